@@ -1,0 +1,76 @@
+"""The pure pipeline: a rendered page in, an Extraction out. No browser, no I/O.
+
+Steps, in order (each can report what it removed, see Step):
+  1. parse the settled DOM (and the server HTML, when it differs) once;
+  2. find walls in both views and take the wall nodes out of the DOM;
+  3. read metadata from the untouched head (JSON-LD, OpenGraph, meta, then the DOM);
+  4. find the article region and drop what surrounds it;
+  5. normalise it (URLs, lazy images, figures, code) and convert it to Markdown.
+"""
+
+from __future__ import annotations
+
+from . import article, dom, markdown, metadata, normalize
+from .records import Extraction, Options, RenderedPage, Step, Wait
+from .walls import detect as walls
+
+DEFAULT_OPTIONS = Options()
+
+
+def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extraction:
+    """Extract the article, metadata and walls of a captured page."""
+    base = page.final_url or page.url
+    doc = dom.parse(page.dom_html, base_url=base or None)
+    server_doc = None
+    if page.server_html is not None and (page.rendered or page.server_html != page.dom_html):
+        server_doc = dom.parse(page.server_html, base_url=base or None)
+    elif not page.rendered:
+        server_doc = doc
+
+    found = walls.find_walls(page, doc, server_doc)
+    steps: list[Step] = list(found.steps)
+    meta = metadata.read_metadata(doc, base, server_doc=server_doc)
+    region, region_steps = article.find_article(doc, meta, options)
+    steps += region_steps
+    steps += normalize.normalize(region, base)
+    body = markdown.to_markdown(region, title=meta.title)
+    body = walls.scrub(body, found.walls)
+    return Extraction(
+        url=page.url,
+        final_url=page.final_url,
+        status=page.status,
+        metadata=meta,
+        walls=found.walls,
+        article_html=dom.to_html(region),
+        markdown=body,
+        completeness=walls.completeness(found.walls, body),
+        steps=tuple(s for s in steps if s.removed),
+        wait=page.wait,
+        rendered=page.rendered,
+    )
+
+
+def extract_html(
+    html: str,
+    url: str = "",
+    *,
+    server_html: str | None = None,
+    options: Options = DEFAULT_OPTIONS,
+) -> Extraction:
+    """Extract from HTML you already have, without a browser.
+
+    With ``server_html`` the two are treated as a capture (``html`` is the settled DOM); without
+    it, ``html`` is what a client without JavaScript gets, and walls are looked for in that phase.
+    """
+    rendered = server_html is not None
+    page = RenderedPage(
+        url=url,
+        final_url=url,
+        status=None,
+        headers={},
+        server_html=server_html if rendered else html,
+        dom_html=html,
+        wait=Wait(ended_by="static", elapsed_ms=0),
+        rendered=rendered,
+    )
+    return extract_page(page, options)

@@ -1,0 +1,1 @@
+"""Walls: the lexicon of wall texts and the detectors for both phases."""
