@@ -36,6 +36,7 @@ class Options:
     user_agent: str | None = None
     consent: ConsentPolicy = "remove"  # remove overlays, or click reject/accept first
     wall_screenshot_dir: str | None = None  # save a viewport PNG when a rendered wall stays
+    allow_origins: tuple[str, ...] = ()  # when set, requests to any other origin are aborted
     # -- browser: where it comes from
     browser_path: str | None = None
     cdp_endpoint: str | None = None
