@@ -1,0 +1,63 @@
+"""extractor: render a web page in headless Chromium and turn its article into clean Markdown.
+
+    >>> from extractor import extract_html
+    >>> extract_html("<article><h1>Hi</h1><p>Text.</p></article>").markdown
+
+``extract(url)`` renders with a browser; ``extract_async`` is its twin for asyncio code;
+``extract_html`` needs no browser.
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    ExtractorError,
+    NavigationError,
+    NoBrowserError,
+    NotHtmlError,
+    OutputError,
+    PageTimeoutError,
+    SnapshotMismatch,
+    UsageError,
+    WallError,
+)
+from .pipeline import extract_html, extract_page
+from .records import Extraction, Metadata, Options, RenderedPage, Step, Wait, Wall
+
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # The browser side loads Playwright; import it only when asked for.
+    if name in ("extract", "extract_async", "capture", "capture_async", "open_session"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(name)
+
+
+__all__ = [
+    "Extraction",
+    "ExtractorError",
+    "Metadata",
+    "NavigationError",
+    "NoBrowserError",
+    "NotHtmlError",
+    "Options",
+    "OutputError",
+    "PageTimeoutError",
+    "RenderedPage",
+    "SnapshotMismatch",
+    "Step",
+    "UsageError",
+    "Wait",
+    "Wall",
+    "WallError",
+    "__version__",
+    "capture",
+    "capture_async",
+    "extract",
+    "extract_async",
+    "extract_html",
+    "extract_page",
+    "open_session",
+]

@@ -1,0 +1,66 @@
+"""Writing results: atomic files, no silent overwrite, file names safe on every file system."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from .errors import OutputError
+
+# Characters no file system we target accepts in a name (Windows is the strictest), plus the
+# characters Obsidian and Logseq treat as link syntax.
+_UNSAFE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f]+')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+MAX_NAME_BYTES = 120
+
+
+def safe_filename(title: str, suffix: str = ".md", fallback: str = "untitled") -> str:
+    """A file name from a title: readable, no path or link characters, bounded length."""
+    name = unicodedata.normalize("NFC", title)
+    name = _UNSAFE.sub(" ", name)
+    name = re.sub(r"\s+", " ", name).strip(" .")
+    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        name = name[:-1]
+    name = name.rstrip(" .")
+    if not name or name.lower() in _RESERVED:
+        name = fallback
+    return name + suffix
+
+
+def unique_path(folder: Path, filename: str, taken: set[Path]) -> Path:
+    """``folder/filename``, numbered " 2", " 3"... when an earlier result of this run took it."""
+    path = folder / filename
+    stem, suffix = path.stem, path.suffix
+    n = 2
+    while path in taken:
+        path = folder / f"{stem} {n}{suffix}"
+        n += 1
+    return path
+
+
+def write_atomic(path: Path, text: str, force: bool = False) -> None:
+    """Write ``text`` to ``path`` via a temp file and a rename; refuse to overwrite unless forced."""
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists; pass --force to overwrite it")
+    if path.is_dir():
+        raise OutputError(f"{path} is a directory")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        if not force and path.exists():
+            raise OutputError(f"{path} exists; pass --force to overwrite it")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
