@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from .errors import UsageError
 
@@ -21,7 +22,7 @@ def resolve_target(target: str) -> str:
             raise UsageError(f"{target}: URL has no host")
         return target
     if scheme == "file":
-        path = Path(parts.path)
+        path = Path(url2pathname(parts.path))
         if not path.is_file():
             raise UsageError(f"{target}: no such file")
         return target

@@ -1,0 +1,102 @@
+"""The command line without a browser: usage errors, formats, exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.cli import build_parser, explain, fail_kinds, main, options_from, render
+from extractor.errors import UsageError
+from extractor.pipeline import extract_html
+
+ARTICLE = "<html lang=en><head><title>T</title></head><body><article><h1>T</h1><p>Body words here.</p></article></body></html>"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "extractor.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "give a URL or a local HTML file"),
+        (["not a url"], "not a URL or an existing file"),
+        (["--timeout", "0", "https://example.com"], "--timeout must be a positive"),
+        (["--fail-on-wall", "dragons", "https://example.com"], "unknown kind 'dragons'"),
+        (["-o", "x.md", "https://a.example", "https://b.example"], "-o takes one URL"),
+        (["--format", "pdf", "https://example.com"], "invalid choice"),
+        (["--no-such-flag"], "unrecognized arguments"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    proc = run_cli(*args)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("extractor: ") and message in lines[0]
+
+
+def test_help_shows_examples() -> None:
+    proc = run_cli("--help")
+    assert proc.returncode == 0
+    assert "examples:" in proc.stdout and "--fail-on-wall" in proc.stdout
+
+
+def test_missing_urls_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--urls", str(tmp_path / "none.txt")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_options_follow_flags() -> None:
+    args = build_parser().parse_args(
+        ["--timeout", "2.5", "--wait-for", "main p", "--no-scroll", "--consent", "reject", "u"]
+    )
+    opts = options_from(args)
+    assert (opts.timeout_ms, opts.wait_for, opts.scroll, opts.consent) == (
+        2500,
+        "main p",
+        False,
+        "reject",
+    )
+
+
+def test_fail_on_wall_defaults_to_every_kind() -> None:
+    args = build_parser().parse_args(["--fail-on-wall", "--", "u"])
+    assert "bot-check" in fail_kinds(args) and "login" in fail_kinds(args)
+    args = build_parser().parse_args(["--fail-on-wall", "paywall,login", "u"])
+    assert fail_kinds(args) == {"paywall", "login"}
+    with pytest.raises(UsageError):
+        fail_kinds(build_parser().parse_args(["--fail-on-wall", "x", "u"]))
+
+
+def test_json_format_carries_the_contract_keys() -> None:
+    result = extract_html(ARTICLE, url="https://example.com/t")
+    data = json.loads(render(result, "json", "2026-01-01T00:00:00Z"))
+    for key in (
+        "url", "final_url", "status", "title", "byline", "published", "site_name", "lang",
+        "description", "image", "markdown", "walls", "wait",
+    ):  # fmt: skip
+        assert key in data
+    assert data["wait"]["ended_by"] == "static"
+    assert "Body words here." in data["markdown"] and not data["markdown"].startswith("---")
+
+
+def test_markdown_format_has_front_matter() -> None:
+    result = extract_html(ARTICLE, url="https://example.com/t")
+    text = render(result, "markdown", "2026-01-01T00:00:00Z")
+    assert text.startswith("---\ntitle: T\n") and "captured: '2026-01-01T00:00:00Z'" in text
+
+
+def test_explain_lists_steps_or_says_nothing_was_removed() -> None:
+    result = extract_html(ARTICLE, url="https://example.com/t")
+    assert explain(result).startswith("explain https://example.com/t:")
