@@ -1,18 +1,50 @@
-"""Find the article region and drop what surrounds it."""
+"""Find the article region and drop what surrounds it.
+
+Steps, in order (each is named, reports what it removed, and can be switched off with
+``Options.skip_steps``):
+  1. non-content    scripts, styles, embeds, form controls, hidden elements;
+  2. chrome         navigation, asides, footers, banners (tag and ARIA role);
+  3. comments       comment sections and forms (kept with ``include_comments``);
+  4. boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
+  5. forms          search and sign-up forms;
+  6. choose the region by paragraph scores (see scoring.py);
+  7. link-lists, junk-lines, title-duplicate, byline-duplicate inside the region.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml.html import HtmlElement
 
+from . import boilerplate, cleanup
 from .dom import body_of
 from .records import Metadata, Options, Step
+from .scoring import best_region
 
 
 def find_article(
     doc: HtmlElement, meta: Metadata, options: Options
 ) -> tuple[HtmlElement, list[Step]]:
-    for path in ("//article", "//main", "//*[@role='main']"):
-        found = doc.xpath(path)
-        if found:
-            return found[0], []
-    return body_of(doc), []
+    """The element holding the article (``doc`` is mutated) and the steps that cleaned it."""
+    body = body_of(doc)
+    steps: list[Step] = []
+    skip = set(options.skip_steps)
+
+    def run(name: str, step: Callable[[], Step]) -> None:
+        if name not in skip:
+            steps.append(step())
+
+    run("non-content", lambda: boilerplate.drop_non_content(body))
+    page_chars = len(body.text_content())
+    run("chrome", lambda: boilerplate.drop_chrome(body))
+    if not options.include_comments:
+        run("comments", lambda: boilerplate.drop_comments(body, page_chars))
+    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(body, page_chars))
+    run("forms", lambda: boilerplate.drop_forms(body))
+    region = body if "choose-region" in skip else best_region(body)
+    run("link-lists", lambda: cleanup.drop_link_lists(region))
+    run("junk-lines", lambda: cleanup.drop_junk_lines(region))
+    run("title-duplicate", lambda: cleanup.drop_title(region, meta.title))
+    run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))
+    return region, steps

@@ -1,0 +1,34 @@
+"""Remove elements on behalf of a named step, and remember what went (the --explain record)."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from .dom import text_of
+from .records import Step
+
+SAMPLE_COUNT = 3  # how many removed snippets a step keeps
+SAMPLE_WORDS = 8  # how many words of each snippet
+
+
+class Removal:
+    """One step's removals: ``take`` drops an element (keeping its tail text) and counts it."""
+
+    def __init__(self, name: str, why: str) -> None:
+        self.name = name
+        self.why = why
+        self.removed = 0
+        self.samples: list[str] = []
+
+    def take(self, el: HtmlElement) -> None:
+        if el.getparent() is None:
+            return
+        if len(self.samples) < SAMPLE_COUNT:
+            words = text_of(el).split()
+            if words:
+                self.samples.append(" ".join(words[:SAMPLE_WORDS]))
+        self.removed += 1
+        el.drop_tree()
+
+    def step(self) -> Step:
+        return Step(self.name, self.why, self.removed, tuple(self.samples))

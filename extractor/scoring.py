@@ -1,0 +1,147 @@
+"""Choose the article region: score containers by the paragraphs they hold (Readability-style).
+
+Every block of prose adds points to its parent and, less, to its ancestors; a container's
+score is then scaled down by its link density. The best container wins, and siblings that
+carry the same kind of text join it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .boilerplate import BOILERPLATE_NAMES, COMMENT_NAMES, names_of
+
+# Blocks whose own text counts as a paragraph.
+PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "li", "dd"})
+# Containers that may hold a paragraph's text directly (text nodes and <br> runs).
+LOOSE_TEXT_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center"})
+# Fewer characters than this and a block is not a paragraph.
+MIN_PARAGRAPH_CHARS = 25
+# Each 100 characters of a paragraph add a point, up to this many.
+LENGTH_POINTS_CAP = 3
+# How many ancestor levels a paragraph's points reach.
+ANCESTOR_LEVELS = 5
+# Starting points by tag: containers of prose start ahead, lists and headings behind.
+TAG_POINTS = {
+    "article": 10, "main": 8, "div": 5, "section": 5, "pre": 3, "td": 3, "blockquote": 3,
+    "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "th": -5,
+}  # fmt: skip
+# class/id names that promise the article body, and the points they are worth.
+ARTICLE_NAMES = re.compile(
+    r"article|entry|post|story|content|body|text|blog|main|prose|rich-?text", re.IGNORECASE
+)
+NAME_POINTS = 25
+# Markup that names the article body outright.
+ARTICLE_BODY_POINTS = 60
+# Siblings scoring at least this share of the winner's score join it.
+SIBLING_SHARE = 0.2
+# A sibling paragraph joins when it is this long with link density below this.
+SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_LINK_DENSITY = 0.25
+# A parent holding almost as much as the winner (this share) is the better region.
+PARENT_SHARE = 0.85
+_COMMAS = re.compile(r"[,，、،]")
+
+
+def link_density(el: HtmlElement, text_len: int | None = None) -> float:
+    """Share of the element's text that sits inside links."""
+    total = len(el.text_content()) if text_len is None else text_len
+    if not total:
+        return 0.0
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return min(1.0, linked / total)
+
+
+def name_weight(el: HtmlElement) -> int:
+    """Points from the element's class/id: article-like names up, boilerplate names down."""
+    names = names_of(el)
+    if not names:
+        return 0
+    weight = 0
+    if ARTICLE_NAMES.search(names):
+        weight += NAME_POINTS
+    if BOILERPLATE_NAMES.search(names) or COMMENT_NAMES.search(names):
+        weight -= NAME_POINTS
+    return weight
+
+
+def is_article_body(el: HtmlElement) -> bool:
+    """Schema.org articleBody / text markup."""
+    prop = el.get("itemprop") or ""
+    return "articleBody" in prop or prop == "text"
+
+
+def own_text(el: HtmlElement) -> str:
+    """Text that sits directly in the element, outside its block children."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag in ("br", "a", "b", "i", "em", "strong", "span", "font", "u", "sup", "sub"):
+            parts.append(child.text_content() if child.tag != "br" else " ")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def paragraph_points(text: str) -> float:
+    """One point per paragraph, one per comma, one per 100 characters (capped)."""
+    return 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, LENGTH_POINTS_CAP)
+
+
+def score_candidates(body: HtmlElement) -> dict[HtmlElement, float]:
+    """Raw scores of every container that holds prose, before link density."""
+    scores: dict[HtmlElement, float] = {}
+    for el in body.iter():
+        tag = el.tag
+        if tag in PARAGRAPH_TAGS:
+            text = el.text_content()
+        elif tag in LOOSE_TEXT_TAGS:
+            text = own_text(el)
+        else:
+            continue
+        text = text.strip()
+        if len(text) < MIN_PARAGRAPH_CHARS:
+            continue
+        points = paragraph_points(text)
+        if tag in LOOSE_TEXT_TAGS:
+            _credit(scores, el, points)
+        for level, ancestor in enumerate(el.iterancestors()):
+            if level >= ANCESTOR_LEVELS or ancestor is body.getparent():
+                break
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            _credit(scores, ancestor, points / divider)
+    return scores
+
+
+def _credit(scores: dict[HtmlElement, float], el: HtmlElement, points: float) -> None:
+    if el not in scores:
+        scores[el] = TAG_POINTS.get(el.tag, 0) + name_weight(el)
+        if is_article_body(el):
+            scores[el] += ARTICLE_BODY_POINTS
+    scores[el] += points
+
+
+def best_region(body: HtmlElement) -> HtmlElement:
+    """The element holding the article: the best-scoring container and its kin."""
+    raw = score_candidates(body)
+    if not raw:
+        return body
+    final = {el: score * (1 - link_density(el)) for el, score in raw.items()}
+    top = max(final, key=final.__getitem__)
+    top = _climb(top, final)
+    return top
+
+
+def _climb(top: HtmlElement, final: dict[HtmlElement, float]) -> HtmlElement:
+    """Walk up while the parent holds nearly as much as the current winner."""
+    best = final[top]
+    node = top
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return node
+        score = final.get(parent)
+        if score is None or score < best * PARENT_SHARE:
+            return node
+        node = parent
+        best = max(best, score)
