@@ -59,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--urls", metavar="FILE", help="read more URLs from FILE, one a line ('-': stdin)"
     )
     out = p.add_argument_group("output")
-    out.add_argument("-f", "--format", choices=("markdown", "json", "html"), default="markdown")
+    out.add_argument(
+        "-f",
+        "--format",
+        choices=("markdown", "json", "html"),
+        default="markdown",
+        help="Markdown with front matter (default), one JSON object, or the article HTML",
+    )
     out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (one URL only)")
     out.add_argument(
         "--out-dir",
