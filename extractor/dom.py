@@ -70,4 +70,4 @@ def body_of(doc: HtmlElement) -> HtmlElement:
 
 
 def to_html(el: HtmlElement) -> str:
-    return html.tostring(el, encoding="unicode", method="html")
+    return str(html.tostring(el, encoding="unicode", method="html"))

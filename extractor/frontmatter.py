@@ -25,7 +25,11 @@ def wall_summary(wall: Wall) -> str:
         if wall.first_seen_ms is not None:
             head += f", seen at {wall.first_seen_ms} ms"
         head += f", cleared at {wall.cleared_ms} ms" if wall.cleared else ", stayed"
-    text = wall.text if len(wall.text) <= SUMMARY_TEXT_CHARS else wall.text[: SUMMARY_TEXT_CHARS - 1] + "…"
+    text = (
+        wall.text
+        if len(wall.text) <= SUMMARY_TEXT_CHARS
+        else wall.text[: SUMMARY_TEXT_CHARS - 1] + "…"
+    )
     return f"{head}: {text}" if text else head
 
 

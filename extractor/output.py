@@ -13,7 +13,14 @@ from .errors import OutputError
 # Characters no file system we target accepts in a name (Windows is the strictest), plus the
 # characters Obsidian and Logseq treat as link syntax.
 _UNSAFE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f]+')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 MAX_NAME_BYTES = 120
 
 
