@@ -255,6 +255,8 @@ async def _run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
+            if label and not args.quiet:
+                print(f"extractor: {label}{outcome.target}: done", file=sys.stderr)
         stayed = [
             w for w in result.walls if w.phase == "rendered" and not w.cleared and w.kind in kinds
         ]
