@@ -1,0 +1,272 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor import dates, dom, jsonld, titles
+from extractor.dom import to_html
+from extractor.metadata import read_metadata
+from extractor.records import Metadata
+
+URL = "https://news.example.com/2024/03/05/story.html"
+
+
+def meta_of(head: str, body: str = "", server: str | None = None, url: str = URL) -> Metadata:
+    doc = dom.parse(f"<html><head>{head}</head><body>{body}</body></html>", base_url=url)
+    server_doc = dom.parse(server, base_url=url) if server is not None else None
+    return read_metadata(doc, url, server_doc=server_doc)
+
+
+def ld(obj: str) -> str:
+    return f'<script type="application/ld+json">{obj}</script>'
+
+
+# -- title ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # og:title wins over <title>, and a "| Site" suffix goes
+        (
+            '<title>Rates rise again | Daily Planet</title><meta property="og:site_name" '
+            'content="Daily Planet"><meta property="og:title" content="Rates rise again">',
+            "",
+            "Rates rise again",
+        ),
+        # "- Site" suffix on <title> with a known site name
+        (
+            '<title>Rates rise again - Daily Planet</title><meta property="og:site_name" '
+            'content="Daily Planet">',
+            "",
+            "Rates rise again",
+        ),
+        # a site prefix "Site: Story"
+        (
+            '<title>Daily Planet: Rates rise again</title><meta property="og:site_name" '
+            'content="Daily Planet">',
+            "",
+            "Rates rise again",
+        ),
+        # a republisher's name glued on the <title>; og:title states the real title
+        (
+            "<title>Internet InfoMedia hamass cease fire proposal includes a familiar sticking"
+            ' point</title><meta property="og:site_name" content="Internet InfoMedia">'
+            '<meta property="og:title" content="Hamas’s Cease-Fire Proposal Includes a'
+            ' Familiar Sticking Point">',
+            "<h1>Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point</h1>",
+            "Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point",
+        ),
+        # the glued republisher name on og:title itself: the <h1> holds the story
+        (
+            '<meta property="og:site_name" content="Internet InfoMedia"><meta '
+            'property="og:title" content="Internet InfoMedia Cease-fire talks stall in Cairo">',
+            "<h1>Cease-fire talks stall in Cairo</h1>",
+            "Cease-fire talks stall in Cairo",
+        ),
+        # a site name that starts the headline itself is not a prefix to strip
+        (
+            '<meta property="og:site_name" content="The Guardian"><meta property="og:title" '
+            'content="The Guardian view on Hong Kong: a city on the brink">',
+            "",
+            "The Guardian view on Hong Kong: a city on the brink",
+        ),
+        # JSON-LD headline first; HTML entities decoded
+        (
+            ld('{"@type": "NewsArticle", "headline": "&#8216;Quoted&#8217; words in a title"}')
+            + '<meta property="og:title" content="Other">',
+            "",
+            "‘Quoted’ words in a title",
+        ),
+        # no stated title: the <h1> when <title> confirms it, unknown site suffix dropped
+        ("<title>Budget passes after all-night session | KXYZ</title>", "", None),
+        ("<title>Budget passes</title>", "<h1>Budget passes</h1>", "Budget passes"),
+        # a section-name <h1> is not the title
+        ("<title>Budget passes after all-night session</title>", "<h1>News</h1>", None),
+    ],
+)
+def test_title(head: str, body: str, expected: str | None) -> None:
+    found = meta_of(head, body).title
+    if expected is None:  # the <title> minus its unknown site part
+        assert found == "Budget passes after all-night session"
+    else:
+        assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Story about things | Site", ("Site",), "Story about things"),
+        ("Story about things — The Site", ("Site",), "Story about things"),
+        ("Site | Section | Story about things", ("Site",), "Section | Story about things"),
+        ("Story about things | Editorial", ("Site",), "Story about things | Editorial"),
+        ("NYTimes.com - Story about things", ("nytimes",), "Story about things"),
+    ],
+)
+def test_strip_site(title: str, sites: tuple[str, ...], expected: str) -> None:
+    assert titles.strip_site(title, sites) == expected
+
+
+# -- byline -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (
+            ld('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ann Lee"}}'),
+            "",
+            "Ann Lee",
+        ),
+        (
+            ld('{"@type": "Article", "author": [{"name": "Ann Lee"}, {"name": "Bo Ray"}]}'),
+            "",
+            "Ann Lee, Bo Ray",
+        ),
+        # @graph with an @id reference to the Person
+        (
+            ld(
+                '{"@context": "https://schema.org", "@graph": [{"@type": "Person", "@id": '
+                '"#p1", "name": "Cy Dunn"}, {"@type": "BlogPosting", "author": {"@id": "#p1"}}]}'
+            ),
+            "",
+            "Cy Dunn",
+        ),
+        ('<meta name="author" content="By Dee Fox">', "", "Dee Fox"),
+        # an author URL is not a name: fall through to the DOM
+        (
+            '<meta property="article:author" content="https://facebook.com/deefox">',
+            '<a rel="author" href="/dee">Dee Fox</a>',
+            "Dee Fox",
+        ),
+        ("", '<p class="byline">By Eve Gold Published 11:11 PM EST Nov 19, 2019</p>', "Eve Gold"),
+        ("", '<span class="author-name">Fay Hu | March 5, 2024</span>', "Fay Hu"),
+        # a comment form's "author" field is not a byline
+        ("", '<form><label for="author">Name (required)</label><input id="author"></form>', None),
+    ],
+)
+def test_byline(head: str, body: str, expected: str | None) -> None:
+    assert meta_of(head, body).byline == expected
+
+
+# -- published date ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (
+            ld('{"@type": "NewsArticle", "datePublished": "2024-03-05T14:30:00Z"}'),
+            "",
+            "2024-03-05T14:30:00+00:00",
+        ),
+        (
+            '<meta property="article:published_time" content="2024-03-05T14:30:00-0500">',
+            "",
+            "2024-03-05T14:30:00-05:00",
+        ),
+        ('<meta name="pubdate" content="20240305">', "", "2024-03-05"),
+        (
+            '<meta name="date" content="Tue, 05 Mar 2024 14:30:00 GMT">',
+            "",
+            "2024-03-05T14:30:00+00:00",
+        ),
+        ("", '<time datetime="2024-03-05">March 5</time>', "2024-03-05"),
+        ("", '<span itemprop="datePublished" content="2024-03-05"></span>', "2024-03-05"),
+        # nothing stated: htmldate finds the date in the URL
+        ("", "<p>No date here.</p>", "2024-03-05"),
+    ],
+)
+def test_published(head: str, body: str, expected: str) -> None:
+    assert meta_of(head, body).published == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024-03-05T09:07:03.123+01:00", "2024-03-05T09:07:03+01:00"),
+        ("2024-03-05 09:07", "2024-03-05T09:07:00"),
+        ("March 5th, 2024", "2024-03-05"),
+        ("5 Sept. 2024", "2024-09-05"),
+        ("Posted 2024/3/5", "2024-03-05"),
+        ("1709649000", "2024-03-05T14:30:00+00:00"),
+        ("2024-02-30", None),  # no such day
+        ("1850-01-01", None),  # before the web
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_to_iso(text: str, expected: str | None) -> None:
+    assert dates.to_iso(text) == expected
+
+
+# -- the other fields -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "html_lang", "expected"),
+    [
+        ("", "en-GB", "en-GB"),
+        ('<meta property="og:locale" content="pt_BR">', "", "pt-BR"),
+        ('<meta http-equiv="content-language" content="de, en">', "", "de"),
+        (ld('{"@type": "Article", "inLanguage": "fr"}'), "", "fr"),
+        ("", "", None),
+    ],
+)
+def test_lang(head: str, html_lang: str, expected: str | None) -> None:
+    markup = f'<html lang="{html_lang}"><head>{head}</head><body></body></html>'
+    assert read_metadata(dom.parse(markup), URL).lang == expected
+
+
+def test_site_description_image_canonical() -> None:
+    head = (
+        '<meta property="og:site_name" content="Daily Planet">'
+        '<meta name="description" content="  What  happened. ">'
+        '<meta property="og:image" content="/img/lead.jpg">'
+        '<link rel="canonical" href="/2024/03/05/story">'
+    )
+    found = meta_of(head)
+    assert found.site_name == "Daily Planet"
+    assert found.description == "What happened."
+    assert found.image == "https://news.example.com/img/lead.jpg"
+    assert found.canonical_url == "https://news.example.com/2024/03/05/story"
+
+
+def test_jsonld_fields() -> None:
+    head = ld(
+        '{"@graph": [{"@type": "WebSite", "@id": "#site", "name": "Planet Online"},'
+        '{"@type": "ImageObject", "@id": "https://x.example/#img", "url": "https://x.example/a.png"},'
+        '{"@type": ["NewsArticle"], "image": {"@id": "https://x.example/#img"},'
+        '"description": "Short summary", "mainEntityOfPage": "https://x.example/story",'
+        '"publisher": {"@type": "Organization", "name": "Planet Media"}}]}'
+    )
+    found = meta_of(head)
+    assert found.site_name == "Planet Media"
+    assert found.image == "https://x.example/a.png"
+    assert found.description == "Short summary"
+    assert found.canonical_url == "https://x.example/story"
+
+
+def test_malformed_jsonld_block_does_not_hide_the_next() -> None:
+    head = (
+        ld('{"@type": "NewsArticle", "headline": "Broken",}')
+        + ld("{oops")
+        + ld('{"@type": "Person", "name": "Gil Ito"}')
+    )
+    graph = jsonld.read_graph(dom.parse(f"<html><head>{head}</head></html>"))
+    assert [jsonld.types_of(o) for o in graph.objects] == [("NewsArticle",), ("Person",)]
+    assert graph.article is not None and graph.article["headline"] == "Broken"
+
+
+def test_server_html_fills_gaps() -> None:
+    server = '<html><head><meta name="author" content="Hal Jo"></head><body></body></html>'
+    found = meta_of('<meta property="og:title" content="Rendered title">', server=server)
+    assert (found.title, found.byline) == ("Rendered title", "Hal Jo")
+
+
+def test_canonical_falls_back_to_url_and_doc_is_untouched() -> None:
+    doc = dom.parse("<html><head><title>T</title></head><body><h1>T</h1></body></html>")
+    before = to_html(doc)
+    found = read_metadata(doc, URL)
+    assert found.canonical_url == URL
+    assert to_html(doc) == before
