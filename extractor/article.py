@@ -6,9 +6,10 @@ Steps, in order (each is named, reports what it removed, and can be switched off
   2. chrome         navigation, asides, footers, banners (tag and ARIA role);
   3. comments       comment sections and forms (kept with ``include_comments``);
   4. boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
-  5. forms          search and sign-up forms;
-  6. choose the region by paragraph scores (see scoring.py);
-  7. link-lists, junk-lines, title-duplicate, byline-duplicate inside the region.
+  5. captions       picture captions, galleries, hover cards;
+  6. forms          search and sign-up forms;
+  7. choose the region by paragraph scores (see scoring.py);
+  8. link-lists, junk-lines, title-duplicate, byline-duplicate inside the region.
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ def find_article(
             steps.append(step())
 
     run("non-content", lambda: boilerplate.drop_non_content(body))
-    page_chars = len(body.text_content())
+    page_prose = boilerplate.paragraph_chars(body)
     run("chrome", lambda: boilerplate.drop_chrome(body))
     if not options.include_comments:
-        run("comments", lambda: boilerplate.drop_comments(body, page_chars))
-    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(body, page_chars))
+        run("comments", lambda: boilerplate.drop_comments(body, page_prose))
+    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(body, page_prose))
+    run("captions", lambda: boilerplate.drop_captions(body, page_prose))
     run("forms", lambda: boilerplate.drop_forms(body))
     region = body if "choose-region" in skip else best_region(body)
     run("link-lists", lambda: cleanup.drop_link_lists(region))

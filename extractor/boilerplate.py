@@ -43,8 +43,16 @@ CONTENT_NAMES = re.compile(
 COMMENT_NAMES = re.compile(
     r"comment|disqus|respond|replies|discussion|(?:^|[\s_-])reply(?:$|[\s_-])", re.IGNORECASE
 )
-# A named block holding more than this share of the page's text is never dropped by its name.
+# A named block holding more than this share of the page's paragraph text is never dropped by
+# its name ("non-ad-column" around the story, "has-comments" on the wrapper).
 NAME_GUARD_SHARE = 0.4
+# Comment sections may outweigh a short article, so their guard is looser.
+COMMENT_GUARD_SHARE = 0.7
+# class/id words of picture captions, galleries and hover cards (captions are not article text).
+CAPTION_NAMES = re.compile(
+    r"caption|gallery|slideshow|carousel|lightbox|tooltip|popover|rollover|hovercard",
+    re.IGNORECASE,
+)
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
@@ -86,18 +94,35 @@ def drop_chrome(body: HtmlElement) -> Step:
     return removal.step()
 
 
-def drop_named_boilerplate(body: HtmlElement, page_chars: int) -> Step:
+def paragraph_chars(el: HtmlElement) -> int:
+    """How much text the element holds in <p> blocks (the guard's measure of prose)."""
+    return sum(len(p.text_content()) for p in el.iter("p"))
+
+
+def drop_named_boilerplate(body: HtmlElement, page_prose: int) -> Step:
     """Blocks whose class or id names boilerplate (share, related, newsletter, ad...)."""
     removal = Removal("boilerplate-names", "class/id names a share bar, related links, ad, ...")
-    for el in _named(body, BOILERPLATE_NAMES, page_chars, spare_content=True):
+    limit = page_prose * NAME_GUARD_SHARE
+    for el in _named(body, BOILERPLATE_NAMES, limit, spare_content=True):
         removal.take(el)
     return removal.step()
 
 
-def drop_comments(body: HtmlElement, page_chars: int) -> Step:
+def drop_comments(body: HtmlElement, page_prose: int) -> Step:
     """Comment sections and the comment form ("Leave a Reply")."""
     removal = Removal("comments", "comment sections and comment forms")
-    for el in _named(body, COMMENT_NAMES, page_chars, spare_content=False):
+    limit = page_prose * COMMENT_GUARD_SHARE
+    for el in _named(body, COMMENT_NAMES, limit, spare_content=False):
+        removal.take(el)
+    return removal.step()
+
+
+def drop_captions(body: HtmlElement, page_prose: int) -> Step:
+    """Picture captions and credits, galleries and hover cards."""
+    removal = Removal("captions", "picture captions, galleries, hover cards")
+    doomed = list(body.iter("figcaption"))
+    doomed += _named(body, CAPTION_NAMES, page_prose * NAME_GUARD_SHARE, spare_content=False)
+    for el in doomed:
         removal.take(el)
     return removal.step()
 
@@ -112,11 +137,10 @@ def drop_forms(body: HtmlElement) -> Step:
 
 
 def _named(
-    body: HtmlElement, pattern: re.Pattern[str], page_chars: int, spare_content: bool
+    body: HtmlElement, pattern: re.Pattern[str], limit: float, spare_content: bool
 ) -> list[HtmlElement]:
-    """Outermost elements whose names match ``pattern`` and that do not hold the page's text."""
+    """Outermost elements whose names match ``pattern`` and hold at most ``limit`` prose."""
     found: list[HtmlElement] = []
-    limit = page_chars * NAME_GUARD_SHARE
     skip_under: HtmlElement | None = None
     for el in body.iter():
         if skip_under is not None and _inside(el, skip_under):
@@ -129,7 +153,7 @@ def _named(
             continue
         if spare_content and CONTENT_NAMES.search(names):
             continue
-        if len(el.text_content()) > limit:
+        if limit and paragraph_chars(el) > limit:
             continue
         found.append(el)
         skip_under = el

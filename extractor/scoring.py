@@ -40,8 +40,8 @@ SIBLING_SHARE = 0.2
 # A sibling paragraph joins when it is this long with link density below this.
 SIBLING_PARAGRAPH_CHARS = 80
 SIBLING_LINK_DENSITY = 0.25
-# A parent holding almost as much as the winner (this share) is the better region.
-PARENT_SHARE = 0.85
+# A block of the winner's kind joins it when it holds this much prose.
+KIN_MIN_PROSE = 100
 _COMMAS = re.compile(r"[,，、،]")
 
 
@@ -88,9 +88,13 @@ def paragraph_points(text: str) -> float:
     return 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, LENGTH_POINTS_CAP)
 
 
-def score_candidates(body: HtmlElement) -> dict[HtmlElement, float]:
-    """Raw scores of every container that holds prose, before link density."""
+def score_candidates(
+    body: HtmlElement,
+) -> tuple[dict[HtmlElement, float], dict[HtmlElement, int]]:
+    """Raw scores of every container that holds prose, before link density, and how many
+    characters of prose each container holds (at any depth)."""
     scores: dict[HtmlElement, float] = {}
+    prose: dict[HtmlElement, int] = {}
     for el in body.iter():
         tag = el.tag
         if tag in PARAGRAPH_TAGS:
@@ -105,12 +109,16 @@ def score_candidates(body: HtmlElement) -> dict[HtmlElement, float]:
         points = paragraph_points(text)
         if tag in LOOSE_TEXT_TAGS:
             _credit(scores, el, points)
+        if tag in LOOSE_TEXT_TAGS or tag in ("p", "pre") or el.find(".//p") is None:
+            prose[el] = prose.get(el, 0) + len(text)
+            for ancestor in el.iterancestors():
+                prose[ancestor] = prose.get(ancestor, 0) + len(text)
         for level, ancestor in enumerate(el.iterancestors()):
             if level >= ANCESTOR_LEVELS or ancestor is body.getparent():
                 break
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
             _credit(scores, ancestor, points / divider)
-    return scores
+    return scores, prose
 
 
 def _credit(scores: dict[HtmlElement, float], el: HtmlElement, points: float) -> None:
@@ -123,25 +131,38 @@ def _credit(scores: dict[HtmlElement, float], el: HtmlElement, points: float) ->
 
 def best_region(body: HtmlElement) -> HtmlElement:
     """The element holding the article: the best-scoring container and its kin."""
-    raw = score_candidates(body)
+    raw, prose = score_candidates(body)
     if not raw:
         return body
     final = {el: score * (1 - link_density(el)) for el, score in raw.items()}
     top = max(final, key=final.__getitem__)
-    top = _climb(top, final)
-    return top
+    return _gather_kin(top, body, prose)
 
 
-def _climb(top: HtmlElement, final: dict[HtmlElement, float]) -> HtmlElement:
-    """Walk up while the parent holds nearly as much as the current winner."""
-    best = final[top]
-    node = top
-    while True:
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return node
-        score = final.get(parent)
-        if score is None or score < best * PARENT_SHARE:
-            return node
-        node = parent
-        best = max(best, score)
+def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
+    """An article split into several blocks of the same kind (same tag and class, ads or
+    pictures between them) comes back whole: the blocks are moved, in order, into one <div>."""
+    cls = top.get("class")
+    if not cls:
+        return top
+    lineage = set(top.iterancestors())
+    kin = [
+        el
+        for el in body.iter(top.tag)
+        if el.get("class") == cls
+        and prose.get(el, 0) >= KIN_MIN_PROSE
+        and el not in lineage
+        and (el is top or not _within(el, top))
+    ]
+    kin = [el for el in kin if not any(_within(el, other) for other in kin if other is not el)]
+    if len(kin) < 2:
+        return top
+    region = top.makeelement("div", {})
+    for el in kin:
+        el.tail = None
+        region.append(el)
+    return region
+
+
+def _within(el: HtmlElement, ancestor: HtmlElement) -> bool:
+    return any(parent is ancestor for parent in el.iterancestors())
