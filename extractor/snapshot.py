@@ -14,7 +14,6 @@ settle wait left out, so the same DOM always gives byte-identical files.
 
 from __future__ import annotations
 
-import asyncio
 import difflib
 import re
 from collections.abc import Callable, Sequence
@@ -278,14 +277,15 @@ def _recapture(
 
 
 def capture_pages(urls: Sequence[str], options: Options) -> list[RenderedPage]:
-    """Render URLs one after another in a single browser (extractor.api)."""
+    """Render URLs one after another in a single browser (extractor.api); Ctrl-C closes it."""
     from .api import open_session
+    from .browser import run
 
-    async def run() -> list[RenderedPage]:
+    async def capture_all() -> list[RenderedPage]:
         async with open_session(options) as session:
             return [await session.capture(url) for url in urls]
 
-    return asyncio.run(run())
+    return run(capture_all())
 
 
 # -- reports -----------------------------------------------------------------------------------

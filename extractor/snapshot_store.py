@@ -46,11 +46,9 @@ def slug_for_url(url: str) -> str:
     """A readable, file-system-safe case name from a URL: host and path, lower-case."""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.")
-    raw = f"{host}{parts.path}" if host else parts.path
-    if parts.query:
-        raw += f"-{parts.query}"
+    path = re.sub(r"(/index)?\.(html?|php|aspx?)$", "", parts.path, flags=re.IGNORECASE)
+    raw = f"{host}{path}-{parts.query}"
     slug = re.sub(r"[^a-z0-9.]+", "-", raw.lower()).strip("-.")
-    slug = re.sub(r"\.(html?|php|aspx?)$", "", slug)
     if len(slug) > MAX_SLUG_CHARS:
         digest = f"{_fnv32(url):08x}"
         slug = slug[: MAX_SLUG_CHARS - 9].rstrip("-.") + "-" + digest
