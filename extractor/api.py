@@ -1,0 +1,144 @@
+"""The library: capture or extract a page with a browser, one page or many.
+
+    >>> from extractor.api import extract
+    >>> extract("https://example.com/article").markdown
+
+``capture`` renders and returns the ``RenderedPage``; ``extract`` is capture + the pure pipeline.
+Each has an ``_async`` twin. ``open_session`` keeps one browser for many pages, and
+``extract_many`` runs a batch side by side with per-URL errors returned as values.
+The sync functions run under ``browser.run``: SIGINT/SIGTERM close the browser before returning.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager, suppress
+from typing import Any
+
+from . import browser as browsers
+from .errors import ExtractorError
+from .pipeline import extract_page
+from .records import Extraction, Options, RenderedPage
+from .render import capture_page
+
+DEFAULT_OPTIONS = Options()
+
+# What extract_many returns for each URL: the extraction, or the error that stopped it.
+Result = Extraction | ExtractorError
+OnResult = Callable[[int, Result], None]
+
+
+class Session:
+    """One browser, many pages; each capture gets its own fresh context."""
+
+    def __init__(self, browser: Any, options: Options) -> None:
+        self.browser = browser
+        self.options = options
+
+    async def capture(self, url: str, options: Options | None = None) -> RenderedPage:
+        return await capture_page(self.browser, url, options or self.options)
+
+    async def extract(self, url: str, options: Options | None = None) -> Extraction:
+        opts = options or self.options
+        return extract_page(await self.capture(url, opts), opts)
+
+
+@asynccontextmanager
+async def open_session(options: Options | None = None) -> AsyncIterator[Session]:
+    """Start (or connect to) a browser for the block; it is closed however the block ends."""
+    from playwright.async_api import async_playwright
+
+    opts = options or DEFAULT_OPTIONS
+    async with async_playwright() as pw:
+        browser = await browsers.open_browser(pw, opts)
+        try:
+            yield Session(browser, opts)
+        finally:
+            await asyncio.shield(_close(browser))
+
+
+async def _close(browser: Any) -> None:
+    from playwright.async_api import Error as PlaywrightError
+
+    with suppress(PlaywrightError):
+        await browser.close()
+
+
+async def capture_async(url: str, options: Options | None = None) -> RenderedPage:
+    async with open_session(options) as session:
+        return await session.capture(url)
+
+
+async def extract_async(url: str, options: Options | None = None) -> Extraction:
+    async with open_session(options) as session:
+        return await session.extract(url)
+
+
+def capture(url: str, options: Options | None = None) -> RenderedPage:
+    """Render ``url`` (or a local file path) and return both views of the page."""
+    return browsers.run(capture_async(url, options))
+
+
+def extract(url: str, options: Options | None = None) -> Extraction:
+    """Render ``url`` (or a local file path) and extract its article, metadata and walls."""
+    return browsers.run(extract_async(url, options))
+
+
+async def extract_many_async(
+    urls: Sequence[str],
+    options: Options | None = None,
+    concurrency: int = 2,
+    on_result: OnResult | None = None,
+) -> list[Result]:
+    """Extract every URL with one browser, ``concurrency`` pages at a time.
+
+    Results come back in input order; ``on_result(index, result)`` streams each as it finishes.
+    A failure on one URL is its result (an ``ExtractorError``); only a browser that cannot be
+    started or reached raises.
+    """
+    opts = options or DEFAULT_OPTIONS
+    results: list[Result | None] = [None] * len(urls)
+    async with open_session(opts) as session:
+        gate = asyncio.Semaphore(max(1, concurrency))
+
+        async def one(index: int, url: str) -> None:
+            async with gate:
+                result: Result
+                try:
+                    result = await session.extract(url)
+                except ExtractorError as exc:
+                    result = exc
+                except Exception as exc:  # a bug on one page must not lose the batch
+                    result = ExtractorError(f"{url}: {type(exc).__name__}: {exc}")
+                    result.__cause__ = exc
+            results[index] = result
+            if on_result is not None:
+                on_result(index, result)
+
+        await asyncio.gather(*(one(i, u) for i, u in enumerate(urls)))
+    return [r for r in results if r is not None]
+
+
+def extract_many(
+    urls: Sequence[str],
+    options: Options | None = None,
+    concurrency: int = 2,
+    on_result: OnResult | None = None,
+) -> list[Result]:
+    """Sync twin of ``extract_many_async``."""
+    return browsers.run(extract_many_async(urls, options, concurrency, on_result))
+
+
+__all__ = [
+    "OnResult",
+    "Result",
+    "Session",
+    "capture",
+    "capture_async",
+    "extract",
+    "extract_async",
+    "extract_many",
+    "extract_many_async",
+    "open_session",
+]

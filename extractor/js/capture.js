@@ -1,0 +1,229 @@
+// Serialize the settled DOM as the page shows it, for the pure steps that follow.
+//
+// - open shadow roots are inlined in place as <div data-x-shadow-root>, slots filled with what
+//   is assigned to them; same-origin iframes become <div data-x-frame="URL"> holding their body;
+// - what the page does not show is dropped: display:none, visibility:hidden, zero-size clipped
+//   boxes, clipped (sr-only / skip-link) boxes, boxes placed off-screen, <noscript>, <template>;
+//   <head>, scripts (JSON-LD included) and styles are kept as they are;
+// - lazy images get the URL they would load written into src, as written in the markup;
+// - layout facts are written as attributes: data-x-overlay (percent of the viewport covered by a
+//   fixed/sticky box), data-x-box on overlays and images, data-x-scroll-locked on <html>.
+// Text comes from node values (textContent), so CSS text-transform never changes it.
+(opts) => {
+  const OVERLAY_MIN_SHARE = opts.overlayMinShare; // fixed/sticky boxes covering this share or more
+  const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+    "meta", "param", "source", "track", "wbr"]);
+  const RAW = new Set(["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"]);
+  const ALWAYS_KEEP = new Set(["head", "script", "style", "meta", "link", "title", "base"]);
+  const ALWAYS_DROP = new Set(["noscript", "template"]);
+  const NO_SIZE_CHECK = new Set(["img", "picture", "source", "video", "audio", "br", "wbr", "svg",
+    "iframe", "canvas", "embed", "object", "input", "hr", "area", "map", "track", "slot"]);
+  const LAZY_SRC = ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url",
+    "data-hi-res-src", "data-full-src"];
+  const LAZY_SRCSET = ["data-srcset", "data-lazy-srcset", "srcset"];
+  const PLACEHOLDER = /^data:|^about:blank|blank\.(gif|png)|spacer\.gif|placeholder|pixel\.gif|1x1\.(gif|png)|transparent\.(gif|png)/i;
+
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
+
+  const escText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escAttr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+
+  function largestCandidate(srcset) {
+    let best = null;
+    let bestScore = -1;
+    for (const part of srcset.split(/,\s+|,(?=\S+\s+\d)/)) {
+      const bits = part.trim().split(/\s+/);
+      if (!bits[0]) continue;
+      const d = bits[1] || "1x";
+      const n = parseFloat(d) || 1;
+      const score = d.endsWith("w") ? n : n * 1000;
+      if (score > bestScore) { best = bits[0]; bestScore = score; }
+    }
+    return best;
+  }
+
+  function chosenImageUrl(img) {
+    for (const name of LAZY_SRC) {
+      const v = img.getAttribute(name);
+      if (v && v.trim() && !PLACEHOLDER.test(v)) return v.trim();
+    }
+    const src = img.getAttribute("src");
+    if (src && src.trim() && !PLACEHOLDER.test(src)) return src.trim();
+    for (const name of LAZY_SRCSET) {
+      const v = img.getAttribute(name);
+      const pick = v && largestCandidate(v);
+      if (pick && !PLACEHOLDER.test(pick)) return pick;
+    }
+    const pic = img.parentElement && img.parentElement.localName === "picture" ? img.parentElement : null;
+    if (pic) {
+      for (const source of pic.querySelectorAll("source")) {
+        const v = source.getAttribute("data-srcset") || source.getAttribute("srcset");
+        const pick = v && largestCandidate(v);
+        if (pick && !PLACEHOLDER.test(pick)) return pick;
+      }
+    }
+    return src;
+  }
+
+  function isClipped(cs, rect) {
+    const clip = cs.clip || "";
+    if (/rect\(\s*0(px)?[ ,]+0(px)?[ ,]+0(px)?[ ,]+0(px)?\s*\)/.test(clip)) return true;
+    if (/rect\(\s*1px[ ,]+1px[ ,]+1px[ ,]+1px\s*\)/.test(clip)) return true;
+    const cp = cs.clipPath || "";
+    if (/inset\(\s*(50|100)%/.test(cp)) return true;
+    const hides = (v) => v === "hidden" || v === "clip";
+    return (rect.width <= 1 || rect.height <= 1) && (hides(cs.overflowX) || hides(cs.overflowY));
+  }
+
+  function isOffscreen(el, cs, rect) {
+    // placed entirely above or left of the document (left: -9999px and the like)
+    if (cs.position !== "absolute" && cs.position !== "fixed") return false;
+    const view = el.ownerDocument.defaultView || window;
+    return rect.right + view.scrollX <= 0 || rect.bottom + view.scrollY <= 0;
+  }
+
+  // "drop": not shown at all; "invisible": its own text is not shown, but a descendant may
+  // override visibility; false: shown.
+  function hidden(el, name) {
+    if (ALWAYS_KEEP.has(name)) return false;
+    const view = el.ownerDocument.defaultView || window;
+    const cs = view.getComputedStyle(el);
+    if (cs.display === "none") return "drop";
+    if (name === "html" || name === "body") return false;
+    if (cs.visibility === "hidden" || cs.visibility === "collapse") return "invisible";
+    if (cs.display === "contents") return false;
+    if (NO_SIZE_CHECK.has(name)) return false;
+    const rect = el.getBoundingClientRect();
+    if (isClipped(cs, rect)) return "drop";
+    if (isOffscreen(el, cs, rect)) return "drop";
+    return false;
+  }
+
+  function layoutAttrs(el, name) {
+    const out = [];
+    if (el.ownerDocument !== document) return out;
+    if (name === "img") {
+      const r = el.getBoundingClientRect();
+      out.push(["data-x-box", `${Math.round(r.x + window.scrollX)},${Math.round(r.y + window.scrollY)},${Math.round(r.width)},${Math.round(r.height)}`]);
+      return out;
+    }
+    const cs = getComputedStyle(el);
+    if (cs.position === "fixed" || cs.position === "sticky") {
+      const r = el.getBoundingClientRect();
+      const w = Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0));
+      const h = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+      const share = (w * h) / (vw * vh);
+      if (share >= OVERLAY_MIN_SHARE) {
+        out.push(["data-x-overlay", String(Math.round(share * 100))]);
+        out.push(["data-x-box", `${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.width)},${Math.round(r.height)}`]);
+      }
+    }
+    return out;
+  }
+
+  function scrollLocked() {
+    const locks = (el) => {
+      if (!el) return false;
+      const cs = getComputedStyle(el);
+      return cs.overflowY === "hidden" || cs.overflowY === "clip" || (el === document.body && cs.position === "fixed");
+    };
+    const tall = document.documentElement.scrollHeight > vh + 10 || (document.body && document.body.scrollHeight > vh + 10);
+    return tall && (locks(document.documentElement) || locks(document.body));
+  }
+
+  function absolute(el, name, value) {
+    // inside an inlined iframe, URLs are made absolute against the frame's own address
+    try { return new URL(value, el.baseURI).href; } catch (e) { return value; }
+  }
+
+  function openTag(el, name, extra, inFrame) {
+    let s = "<" + name;
+    const override = new Map(extra);
+    for (const attr of el.attributes) {
+      if (override.has(attr.name)) continue;
+      let value = attr.value;
+      if (inFrame && (attr.name === "href" || attr.name === "src")) value = absolute(el, name, value);
+      s += " " + attr.name + '="' + escAttr(value) + '"';
+    }
+    for (const [k, v] of override) s += " " + k + '="' + escAttr(v) + '"';
+    return s + ">";
+  }
+
+  let shown = 0; // visible text nodes and images written so far
+
+  function children(node, out, inFrame, inHead, invisible) {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (invisible && c.nodeType === Node.TEXT_NODE) continue;
+      serialize(c, out, inFrame, inHead);
+    }
+  }
+
+  function serialize(node, out, inFrame, inHead) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const parent = node.parentNode && node.parentNode.localName;
+      if (RAW.has(parent)) { out.push(node.nodeValue); return; }
+      if (node.nodeValue.trim()) shown++;
+      out.push(escText(node.nodeValue));
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const el = node;
+    const name = el.localName;
+    if (ALWAYS_DROP.has(name)) return;
+    const head = inHead || name === "head";
+    const verdict = head ? false : hidden(el, name);
+    if (verdict === "drop") return;
+    if (verdict === "invisible") {
+      // keep the element only when a descendant overrides visibility and shows something
+      const before = shown;
+      const sub = [];
+      element(el, name, sub, inFrame, head, true);
+      if (shown > before) out.push(...sub);
+      return;
+    }
+    element(el, name, out, inFrame, head, false);
+  }
+
+  function element(el, name, out, inFrame, head, invisible) {
+    if (name === "slot") {
+      const assigned = el.assignedNodes({ flatten: true });
+      if (assigned.length) { for (const n of assigned) serialize(n, out, inFrame, head); }
+      else children(el, out, inFrame, head, invisible);
+      return;
+    }
+    if (name === "iframe") {
+      let doc = null;
+      try { doc = el.contentDocument; } catch (e) { doc = null; }
+      if (doc && doc.body) {
+        let url = el.getAttribute("src") || "about:srcdoc";
+        try { url = doc.location.href; } catch (e) { /* keep the attribute */ }
+        out.push('<div data-x-frame="' + escAttr(url) + '">');
+        children(doc.body, out, true, false, invisible);
+        out.push("</div>");
+        return;
+      }
+    }
+    const extra = head ? [] : layoutAttrs(el, name);
+    if (name === "img") {
+      extra.push(["src", chosenImageUrl(el) || ""]);
+      if (!invisible) shown++;
+    }
+    if (name === "html" && scrollLocked()) extra.push(["data-x-scroll-locked", "1"]);
+    out.push(openTag(el, name, extra, inFrame));
+    if (VOID.has(name)) return;
+    if (el.shadowRoot) {
+      out.push("<div data-x-shadow-root>");
+      children(el.shadowRoot, out, inFrame, head, invisible);
+      out.push("</div>");
+    } else {
+      children(el, out, inFrame, head, invisible);
+    }
+    out.push("</" + name + ">");
+  }
+
+  const out = [];
+  if (document.doctype) out.push("<!DOCTYPE " + document.doctype.name + ">");
+  serialize(document.documentElement, out, false, false);
+  return out.join("");
+}
