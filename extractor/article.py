@@ -9,7 +9,7 @@ Steps, in order (each is named, reports what it removed, and can be switched off
   5. captions       picture captions, galleries, hover cards;
   6. forms          search and sign-up forms;
   7. choose the region by paragraph scores (see scoring.py);
-  8. link-lists, junk-lines, title-duplicate, byline-duplicate inside the region.
+  8. link-lists, related-links, junk-lines, title-duplicate, byline-duplicate inside the region.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def find_article(
     run("forms", lambda: boilerplate.drop_forms(body))
     region = body if "choose-region" in skip else best_region(body)
     run("link-lists", lambda: cleanup.drop_link_lists(region))
+    run("related-links", lambda: cleanup.drop_related_links(region))
     run("junk-lines", lambda: cleanup.drop_junk_lines(region))
     run("title-duplicate", lambda: cleanup.drop_title(region, meta.title))
     run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))

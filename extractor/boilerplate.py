@@ -29,16 +29,19 @@ CHROME_ROLES = frozenset(
 BOILERPLATE_NAMES = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
-    r"|widget|masthead|footer|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
+    r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|hidden|hide|tools|rating|paywall)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-# class/id words that mark the article itself: an element with one of these is kept.
+# class/id words that mark the article itself: a class token with one of these (and no
+# boilerplate word in the same token, "relatedContent") keeps its element.
 CONTENT_NAMES = re.compile(
     r"article|entry|post-?(?:body|content|text)|story|main|content|body|text|blog",
     re.IGNORECASE,
 )
+# class/id words of embedded posts (a quoted tweet is article text, even in a "social" box).
+EMBED_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok", re.IGNORECASE)
 # class/id words of comment sections and comment forms (kept with include_comments).
 COMMENT_NAMES = re.compile(
     r"comment|disqus|respond|replies|discussion|(?:^|[\s_-])reply(?:$|[\s_-])", re.IGNORECASE
@@ -151,13 +154,23 @@ def _named(
         names = names_of(el)
         if not names or not pattern.search(names):
             continue
-        if spare_content and CONTENT_NAMES.search(names):
+        if spare_content and _names_content(names):
             continue
         if limit and paragraph_chars(el) > limit:
             continue
         found.append(el)
         skip_under = el
     return found
+
+
+def _names_content(names: str) -> bool:
+    """Does a class/id token name the article, or an embedded post?"""
+    if EMBED_NAMES.search(names):
+        return True
+    return any(
+        CONTENT_NAMES.search(token) and not BOILERPLATE_NAMES.search(token)
+        for token in names.split()
+    )
 
 
 def _inside(el: HtmlElement, ancestor: HtmlElement) -> bool:

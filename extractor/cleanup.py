@@ -12,9 +12,13 @@ from .records import Step
 from .removal import Removal
 from .scoring import link_density
 
-# Blocks that may be a link list or a junk line.
-BLOCK_TAGS = ("ul", "ol", "dl", "div", "section", "p", "table", "span", "h2", "h3", "h4", "h5",
-              "h6", "li", "figure", "header", "strong", "em", "b")  # fmt: skip
+# Containers that may be a link list (a lone linked paragraph or heading inside the article is
+# article text: "Get it on Amazon for $39", "Ticketing: www.example.com").
+LIST_TAGS = ("ul", "ol", "dl", "div", "section", "table", "figure", "header")
+# A link list has at least this many links.
+LIST_MIN_LINKS = 2
+# Elements that may hold a junk line on their own.
+LINE_TAGS = (*LIST_TAGS, "p", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "em", "b", "a")
 # A block above this link density is a link list (related stories, tag clouds).
 LINK_DENSE = 0.5
 # ...unless it holds this much text (a paragraph that happens to cite many sources).
@@ -39,6 +43,18 @@ BYLINE_NAMES = re.compile(
     r"|(?:^|[\s_-])(?:date|time|meta|credit)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Labels that introduce a run of links to other stories ("DON'T MISS", "You may also like").
+RELATED_LABEL = re.compile(
+    r"^(?:you may also like|you might also like|don.?t miss|see more|see also|read more|more"
+    r"|related(?: articles| stories| posts| coverage| links| content| reading)?|also read|read also"
+    r"|recommended(?: reading| stories)?|more (?:stories|news|from [\w .]+|on this(?: story)?)"
+    r"|further reading|trending(?: now| news)?|most (?:read|popular)|top stories)\W*$",
+    re.IGNORECASE,
+)
+# A block at this link density is "a link" (a headline pointing elsewhere).
+LINK_ONLY = 0.8
+# An all-capitals linked line of at least this many words is a promo headline.
+PROMO_MIN_WORDS = 3
 # A byline block is short.
 BYLINE_MAX_CHARS = 200
 _HEADINGS = ("h1", "h2", "h3")
@@ -47,8 +63,10 @@ _HEADINGS = ("h1", "h2", "h3")
 def drop_link_lists(region: HtmlElement) -> Step:
     """Blocks that are mostly links: related stories, tag lists, "more from" rails."""
     removal = Removal("link-lists", "blocks whose text is mostly links")
-    for el in list(region.iter(*BLOCK_TAGS)):
+    for el in list(region.iter(*LIST_TAGS)):
         if el is region or el.getparent() is None:
+            continue
+        if len(el.findall(".//a")) < LIST_MIN_LINKS:
             continue
         text_len = len(el.text_content().strip())
         if not text_len or text_len > LINK_DENSE_MAX_CHARS:
@@ -58,10 +76,56 @@ def drop_link_lists(region: HtmlElement) -> Step:
     return removal.step()
 
 
+def drop_related_links(region: HtmlElement) -> Step:
+    """Runs of links to other stories: a label ("DON'T MISS", "You may also like") and the
+    linked lines after it, and linked headlines in capitals ("SEAN SPICER ELIMINATED")."""
+    removal = Removal("related-links", "links to other stories inside the article")
+    for el in list(region.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span")):
+        if el.getparent() is None or el is region:
+            continue
+        text = fold(el.text_content())
+        if len(text) <= JUNK_MAX_CHARS and RELATED_LABEL.match(text):
+            block = _block_of(el, region)
+            for sibling in list(block.itersiblings()):
+                if not isinstance(sibling.tag, str) or not _is_link_line(sibling):
+                    break
+                removal.take(sibling)
+            removal.take(block)
+        elif el.tag == "p" and _is_promo_headline(el, text):
+            removal.take(el)
+    return removal.step()
+
+
+def _block_of(el: HtmlElement, region: HtmlElement) -> HtmlElement:
+    """The outermost ancestor below ``region`` that holds nothing but ``el``'s text."""
+    block = el
+    text = fold(el.text_content())
+    for parent in el.iterancestors():
+        if parent is region or fold(parent.text_content()) != text:
+            break
+        block = parent
+    return block
+
+
+def _is_link_line(el: HtmlElement) -> bool:
+    text = el.text_content().strip()
+    return bool(text) and el.find(".//a") is not None and link_density(el) >= LINK_ONLY
+
+
+def _is_promo_headline(el: HtmlElement, text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(text.split()) >= PROMO_MIN_WORDS
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+        and _is_link_line(el)
+    )
+
+
 def drop_junk_lines(region: HtmlElement) -> Step:
     """Short lines that are page furniture: "Advertisement", "Share this", "Read more"..."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
-    for el in list(region.iter(*BLOCK_TAGS, "a")):
+    for el in list(region.iter(*LINE_TAGS)):
         if el is region or el.getparent() is None:
             continue
         text = fold(el.text_content())
