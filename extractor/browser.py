@@ -226,9 +226,9 @@ def map_error(exc: BaseException, url: str) -> ExtractorError:
         return exc
     message = str(exc)
     if isinstance(exc, PlaywrightTimeout | TimeoutError):
-        return PageTimeoutError(f"{url}: no page within the time limit")
+        return PageTimeoutError(f"{url}: timed out (no page within --timeout)")
     if "Download is starting" in message:
-        return NotHtmlError(f"{url}: not an HTML page (the browser would download it)")
+        return NotHtmlError(f"{url}: not HTML (the browser would download it)")
     for marker, meaning in NET_ERRORS:
         if marker in message:
             code = next((w for w in message.split() if "net::" in w), marker)

@@ -100,7 +100,7 @@ async def capture_page(browser: Any, url: str, options: Options) -> RenderedPage
             return await _capture(context, url, target, options)
     except TimeoutError as exc:
         raise PageTimeoutError(
-            f"{url}: not captured within {options.timeout_ms} ms (--timeout)"
+            f"{url}: timed out after {options.timeout_ms} ms (--timeout)"
         ) from exc
     except PlaywrightError as exc:
         raise map_error(exc, url) from exc
@@ -147,7 +147,7 @@ async def _capture(context: Any, url: str, target: str, options: Options) -> Ren
     timings["navigate"] = budget.elapsed_ms()
     status, headers, content_type = _response_facts(response, target)
     if content_type and content_type not in HTML_TYPES:
-        raise NotHtmlError(f"{url}: not an HTML page ({content_type})")
+        raise NotHtmlError(f"{url}: not HTML ({content_type})")
     server_html = await _server_html(response, target)
 
     # 3. settle
