@@ -1,0 +1,260 @@
+"""pytest plugin: compare extracted Markdown with a reviewed file under ``snapshots/``.
+
+    def test_story(extract, markdown_snapshot):
+        assert extract("http://127.0.0.1:8000/story/") == markdown_snapshot
+
+    def test_members_page(page, extract, markdown_snapshot):  # pytest-playwright's ``page``
+        page.goto(login_url)
+        page.fill("#user", "reader")
+        page.click("text=Sign in")
+        assert extract(page) == markdown_snapshot
+
+The snapshot of ``test_story`` in ``tests/test_site.py`` is
+``snapshots/test_site.test_story/expected.md``, the layout ``extractor snapshot`` uses; a second
+comparison in the same test goes to ``...test_story-2``. The folder is the
+``extractor_snapshot_dir`` ini option (default ``snapshots``, relative to the rootdir).
+``--snapshot-update`` writes every snapshot that differs; without it a missing snapshot FAILS.
+A failure shows a unified diff (stored ``-``, received ``+``); when pytest would cut the
+explanation short, the whole diff is also attached to the report as a section.
+
+Why not syrupy underneath: syrupy names each file after its test and, on ``--snapshot-update``,
+deletes any file in a snapshot folder it does not recognise as one of its own. Our case folders
+hold recorded pages (page.json, dom.html) beside expected.md, which it would treat as unused,
+and fitting its locations to ``<case>/expected.md`` means overriding half a dozen of its
+internal classmethods that change between its releases. The engine here is small instead.
+syrupy does own the ``--snapshot-update`` flag when it is installed: this plugin loads it and
+reads the same flag, so the two never clash (and the flag is ours when syrupy is absent).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .records import Extraction, Options, RenderedPage, Wait
+from .snapshot_store import EXPECTED_MD, read_text, write_text
+
+INI_DIR = "extractor_snapshot_dir"
+DEFAULT_DIR = "snapshots"
+# pytest's default explanation budget; a longer diff is attached to the report in full too.
+PYTEST_MAX_LINES = 8
+PYTEST_MAX_CHARS = 640
+# How the settle wait ended for a page the test drove itself.
+WAIT_BY_TEST = Wait(ended_by="caller", elapsed_ms=0)
+
+_SYRUPY = importlib.util.find_spec("syrupy") is not None
+pytest_plugins = ["syrupy"] if _SYRUPY else []
+
+_written_key = pytest.StashKey[list[Path]]()  # on the config: files --snapshot-update wrote
+_snapshots_key = pytest.StashKey[list["MarkdownSnapshot"]]()  # on the item: its snapshots
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    parser.addini(
+        INI_DIR, "folder of Markdown snapshots (relative to rootdir)", default=DEFAULT_DIR
+    )
+    if not _SYRUPY or pluginmanager.is_blocked("syrupy"):
+        parser.getgroup("extractor").addoption(
+            "--snapshot-update",
+            action="store_true",
+            default=False,
+            dest="update_snapshots",
+            help="write snapshots that are missing or differ",
+        )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_written_key] = []
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The last comparison a snapshot took part in."""
+
+    path: Path
+    stored: str | None
+    received: str
+
+
+class MarkdownSnapshot:
+    """Equal to a document (str or Extraction) when it matches the stored expected.md."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, root: Path, case: str, update: bool, on_write: Callable[[Path], None]):
+        self.root = root
+        self.case = case
+        self.update = update
+        self._on_write = on_write
+        self._count = 0
+        self.last: Comparison | None = None
+
+    def path_for(self, index: int) -> Path:
+        name = self.case if index == 1 else f"{self.case}-{index}"
+        return self.root / name / EXPECTED_MD
+
+    def __eq__(self, other: object) -> bool:
+        received = _as_document(other)
+        self._count += 1
+        path = self.path_for(self._count)
+        stored = read_text(path)
+        self.last = Comparison(path=path, stored=stored, received=received)
+        if stored == received:
+            return True
+        if self.update:
+            write_text(path, received)
+            self._on_write(path)
+            return True
+        return False
+
+    def __repr__(self) -> str:
+        return f"MarkdownSnapshot({self.path_for(max(self._count, 1))})"
+
+    def explain(self) -> list[str]:
+        """Why the last comparison failed: a missing file, or a unified diff."""
+        from .snapshot import unified_diff
+
+        if self.last is None:
+            return []
+        where = _shown(self.last.path)
+        if self.last.stored is None:
+            return [
+                f"no snapshot at {where}",
+                "run pytest with --snapshot-update to write it, then review the new file",
+            ]
+        diff = unified_diff(self.last.stored, self.last.received, where, "received")
+        hint = "Markdown differs from the snapshot (- stored, + received); "
+        hint += "--snapshot-update accepts it"
+        return [hint, *diff.splitlines()]
+
+
+def _as_document(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Extraction):
+        from .snapshot import expected_markdown
+
+        return expected_markdown(value)
+    raise TypeError(f"markdown_snapshot compares with a str or an Extraction, not {type(value)}")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def case_name(item: pytest.Item) -> str:
+    """``<module>.<test>`` (class and parameters included), as a safe folder name."""
+    parts = [Path(str(item.path)).stem, *item.nodeid.split("::")[1:]]
+    slug = re.sub(r"[^a-z0-9._-]+", "-", ".".join(parts).lower()).strip("-.")
+    return slug or "test"
+
+
+@pytest.fixture
+def markdown_snapshot(request: pytest.FixtureRequest) -> MarkdownSnapshot:
+    """``assert document == markdown_snapshot`` against snapshots/<module>.<test>/expected.md."""
+    config = request.config
+    root = config.rootpath / str(config.getini(INI_DIR))
+    written = config.stash[_written_key]
+    snap = MarkdownSnapshot(
+        root, case_name(request.node), bool(config.option.update_snapshots), written.append
+    )
+    request.node.stash[_snapshots_key] = [*request.node.stash.get(_snapshots_key, []), snap]
+    return snap
+
+
+def capture_playwright_page(page: Any) -> RenderedPage:
+    """A RenderedPage from an already-open Playwright page (sync API) that a test drove.
+
+    The DOM is ``page.content()`` as it is now; there is no server HTML, status or headers,
+    since the test, not the extractor, loaded it. Wall sightings are read when the extractor's
+    watcher script was added to the context; otherwise there are none.
+    """
+    from .walls.watcher import COLLECT_JS, read_sightings
+
+    try:
+        sightings = read_sightings(page.evaluate(COLLECT_JS))
+    except Exception:  # a page closed mid-way or a script error: sightings are optional
+        sightings = ()
+    return RenderedPage(
+        url=page.url,
+        final_url=page.url,
+        status=None,
+        headers={},
+        server_html=None,
+        dom_html=page.content(),
+        wait=WAIT_BY_TEST,
+        sightings=sightings,
+    )
+
+
+@pytest.fixture
+def extract() -> Callable[[Any], str]:
+    """Extract a URL (rendered by extractor.api) or an open Playwright page to its document.
+
+    The document is the one snapshots hold: front matter without capture time, then Markdown.
+    """
+    from .pipeline import extract_page
+    from .snapshot import expected_markdown
+
+    options = Options()
+
+    def run(target: Any) -> str:
+        if isinstance(target, str):
+            from .api import capture
+
+            page = capture(target, options)
+        else:
+            page = capture_playwright_page(target)
+        return expected_markdown(extract_page(page, options))
+
+    return run
+
+
+def pytest_assertrepr_compare(
+    config: pytest.Config, op: str, left: object, right: object
+) -> list[str] | None:
+    if op != "==":
+        return None
+    snap = right if isinstance(right, MarkdownSnapshot) else left
+    if not isinstance(snap, MarkdownSnapshot) or snap.last is None:
+        return None
+    return snap.explain()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Attach the whole diff when pytest would truncate the assertion explanation."""
+    report = yield
+    if report.when != "call" or not report.failed or not _would_truncate(item.config):
+        return report
+    for snap in item.stash.get(_snapshots_key, []):
+        if snap.last is not None and snap.last.stored != snap.last.received:
+            lines = snap.explain()
+            if len(lines) > PYTEST_MAX_LINES or sum(map(len, lines)) > PYTEST_MAX_CHARS:
+                report.sections.append((f"snapshot diff {snap.case}", "\n".join(lines)))
+    return report
+
+
+def _would_truncate(config: pytest.Config) -> bool:
+    on_ci = bool(os.environ.get("CI") or os.environ.get("BUILD_NUMBER"))
+    return config.get_verbosity(pytest.Config.VERBOSITY_ASSERTIONS) < 2 and not on_ci
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    written = config.stash.get(_written_key, [])
+    if written:
+        terminalreporter.write_sep("-", f"{len(written)} Markdown snapshot(s) written")
+        for path in written:
+            terminalreporter.write_line(_shown(path))
