@@ -35,6 +35,9 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     steps += normalize.normalize(region, base)
     body = markdown.to_markdown(region, title=meta.title)
     body = walls.scrub(body, found.walls)
+    done = walls.completeness(found.walls, body, rendered=page.rendered)
+    if done == "none":  # a wall stayed: never dress the wall page up as an article
+        body, region = "", dom.parse("<div></div>").find(".//div")
     return Extraction(
         url=page.url,
         final_url=page.final_url,
@@ -43,7 +46,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         walls=found.walls,
         article_html=dom.to_html(region),
         markdown=body,
-        completeness=walls.completeness(found.walls, body),
+        completeness=done,
         steps=tuple(s for s in steps if s.removed),
         wait=page.wait,
         rendered=page.rendered,

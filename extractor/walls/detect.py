@@ -1,12 +1,40 @@
-"""Find walls in the server HTML (static phase) and the settled DOM (rendered phase)."""
+"""Find walls in the server HTML (static phase) and the settled DOM (rendered phase).
+
+``find_walls`` reads like this, once per phase:
+  1. collect signals: lexicon phrases where a wall shows them, vendor headers/URLs/markup,
+     structure (short one-message body, empty app root, blocking overlay, cut-off paywalled body);
+  2. score them per kind: a kind with two weak or one strong signal is a wall (``score_walls``);
+  3. in the rendered phase, merge the watcher's sightings (a wall that flashed and cleared is
+     recorded with ``cleared_ms``);
+  4. take wall nodes, consent banners and widget notices out of the tree the article step reads,
+     and report each removal as a Step.
+
+``scrub`` removes wall text that still reached the Markdown; ``completeness`` says whether the
+Markdown is the full article, a paywall teaser, or nothing (a wall stayed).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from ..dom import drop, fold
 from ..records import RenderedPage, Step, Wall
+from .lexicon import WIDGET, Lexicon, load, normalize
+from .phrases import phrase_signals
+from .scoring import score_walls
+from .sightings import merge_sightings
+from .signals import Signal
+from .structure import app_root_signals, overlay_signals, paywall_signals, short_body_signals
+from .vendors import header_signals, markup_signals, url_signals
+
+# kinds that leave no article when they stay: the page shown is the wall
+BLOCKING_KINDS = frozenset({"bot-check", "login", "geo-block"})
+STUB_CHARS = 250  # Markdown with less text than this under a javascript wall is no article
+SCRUB_MIN_CHARS = 8  # lines shorter than this are left alone by scrub
+SCRUB_SHARE = 0.6  # a Markdown line that is at least this much wall phrase goes
+SAMPLE_CHARS = 60  # how much of a removed node a Step shows
 
 
 @dataclass(frozen=True)
@@ -15,15 +43,156 @@ class WallFindings:
     steps: tuple[Step, ...]
 
 
+@dataclass
+class _Phase:
+    walls: list[Wall] = field(default_factory=list)
+    removals: list[tuple[str, str, HtmlElement]] = field(default_factory=list)  # step, why, node
+
+
 def find_walls(
     page: RenderedPage, doc: HtmlElement, server_doc: HtmlElement | None
 ) -> WallFindings:
-    return WallFindings(walls=(), steps=())
+    """Walls of both phases; removes wall nodes from ``doc`` and reports them as steps."""
+    lexicon = load()
+    walls: list[Wall] = []
+    removals: list[tuple[str, str, HtmlElement]] = []
+    static_doc = server_doc if server_doc is not None else (None if page.rendered else doc)
+    if static_doc is not None:
+        static = _detect(static_doc, "static", page, lexicon)
+        walls += static.walls
+        if static_doc is doc:
+            removals += static.removals
+    if page.rendered:
+        rendered = _detect(doc, "rendered", page, lexicon)
+        walls += merge_sightings(rendered.walls, page.sightings, lexicon)
+        removals += rendered.removals
+    return WallFindings(walls=tuple(walls), steps=_remove(removals))
+
+
+def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) -> _Phase:
+    static = phase == "static"
+    signals: list[Signal] = []
+    boosters = short_body_signals(doc, with_noscript=static)
+    signals += boosters
+    overlays: list[HtmlElement] = []
+    if not static:
+        overlay_found, overlays = overlay_signals(doc)
+        signals += overlay_found
+    found = phrase_signals(
+        doc, lexicon, with_noscript=static, short=bool(boosters), overlays=overlays
+    )
+    signals += found.signals
+    signals += app_root_signals(doc, with_noscript=static)
+    signals += paywall_signals(doc, with_noscript=static)
+    signals += markup_signals(doc)
+    signals += url_signals(page.final_url or page.url)
+    if static:
+        signals += header_signals(page.status, page.headers)
+    walls, wall_nodes = score_walls(signals, phase)
+    out = _Phase(walls=walls)
+    for kind, node in wall_nodes:
+        out.removals.append(("walls", f"{kind} wall ({phase})", node))
+    wall_kinds = {w.kind for w in walls}
+    for sig in signals:  # consent overlays that did not make a wall still hide the page
+        if sig.kind == "consent" and sig.node is not None and "consent" not in wall_kinds:
+            out.removals.append(("consent-banners", "consent overlay, not blocking", sig.node))
+    for node, entry_id in found.banners:
+        out.removals.append(("consent-banners", f"cookie banner ({entry_id}), not a wall", node))
+    for node, entry_id in found.widgets:
+        out.removals.append(("widget-notices", f"widget notice ({entry_id})", node))
+    for node, entry_id in found.hidden:
+        out.removals.append(("walls", f"noscript wall text ({entry_id}), not shown", node))
+    return out
+
+
+def _remove(removals: list[tuple[str, str, HtmlElement]]) -> tuple[Step, ...]:
+    """Drop the nodes (outermost first, each once) and group what went into Steps."""
+    by_step: dict[str, tuple[list[str], list[str]]] = {}
+    dropped: set[HtmlElement] = set()
+    for name, why, node in removals:
+        if node in dropped or _under_dropped(node, dropped) or node.getparent() is None:
+            continue
+        if node.tag in ("body", "html"):
+            continue
+        whys, samples = by_step.setdefault(name, ([], []))
+        if why not in whys:
+            whys.append(why)
+        samples.append(fold(node.text_content())[:SAMPLE_CHARS])
+        dropped.add(node)
+        drop(node)
+    return tuple(
+        Step(name=name, why="; ".join(whys), removed=len(samples), samples=tuple(samples[:5]))
+        for name, (whys, samples) in by_step.items()
+    )
+
+
+def _under_dropped(node: HtmlElement, dropped: set[HtmlElement]) -> bool:
+    parent = node.getparent()
+    while parent is not None:
+        if parent in dropped:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def scrub(markdown: str, walls: tuple[Wall, ...]) -> str:
-    return markdown
+    """Remove Markdown lines that are wall text (a final guard after the article step)."""
+    if not walls or not markdown:
+        return markdown
+    lexicon = load()
+    kinds = {w.kind for w in walls} | {WIDGET}
+    wall_texts = [normalize(w.text) for w in walls if w.text]
+    kept: list[str] = []
+    for line in markdown.split("\n"):
+        if not _is_wall_line(line, kinds, wall_texts, lexicon):
+            kept.append(line)
+    out = "\n".join(kept)
+    while "\n\n\n" in out:
+        out = out.replace("\n\n\n", "\n\n")
+    return out.strip("\n") + "\n" if out.strip() else ""
 
 
-def completeness(walls: tuple[Wall, ...], markdown: str) -> str:
+def _is_wall_line(line: str, kinds: set[str], wall_texts: list[str], lexicon: Lexicon) -> bool:
+    plain = normalize(_strip_markdown(line))
+    if len(plain) < SCRUB_MIN_CHARS:
+        return False
+    covered = sum(h.length for h in lexicon.find(plain) if h.entry.kind in kinds)
+    if covered >= SCRUB_SHARE * len(plain):
+        return True
+    return len(plain) >= 2 * SCRUB_MIN_CHARS and any(plain in text for text in wall_texts)
+
+
+def _strip_markdown(line: str) -> str:
+    out = line.strip().lstrip("#>*-+ ").strip()
+    out = out.replace("**", "").replace("__", "")
+    # [text](url) -> text
+    while "](" in out and "[" in out:
+        start = out.find("[")
+        mid = out.find("](", start)
+        end = out.find(")", mid)
+        if start < 0 or mid < 0 or end < 0:
+            break
+        out = out[:start] + out[start + 1 : mid] + out[end + 1 :]
+    return out.strip("*_ ")
+
+
+def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = False) -> str:
+    """ "full", "teaser" (a paywall cut the article) or "none" (a wall stayed; no article).
+
+    Walls of the last phase count (rendered when a browser ran, else static), cleared ones not.
+    """
+    last = "rendered" if rendered else "static"
+    staying = {w.kind for w in walls if w.phase == last and not w.cleared}
+    text = fold(_markdown_text(markdown))
+    if staying & BLOCKING_KINDS:
+        return "none"
+    if "javascript" in staying and len(text) < STUB_CHARS:
+        return "none"
+    if "paywall" in staying:
+        return "teaser" if text else "none"
     return "full"
+
+
+def _markdown_text(markdown: str) -> str:
+    lines = [ln for ln in markdown.splitlines() if not ln.lstrip().startswith("# ")]
+    return " ".join(_strip_markdown(ln) for ln in lines)

@@ -1,0 +1,193 @@
+"""Lexicon phrases found in the page's visible text, kept only where a wall would show them.
+
+A phrase counts on a short page (the page is the message), or inside the wall's own element: a
+block that is mostly wall text, a noscript message (static phase), a marked overlay, or a short
+container whose class names say what it is. A phrase inside a quotation or a code sample, or one
+sentence inside a long paragraph, is an article talking about walls, not a wall.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from ..dom import body_of
+from .lexicon import WIDGET, Lexicon, normalize
+from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted, visible_text
+from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX
+
+OWN_ELEMENT_SHARE = 0.5  # wall phrases make up at least this share of the block's text
+BLOCK_MAX = 1200  # a block longer than this is article text, whatever it quotes
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "li", "td", "dialog", "aside", "form", "header", "footer", "article",
+     "main", "noscript", "body", "center", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "figure"}
+)  # fmt: skip
+
+
+@dataclass
+class PhraseFindings:
+    signals: list[Signal] = field(default_factory=list)  # wall evidence
+    widgets: list[tuple[HtmlElement, str]] = field(default_factory=list)  # (node, entry id)
+    banners: list[tuple[HtmlElement, str]] = field(default_factory=list)  # non-blocking consent
+    hidden: list[tuple[HtmlElement, str]] = field(default_factory=list)  # noscript, rendered phase
+
+
+def phrase_signals(
+    doc: HtmlElement,
+    lexicon: Lexicon,
+    *,
+    with_noscript: bool,
+    short: bool,
+    overlays: list[HtmlElement],
+) -> PhraseFindings:
+    found = PhraseFindings()
+    body = body_of(doc)
+    texts = _TextCache(with_noscript=True)
+    for hit in lexicon.find(texts.norm(body)):
+        entry = hit.entry
+        for holder in _holders(body, entry.regex(), texts):
+            block = _block_of(holder)
+            if is_quoted(holder):
+                continue
+            noscript = in_tag(holder, "noscript")
+            if entry.kind == WIDGET:
+                found.widgets.append((noscript if noscript is not None else block, entry.id))
+                continue
+            if noscript is not None and not with_noscript:
+                found.hidden.append((noscript, entry.id))
+                continue
+            overlay = _inside(holder, overlays)
+            if not (short or overlay is not None or _own_element(block, lexicon, texts)):
+                continue
+            if entry.kind == "consent" and not short and overlay is None:
+                found.banners.append((_banner_of(block), entry.id))
+                continue
+            node = noscript if noscript is not None else block
+            weight = STRONG_WEIGHT if entry.strong else WEAK_WEIGHT
+            text = visible_text(node, with_noscript=True)
+            found.signals.append(
+                Signal(entry.kind, weight, f"phrase:{entry.id}", entry.vendor, text, node)
+            )
+    if short:
+        found.signals += _title_signals(doc, lexicon)
+    return found
+
+
+class _TextCache:
+    """Normalised visible text per element, computed once."""
+
+    def __init__(self, *, with_noscript: bool) -> None:
+        self.with_noscript = with_noscript
+        # keyed by the element itself: lxml reuses id() of proxies that were let go
+        self._norm: dict[HtmlElement, str] = {}
+
+    def norm(self, el: HtmlElement) -> str:
+        if el not in self._norm:
+            self._norm[el] = normalize(visible_text(el, with_noscript=self.with_noscript))
+        return self._norm[el]
+
+
+def _holders(el: HtmlElement, regex: re.Pattern[str], texts: _TextCache) -> list[HtmlElement]:
+    """The smallest elements whose text holds a match (one per separate occurrence)."""
+    out: list[HtmlElement] = []
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        inner = [
+            c
+            for c in node
+            if isinstance(c.tag, str)
+            and c.tag not in ("script", "style", "template")
+            and regex.search(texts.norm(c))
+        ]
+        if inner:
+            stack.extend(reversed(inner))
+        else:
+            out.append(node)
+    return out
+
+
+def _block_of(el: HtmlElement) -> HtmlElement:
+    node: HtmlElement | None = el
+    while node is not None:
+        if node.tag in BLOCK_TAGS:
+            return node
+        node = node.getparent()
+    return el
+
+
+def _own_element(block: HtmlElement, lexicon: Lexicon, texts: _TextCache) -> bool:
+    """The block is the wall's own: mostly wall text, or a short container named for a wall."""
+    text = texts.norm(block)
+    if not text or len(text) > BLOCK_MAX:
+        return False
+    spans = sorted((h.start, h.end) for h in lexicon.find(text) if h.entry.kind != WIDGET)
+    covered, last = 0, 0
+    for start, end in spans:
+        start = max(start, last)
+        if end > start:
+            covered += end - start
+            last = end
+    if covered >= OWN_ELEMENT_SHARE * len(text):
+        return True
+    if block.tag == "noscript":
+        return True
+    return len(text) <= PROMPT_MAX and _named_for_wall(block)
+
+
+def _named_for_wall(el: HtmlElement) -> bool:
+    node: HtmlElement | None = el
+    for _ in range(4):  # the block or a close ancestor
+        if node is None:
+            return False
+        names = f"{node.get('id', '')} {node.get('class', '')}".lower()
+        if names.strip() and (
+            PAYWALL_PROMPT.search(names) or any(p.search(names) for _, p in OVERLAY_KINDS)
+        ):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _inside(el: HtmlElement, containers: list[HtmlElement]) -> HtmlElement | None:
+    if not containers:
+        return None
+    node: HtmlElement | None = el
+    while node is not None:
+        if node in containers:
+            return node
+        node = node.getparent()
+    return None
+
+
+def _banner_of(block: HtmlElement) -> HtmlElement:
+    """Widen a consent phrase's block to the banner that holds its buttons."""
+    node = block
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html", "article", "main"):
+            break
+        names = f"{parent.get('id', '')} {parent.get('class', '')}".lower()
+        if OVERLAY_KINDS[0][1].search(names) or len(parent.text_content()) <= PROMPT_MAX:
+            node = parent
+        else:
+            break
+    return node
+
+
+def _title_signals(doc: HtmlElement, lexicon: Lexicon) -> list[Signal]:
+    title = doc.find(".//title")
+    if title is None or not title.text:
+        return []
+    return [
+        Signal(
+            h.entry.kind,
+            STRONG_WEIGHT if h.entry.strong else WEAK_WEIGHT,
+            f"title:{h.entry.id}",
+            h.entry.vendor,
+        )
+        for h in lexicon.match(title.text)
+        if h.entry.kind != WIDGET
+    ]

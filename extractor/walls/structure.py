@@ -1,0 +1,201 @@
+"""Structural wall signals that catch wording the lexicon has never seen.
+
+- a short body that is one message (booster);
+- an app root that stays empty, with a noscript message beside it (javascript);
+- a fixed overlay covering the viewport while scrolling is locked (booster; its class names can
+  tell the kind: consent, paywall, login, captcha);
+- JSON-LD ``isAccessibleForFree: false`` with a body that is visibly cut off (paywall);
+- a short paywall prompt container (class names such as ``paywall``, ``regwall``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ..dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, body_of, fold
+from .signals import WEAK_WEIGHT, Signal, visible_text
+
+SHORT_BODY = 1500  # characters of visible text: below this a page may be a wall page
+ONE_MESSAGE = 400  # below this a page is one message whatever its shape
+DOMINANT_SHARE = 0.5  # or one block holds at least this share of a short body
+EMPTY_ROOT_BODY = 200  # an empty app root counts only when the rest of the page says this little
+CUT_OFF_BODY = 1200  # an article body shorter than this, with a paywall flag, is cut off
+PROMPT_MAX = 600  # a paywall prompt is short; a long ".paywall" element holds the article itself
+
+APP_ROOT_IDS = frozenset(
+    {"root", "app", "__next", "__nuxt", "___gatsby", "app-root", "svelte", "main-app", "react-root"}
+)
+# class/id words that name an overlay's purpose
+OVERLAY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("consent", re.compile(r"cookie|consent|gdpr|\bcmp\b|onetrust|didomi|cybot|qc-cmp|sp_message")),
+    ("paywall", re.compile(r"paywall|regwall|piano|tp-modal|metered|subscribe|premium")),
+    ("login", re.compile(r"login|log-in|signin|sign-in|authwall|auth-wall|register")),
+    ("bot-check", re.compile(r"captcha|challenge")),
+)
+PAYWALL_PROMPT = re.compile(r"paywall|regwall|meteredcontent|piano-|tp-container|subscriber-only")
+_BLOCKS = ("p", "div", "section", "article", "main", "li", "td", "h1", "h2", "h3", "noscript")
+
+
+def short_body_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
+    """Booster: the whole visible page is one short message."""
+    body = body_of(doc)
+    text = visible_text(body, with_noscript=with_noscript)
+    if not text or len(text) >= SHORT_BODY:
+        return []
+    if len(text) < ONE_MESSAGE or _largest_block(body, with_noscript) >= DOMINANT_SHARE * len(text):
+        return [Signal(None, WEAK_WEIGHT, f"structure:short-body ({len(text)} chars)", text=text)]
+    return []
+
+
+def app_root_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
+    """An app root with nothing in it, on a page that says almost nothing else."""
+    body = body_of(doc)
+    rest = visible_text(body, with_noscript=False)
+    if len(rest) >= EMPTY_ROOT_BODY:
+        return []
+    out: list[Signal] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if (el.get("id") in APP_ROOT_IDS or el.tag == "app-root") and not fold(el.text_content()):
+            out.append(
+                Signal("javascript", WEAK_WEIGHT, f"structure:empty-app-root #{el.get('id')}")
+            )
+            break
+    if with_noscript:
+        for el in body.iter("noscript"):
+            said = visible_text(el, with_noscript=True)
+            if len(said) >= 10:
+                out.append(
+                    Signal("javascript", WEAK_WEIGHT, "structure:noscript-message", None, said, el)
+                )
+                break
+    return out
+
+
+def overlay_signals(doc: HtmlElement) -> tuple[list[Signal], list[HtmlElement]]:
+    """Overlays the capture marked; with scrolling locked they block the page.
+
+    Returns booster/kind signals and the overlay elements (phrases inside them count as shown in a
+    wall's own element).
+    """
+    overlays = [el for el in doc.iter() if isinstance(el.tag, str) and el.get(ATTR_OVERLAY) == "1"]
+    if not overlays:
+        return [], []
+    locked = doc.get(ATTR_SCROLL_LOCK) == "1" or body_of(doc).get(ATTR_SCROLL_LOCK) == "1"
+    out: list[Signal] = []
+    for el in overlays:
+        names = f"{el.get('id', '')} {el.get('class', '')}".lower()
+        text = visible_text(el, with_noscript=False)
+        for kind, words in OVERLAY_KINDS:
+            if words.search(names):
+                out.append(
+                    Signal(kind, WEAK_WEIGHT, f"selector:[{ATTR_OVERLAY}].{kind}", None, text, el)
+                )
+                break
+    if locked:
+        out.append(Signal(None, WEAK_WEIGHT, f"selector:html[{ATTR_SCROLL_LOCK}]"))
+    return out, overlays
+
+
+def paywall_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
+    """JSON-LD says the article is not free and the body is cut; or a short paywall prompt."""
+    out: list[Signal] = []
+    flagged, selectors = _jsonld_paywall(doc)
+    if flagged:
+        body_len = len(visible_text(_article_or_body(doc), with_noscript=with_noscript))
+        hidden_part_empty = bool(selectors) and all(
+            _selector_text_len(doc, sel) == 0 for sel in selectors
+        )
+        if body_len < CUT_OFF_BODY or hidden_part_empty:
+            out.append(Signal("paywall", WEAK_WEIGHT, "structure:jsonld-isAccessibleForFree=false"))
+            out.append(Signal("paywall", WEAK_WEIGHT, f"structure:cut-off-body ({body_len} chars)"))
+    for el in body_of(doc).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
+            continue
+        names = f"{el.get('id', '')} {el.get('class', '')}".lower()
+        if names.strip() and PAYWALL_PROMPT.search(names):
+            text = visible_text(el, with_noscript=with_noscript)
+            if 0 < len(text) <= PROMPT_MAX:
+                out.append(
+                    Signal(
+                        "paywall", WEAK_WEIGHT, f"selector:.{_first_match(names)}", None, text, el
+                    )
+                )
+                break
+    return out
+
+
+def _largest_block(body: HtmlElement, with_noscript: bool) -> int:
+    best = 0
+    for el in body.iter(*_BLOCKS):
+        if el is body:
+            continue
+        best = max(best, len(visible_text(el, with_noscript=with_noscript)))
+    return best
+
+
+def _article_or_body(doc: HtmlElement) -> HtmlElement:
+    for path in ("//article", "//main", "//*[@role='main']"):
+        found = doc.xpath(path)
+        if found:
+            el: HtmlElement = found[0]
+            return el
+    return body_of(doc)
+
+
+def _jsonld_paywall(doc: HtmlElement) -> tuple[bool, list[str]]:
+    flagged = False
+    selectors: list[str] = []
+    for script in doc.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for node in _walk(data):
+            if _is_false(node.get("isAccessibleForFree")):
+                flagged = True
+                selector = node.get("cssSelector")
+                if isinstance(selector, str):
+                    selectors.append(selector)
+    return flagged, selectors
+
+
+def _walk(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _walk(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _walk(value)
+
+
+def _is_false(value: Any) -> bool:
+    return value is False or (isinstance(value, str) and value.strip().lower() == "false")
+
+
+def _selector_text_len(doc: HtmlElement, selector: str) -> int:
+    """Text length under a simple ``.class`` or ``#id`` selector (others count as present)."""
+    match = re.fullmatch(r"\s*([.#])([\w-]+)\s*", selector)
+    if not match:
+        return 1
+    attr = "class" if match.group(1) == "." else "id"
+    name = match.group(2)
+    total = 0
+    for el in doc.iter():
+        if isinstance(el.tag, str) and name in (el.get(attr) or "").split():
+            total += len(fold(el.text_content()))
+    return total
+
+
+def _first_match(names: str) -> str:
+    found = PAYWALL_PROMPT.search(names)
+    return found.group(0).rstrip("-") if found else "paywall"
