@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from .browser import map_error
 from .errors import NotHtmlError, PageTimeoutError, UsageError
@@ -121,6 +122,7 @@ async def new_context(browser: Any, options: Options) -> Any:
     if options.user_agent:
         settings["user_agent"] = options.user_agent
     context = await browser.new_context(**settings)
+    await context.add_init_script(script("mutations.js"))
     await context.add_init_script(watcher.watcher_script())
     if options.allow_origins:
         allowed = {o.rstrip("/").lower() for o in options.allow_origins}
@@ -197,15 +199,17 @@ async def _capture(context: Any, url: str, target: str, options: Options) -> Ren
 
 
 async def settle(page: Any, options: Options, budget: Budget, timings: dict[str, int]) -> Wait:
-    """Wait for network idle, then a DOM-quiet window, then the selector; say what ended it."""
-    idle = await _network_idle(page, budget.cap(options.network_idle_ms))
+    """Wait for network idle, then a DOM-quiet window, then the selector; say what ended it.
+
+    The quiet window is watched while the network settles (quiet time already passed counts),
+    then checked once more after network idle, so a late response's rendering is waited for.
+    """
+    idle, _ = await asyncio.gather(
+        _network_idle(page, budget.cap(options.network_idle_ms)),
+        _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget),
+    )
     timings["network_idle"] = budget.elapsed_ms()
-    quiet = False
-    cap = budget.cap(options.quiet_cap_ms)
-    if cap > 0:
-        arg = {"quietMs": options.quiet_ms, "capMs": cap}
-        result = await _evaluate(page, script("quiet.js"), arg, budget)
-        quiet = bool(result and result.get("quiet"))
+    quiet = await _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget)
     timings["quiet"] = budget.elapsed_ms()
     ended_by = "quiet" if quiet else "network-idle" if idle else "timeout"
     if options.wait_for:
@@ -216,7 +220,7 @@ async def settle(page: Any, options: Options, budget: Budget, timings: dict[str,
                 await page.wait_for_selector(options.wait_for, state="attached", timeout=timeout)
                 ended_by = "selector"
             except PlaywrightError as exc:
-                if "Timeout" not in type(exc).__name__ and "imeout" not in str(exc):
+                if not _is_timeout(exc):
                     raise
         timings["selector"] = budget.elapsed_ms()
     return Wait(ended_by=ended_by, elapsed_ms=budget.elapsed_ms())
@@ -232,10 +236,7 @@ async def scroll_through(
     arg = {"steps": options.scroll_steps, "budgetMs": limit, "pauseMs": SCROLL_PAUSE_MS}
     await _evaluate(page, script("scroll.js"), arg, budget)
     await _network_idle(page, budget.cap(AFTER_SCROLL_IDLE_MS))
-    cap = budget.cap(AFTER_SCROLL_IDLE_MS)
-    if cap > 0:
-        arg = {"quietMs": min(options.quiet_ms, 300), "capMs": cap}
-        await _evaluate(page, script("quiet.js"), arg, budget)
+    await _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget)
     timings["scroll"] = budget.elapsed_ms()
 
 
@@ -245,10 +246,22 @@ async def _network_idle(page: Any, timeout_ms: int) -> bool:
     try:
         await page.wait_for_load_state("networkidle", timeout=timeout_ms)
     except PlaywrightError as exc:
-        if "imeout" in str(exc) or "Timeout" in type(exc).__name__:
+        if _is_timeout(exc):
             return False
         raise
     return True
+
+
+async def _quiet(page: Any, quiet_ms: int, cap_ms: int, budget: Budget) -> bool:
+    if cap_ms <= 0:
+        return False
+    arg = {"quietMs": quiet_ms, "capMs": cap_ms}
+    result = await _evaluate(page, script("quiet.js"), arg, budget)
+    return bool(isinstance(result, dict) and result.get("quiet"))
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, PlaywrightTimeout)
 
 
 async def _evaluate(page: Any, source: str, arg: Any, budget: Budget) -> Any:

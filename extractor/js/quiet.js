@@ -1,8 +1,10 @@
 // Resolve once the DOM has had no content mutation for quietMs, or after capMs at the latest.
-// Attribute changes (animations, carousels) do not count; added/removed nodes and text do.
+// Quiet time already passed counts (see mutations.js). Attribute changes (animations,
+// carousels) do not count; added/removed nodes and text do.
 ({ quietMs, capMs }) => new Promise((resolve) => {
+  const key = Symbol.for("extractor.lastMutation");
   const start = performance.now();
-  let last = start;
+  let last = typeof window[key] === "number" ? window[key] : start;
   const observer = new MutationObserver(() => { last = performance.now(); });
   observer.observe(document, { subtree: true, childList: true, characterData: true });
   const tick = () => {
@@ -17,5 +19,5 @@
       setTimeout(tick, Math.max(10, Math.min(50, quietMs - (now - last))));
     }
   };
-  setTimeout(tick, Math.min(50, quietMs));
+  tick();
 })
