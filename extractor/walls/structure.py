@@ -84,7 +84,7 @@ def overlay_signals(doc: HtmlElement) -> tuple[list[Signal], list[HtmlElement]]:
     Returns booster/kind signals and the overlay elements (phrases inside them count as shown in a
     wall's own element).
     """
-    overlays = [el for el in doc.iter() if isinstance(el.tag, str) and el.get(ATTR_OVERLAY) == "1"]
+    overlays = [el for el in doc.iter() if isinstance(el.tag, str) and _is_overlay(el)]
     if not overlays:
         return [], []
     locked = doc.get(ATTR_SCROLL_LOCK) == "1" or body_of(doc).get(ATTR_SCROLL_LOCK) == "1"
@@ -129,6 +129,17 @@ def paywall_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
                 )
                 break
     return out
+
+
+def _is_overlay(el: HtmlElement) -> bool:
+    """The capture writes the share of the viewport covered (percent); "1" also marks one."""
+    value = el.get(ATTR_OVERLAY)
+    if not value:
+        return False
+    try:
+        return float(value) > 0
+    except ValueError:
+        return False
 
 
 def _largest_block(body: HtmlElement, with_noscript: bool) -> int:

@@ -1,19 +1,32 @@
 """The in-page wall watcher: a script added before any page script runs, and its reader.
 
-The script watches the page while it loads and records, for each wall phrase it sees, when it first
-became visible and when it went away (ms since navigation start). ``COLLECT_JS`` returns that record.
+The script (``watcher.js``, with the lexicon embedded) watches the page while it loads and
+records, for each wall phrase it sees where a wall would show it, when it first became visible and
+when it went away (ms since navigation start). ``COLLECT_JS`` returns that record.
 """
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
 from ..records import WallSighting
+from .lexicon import WIDGET, entry_regex_source, load
 
 COLLECT_JS = "() => (window.__extractorWalls ? window.__extractorWalls() : [])"
+SCRIPT_PATH = Path(__file__).with_name("watcher.js")
+_PLACEHOLDER = "__ENTRIES__"
 
 
+@cache
 def watcher_script() -> str:
     """JavaScript for ``BrowserContext.add_init_script``."""
-    return "window.__extractorWalls = () => [];"
+    entries = [
+        [e.id, e.kind, e.strong, entry_regex_source(e)] for e in load().entries if e.kind != WIDGET
+    ]
+    source = SCRIPT_PATH.read_text(encoding="utf-8")
+    return source.replace(_PLACEHOLDER, json.dumps(entries, ensure_ascii=True), 1)
 
 
 def read_sightings(raw: object) -> tuple[WallSighting, ...]:
@@ -22,14 +35,20 @@ def read_sightings(raw: object) -> tuple[WallSighting, ...]:
         return ()
     out: list[WallSighting] = []
     for item in raw:
-        if isinstance(item, dict) and isinstance(item.get("phrase_id"), str):
+        if not isinstance(item, dict) or not isinstance(item.get("phrase_id"), str):
+            continue
+        try:
+            first = int(item.get("first_seen_ms", 0))
             cleared = item.get("cleared_ms")
-            out.append(
-                WallSighting(
-                    phrase_id=item["phrase_id"],
-                    text=str(item.get("text", "")),
-                    first_seen_ms=int(item.get("first_seen_ms", 0)),
-                    cleared_ms=int(cleared) if cleared is not None else None,
-                )
+            cleared_ms = int(cleared) if cleared is not None else None
+        except (TypeError, ValueError):
+            continue
+        out.append(
+            WallSighting(
+                phrase_id=item["phrase_id"],
+                text=str(item.get("text", "")),
+                first_seen_ms=first,
+                cleared_ms=cleared_ms,
             )
+        )
     return tuple(out)

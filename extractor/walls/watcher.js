@@ -1,0 +1,148 @@
+// In-page wall watcher. Added with add_init_script, so it runs at document start in every frame
+// document. It watches the page while it loads (MutationObserver, throttled, plus a timer) for
+// visible lexicon phrases shown where a wall would show them, and keeps, per lexicon entry, when
+// the phrase first became visible and when it went away (ms since the first navigation start).
+// The timeline survives same-origin navigations (a challenge page that reloads into the article)
+// through sessionStorage. window.__extractorWalls() scans once more and returns the timeline.
+(() => {
+  if (window.top !== window || window.__extractorWalls) return;
+  const ENTRIES = __ENTRIES__; // [[id, kind, strong, regex source], ...]
+  const SHORT_BODY = 1500; // visible characters: below this the page is the message
+  const OWN_SHARE = 0.5; // wall phrases make up this share of their block
+  const BLOCK_MAX = 1200; // a longer block is article text
+  const PROMPT_MAX = 600; // a container named for a wall holds at most this much text
+  const OVERLAY_AREA = 0.3; // a fixed element covering this share of the viewport is an overlay
+  const THROTTLE_MS = 200; // at most one scan per this many ms after mutations
+  const TICK_MS = 500; // and one scan per tick regardless (CSS-driven changes)
+  const STOP_MS = 120000; // stop the timer after this long
+  const KEY = "__extractorWalls";
+  const BLOCKS = "p,div,section,li,td,dialog,aside,form,header,footer,article,main,body,center,h1,h2,h3,h4,h5,h6,dd,figure";
+  const QUOTING = "blockquote,q,code,pre,kbd,samp,cite,figcaption";
+  const NAMED = /cookie|consent|gdpr|\bcmp\b|onetrust|didomi|cybot|qc-cmp|sp_message|paywall|regwall|piano|tp-modal|metered|subscribe|premium|login|signin|sign-in|authwall|register|captcha|challenge/;
+  const PLAIN = [[/[\u2018\u2019\u201a\u201b\u2032\u00b4]/g, "'"], [/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g, '"'],
+    [/[\u2010-\u2014\u2212]/g, "-"], [/[\u200b-\u200d\u2060\ufeff\u00ad]/g, ""], [/\u00df/g, "ss"]];
+
+  const rules = [];
+  for (const [id, kind, strong, source] of ENTRIES) {
+    try { rules.push({ id, kind, strong, rx: new RegExp(source, "u") }); } catch (e) { /* skip */ }
+  }
+
+  // the clock: ms since the first navigation start of this tab, across reloads
+  const store = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
+  let saved = null;
+  try { saved = store && JSON.parse(store.getItem(KEY) || "null"); } catch (e) { saved = null; }
+  const base = saved && typeof saved.base === "number" ? saved.base : performance.timeOrigin;
+  const clock = () => Math.round(performance.timeOrigin + performance.now() - base);
+  const seen = new Map(saved && Array.isArray(saved.seen) ? saved.seen.map((s) => [s.phrase_id, s]) : []);
+
+  const norm = (s) => {
+    let out = (s || "").normalize("NFKC");
+    for (const [rx, to] of PLAIN) out = out.replace(rx, to);
+    return out.toLowerCase().replace(/\s+/g, " ").trim();
+  };
+  const fold = (s) => (s || "").replace(/\s+/g, " ").trim();
+
+  function isOverlay(el) {
+    const area = window.innerWidth * window.innerHeight || 1;
+    for (let node = el; node && node !== document.documentElement; node = node.parentElement) {
+      const pos = getComputedStyle(node).position;
+      if (pos === "fixed" || pos === "sticky") {
+        const r = node.getBoundingClientRect();
+        const w = Math.max(0, Math.min(r.right, window.innerWidth) - Math.max(r.left, 0));
+        const h = Math.max(0, Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0));
+        return (w * h) / area >= OVERLAY_AREA;
+      }
+    }
+    return false;
+  }
+
+  function named(el) {
+    for (let node = el, i = 0; node && i < 4; node = node.parentElement, i++) {
+      const names = ((node.id || "") + " " + (typeof node.className === "string" ? node.className : "")).toLowerCase();
+      if (names.trim() && NAMED.test(names)) return true;
+    }
+    return false;
+  }
+
+  function covered(text) {
+    const spans = [];
+    for (const r of rules) {
+      if (r.kind === "widget") continue;
+      const m = r.rx.exec(text);
+      if (m && m[0].length) spans.push([m.index, m.index + m[0].length]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    let total = 0, last = 0;
+    for (const [s, e] of spans) { const from = Math.max(s, last); if (e > from) { total += e - from; last = e; } }
+    return total;
+  }
+
+  function holderOf(root, rx) {
+    let node = root;
+    for (let depth = 0; depth < 80; depth++) {
+      let next = null;
+      for (const child of node.children) {
+        if (child.tagName === "SCRIPT" || child.tagName === "STYLE" || child.tagName === "NOSCRIPT") continue;
+        if (rx.test(norm(child.innerText))) { next = child; break; }
+      }
+      if (!next) return node;
+      node = next;
+    }
+    return node;
+  }
+
+  function scan() {
+    const body = document.body;
+    if (!body) return;
+    const now = clock();
+    const bodyText = norm(body.innerText);
+    const short = bodyText.length > 0 && bodyText.length < SHORT_BODY;
+    const current = new Map();
+    for (const r of rules) {
+      if (r.kind === "widget" || !r.rx.test(bodyText)) continue;
+      const holder = holderOf(body, r.rx);
+      const box = holder.getBoundingClientRect();
+      if (box.width < 1 || box.height < 1 || holder.closest(QUOTING)) continue;
+      const block = holder.closest(BLOCKS) || holder;
+      const text = norm(block.innerText);
+      const overlay = isOverlay(holder);
+      const own = text.length <= BLOCK_MAX && (covered(text) >= OWN_SHARE * text.length || (text.length <= PROMPT_MAX && named(block)));
+      if (r.kind === "consent" ? !(short || overlay) : !(short || overlay || own)) continue;
+      current.set(r.id, fold(block.innerText).slice(0, 300));
+    }
+    for (const [id, text] of current) {
+      const known = seen.get(id);
+      if (!known) seen.set(id, { phrase_id: id, text, first_seen_ms: now, cleared_ms: null });
+      else if (known.cleared_ms !== null) known.cleared_ms = null;
+    }
+    for (const s of seen.values()) {
+      if (!current.has(s.phrase_id) && s.cleared_ms === null) s.cleared_ms = now;
+    }
+  }
+
+  let pending = null, lastRun = -1e9;
+  const run = () => { pending = null; lastRun = performance.now(); try { scan(); } catch (e) { /* never break the page */ } };
+  const schedule = () => {
+    if (pending !== null) return;
+    pending = setTimeout(run, Math.max(0, lastRun + THROTTLE_MS - performance.now()));
+  };
+  new MutationObserver(schedule).observe(document, {
+    childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: ["class", "style", "hidden", "open"],
+  });
+  const timer = setInterval(() => { if (performance.now() > STOP_MS) clearInterval(timer); else schedule(); }, TICK_MS);
+  document.addEventListener("DOMContentLoaded", schedule);
+
+  // a document that goes away takes its walls with it; keep the timeline for the next one
+  window.addEventListener("pagehide", () => {
+    try { scan(); } catch (e) { /* ignore */ }
+    const now = clock();
+    for (const s of seen.values()) if (s.cleared_ms === null) s.cleared_ms = now;
+    try { store && store.setItem(KEY, JSON.stringify({ base, seen: [...seen.values()] })); } catch (e) { /* ignore */ }
+  });
+
+  window.__extractorWalls = () => {
+    try { scan(); } catch (e) { /* ignore */ }
+    return [...seen.values()].map((s) => ({ ...s }));
+  };
+})();
