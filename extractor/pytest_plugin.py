@@ -175,25 +175,24 @@ def markdown_snapshot(request: pytest.FixtureRequest) -> MarkdownSnapshot:
 def capture_playwright_page(page: Any) -> RenderedPage:
     """A RenderedPage from an already-open Playwright page (sync API) that a test drove.
 
-    The DOM is ``page.content()`` as it is now; there is no server HTML, status or headers,
-    since the test, not the extractor, loaded it. Wall sightings are read when the extractor's
-    watcher script was added to the context; otherwise there are none.
+    The DOM is serialised now by the same in-page script a capture uses (shadow roots and
+    same-origin frames inlined, hidden nodes dropped, overlays marked). There is no server HTML,
+    status or headers: the test, not the extractor, loaded the page. Wall sightings are read
+    when the extractor's watcher script was added to the context; otherwise there are none.
     """
+    from .render import OVERLAY_MIN_SHARE, script
     from .walls.watcher import COLLECT_JS, read_sightings
 
-    try:
-        sightings = read_sightings(page.evaluate(COLLECT_JS))
-    except Exception:  # a page closed mid-way or a script error: sightings are optional
-        sightings = ()
+    dom_html = page.evaluate(script("capture.js"), {"overlayMinShare": OVERLAY_MIN_SHARE})
     return RenderedPage(
         url=page.url,
         final_url=page.url,
         status=None,
         headers={},
         server_html=None,
-        dom_html=page.content(),
+        dom_html=str(dom_html),
         wait=WAIT_BY_TEST,
-        sightings=sightings,
+        sightings=read_sightings(page.evaluate(COLLECT_JS)),
     )
 
 

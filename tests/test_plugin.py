@@ -1,0 +1,146 @@
+"""The pytest plugin in a scratch project: missing fails, --snapshot-update writes, diffs show."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+TEST_DOC = '''
+DOC = """---
+title: Tides
+---
+
+The tide tables were revised.
+
+Harbour masters approve.
+"""
+
+def test_story(markdown_snapshot):
+    assert DOC.replace("approve", "{word}") == markdown_snapshot
+'''
+
+
+def write_test(pytester: pytest.Pytester, word: str = "approve") -> None:
+    pytester.makepyfile(test_doc=TEST_DOC.replace("{word}", word))
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """Run the scratch project in this process (pytest-playwright off: it keeps global state)."""
+    return pytester.runpytest("-p", "no:playwright", *args)
+
+
+def stored(pytester: pytest.Pytester, case: str = "test_doc.test_story") -> Path:
+    return pytester.path / "snapshots" / case / "expected.md"
+
+
+def test_the_plugin_is_registered_as_an_entry_point() -> None:
+    found = [ep.value for ep in entry_points(group="pytest11") if ep.name == "extractor"]
+    assert found == ["extractor.pytest_plugin"]
+
+
+def test_missing_snapshot_fails_and_writes_nothing(pytester: pytest.Pytester) -> None:
+    write_test(pytester)
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*no snapshot at snapshots/test_doc.test_story/expected.md",
+            "*run pytest with --snapshot-update to write it*",
+        ]
+    )
+    assert not stored(pytester).exists()
+
+
+def test_update_writes_then_passes_then_a_change_fails_with_a_diff(
+    pytester: pytest.Pytester,
+) -> None:
+    write_test(pytester)
+    result = run(pytester, "--snapshot-update")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*1 Markdown snapshot(s) written*", "snapshots/*/expected.md"])
+    assert stored(pytester).read_text().endswith("Harbour masters approve.\n")
+
+    run(pytester).assert_outcomes(passed=1)
+
+    write_test(pytester, "object")
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*Markdown differs from the snapshot (- stored, + received)*",
+            "*--- snapshots/test_doc.test_story/expected.md",
+            "*+++ received",
+            "*-Harbour masters approve.",
+            "*+Harbour masters object.",
+        ]
+    )
+    assert "approve" in stored(pytester).read_text()  # a failing check never writes
+
+    run(pytester, "--snapshot-update").assert_outcomes(passed=1)
+    assert "object" in stored(pytester).read_text()
+
+
+def test_extraction_objects_ini_folder_and_numbered_comparisons(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeini("[pytest]\nextractor_snapshot_dir = reviewed/md\n")
+    pytester.makepyfile(
+        test_two="""
+        from extractor import extract_html
+
+        HTML = "<html><head><title>Quay</title></head><body><article><p>{}</p></article></body></html>"
+
+        def test_both(markdown_snapshot):
+            assert extract_html(HTML.format("First page of the story, long enough.")) == markdown_snapshot
+            assert "second\\n" == markdown_snapshot
+        """
+    )
+    run(pytester, "--snapshot-update").assert_outcomes(passed=1)
+    first = pytester.path / "reviewed/md/test_two.test_both/expected.md"
+    second = pytester.path / "reviewed/md/test_two.test_both-2/expected.md"
+    assert "title: Quay" in first.read_text() and "First page of the story" in first.read_text()
+    assert second.read_text() == "second\n"
+    run(pytester).assert_outcomes(passed=1)
+
+
+def test_a_long_diff_is_attached_whole_when_pytest_truncates(pytester: pytest.Pytester) -> None:
+    lines = "\n".join(f"line {i}" for i in range(30))
+    pytester.makepyfile(
+        test_long=f"""
+        LINES = {lines!r}
+
+        def test_long(markdown_snapshot):
+            assert LINES == markdown_snapshot
+        """
+    )
+    run(pytester, "--snapshot-update").assert_outcomes(passed=1)
+    changed = lines.replace("line 3\n", "line three\n").replace("line 27", "line twenty-seven")
+    pytester.makepyfile(
+        test_long=f"""
+        def test_long(markdown_snapshot):
+            assert {changed!r} == markdown_snapshot
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ["*snapshot diff test_long.test_long*", "+line three", "*", "+line twenty-seven"],
+        consecutive=False,
+    )
+
+
+def test_comparing_with_something_else_is_a_type_error(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_bad="""
+        def test_bad(markdown_snapshot):
+            assert 42 == markdown_snapshot
+        """
+    )
+    result = run(pytester, "--snapshot-update")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*TypeError: markdown_snapshot compares with a str*"])
+    assert not (pytester.path / "snapshots").exists()
