@@ -36,14 +36,15 @@ def find_article(
         if name not in skip:
             steps.append(step())
 
-    run("non-content", lambda: boilerplate.drop_non_content(body))
+    scan = boilerplate.scan_page(body)
+    run("non-content", lambda: boilerplate.drop_non_content(scan))
     page_prose = boilerplate.paragraph_chars(body)
-    run("chrome", lambda: boilerplate.drop_chrome(body))
+    run("chrome", lambda: boilerplate.drop_chrome(scan))
     if not options.include_comments:
-        run("comments", lambda: boilerplate.drop_comments(body, page_prose))
-    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(body, page_prose))
-    run("captions", lambda: boilerplate.drop_captions(body, page_prose))
-    run("forms", lambda: boilerplate.drop_forms(body))
+        run("comments", lambda: boilerplate.drop_comments(scan, page_prose))
+    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, page_prose))
+    run("captions", lambda: boilerplate.drop_captions(scan, page_prose))
+    run("forms", lambda: boilerplate.drop_forms(scan))
     region = body if "choose-region" in skip else best_region(body)
     run("link-lists", lambda: cleanup.drop_link_lists(region))
     run("related-links", lambda: cleanup.drop_related_links(region))

@@ -1,17 +1,20 @@
 """Page-wide boilerplate removal, run before the article region is chosen.
 
-Each function is one named step: it drops a kind of element that is never article text
-(scripts, navigation, share bars, comment sections, forms...) and returns the Step record.
+One walk over the page (``scan_page``) sorts out every element worth a look; then each
+``drop_*`` function is one named step that drops one kind of element that is never article
+text (scripts, navigation, share bars, comment sections, forms...) and returns its Step.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from .records import Step
-from .removal import Removal
+from .removal import Removal, is_attached
 
 # Tags whose content is never article text.
 NON_CONTENT_TAGS = (
@@ -20,6 +23,8 @@ NON_CONTENT_TAGS = (
 )  # fmt: skip
 # Structural tags for the page's chrome around the article.
 CHROME_TAGS = ("nav", "aside", "footer", "menu")
+# Elements never dropped for their class or id.
+UNNAMED_TAGS = frozenset({"html", "body", "article", "main"})
 # ARIA roles of the same chrome.
 CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
@@ -31,20 +36,18 @@ BOILERPLATE_NAMES = re.compile(
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
-    r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|hidden|hide|tools|rating|paywall)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|hidden|hide|tools|rating|paywall)(?:$|[\s_-])"
 )
 # class/id words that mark the article itself: a class token with one of these (and no
 # boilerplate word in the same token, "relatedContent") keeps its element.
 CONTENT_NAMES = re.compile(
-    r"article|entry|post-?(?:body|content|text)|story|main|content|body|text|blog",
-    re.IGNORECASE,
+    r"article|entry|post-?(?:body|content|text)|story|main|content|body|text|blog"
 )
 # class/id words of embedded posts (a quoted tweet is article text, even in a "social" box).
-EMBED_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok", re.IGNORECASE)
+EMBED_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok")
 # class/id words of comment sections and comment forms (kept with include_comments).
 COMMENT_NAMES = re.compile(
-    r"comment|disqus|respond|replies|discussion|(?:^|[\s_-])reply(?:$|[\s_-])", re.IGNORECASE
+    r"comment|disqus|respond|replies|discussion|(?:^|[\s_-])reply(?:$|[\s_-])"
 )
 # A named block holding more than this share of the page's paragraph text is never dropped by
 # its name ("non-ad-column" around the story, "has-comments" on the wrapper).
@@ -53,8 +56,7 @@ NAME_GUARD_SHARE = 0.4
 COMMENT_GUARD_SHARE = 0.7
 # class/id words of picture captions, galleries and hover cards (captions are not article text).
 CAPTION_NAMES = re.compile(
-    r"caption|gallery|slideshow|carousel|lightbox|tooltip|popover|rollover|hovercard",
-    re.IGNORECASE,
+    r"caption|gallery|slideshow|carousel|lightbox|tooltip|popover|rollover|hovercard"
 )
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -64,103 +66,68 @@ FORM_WRAPPER_CHARS = 2000
 
 
 def names_of(el: HtmlElement) -> str:
-    """The element's class and id, joined (what the name patterns are matched against)."""
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    """The element's class and id, joined and lower-cased (what the name patterns see)."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip().lower()
 
 
-def drop_non_content(body: HtmlElement) -> Step:
-    """Scripts, styles, embeds, form controls and hidden elements."""
-    removal = Removal("non-content", "scripts, styles, embeds, form controls, hidden elements")
-    doomed = list(body.iter(*NON_CONTENT_TAGS))
+@dataclass(frozen=True)
+class PageScan:
+    """Elements worth a look, by kind, each in document order (one walk over the page)."""
+
+    non_content: tuple[HtmlElement, ...]
+    chrome: tuple[HtmlElement, ...]
+    comments: tuple[HtmlElement, ...]
+    boilerplate: tuple[HtmlElement, ...]
+    captions: tuple[HtmlElement, ...]
+    forms: tuple[HtmlElement, ...]
+
+
+def scan_page(body: HtmlElement) -> PageScan:
+    """Sort the page's elements into the kinds the steps below drop."""
+    kinds: dict[str, list[HtmlElement]] = {
+        "non_content": [], "chrome": [], "comments": [], "boilerplate": [], "captions": [],
+        "forms": [],
+    }  # fmt: skip
+    non_content_tags = frozenset(NON_CONTENT_TAGS)
+    chrome_tags = frozenset(CHROME_TAGS)
     for el in body.iter():
-        if not isinstance(el.tag, str):
-            doomed.append(el)
+        tag = el.tag
+        if not isinstance(tag, str) or tag in non_content_tags or _hidden(el):
+            kinds["non_content"].append(el)
+        elif tag in chrome_tags or el.get("role") in CHROME_ROLES:
+            kinds["chrome"].append(el)
+        elif tag == "figcaption":
+            kinds["captions"].append(el)
+        elif tag in UNNAMED_TAGS:
             continue
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-            doomed.append(el)
-            continue
-        style = el.get("style")
-        if style and HIDDEN_STYLE.search(style):
-            doomed.append(el)
-    for el in doomed:
-        removal.take(el)
-    return removal.step()
+        else:
+            if tag == "form":
+                kinds["forms"].append(el)
+            kind = _name_kind(names_of(el))
+            if kind:
+                kinds[kind].append(el)
+    return PageScan(**{kind: tuple(found) for kind, found in kinds.items()})
 
 
-def drop_chrome(body: HtmlElement) -> Step:
-    """Navigation, asides, footers and elements with a chrome ARIA role."""
-    removal = Removal("chrome", "navigation, asides, footers, banners (by tag and ARIA role)")
-    doomed = list(body.iter(*CHROME_TAGS))
-    doomed += [el for el in body.iter() if el.get("role") in CHROME_ROLES]
-    for el in doomed:
-        removal.take(el)
-    return removal.step()
+def _hidden(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
 
 
-def paragraph_chars(el: HtmlElement) -> int:
-    """How much text the element holds in <p> blocks (the guard's measure of prose)."""
-    return sum(len(p.text_content()) for p in el.iter("p"))
-
-
-def drop_named_boilerplate(body: HtmlElement, page_prose: int) -> Step:
-    """Blocks whose class or id names boilerplate (share, related, newsletter, ad...)."""
-    removal = Removal("boilerplate-names", "class/id names a share bar, related links, ad, ...")
-    limit = page_prose * NAME_GUARD_SHARE
-    for el in _named(body, BOILERPLATE_NAMES, limit, spare_content=True):
-        removal.take(el)
-    return removal.step()
-
-
-def drop_comments(body: HtmlElement, page_prose: int) -> Step:
-    """Comment sections and the comment form ("Leave a Reply")."""
-    removal = Removal("comments", "comment sections and comment forms")
-    limit = page_prose * COMMENT_GUARD_SHARE
-    for el in _named(body, COMMENT_NAMES, limit, spare_content=False):
-        removal.take(el)
-    return removal.step()
-
-
-def drop_captions(body: HtmlElement, page_prose: int) -> Step:
-    """Picture captions and credits, galleries and hover cards."""
-    removal = Removal("captions", "picture captions, galleries, hover cards")
-    doomed = list(body.iter("figcaption"))
-    doomed += _named(body, CAPTION_NAMES, page_prose * NAME_GUARD_SHARE, spare_content=False)
-    for el in doomed:
-        removal.take(el)
-    return removal.step()
-
-
-def drop_forms(body: HtmlElement) -> Step:
-    """Forms that are controls (search, sign-up, comment), not a wrapper around the page."""
-    removal = Removal("forms", "search, sign-up and comment forms")
-    for form in list(body.iter("form")):
-        if len(form.text_content()) < FORM_WRAPPER_CHARS:
-            removal.take(form)
-    return removal.step()
-
-
-def _named(
-    body: HtmlElement, pattern: re.Pattern[str], limit: float, spare_content: bool
-) -> list[HtmlElement]:
-    """Outermost elements whose names match ``pattern`` and hold at most ``limit`` prose."""
-    found: list[HtmlElement] = []
-    skip_under: HtmlElement | None = None
-    for el in body.iter():
-        if skip_under is not None and _inside(el, skip_under):
-            continue
-        skip_under = None
-        if el.tag in ("html", "body", "article", "main") or not isinstance(el.tag, str):
-            continue
-        names = names_of(el)
-        if not names or not pattern.search(names):
-            continue
-        if spare_content and _names_content(names):
-            continue
-        if limit and paragraph_chars(el) > limit:
-            continue
-        found.append(el)
-        skip_under = el
-    return found
+@lru_cache(maxsize=4096)
+def _name_kind(names: str) -> str | None:
+    """Which kind of block a class/id names, if any."""
+    if not names:
+        return None
+    if COMMENT_NAMES.search(names):
+        return "comments"
+    if BOILERPLATE_NAMES.search(names):
+        return None if _names_content(names) else "boilerplate"
+    if CAPTION_NAMES.search(names):
+        return "captions"
+    return None
 
 
 def _names_content(names: str) -> bool:
@@ -173,5 +140,59 @@ def _names_content(names: str) -> bool:
     )
 
 
-def _inside(el: HtmlElement, ancestor: HtmlElement) -> bool:
-    return any(parent is ancestor for parent in el.iterancestors())
+def paragraph_chars(el: HtmlElement) -> int:
+    """How much text the element holds in <p> blocks (the guard's measure of prose)."""
+    return sum(len(p.text_content()) for p in el.iter("p"))
+
+
+def drop_non_content(scan: PageScan) -> Step:
+    """Scripts, styles, embeds, form controls and hidden elements."""
+    removal = Removal("non-content", "scripts, styles, embeds, form controls, hidden elements")
+    for el in scan.non_content:
+        removal.take(el)
+    return removal.step()
+
+
+def drop_chrome(scan: PageScan) -> Step:
+    """Navigation, asides, footers and elements with a chrome ARIA role."""
+    removal = Removal("chrome", "navigation, asides, footers, banners (by tag and ARIA role)")
+    for el in scan.chrome:
+        removal.take(el)
+    return removal.step()
+
+
+def drop_comments(scan: PageScan, page_prose: int) -> Step:
+    """Comment sections and the comment form ("Leave a Reply")."""
+    removal = Removal("comments", "comment sections and comment forms")
+    _take_guarded(removal, scan.comments, page_prose * COMMENT_GUARD_SHARE)
+    return removal.step()
+
+
+def drop_named_boilerplate(scan: PageScan, page_prose: int) -> Step:
+    """Blocks whose class or id names boilerplate (share, related, newsletter, ad...)."""
+    removal = Removal("boilerplate-names", "class/id names a share bar, related links, ad, ...")
+    _take_guarded(removal, scan.boilerplate, page_prose * NAME_GUARD_SHARE)
+    return removal.step()
+
+
+def drop_captions(scan: PageScan, page_prose: int) -> Step:
+    """Picture captions and credits, galleries and hover cards."""
+    removal = Removal("captions", "picture captions, galleries, hover cards")
+    _take_guarded(removal, scan.captions, page_prose * NAME_GUARD_SHARE)
+    return removal.step()
+
+
+def drop_forms(scan: PageScan) -> Step:
+    """Forms that are controls (search, sign-up, comment), not a wrapper around the page."""
+    removal = Removal("forms", "search, sign-up and comment forms")
+    for form in scan.forms:
+        if is_attached(form) and len(form.text_content()) < FORM_WRAPPER_CHARS:
+            removal.take(form)
+    return removal.step()
+
+
+def _take_guarded(removal: Removal, found: tuple[HtmlElement, ...], limit: float) -> None:
+    """Drop each element still on the page unless it holds more than ``limit`` prose."""
+    for el in found:
+        if is_attached(el) and not (limit and paragraph_chars(el) > limit):
+            removal.take(el)

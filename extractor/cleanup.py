@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -28,8 +29,8 @@ JUNK_LINES = re.compile(
     r"^(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?"
     r"|continue reading(?: below| the main story)?|read more|read more:?.*|see also:?"
     r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story)?:?"
-    r"|share on \w+|tweet|email|print|comments?|leave a (?:reply|comment)"
-    r"|your email address will not be published\.?.*|click (?:here )?to \w+.*"
+    r"|share (?:this )?(?:on|via) \w+|tweet|email|print|close|comments?|leave a (?:reply|comment)"
+    r"|your email address will not be published\.?.*"
     r"|sign up.*newsletter.*|subscribe.*|optimized by optimole|image credits?:?.*"
     r"|photo:?|getty images|loading\W*|skip (?:to )?(?:content|ad|advertisement)"
     r"|follow us.*|like this:?|recommended(?: for you)?)$",
@@ -40,8 +41,7 @@ JUNK_MAX_CHARS = 120
 # class/id names of bylines and datelines (the byline lives in metadata).
 BYLINE_NAMES = re.compile(
     r"byline|author|dateline|timestamp|publish|posted-?on|post-?meta|entry-?meta|article-?meta"
-    r"|(?:^|[\s_-])(?:date|time|meta|credit)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"|(?:^|[\s_-])(?:date|time|meta|credit)(?:$|[\s_-])"
 )
 # Labels that introduce a run of links to other stories ("DON'T MISS", "You may also like").
 RELATED_LABEL = re.compile(
@@ -113,11 +113,10 @@ def _is_link_line(el: HtmlElement) -> bool:
 
 
 def _is_promo_headline(el: HtmlElement, text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
     return (
-        len(text.split()) >= PROMO_MIN_WORDS
-        and bool(letters)
-        and all(c.isupper() for c in letters)
+        text.isupper()
+        and len(text.split()) >= PROMO_MIN_WORDS
+        and not text.lower().startswith("click")  # "CLICK FOR FULL RESULTS" is the article's
         and _is_link_line(el)
     )
 
@@ -155,10 +154,12 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
     for el in list(region.iter()):
         if el is region or el.getparent() is None or not isinstance(el.tag, str):
             continue
-        names = names_of(el)
-        if el.tag == "time" or el.get("rel") == "author" or el.get("itemprop") == "author":
-            pass
-        elif not (names and BYLINE_NAMES.search(names)):
+        if not (
+            el.tag == "time"
+            or el.get("rel") == "author"
+            or el.get("itemprop") == "author"
+            or _names_byline(names_of(el))
+        ):
             continue
         if len(el.text_content()) <= BYLINE_MAX_CHARS:
             removal.take(el)
@@ -168,6 +169,11 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             if text and len(text) <= BYLINE_MAX_CHARS and byline in text and _is_byline(text):
                 removal.take(el)
     return removal.step()
+
+
+@lru_cache(maxsize=4096)
+def _names_byline(names: str) -> bool:
+    return bool(names and BYLINE_NAMES.search(names))
 
 
 def _is_byline(text: str) -> bool:

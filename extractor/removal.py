@@ -21,7 +21,8 @@ class Removal:
         self.samples: list[str] = []
 
     def take(self, el: HtmlElement) -> None:
-        if el.getparent() is None:
+        """Drop ``el`` if it is still on the page (not inside something dropped before)."""
+        if not is_attached(el):
             return
         if len(self.samples) < SAMPLE_COUNT:
             words = text_of(el).split()
@@ -32,3 +33,11 @@ class Removal:
 
     def step(self) -> Step:
         return Step(self.name, self.why, self.removed, tuple(self.samples))
+
+
+def is_attached(el: HtmlElement) -> bool:
+    """Is the element still in its document (not inside a subtree that was dropped)?"""
+    top = el
+    for top in el.iterancestors():  # noqa: B007 - the last ancestor is what we want
+        pass
+    return top is not el and top is el.getroottree().getroot()

@@ -29,9 +29,7 @@ TAG_POINTS = {
     "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "th": -5,
 }  # fmt: skip
 # class/id names that promise the article body, and the points they are worth.
-ARTICLE_NAMES = re.compile(
-    r"article|entry|post|story|content|body|text|blog|main|prose|rich-?text", re.IGNORECASE
-)
+ARTICLE_NAMES = re.compile(r"article|entry|post|story|content|body|text|blog|main|prose|rich-?text")
 NAME_POINTS = 25
 # Markup that names the article body outright.
 ARTICLE_BODY_POINTS = 60
