@@ -139,7 +139,7 @@ def best_region(body: HtmlElement) -> HtmlElement:
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
     """An article split into several blocks of the same kind (same tag and class, ads or
-    pictures between them) comes back whole: the blocks are moved, in order, into one <div>."""
+    pictures between them) comes back whole: the blocks are moved, in order, into one new <div> in the first block's place."""
     cls = top.get("class")
     if not cls:
         return top
@@ -156,6 +156,7 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
     if len(kin) < 2:
         return top
     region = top.makeelement("div", {})
+    kin[0].addprevious(region)  # the new region stays in the document, where the first block was
     for el in kin:
         el.tail = None
         region.append(el)
