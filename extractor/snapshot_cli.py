@@ -44,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    rec = commands.add_parser("record", help="render pages and store them as snapshot cases")
+    rec = commands.add_parser(
+        "record",
+        help="render pages and store them as snapshot cases",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     rec.add_argument("urls", nargs="+", metavar="URL")
     rec.add_argument("--name", help="case name (one URL only); default: a slug of the URL")
     rec.add_argument("--force", action="store_true", help="record over an existing case")
@@ -55,17 +60,25 @@ def build_parser() -> argparse.ArgumentParser:
         "server's random port is not recorded",
     )
     _dir_option(rec)
+    _render_options(rec)
 
     for name, text in (
         ("check", "re-extract stored pages and diff against the expected files"),
         ("update", "rewrite the expected files from the current extractor"),
     ):
-        sub = commands.add_parser(name, help=text, description=text)
+        sub = commands.add_parser(
+            name,
+            help=text,
+            description=text,
+            epilog=EXAMPLES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.add_argument("names", nargs="*", metavar="NAME", help="cases (default: all)")
         sub.add_argument(
             "--live", action="store_true", help="render each page's URL again (needs a browser)"
         )
         _dir_option(sub)
+        _render_options(sub)
     return p
 
 
@@ -78,6 +91,40 @@ def _dir_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _render_options(p: argparse.ArgumentParser) -> None:
+    """How pages are rendered (record, and check/update with --live); spelled as in `extractor`."""
+    ren = p.add_argument_group("rendering")
+    ren.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="hard cap per page (30)"
+    )
+    ren.add_argument("--wait-for", metavar="SELECTOR", help="wait until this CSS selector appears")
+    ren.add_argument(
+        "--consent",
+        choices=("remove", "reject", "accept"),
+        default="remove",
+        help="remove consent overlays from the capture (default), or click reject/accept",
+    )
+    ren.add_argument(
+        "--browser-path", metavar="PATH", help="Chromium/Chrome executable (or EXTRACTOR_BROWSER)"
+    )
+    ren.add_argument(
+        "--cdp-endpoint", metavar="URL", help="connect to a running browser or pool (CDP)"
+    )
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    """Render settings from the command line; extraction settings stay at their defaults."""
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    return Options(
+        timeout_ms=int(args.timeout * 1000),
+        wait_for=args.wait_for,
+        consent=args.consent,
+        browser_path=args.browser_path,
+        cdp_endpoint=args.cdp_endpoint,
+    )
+
+
 def main(argv: Sequence[str]) -> int:
     try:
         return _run(build_parser().parse_args(list(argv)))
@@ -87,7 +134,7 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    options = Options()
+    options = options_from(args)
     if args.command == "record":
         targets = snapshot.targets_for(args.urls, args.name)
         results = snapshot.record(
