@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 from . import boilerplate, cleanup
 from .dom import body_of
 from .records import Metadata, Options, Step
+from .removal import is_attached
 from .scoring import best_region
 
 
@@ -46,9 +47,23 @@ def find_article(
     run("captions", lambda: boilerplate.drop_captions(scan, page_prose))
     run("forms", lambda: boilerplate.drop_forms(scan))
     region = body if "choose-region" in skip else best_region(body)
+    if options.include_comments:
+        _append_comments(region, scan.comments)
     run("link-lists", lambda: cleanup.drop_link_lists(region))
     run("related-links", lambda: cleanup.drop_related_links(region))
     run("junk-lines", lambda: cleanup.drop_junk_lines(region))
     run("title-duplicate", lambda: cleanup.drop_title(region, meta.title))
     run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))
     return region, steps
+
+
+def _append_comments(region: HtmlElement, found: tuple[HtmlElement, ...]) -> None:
+    """Move the comment sections that sit outside the region to its end, in page order."""
+    lineage = {region, *region.iterancestors()}
+    for el in found:
+        if el in lineage or not is_attached(el):
+            continue
+        if any(parent is region for parent in el.iterancestors()):
+            continue  # already inside (or moved in with an outer section)
+        el.tail = None
+        region.append(el)

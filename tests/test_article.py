@@ -1,0 +1,273 @@
+"""The article region: what is kept, what is dropped around it, and the steps that say why."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import dom
+from extractor.article import find_article
+from extractor.records import Metadata, Options, Step
+
+# Three paragraphs of prose, enough for any container to win the region on its own.
+PROSE = "".join(
+    f"<p>Paragraph {n} of the story, with commas, clauses, and enough words to read like "
+    f"real prose that a person wrote about the harbour, the boats, and the weather.</p>"
+    for n in range(1, 4)
+)
+
+
+def extract(
+    body: str, title: str | None = None, byline: str | None = None, **options: object
+) -> tuple[str, list[Step]]:
+    doc = dom.parse(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    region, steps = find_article(doc, Metadata(title=title, byline=byline), Options(**options))  # type: ignore[arg-type]
+    return dom.text_of(region), steps
+
+
+def step_named(steps: list[Step], name: str) -> Step:
+    return next(s for s in steps if s.name == name)
+
+
+# (case, page body, text that must stay, text that must go)
+AROUND_THE_ARTICLE = [
+    (
+        "navigation-aside-footer",
+        f"<nav>Home World Sport</nav><article>{PROSE}</article><aside>Most read today</aside>"
+        "<footer>Copyright Example Media</footer>",
+        "Paragraph 2 of the story",
+        ["Home World Sport", "Most read today", "Copyright Example Media"],
+    ),
+    (
+        "aria-roles",
+        f"<div role='banner'>Example Daily</div><div>{PROSE}</div>"
+        "<div role='complementary'>Weather widget</div>",
+        "Paragraph 1",
+        ["Example Daily", "Weather widget"],
+    ),
+    (
+        "share-bar-and-newsletter",
+        f"<div class='story'><div class='share-tools'>Facebook Twitter Email</div>{PROSE}"
+        "<div class='newsletter-signup'>Get our daily briefing in your inbox</div></div>",
+        "Paragraph 3",
+        ["Facebook Twitter Email", "daily briefing"],
+    ),
+    (
+        "related-named-content",
+        f"<div class='story'>{PROSE}<div class='relatedContent'>Another story entirely</div></div>",
+        "Paragraph 3",
+        ["Another story entirely"],
+    ),
+    (
+        "hidden-elements",
+        f"<div class='story'>{PROSE}<div style='display: none'>Hidden modal text</div>"
+        "<p hidden>Hidden paragraph</p></div>",
+        "Paragraph 1",
+        ["Hidden modal text", "Hidden paragraph"],
+    ),
+    (
+        "wordpress-comments",
+        f"<div class='entry-content'>{PROSE}</div><div id='comments' class='comments-area'>"
+        "<h3>2 thoughts on this post</h3><p>Great post, thanks for sharing it with us.</p>"
+        "<div id='respond'><h3>Leave a Reply</h3><p>Your email address will not be published."
+        "</p></div></div>",
+        "Paragraph 2",
+        ["Leave a Reply", "will not be published", "Great post"],
+    ),
+    (
+        "figure-captions",
+        f"<div class='story'><figure><img src='a.jpg' alt='harbour'><figcaption>The harbour "
+        f"at dawn. Photo: A. Person</figcaption></figure>{PROSE}"
+        "<div class='image-caption'>Boats in the bay</div></div>",
+        "Paragraph 2",
+        ["The harbour at dawn", "Boats in the bay"],
+    ),
+    (
+        "search-form",
+        f"<form><label>Search</label><input name='q'></form><div class='story'>{PROSE}</div>",
+        "Paragraph 1",
+        ["Search"],
+    ),
+    (
+        "link-list-inside-region",
+        f"<div class='story'>{PROSE}<ul><li><a href='/a'>First other story</a></li>"
+        "<li><a href='/b'>Second other story</a></li></ul></div>",
+        "Paragraph 3",
+        ["First other story", "Second other story"],
+    ),
+    (
+        "labelled-related-links",
+        f"<div class='story'>{PROSE}<p><strong>DON'T MISS</strong></p>"
+        "<p><a href='/x'>Minister resigns over harbour plan</a></p>"
+        "<p><a href='/y'>Ferry strike called off</a></p><p>The final paragraph of the story, "
+        "which comes after the links, is still the article.</p></div>",
+        "The final paragraph of the story",
+        ["DON'T MISS", "Minister resigns", "Ferry strike"],
+    ),
+    (
+        "capitals-promo-headline",
+        f"<div class='story'>{PROSE}<p><strong><a href='/z'>STAR ELIMINATED FROM DANCE SHOW"
+        "</a></strong></p></div>",
+        "Paragraph 2",
+        ["STAR ELIMINATED"],
+    ),
+    (
+        "junk-lines",
+        f"<div class='story'><div>Advertisement</div>{PROSE}<p>Optimized by Optimole</p>"
+        "<span>Share this article</span></div>",
+        "Paragraph 1",
+        ["Advertisement", "Optimole", "Share this article"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "dropped"),
+    [case[1:] for case in AROUND_THE_ARTICLE],
+    ids=[case[0] for case in AROUND_THE_ARTICLE],
+)
+def test_drops_what_surrounds_the_article(body: str, kept: str, dropped: list[str]) -> None:
+    text, _ = extract(body)
+    assert kept in text
+    for phrase in dropped:
+        assert phrase not in text
+
+
+# (case, page body, text that must stay)
+KEPT_INSIDE = [
+    (
+        "wrapper-named-like-an-ad",
+        f"<div class='non-ad-column'><article>{PROSE}</article></div>",
+        "Paragraph 3",
+    ),
+    (
+        "embedded-tweet-in-social-box",
+        f"<div class='story'>{PROSE}<div class='social-media-embed'><blockquote "
+        "class='twitter-tweet'><p>Yes this is real and the state paid for it, says the "
+        "author of the tweet.</p></blockquote></div></div>",
+        "Yes this is real",
+    ),
+    (
+        "lone-linked-paragraph",
+        f"<div class='story'>{PROSE}<p><a href='https://shop.example'>Get it on Amazon for "
+        "$39.99</a></p></div>",
+        "Get it on Amazon",
+    ),
+    (
+        "asp-net-page-form",
+        f"<form id='aspnetForm'><div class='story'>{PROSE}{PROSE}{PROSE}{PROSE}{PROSE}</div>"
+        "</form>",
+        "Paragraph 2",
+    ),
+    (
+        "click-line-in-capitals",
+        f"<div class='story'>{PROSE}<p><a href='/results'>CLICK FOR FULL STATE RESULTS</a>"
+        "</p></div>",
+        "CLICK FOR FULL STATE RESULTS",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"), [case[1:] for case in KEPT_INSIDE], ids=[case[0] for case in KEPT_INSIDE]
+)
+def test_keeps_article_text_that_looks_like_boilerplate(body: str, kept: str) -> None:
+    text, _ = extract(body)
+    assert kept in text
+
+
+def test_chooses_the_container_with_the_prose() -> None:
+    teasers = "".join(
+        f"<div class='teaser'><a href='/{n}'>Headline number {n} about something else</a></div>"
+        for n in range(8)
+    )
+    body = f"<div id='rail'>{teasers}</div><div id='text'>{PROSE}</div>"
+    text, _ = extract(body)
+    assert text.startswith("Paragraph 1")
+    assert "Headline number" not in text
+
+
+def test_gathers_an_article_split_into_blocks_in_order() -> None:
+    first = (
+        "<div class='post__content'><p>First part of the piece, which opens the story "
+        "about tuft cells, lungs, and the immune system.</p>" + PROSE + "</div>"
+    )
+    second = (
+        "<div class='post__content'><p>Second part of the piece, which closes the story "
+        "about tuft cells, with a quote, a date, and a place.</p>" + PROSE + "</div>"
+    )
+    body = (
+        f"<section>{first}</section><div class='promo-box'>Subscribe to our magazine</div>"
+        f"<section>{second}</section><section class='more'>Unrelated footer text</section>"
+    )
+    text, _ = extract(body)
+    assert text.index("First part") < text.index("Second part")
+    assert "Subscribe" not in text
+    assert "Unrelated footer" not in text
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "dropped"),
+    [
+        ("<h1>Harbour reopens</h1>", "Harbour reopens", True),
+        (
+            "<h2>Harbour reopens after the storm</h2>",
+            "Harbour reopens after the storm | Daily",
+            True,
+        ),
+        ("<h2>What the mayor said</h2>", "Harbour reopens after the storm", False),
+    ],
+)
+def test_title_heading_duplicated_at_the_top(heading: str, title: str, dropped: bool) -> None:
+    text, steps = extract(f"<article>{heading}{PROSE}</article>", title=title)
+    heading_text = dom.fold(dom.parse(heading).text_content())
+    assert (heading_text not in text) is dropped
+    assert (step_named(steps, "title-duplicate").removed > 0) is dropped
+
+
+@pytest.mark.parametrize(
+    ("markup", "byline"),
+    [
+        ("<div class='byline'>By Jane Doe, Staff Writer</div>", None),
+        ("<p>By Jane Doe</p>", "Jane Doe"),
+        ("<span class='article-meta date'>November 19, 2019</span>", None),
+        ("<time datetime='2019-11-19'>Nov. 19, 2019</time>", None),
+    ],
+)
+def test_bylines_and_datelines_go(markup: str, byline: str | None) -> None:
+    text, _ = extract(f"<article>{markup}{PROSE}</article>", byline=byline)
+    assert dom.fold(dom.parse(markup).text_content()) not in text
+    assert "Paragraph 1" in text
+
+
+def test_include_comments_keeps_the_comment_section() -> None:
+    body = (
+        f"<div class='entry-content'>{PROSE}</div><div id='comments'><p>A reader's comment "
+        "that is long enough to be read as prose, with commas, and a view.</p></div>"
+    )
+    without, _ = extract(body)
+    with_comments, _ = extract(body, include_comments=True)
+    assert "A reader's comment" not in without
+    assert "A reader's comment" in with_comments
+
+
+def test_skip_steps_switches_a_step_off() -> None:
+    body = f"<div class='story'><div class='share-tools'>Facebook Twitter</div>{PROSE}</div>"
+    text, steps = extract(body, skip_steps=("boilerplate-names",))
+    assert "Facebook Twitter" in text
+    assert all(step.name != "boilerplate-names" for step in steps)
+
+
+def test_steps_say_what_they_removed() -> None:
+    body = f"<nav>Home World Sport</nav><nav>Log in</nav><article>{PROSE}</article>"
+    _, steps = extract(body)
+    chrome = step_named(steps, "chrome")
+    assert chrome.removed == 2
+    assert chrome.samples == ("Home World Sport", "Log in")
+    assert chrome.why
+
+
+def test_a_page_without_prose_returns_its_body() -> None:
+    doc = dom.parse("<html><body><div>Hello</div></body></html>")
+    region, _ = find_article(doc, Metadata(), Options())
+    assert region.tag == "body"
+    assert dom.text_of(region) == "Hello"
