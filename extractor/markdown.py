@@ -1,19 +1,291 @@
-"""Markdown through a small subclass of markdownify's converter."""
+"""Markdown through a small subclass of markdownify's converter.
+
+The region is expected in the shape normalize.py leaves: absolute URLs, ``<pre data-lang>``
+with plain text, ``<figure><img><figcaption>``, and footnotes marked with ``data-footnote-ref``
+/ ``data-footnote``. The converter writes ATX headings (shifted down one level when the article
+uses <h1> below its title), fenced code with its language, GFM tables, ``[^1]`` footnotes, and
+escapes only what would otherwise turn into Markdown syntax.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from bs4 import BeautifulSoup, Tag
 from lxml.html import HtmlElement
-from markdownify import ATX, MarkdownConverter
+from markdownify import ATX, BACKSLASH, MarkdownConverter
 
+from . import tables
 from .dom import to_html
+from .titles import key
+
+# elements that never hold article text
+DROP_TAGS = frozenset(
+    {
+        "head", "script", "style", "noscript", "template", "button", "input", "select",
+        "option", "textarea", "svg", "canvas", "iframe", "object", "embed", "map", "dialog",
+    }
+)  # fmt: skip
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# blocks whose text, when it comes before a heading, means the heading is not at the top
+_TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
+# a heading this close to the title (share of the longer key) duplicates it
+TITLE_MATCH = 0.8
+
+# -- escaping: only what would turn into Markdown ----------------------------------------
+_ESC_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_STARS = re.compile(r"\*+")
+# an underscore run that could open emphasis (not intraword like snake_case, not a "___" rule)
+_ESC_UNDERSCORE = re.compile(r"(?<!\w)_+(?=[^\s_])")
+_ESC_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # would start inline HTML
+_ESC_ENTITY = re.compile(r"&(?=#?\w+;)")  # would be read as an entity
+_ESC_BRACKET = re.compile(r"\[(?=\^|[^\]\n]*\][(\[])")  # would start a link or footnote
+_ESC_TILDES = re.compile(r"~~")
+# what at the start of a line turns a paragraph into another block
+_BLOCK_START = re.compile(
+    r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|[-*_=~]{3,}\s*$)"
+)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# characters that show nothing: a line of only these is blank
+_INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
 
 
-class ArticleConverter(MarkdownConverter):
-    pass
+def _escape_block_start(text: str) -> str:
+    """Escape a paragraph's first character when it would start a heading, list or quote."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i == 0 or lines[i - 1].endswith("\\"):
+            found = _BLOCK_START.match(line)
+            if found:
+                start = len(found[1])
+                if line[start].isdigit():
+                    start += len(found[2])
+                lines[i] = line[:start] + "\\" + line[start:]
+    return "\n".join(lines)
+
+
+def _escape_stars(found: re.Match[str], text: str) -> str:
+    """A star run is kept only with space on both sides ("2 * 3"); else it could be emphasis."""
+    before = text[found.start() - 1] if found.start() else " "
+    after = text[found.end()] if found.end() < len(text) else " "
+    return found[0] if before.isspace() and after.isspace() else "\\*" * len(found[0])
+
+
+def _url(href: str) -> str:
+    return "".join(_URL_UNSAFE.get(ch, ch) for ch in href.strip())
+
+
+def chomp(text: str) -> tuple[str, str, str]:
+    """Move an inline element's edge spaces outside its markers (markdownify's helper)."""
+    prefix = " " if text[:1] == " " else ""
+    suffix = " " if text[-1:] == " " else ""
+    return prefix, suffix, text.strip()
+
+
+# markdownify's type stub declares only the constructor and convert(); the convert_<tag>
+# methods this class extends are there at run time
+_Converter: Any = MarkdownConverter
+
+OPTIONS: dict[str, Any] = {
+    "heading_style": ATX,
+    "bullets": "-",
+    "escape_asterisks": False,  # escape() below escapes only what could become emphasis
+    "escape_underscores": False,
+    "escape_misc": False,
+    "newline_style": BACKSLASH,
+}
+
+
+class ArticleConverter(_Converter):  # type: ignore[misc]
+    """markdownify with the handful of conversions an article needs done differently."""
+
+    def __init__(self, heading_shift: int = 0) -> None:
+        super().__init__(**OPTIONS)
+        self.heading_shift = heading_shift
+
+    # -- structure ---------------------------------------------------------------------
+
+    def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
+        if node.name in DROP_TAGS:
+            return ""
+        if node.name == "table":
+            body = tables.convert_table(node, self._render_cell)
+            return f"\n\n{body}\n\n" if body else ""
+        text: str = super().process_tag(node, parent_tags)
+        return text
+
+    def _render_cell(self, cell: Tag, inline: bool) -> str:
+        if inline:
+            return str(self.process_tag(cell, {"_inline"}))
+        name = cell.name
+        cell.name = "div"  # rendered as a block, not as a table cell
+        try:
+            return str(self.process_tag(cell, set()))
+        finally:
+            cell.name = name
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        if not text:
+            return ""
+        text = _ESC_BACKSLASH.sub(r"\\\\", text)
+        text = text.replace("`", "\\`")
+        text = _STARS.sub(lambda m: _escape_stars(m, text), text)
+        text = _ESC_UNDERSCORE.sub(lambda m: "\\_" * len(m[0]), text)
+        text = _ESC_TAG.sub(r"\\<", text)
+        text = _ESC_ENTITY.sub(r"\\&", text)
+        text = _ESC_BRACKET.sub(r"\\[", text)
+        return _ESC_TILDES.sub(r"\\~\\~", text)
+
+    def convert_hN(self, n: int, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_inline" in parent_tags:
+            return text
+        text = " ".join(text.replace("\\\n", " ").split())
+        if not text:
+            return ""
+        level = max(1, min(6, n + self.heading_shift))
+        return f"\n\n{'#' * level} {text}\n\n"
+
+    def convert_p(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        converted: str = super().convert_p(el, text, parent_tags)
+        if "_inline" in parent_tags:
+            return converted
+        return (
+            _escape_block_start(converted.strip("\n")).join(("\n\n", "\n\n")) if converted else ""
+        )
+
+    def convert_div(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        label = el.get("data-footnote")
+        if label is None or "_inline" in parent_tags:
+            converted: str = super().convert_div(el, text, parent_tags)
+            return converted
+        lines = text.strip().split("\n")
+        rest = [f"    {line}" if line else "" for line in lines[1:]]
+        return "\n\n" + "\n".join([f"[^{label}]: {lines[0]}", *rest]) + "\n\n"
+
+    convert_article = convert_div
+    convert_section = convert_div
+
+    def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        converted: str = super().convert_li(el, _escape_block_start(text.strip()), parent_tags)
+        return converted
+
+    def convert_figure(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_inline" in parent_tags:
+            return text
+        text = text.strip()
+        return f"\n\n{text}\n\n" if text else ""
+
+    def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        code = text.strip("\n").rstrip()
+        if not code:
+            return ""
+        fence = "```"
+        while fence in code:
+            fence += "`"
+        language = el.get("data-lang") or ""
+        return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
+
+    # -- inline ------------------------------------------------------------------------
+
+    def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, text = chomp(text)
+        if not text:
+            return ""
+        href = (el.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "data:")) or "\n\n" in text:
+            return f"{prefix}{text}{suffix}"
+        if text.replace("\\_", "_") == href and not re.search(r"[\s<>]", href):
+            return f"{prefix}<{href}>{suffix}"
+        return f"{prefix}[{text}]({_url(href)}){suffix}"
+
+    def convert_img(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        src = (el.get("src") or "").strip()
+        alt = " ".join((el.get("alt") or "").split()).replace("[", "\\[").replace("]", "\\]")
+        if "_inline" in parent_tags and el.parent is not None and el.parent.name != "a":
+            return alt
+        return f"![{alt}]({_url(src)})" if src else ""
+
+    def _emphasis(self, el: Any, text: str, parent_tags: set[str], marker: str) -> str:
+        if parent_tags & set(_HEADINGS) or "_noformat" in parent_tags:
+            return text  # a heading is emphasis enough
+        prefix, suffix, text = chomp(text)
+        return f"{prefix}{marker}{text}{marker}{suffix}" if text else ""
+
+    def convert_b(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._emphasis(el, text, parent_tags, "**")
+
+    def convert_em(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._emphasis(el, text, parent_tags, "*")
+
+    convert_strong = convert_b
+    convert_i = convert_em
+
+    def convert_sup(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        label = el.get("data-footnote-ref")
+        return f"[^{label}]" if label else text
+
+    def convert_td(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return f" {text.strip()} "
+
+    convert_th = convert_td
+
+    def convert_tr(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return f"\n\n{text.strip()}\n\n"
+
+
+def _drop_title_heading(soup: BeautifulSoup, title: str | None) -> None:
+    """Remove a heading at the top of the article that repeats the title."""
+    wanted = key(title)
+    heading = soup.find(_HEADINGS)
+    if not wanted or not isinstance(heading, Tag):
+        return
+    for block in heading.find_all_previous(_TEXT_BLOCKS):
+        if block.get_text(strip=True):
+            return
+    found = key(heading.get_text())
+    shorter, longer = sorted((found, wanted), key=len)
+    if found and longer.startswith(shorter) and len(shorter) >= TITLE_MATCH * len(longer):
+        heading.decompose()
+
+
+def _drop_hard_break(lines: list[str]) -> None:
+    """A hard line break at the end of a block breaks nothing: drop its backslash."""
+    if lines and lines[-1].endswith("\\") and not lines[-1].endswith("\\\\"):
+        lines[-1] = lines[-1][:-1].rstrip()
+
+
+def tidy(markdown: str) -> str:
+    """No trailing spaces, no runs of blank lines (outside code), one trailing newline."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        found = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if found and found[1][0] == fence[0] and len(found[1]) >= len(fence):
+                fence = None
+            continue
+        if found:
+            fence = found[1]
+        line = line.rstrip()
+        if not line.strip(_INVISIBLE):
+            line = ""
+            _drop_hard_break(out)
+        if line or (out and out[-1]):
+            out.append(line)
+    _drop_hard_break(out)
+    text = "\n".join(out).strip("\n")
+    return text + "\n" if text else ""
 
 
 def to_markdown(region: HtmlElement, title: str | None = None) -> str:
-    text = ArticleConverter(heading_style=ATX).convert(to_html(region))
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    """The region as Markdown (the region itself is not changed)."""
+    soup = BeautifulSoup(to_html(region), "lxml")
+    _drop_title_heading(soup, title)
+    shift = 1 if soup.find("h1") is not None else 0
+    converter = ArticleConverter(heading_shift=shift)
+    return tidy(str(converter.convert_soup(soup)))

@@ -1,13 +1,92 @@
-"""Put the article HTML into one shape before Markdown: URLs, lazy images, figures, code."""
+"""Put the article HTML into one shape before Markdown (the region is changed in place).
+
+Steps, in order (each reports what it removed):
+  1. code          <pre> to plain text with its language; gutters and copy buttons go;
+  2. footnotes     references and notes marked; back-links go;
+  3. lazy images   the real URL into src; stand-ins without one go;
+  4. noscript      a lazy image's <noscript> copy is used, the rest of <noscript> goes;
+  5. pixels        tracking pixels and beacons go;
+  6. figures       picture + caption + credit into <figure><img><figcaption>;
+  7. URLs          links, images and media made absolute (the capture keeps them as written);
+  8. links         heading anchors ("#", "¶"), links without text, links to nowhere.
+"""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin
+
 from lxml.html import HtmlElement
 
+from . import codeblocks, figures, footnotes, images
+from .dom import fold, text_of
 from .records import Step
+from .removal import Removal
+
+# (tag, attribute) pairs holding a URL that the Markdown shows
+URL_ATTRS = (
+    ("a", "href"),
+    ("img", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+)
+# hrefs that lead nowhere a reader can follow
+_DEAD_HREF = re.compile(r"^(?:#?$|javascript:|void\(|data:)", re.IGNORECASE)
+# what a heading's permalink says
+_PERMALINK_TEXT = re.compile(r"^[#¶§🔗∞]?$|^(?:link|permalink|anchor)$", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def absolute_urls(region: HtmlElement, base_url: str) -> None:
+    """Resolve link, image and media URLs against the page URL."""
+    if not base_url:
+        return
+    for tag, attr in URL_ATTRS:
+        for el in region.iter(tag):
+            value = (el.get(attr) or "").strip()
+            if not value or value.startswith(("#", "data:", "mailto:", "tel:", "javascript:")):
+                continue
+            try:
+                el.set(attr, urljoin(base_url, value))
+            except ValueError:  # an unparsable URL ("http://[bad") stays as written
+                continue
+
+
+def _permalinks(region: HtmlElement, removal: Removal) -> None:
+    for heading in region.iter(*_HEADINGS):
+        for a in list(heading.iter("a")):
+            href = a.get("href", "")
+            if (href.startswith("#") or "#" in href) and _PERMALINK_TEXT.match(text_of(a)):
+                removal.take(a)
+
+
+def clean_links(region: HtmlElement) -> Step:
+    """Drop heading permalinks and links with nothing to show; unwrap links that go nowhere."""
+    removal = Removal("empty-links", "links without text, heading permalinks, named anchors")
+    _permalinks(region, removal)
+    for a in list(region.iter("a")):
+        if a.getparent() is None:
+            continue
+        if not text_of(a) and a.find(".//img") is None:
+            removal.take(a)
+        elif _DEAD_HREF.match(fold(a.get("href"))):
+            a.drop_tag()
+    return removal.step()
 
 
 def normalize(region: HtmlElement, base_url: str) -> list[Step]:
-    if base_url:
-        region.make_links_absolute(base_url, resolve_base_href=False)
-    return []
+    """Normalise the article region in place; returns the steps with what each removed."""
+    steps = [
+        codeblocks.normalize_code(region),
+        footnotes.normalize_footnotes(region, base_url),
+        images.resolve_lazy(region),
+        images.unwrap_noscript(region),
+        images.drop_pixels(region),
+    ]
+    figures.normalize_figures(region)
+    absolute_urls(region, base_url)
+    steps.append(clean_links(region))
+    return steps

@@ -1,4 +1,4 @@
-"""Titles without the site's name: "Story | Site", "Site - Story" and a republisher's glued prefix."""
+"""Titles without the site's name: "Story | Site", "Site: Story", a republisher's prefix."""
 
 from __future__ import annotations
 

@@ -1,0 +1,109 @@
+"""Tables for the Markdown converter: GFM pipe tables, or blocks when a grid cannot hold them.
+
+A data table (cells of inline text) becomes a GFM table; row and column spans are laid out on
+the grid with the spanned slots left empty, so every row has the same number of columns. A
+layout table (cells holding lists, paragraphs, code, other tables) or a one-column table is
+written as its cells' blocks, one after another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bs4 import Tag
+
+# cell content that a GFM cell cannot hold
+BLOCK_TAGS = ("ul", "ol", "pre", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl")
+# the most columns or rows a span may claim (junk like colspan="1000" is capped)
+MAX_SPAN = 50
+
+Render = Callable[[Tag, bool], str]  # (cell, inline) -> Markdown
+
+
+def _span(cell: Tag, attr: str) -> int:
+    value = str(cell.get(attr) or "1").strip()
+    return max(1, min(MAX_SPAN, int(value))) if value.isdigit() else 1
+
+
+def own_rows(table: Tag) -> list[Tag]:
+    """The table's rows, not those of tables nested in its cells."""
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return [c for c in row.find_all(["td", "th"], recursive=False)]
+
+
+def is_layout(table: Tag, rows: list[Tag]) -> bool:
+    """Whether the table arranges blocks rather than holding data."""
+    cells = [c for row in rows for c in _cells(row)]
+    if not cells or (len(rows) < 2 and len(cells) < 2):
+        return True
+    if max(len(_cells(r)) for r in rows) < 2:
+        return True
+    return any(c.find(BLOCK_TAGS) is not None or len(c.find_all("p")) > 1 for c in cells)
+
+
+def grid(rows: list[Tag]) -> list[list[Tag | None]]:
+    """Lay the cells on a grid; a slot a span covers holds None."""
+    out: list[list[Tag | None]] = []
+    taken: dict[tuple[int, int], bool] = {}
+    for r, row in enumerate(rows):
+        line: list[Tag | None] = []
+        col = 0
+        for cell in _cells(row):
+            while taken.get((r, col)):
+                line.append(None)
+                col += 1
+            line.append(cell)
+            width, height = _span(cell, "colspan"), _span(cell, "rowspan")
+            for dr in range(height):
+                for dc in range(width):
+                    if dr or dc:
+                        taken[(r + dr, col + dc)] = True
+            line.extend([None] * (width - 1))
+            col += width
+        while taken.get((r, col)):
+            line.append(None)
+            col += 1
+        out.append(line)
+    width = max((len(line) for line in out), default=0)
+    return [line + [None] * (width - len(line)) for line in out]
+
+
+def _cell_text(cell: Tag | None, render: Render) -> str:
+    if cell is None:
+        return ""
+    text = " ".join(render(cell, True).split())
+    return text.replace("|", "\\|")
+
+
+def pipe_table(rows: list[Tag], render: Render) -> str:
+    """A GFM table; the first row is the header (a table without one still needs one)."""
+    slots = grid(rows)
+    lines = [[_cell_text(c, render) for c in line] for line in slots]
+    # rows of nothing (spacer rows) say nothing
+    lines = [line for line in lines if any(line)]
+    if not lines:
+        return ""
+    out = ["| " + " | ".join(lines[0]) + " |", "|" + "|".join(["---"] * len(lines[0])) + "|"]
+    out += ["| " + " | ".join(line) + " |" for line in lines[1:]]
+    return "\n".join(out)
+
+
+def block_table(rows: list[Tag], render: Render) -> str:
+    """A layout table: each cell's content as blocks, in reading order."""
+    blocks = [render(cell, False).strip() for row in rows for cell in _cells(row)]
+    return "\n\n".join(b for b in blocks if b)
+
+
+def convert_table(table: Tag, render: Render) -> str:
+    rows = own_rows(table)
+    caption = table.find("caption")
+    head = (
+        render(caption, True).strip()
+        if caption is not None and caption.find_parent("table") is table
+        else ""
+    )
+    body = block_table(rows, render) if is_layout(table, rows) else pipe_table(rows, render)
+    return "\n\n".join(part for part in (head, body) if part)

@@ -1,0 +1,242 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml.html import HtmlElement
+
+from extractor import dom
+from extractor.markdown import to_markdown
+from extractor.normalize import normalize
+
+BASE = "https://mag.example.com/culture/review.html"
+
+
+def region_of(body: str) -> HtmlElement:
+    doc = dom.parse(f"<html><body><article>{body}</article></body></html>", base_url=BASE)
+    found = doc.find(".//article")
+    assert found is not None
+    return found
+
+
+def md(body: str, title: str | None = None) -> str:
+    region = region_of(body)
+    normalize(region, BASE)
+    return to_markdown(region, title=title)
+
+
+# -- headings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        # levels kept under the title
+        ("<h2>Part</h2><p>a</p><h3>Sub</h3><p>b</p>", None, "## Part\n\na\n\n### Sub\n\nb\n"),
+        # an <h1> repeating the title at the top goes
+        ("<h1>The Title</h1><p>a</p><h2>Part</h2>", "The Title", "a\n\n## Part\n"),
+        # ...also when it differs only in case and punctuation
+        ("<h1>The title!</h1><p>a</p>", "The Title", "a\n"),
+        # an article that uses <h1> for sections is shifted below the title
+        (
+            "<h1>The Title</h1><p>a</p><h1>Part</h1><h2>Sub</h2>",
+            "The Title",
+            "a\n\n## Part\n\n### Sub\n",
+        ),
+        # a heading further down that repeats the title stays
+        ("<p>a</p><h2>The Title</h2>", "The Title", "a\n\n## The Title\n"),
+        # emphasis inside a heading is dropped, line breaks fold
+        ("<h2><strong>Bold</strong> part<br>two</h2>", None, "## Bold part two\n"),
+    ],
+)
+def test_headings(body: str, title: str | None, expected: str) -> None:
+    assert md(body, title) == expected
+
+
+# -- inline -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p><strong>b</strong> <em>i</em> <del>d</del> <code>c</code></p>",
+            "**b** *i* ~~d~~ `c`\n",
+        ),
+        ('<p>a <a href="/x">link</a>.</p>', "a [link](https://mag.example.com/x).\n"),
+        ('<p><a href="https://e.org/a b(1)">odd</a></p>', "[odd](https://e.org/a%20b%281%29)\n"),
+        ('<p><a href="https://e.org/">https://e.org/</a></p>', "<https://e.org/>\n"),
+        ('<p><a href="/x" title="Tooltip">t</a></p>', "[t](https://mag.example.com/x)\n"),
+        ("<p>one<br>two</p>", "one\\\ntwo\n"),
+        ("<p>trailing break<br></p>", "trailing break\n"),
+        ('<p><img src="/a.png" alt="A  b"></p>', "![A b](https://mag.example.com/a.png)\n"),
+        (
+            '<p><a href="/big"><img src="/a.png" alt="A"></a></p>',
+            "[![A](https://mag.example.com/a.png)](https://mag.example.com/big)\n",
+        ),
+        ("<p>x<sup>2</sup> H<sub>2</sub>O</p>", "x2 H2O\n"),
+        # the DOM text, not a CSS text-transform
+        ('<p><span style="text-transform: uppercase">Quiet</span> words</p>', "Quiet words\n"),
+    ],
+)
+def test_inline(body: str, expected: str) -> None:
+    assert md(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("snake_case and file_name_here", "snake_case and file_name_here"),
+        ("a ___ rule", "a ___ rule"),
+        ("_private and __init__", "\\_private and \\_\\_init__"),
+        ("2 * 3 = 6", "2 * 3 = 6"),
+        ("*not emphasis*", "\\*not emphasis\\*"),
+        ("Jo** Al****", "Jo\\*\\* Al\\*\\*\\*\\*"),
+        ("`tick`", "\\`tick\\`"),
+        ("<The Palace> show", "\\<The Palace> show"),
+        ("a < b > c", "a < b > c"),
+        ("&amp; literal", "\\&amp; literal"),
+        ("[1] and [x](y)", "[1] and \\[x](y)"),
+        ("C:\\path\\n", "C:\\path\\n"),
+        ("a\\*b", "a\\\\\\*b"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
+    ],
+)
+def test_escaping(text: str, expected: str) -> None:
+    region = region_of("<p></p>")
+    region.find("p").text = text
+    assert to_markdown(region) == expected + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Not a list", "1\\. Not a list"),
+        ("2019) was a year", "2019\\) was a year"),
+        ("# not a heading", "\\# not a heading"),
+        ("- not a bullet", "\\- not a bullet"),
+        ("+ not a bullet", "\\+ not a bullet"),
+        ("> not a quote", "\\> not a quote"),
+        ("---", "\\---"),
+        ("#hashtag stays", "#hashtag stays"),
+        ("10.5 percent", "10.5 percent"),
+    ],
+)
+def test_block_starts_escaped(text: str, expected: str) -> None:
+    region = region_of("<p></p>")
+    region.find("p").text = text
+    assert to_markdown(region) == expected + "\n"
+
+
+# -- blocks -----------------------------------------------------------------------------
+
+
+def test_code_fence_keeps_language_and_text() -> None:
+    out = md(
+        '<pre><code class="language-python">def f(a_b):\n\n\n    return a_b * 2\n</code></pre>'
+    )
+    assert out == "```python\ndef f(a_b):\n\n\n    return a_b * 2\n```\n"
+
+
+def test_code_fence_longer_than_backticks_inside() -> None:
+    out = md("<pre>say ```hi```</pre>")
+    assert out == "````\nsay ```hi```\n````\n"
+
+
+def test_nested_lists_and_quotes() -> None:
+    out = md(
+        "<ul><li>One<ul><li>One.a</li><li>One.b<ol><li>deep</li></ol></li></ul></li><li>Two</li></ul>"
+        "<ol start='3'><li>three</li><li>four</li></ol>"
+        "<blockquote><p>Said.</p><blockquote><p>Inner.</p></blockquote></blockquote>"
+    )
+    assert out == (
+        "- One\n  - One.a\n  - One.b\n    1. deep\n- Two\n\n3. three\n4. four\n\n"
+        "> Said.\n>\n> > Inner.\n"
+    )
+
+
+def test_figure_with_caption() -> None:
+    out = md(
+        '<figure><img src="/a.jpg" alt="Harbour"><figcaption>At dawn. <em>Photo: Jo</em></figcaption></figure>'
+    )
+    assert out == "![Harbour](https://mag.example.com/a.jpg)\n\nAt dawn. *Photo: Jo*\n"
+
+
+def test_footnotes() -> None:
+    out = md(
+        '<p>Claim.<sup id="r1"><a href="#n1">1</a></sup> More.<sup id="r2"><a href="#n2">2</a></sup></p>'
+        '<ol class="footnotes"><li id="n1"><p>First.</p><p>Second para. <a href="#r1">↩</a></p></li>'
+        '<li id="n2">Other. <a href="#r2">↩</a></li></ol>'
+    )
+    assert out == "Claim.[^1] More.[^2]\n\n[^1]: First.\n\n    Second para.\n\n[^2]: Other.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # header row from <thead>, pipes escaped, links inside cells
+        (
+            "<table><thead><tr><th>Name</th><th>Note</th></tr></thead><tbody>"
+            '<tr><td>a|b</td><td><a href="/x">x</a></td></tr></tbody></table>',
+            "| Name | Note |\n|---|---|\n| a\\|b | [x](https://mag.example.com/x) |\n",
+        ),
+        # no header: the first row is the header GFM needs
+        (
+            "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
+            "| 1 | 2 |\n|---|---|\n| 3 | 4 |\n",
+        ),
+        # spans laid out on the grid, spanned slots empty
+        (
+            "<table><tr><th rowspan=2>City</th><th colspan=2>Temp</th></tr>"
+            "<tr><th>Min</th><th>Max</th></tr><tr><td>Oslo</td><td>-3</td><td>4</td></tr></table>",
+            "| City | Temp |  |\n|---|---|---|\n|  | Min | Max |\n| Oslo | -3 | 4 |\n",
+        ),
+        # a caption goes above
+        (
+            "<table><caption>Scores</caption><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>",
+            "Scores\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+        ),
+        # block content: the cells as blocks
+        (
+            "<table><tr><td><p>Intro para.</p><ul><li>point</li></ul></td><td><p>Side.</p></td></tr></table>",
+            "Intro para.\n\n- point\n\nSide.\n",
+        ),
+        # a one-column layout table
+        ("<table><tr><td><p>Only text.</p></td></tr></table>", "Only text.\n"),
+    ],
+)
+def test_tables(body: str, expected: str) -> None:
+    assert md(body) == expected
+
+
+def test_dropped_elements_and_tidy_output() -> None:
+    out = md(
+        "<p>a</p><script>var x_y = 1;</script><style>p{}</style><button>Share</button>"
+        "<p>\u200b</p><div><p></p></div><form><input value='q'></form><p>b  </p>"
+    )
+    assert out == "a\n\nb\n"
+
+
+def test_deterministic_and_region_untouched() -> None:
+    region = region_of(
+        '<h1>T</h1><p>x <a href="/a">y</a></p><table><tr><td>1</td><td>2</td></tr></table>'
+    )
+    normalize(region, BASE)
+    before = dom.to_html(region)
+    first = to_markdown(region, title="T")
+    assert to_markdown(region, title="T") == first
+    assert dom.to_html(region) == before
+
+
+def test_empty_region_is_empty_string() -> None:
+    assert md("<div> </div>") == ""
+
+
+def test_output_shape_on_mixed_page() -> None:
+    out = md(
+        "<h2>A</h2><p>x</p><ul><li>y</li></ul><pre>z\n\n\n\nz</pre><p>w</p><blockquote>q</blockquote>"
+    )
+    outside_code = re.sub(r"```.*?```", "CODE", out, flags=re.S)
+    assert "\n\n\n" not in outside_code
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    assert all(line == line.rstrip() for line in out.split("\n"))

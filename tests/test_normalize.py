@@ -1,0 +1,260 @@
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement
+
+from extractor import dom
+from extractor.images import best_of_srcset
+from extractor.normalize import normalize
+from extractor.records import Step
+
+BASE = "https://blog.example.org/posts/2024/entry.html"
+
+
+def region_of(body: str) -> HtmlElement:
+    doc = dom.parse(f"<html><body><article>{body}</article></body></html>", base_url=BASE)
+    found = doc.find(".//article")
+    assert found is not None
+    return found
+
+
+def run(body: str) -> tuple[HtmlElement, dict[str, Step]]:
+    region = region_of(body)
+    steps = normalize(region, BASE)
+    return region, {s.name: s for s in steps}
+
+
+def attr(region: HtmlElement, path: str, name: str) -> list[str]:
+    return [str(el.get(name)) for el in region.iterfind(path)]
+
+
+# -- URLs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "path", "name", "expected"),
+    [
+        ('<a href="../x.html">x</a>', ".//a", "href", "https://blog.example.org/posts/x.html"),
+        ('<a href="/top">x</a>', ".//a", "href", "https://blog.example.org/top"),
+        ('<a href="//cdn.example.net/a">x</a>', ".//a", "href", "https://cdn.example.net/a"),
+        ('<a href="mailto:a@b.c">mail</a>', ".//a", "href", "mailto:a@b.c"),
+        (
+            '<img src="pics/a.png" alt="">',
+            ".//img",
+            "src",
+            "https://blog.example.org/posts/2024/pics/a.png",
+        ),
+        (
+            '<video src="v.mp4" poster="p.jpg"></video>',
+            ".//video",
+            "poster",
+            "https://blog.example.org/posts/2024/p.jpg",
+        ),
+    ],
+)
+def test_absolute_urls(body: str, path: str, name: str, expected: str) -> None:
+    region, _ = run(body)
+    assert attr(region, path, name) == [expected]
+
+
+# -- lazy images ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # data-src behind a grey data: placeholder
+        ('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/a.jpg">', "/a.jpg"),
+        ('<img src="/static/blank.gif" data-lazy-src="/b.jpg">', "/b.jpg"),
+        ('<img data-original="/c.jpg">', "/c.jpg"),
+        # the largest srcset candidate wins
+        ('<img src="/small.jpg" srcset="/s.jpg 320w, /l.jpg 1600w, /m.jpg 800w">', "/l.jpg"),
+        ('<img data-srcset="/a1.jpg 1x, /a2.jpg 2x" src="data:,">', "/a2.jpg"),
+        # <picture><source> holds the real URL
+        ('<picture><source srcset="/p.webp 1200w"><img src="data:,"></picture>', "/p.webp"),
+        # a <noscript> copy next to a script-only image
+        ('<img class="lazy" src="data:,"><noscript><img src="/n.jpg"></noscript>', "/n.jpg"),
+        # a plain image stays as it is
+        ('<img src="/plain.png" alt="x">', "/plain.png"),
+    ],
+)
+def test_lazy_images(body: str, expected: str) -> None:
+    region, _ = run(body)
+    assert attr(region, ".//img", "src") == ["https://blog.example.org" + expected]
+    assert region.find(".//img").get("data-src") is None
+    assert region.find(".//source") is None and region.find(".//noscript") is None
+
+
+def test_image_without_real_url_is_dropped() -> None:
+    region, steps = run('<p>Text</p><img src="data:image/png;base64,iVBOR" alt="loading">')
+    assert region.find(".//img") is None
+    assert steps["placeholder-images"].removed == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<img src="/t.gif" width="1" height="1">',
+        '<img src="https://www.facebook.com/tr?id=1&ev=PageView">',
+        '<img src="https://sb.scorecardresearch.com/p?c1=2">',
+    ],
+)
+def test_tracking_pixels_dropped(body: str) -> None:
+    region, steps = run(f"<p>Text</p>{body}")
+    assert region.find(".//img") is None
+    assert steps["tracking-pixels"].removed + steps["placeholder-images"].removed == 1
+
+
+@pytest.mark.parametrize(
+    ("srcset", "expected"),
+    [
+        ("a.jpg 100w, b.jpg 300w", "b.jpg"),
+        ("a.jpg, b.jpg 2x", "b.jpg"),
+        ("https://x.org/a,b.jpg 100w, https://x.org/c.jpg 50w", "https://x.org/a,b.jpg"),
+        ("data:image/gif;base64,AAAA 1x", None),
+        ("", None),
+    ],
+)
+def test_best_of_srcset(srcset: str, expected: str | None) -> None:
+    assert best_of_srcset(srcset) == expected
+
+
+# -- figures ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<figure class="wp-block-image"><a href="/big.jpg"><img src="/a.jpg" alt="A"></a>'
+        "<figcaption>A cat asleep.</figcaption></figure>",
+        '<div class="wp-caption aligncenter"><img src="/a.jpg" alt="A">'
+        '<p class="wp-caption-text">A cat asleep.</p></div>',
+        '<figure><div class="media"><img src="/a.jpg" alt="A"></div><div class="caption">'
+        '<span class="caption-text">A cat asleep.</span></div></figure>',
+    ],
+)
+def test_figures_take_one_shape(body: str) -> None:
+    region, _ = run(body)
+    figure = region.find(".//figure")
+    assert figure is not None
+    assert [child.tag for child in figure] == ["img", "figcaption"]
+    assert dom.text_of(figure.find("figcaption")) == "A cat asleep."
+
+
+def test_figure_caption_and_credit_merge() -> None:
+    region, _ = run(
+        '<figure><img src="/a.jpg"><span class="caption">Harbour at dawn.</span>'
+        '<span class="credit">Photo: Jo Lin</span></figure>'
+    )
+    assert dom.text_of(region.find(".//figcaption")) == "Harbour at dawn. Photo: Jo Lin"
+
+
+def test_image_next_to_prose_is_not_a_figure() -> None:
+    region, _ = run('<div class="image"><img src="/a.jpg"><p>' + "Long text. " * 60 + "</p></div>")
+    assert region.find(".//figure") is None
+
+
+# -- code -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ('<pre><code class="language-python">x = 1</code></pre>', "python"),
+        ('<pre class="lang-js"><code>x = 1</code></pre>', "js"),
+        ('<div class="highlight-source-rust"><pre>x = 1</pre></div>', "rust"),
+        ('<pre class="brush: ruby">x = 1</pre>', "ruby"),
+        ('<pre data-lang="go">x = 1</pre>', "go"),
+        ('<div class="sourceCode"><pre class="sourceCode haskell">x = 1</pre></div>', "haskell"),
+        ('<div class="language-ruby highlighter-rouge"><pre>x = 1</pre></div>', "ruby"),
+        ('<pre><code class="nohighlight">x = 1</code></pre>', None),
+        ('<div lang="en"><pre>x = 1</pre></div>', None),
+    ],
+)
+def test_code_language(body: str, lang: str | None) -> None:
+    region, _ = run(body)
+    pre = region.find(".//pre")
+    assert pre.get("data-lang") == lang
+    assert pre.text == "x = 1" and len(pre) == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Prism: a gutter span after the code
+        '<pre class="line-numbers"><code>a()\nb()<span class="line-numbers-rows">'
+        "<span></span><span></span></span></code></pre>",
+        # one .lineno per line
+        '<pre><span class="lineno">1 </span>a()\n<span class="lineno">2 </span>b()</pre>',
+        # a gutter column in a table (Rouge / Hexo)
+        '<figure class="highlight"><table><tr><td class="gutter"><pre>1\n2</pre></td>'
+        '<td class="code"><pre>a()\nb()</pre></td></tr></table></figure>',
+        # a copy button inside the wrapper, lines as block elements
+        '<div class="code-block"><button>Copy code</button><pre><div class="line">a()</div>'
+        '<div class="line">b()</div></pre></div>',
+        # lines split by <br>
+        "<pre>a()<br>b()</pre>",
+    ],
+)
+def test_code_text_without_chrome(body: str) -> None:
+    region, _ = run(body)
+    pres = region.findall(".//pre")
+    assert len(pres) == 1
+    assert pres[0].text == "a()\nb()"
+    assert region.find(".//button") is None and region.find(".//table") is None
+
+
+# -- footnotes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Pandoc / markdown-it
+        '<p>Claim.<sup id="fnref1"><a href="#fn1" class="footnote-ref">1</a></sup></p>'
+        '<section class="footnotes"><hr><ol><li id="fn1"><p>Source A. '
+        '<a href="#fnref1" class="footnote-back">↩︎</a></p></li></ol></section>',
+        # Wikipedia
+        '<p>Claim.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>'
+        '<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink">'
+        '<a href="#cite_ref-1">^</a></span> <span class="reference-text">Source A.</span></li></ol>',
+        # a named anchor in a notes paragraph, same-page absolute href
+        f'<p>Claim.<a href="{BASE}#n1">(1)</a></p><div class="endnotes">'
+        '<p><a name="n1"></a>Source A.</p></div>',
+    ],
+)
+def test_footnotes(body: str) -> None:
+    region, _ = run(body)
+    refs = region.findall(".//sup[@data-footnote-ref]")
+    notes = region.findall(".//*[@data-footnote]")
+    assert [r.get("data-footnote-ref") for r in refs] == ["1"]
+    assert [n.get("data-footnote") for n in notes] == ["1"]
+    assert dom.text_of(notes[0]) == "Source A."
+    assert refs[0].getparent().text_content() == "Claim.1"
+
+
+def test_in_page_link_that_is_no_footnote_stays() -> None:
+    region, _ = run('<p>See <a href="#part-2">2</a>.</p><h2 id="part-2">Part 2</h2>')
+    assert region.find(".//sup") is None and region.find(".//a") is not None
+
+
+# -- links ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "links"),
+    [
+        ('<p>A<a href="/x"></a>B</p>', "AB", 0),
+        ('<p><a name="top"></a>Top</p>', "Top", 0),
+        ('<p><a href="javascript:void(0)">Click</a> here</p>', "Click here", 0),
+        ('<p><a href="#">Top</a></p>', "Top", 0),
+        ('<h2 id="s">Section<a class="anchor" href="#s">#</a></h2>', "Section", 0),
+        ('<h2 id="s"><a href="#s" aria-hidden="true">¶</a>Section</h2>', "Section", 0),
+        ('<p><a href="/x"><img src="/i.png" alt=""></a></p>', "", 1),
+        ('<p><a href="/x">kept</a></p>', "kept", 1),
+    ],
+)
+def test_links(body: str, text: str, links: int) -> None:
+    region, _ = run(body)
+    assert dom.text_of(region) == text
+    assert len(region.findall(".//a")) == links
