@@ -9,6 +9,7 @@ Usage examples:
   .venv/bin/python -m tests.bench.run
   .venv/bin/python -m tests.bench.run --only ours --csv /tmp/bench/ours.csv
   .venv/bin/python -m tests.bench.run --rendered        # also load each page in Chromium
+  .venv/bin/python -m tests.bench.run --stages          # where the pure path's time goes
   .venv/bin/python -m tests.bench.run --ids 0a1b... 0c2d... --out /tmp/bench
 """
 
@@ -163,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ids", nargs="+", help="only these page ids")
     ap.add_argument("--csv", type=Path, help="per-page scores and ms of ours")
     ap.add_argument(
+        "--stages", action="store_true", help="also time each pipeline step of the pure path"
+    )
+    ap.add_argument(
         "--rendered",
         action="store_true",
         help="also load each saved page in Chromium (every other request blocked)",
@@ -177,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
 
         runs.append(run_rendered(pages, truth))
     report(runs, truth, args.score_py, args.out, args.csv)
+    if args.stages:
+        from tests.bench.stages import measure_stages
+
+        measure_stages(pages, truth)
     return 0
 
 
