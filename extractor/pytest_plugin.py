@@ -28,10 +28,12 @@ reads the same flag, so the two never clash (and the flag is ours when syrupy is
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import os
 import re
 from collections.abc import Callable, Generator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -209,14 +211,25 @@ def extract() -> Callable[[Any], str]:
 
     def run(target: Any) -> str:
         if isinstance(target, str):
-            from .api import capture
-
-            page = capture(target, options)
+            page = _capture_url(target, options)
         else:
             page = capture_playwright_page(target)
         return expected_markdown(extract_page(page, options))
 
     return run
+
+
+def _capture_url(url: str, options: Options) -> RenderedPage:
+    """Render with extractor.api; in a worker thread when this one already runs an event loop
+    (pytest-playwright's sync fixtures keep one registered for the whole session)."""
+    from .api import capture
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return capture(url, options)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(capture, url, options).result()
 
 
 def pytest_assertrepr_compare(

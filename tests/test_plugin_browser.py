@@ -25,6 +25,9 @@ def test_members_story(page, extract, markdown_snapshot):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_selector("article p")
     assert extract(page) == markdown_snapshot
+
+def test_rendered_by_url(extract, markdown_snapshot):
+    assert extract({static!r}) == markdown_snapshot
 """
 
 
@@ -33,9 +36,13 @@ def test_a_driven_page_is_snapshotted_as_the_test_left_it(
     pytester: pytest.Pytester, pages_url: str
 ) -> None:
     pytester.makeconftest(CONFTEST)
-    pytester.makepyfile(test_login=TEST_LOGIN.format(url=pages_url + "login-form-then-story/"))
+    pytester.makepyfile(
+        test_login=TEST_LOGIN.format(
+            url=pages_url + "login-form-then-story/", static=pages_url + "relative-links/"
+        )
+    )
     first = pytester.runpytest_subprocess("--snapshot-update", "-p", "no:cacheprovider")
-    first.assert_outcomes(passed=1)
+    first.assert_outcomes(passed=2)
     stored = pytester.path / "snapshots/test_login.test_members_story-chromium/expected.md"
     markdown = stored.read_text()
     assert "dredging contract costing almost twice" in markdown
@@ -43,5 +50,7 @@ def test_a_driven_page_is_snapshotted_as_the_test_left_it(
     assert "Sign in to keep reading" not in markdown and "Password" not in markdown
 
     again = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    again.assert_outcomes(passed=1)
+    again.assert_outcomes(passed=2)
     assert stored.read_text() == markdown
+    by_url = pytester.path / "snapshots/test_login.test_rendered_by_url/expected.md"
+    assert "parish registers, council minutes" in by_url.read_text()
