@@ -144,3 +144,30 @@ def test_comparing_with_something_else_is_a_type_error(pytester: pytest.Pytester
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*TypeError: markdown_snapshot compares with a str*"])
     assert not (pytester.path / "snapshots").exists()
+
+
+def test_the_flag_is_ours_when_syrupy_is_switched_off(pytester: pytest.Pytester) -> None:
+    write_test(pytester)
+    run(pytester, "-p", "no:syrupy").assert_outcomes(failed=1)
+    run(pytester, "-p", "no:syrupy", "--snapshot-update").assert_outcomes(passed=1)
+    assert stored(pytester).is_file()
+
+
+def test_case_names_cover_classes_and_parameters(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_names="""
+        import pytest
+
+        class TestHarbour:
+            @pytest.mark.parametrize("tide", ["High Water", "low/water"])
+            def test_tide(self, tide, markdown_snapshot):
+                assert tide + "\\n" == markdown_snapshot
+        """
+    )
+    run(pytester, "--snapshot-update").assert_outcomes(passed=2)
+    folders = sorted(p.name for p in (pytester.path / "snapshots").iterdir())
+    assert folders == [
+        "test_names.testharbour.test_tide-high-water",
+        "test_names.testharbour.test_tide-low-water",
+    ]
+    assert (pytester.path / "snapshots" / folders[0] / "expected.md").read_text() == "High Water\n"
