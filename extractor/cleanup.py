@@ -24,18 +24,26 @@ LINE_TAGS = (*LIST_TAGS, "p", "li", "h2", "h3", "h4", "h5", "h6", "span", "stron
 LINK_DENSE = 0.5
 # ...unless it holds this much text (a paragraph that happens to cite many sources).
 LINK_DENSE_MAX_CHARS = 400
-# Lines that are page furniture, not article text (whole-line match, case-insensitive).
-JUNK_LINES = re.compile(
-    r"^(?:advertisement|advertising|sponsored|ad|story continues below(?: advertisement)?"
-    r"|continue reading(?: below| the main story)?|read more|read more:?.*|see also:?"
+# Lines that are page furniture, not article text (each matches a whole line, any case).
+JUNK_PHRASES = (
+    # ad slots, in the languages the pages come in
+    r"advertisement|advertising|advert|sponsored|ad|anzeige|werbung|publicidad|publicit[eé]"
+    r"|pubblicit[aà]|reklama|advertentie|iklan|story continues below(?: advertisement)?",
+    # reading and sharing controls
+    r"continue reading(?: below| the main story)?|read more:?.*|see also:?|view all(?: \d+)?"
     r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story)?:?"
-    r"|share (?:this )?(?:on|via) \w+|tweet|email|print|close|comments?|leave a (?:reply|comment)"
-    r"|your email address will not be published\.?.*"
-    r"|sign up.*newsletter.*|subscribe.*|optimized by optimole|image credits?:?.*"
-    r"|photo:?|getty images|loading\W*|skip (?:to )?(?:content|ad|advertisement)"
-    r"|follow us.*|like this:?|recommended(?: for you)?)$",
-    re.IGNORECASE,
+    r"|share (?:this )?(?:on|via) \w+|click to tweet|tweet|email|print|close|loading\W*"
+    r"|skip (?:to )?(?:content|ad|advertisement)|like this:?|recommended(?: for you)?",
+    # comment forms
+    r"comments?|leave a (?:reply|comment)|your email address will not be published\.?.*",
+    # newsletter and follow prompts
+    r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*"
+    r"|follow \w+(?:'s|’s)? (?:full )?coverage .*",
+    # credits, tags and update stamps
+    r"optimized by optimole|image credits?:?.*|photo:?|getty images|filed under:? .*"
+    r"|tags?: .*|(?:last )?updated(?: on| at)?:? [^.]{0,40}\d[^.]{0,20}",
 )
+JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
 # Junk lines are short; longer text is never matched against the table above.
 JUNK_MAX_CHARS = 120
 # class/id names of bylines and datelines (the byline lives in metadata).
@@ -43,14 +51,19 @@ BYLINE_NAMES = re.compile(
     r"byline|author|dateline|timestamp|publish|posted-?on|post-?meta|entry-?meta|article-?meta"
     r"|(?:^|[\s_-])(?:date|time|meta|credit)(?:$|[\s_-])"
 )
-# Labels that introduce a run of links to other stories ("DON'T MISS", "You may also like").
-RELATED_LABEL = re.compile(
-    r"^(?:you may also like|you might also like|don.?t miss|see more|see also|read more|more"
-    r"|related(?: articles| stories| posts| coverage| links| content| reading)?|also read|read also"
-    r"|recommended(?: reading| stories)?|more (?:stories|news|from [\w .]+|on this(?: story)?)"
-    r"|further reading|trending(?: now| news)?|most (?:read|popular)|top stories)\W*$",
-    re.IGNORECASE,
+# Labels that introduce links to other stories ("DON'T MISS", "You may also like"), alone on
+# their line with the links after it, or leading a line of links ("SEE MORE: <link>").
+RELATED_LABELS = (
+    r"you may also like|you might also like|don.?t miss|see more|see also|read more|more"
+    r"|also see|related(?: articles| stories| posts| coverage| links| content| reading)?"
+    r"|also read|read also|explore further|recommended(?: reading| stories)?"
+    r"|more (?:stories|news|from [\w .]+|on this(?: story)?)|further reading"
+    r"|trending(?: now| news)?|most (?:read|popular)|top stories"
 )
+RELATED_LABEL = re.compile(rf"^(?:{RELATED_LABELS})\W*$", re.IGNORECASE)
+RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
+# A labelled line of links is at most this long.
+RELATED_LINE_MAX_CHARS = 300
 # A block at this link density is "a link" (a headline pointing elsewhere).
 LINK_ONLY = 0.8
 # An all-capitals linked line of at least this many words is a promo headline.
@@ -93,6 +106,8 @@ def drop_related_links(region: HtmlElement) -> Step:
             removal.take(block)
         elif el.tag == "p" and _is_promo_headline(el, text):
             removal.take(el)
+        elif len(text) <= RELATED_LINE_MAX_CHARS and _is_labelled_links(el, text):
+            removal.take(_block_of(el, region))
     return removal.step()
 
 
@@ -110,6 +125,16 @@ def _block_of(el: HtmlElement, region: HtmlElement) -> HtmlElement:
 def _is_link_line(el: HtmlElement) -> bool:
     text = el.text_content().strip()
     return bool(text) and el.find(".//a") is not None and link_density(el) >= LINK_ONLY
+
+
+def _is_labelled_links(el: HtmlElement, text: str) -> bool:
+    """ "SEE MORE: <a>Other story</a>": a related label, then nothing but links."""
+    lead = RELATED_LEAD.match(text)
+    if lead is None:
+        return False
+    rest = len(text) - lead.end()
+    linked = sum(len(fold(a.text_content())) for a in el.iter("a"))
+    return rest > 0 and linked >= LINK_ONLY * rest
 
 
 def _is_promo_headline(el: HtmlElement, text: str) -> bool:

@@ -117,6 +117,21 @@ AROUND_THE_ARTICLE = [
         "Paragraph 1",
         ["Advertisement", "Optimole", "Share this article"],
     ),
+    (
+        "junk-lines-other-languages-and-stamps",
+        f"<div class='story'><p>Updated at 1:23 p.m.</p>{PROSE}<div>Iklan</div>"
+        "<p>Filed under: Harbour, Boats</p><p>Click to Tweet</p></div>",
+        "Paragraph 1",
+        ["Updated at", "Iklan", "Filed under", "Click to Tweet"],
+    ),
+    (
+        "labelled-link-line",
+        f"<div class='story'>{PROSE}<p><strong>SEE MORE</strong>: <a href='/s'>Students under "
+        "siege in the university</a></p><p>Explore further <a href='/t'>Neural network of "
+        "torpor</a></p></div>",
+        "Paragraph 3",
+        ["SEE MORE", "Students under siege", "Explore further", "torpor"],
+    ),
 ]
 
 
@@ -157,6 +172,12 @@ KEPT_INSIDE = [
         f"<form id='aspnetForm'><div class='story'>{PROSE}{PROSE}{PROSE}{PROSE}{PROSE}</div>"
         "</form>",
         "Paragraph 2",
+    ),
+    (
+        "sentence-that-starts-like-a-label",
+        f"<div class='story'>{PROSE}<p>More than <a href='/p'>forty people</a> came to the "
+        "harbour on the first morning, and most of them stayed until the evening.</p></div>",
+        "More than forty people came",
     ),
     (
         "click-line-in-capitals",
