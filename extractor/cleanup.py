@@ -41,7 +41,7 @@ JUNK_PHRASES = (
     r"|follow \w+(?:'s|’s)? (?:full )?coverage .*",
     # credits, tags and update stamps
     r"optimized by optimole|image credits?:?.*|photo:?|getty images|filed under:? .*"
-    r"|tags?: .*|(?:last )?updated(?: on| at)?:? [^.]{0,40}\d[^.]{0,20}",
+    r"|tags?: .*|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
 )
 JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
 # Junk lines are short; longer text is never matched against the table above.
