@@ -137,11 +137,13 @@
     try { return new URL(value, el.baseURI).href; } catch (e) { return value; }
   }
 
-  function openTag(el, name, extra, inFrame) {
+  function openTag(el, name, extra, inFrame, invisible) {
     let s = "<" + name;
     const override = new Map(extra);
     for (const attr of el.attributes) {
       if (override.has(attr.name)) continue;
+      // a hidden box kept for a visible descendant: drop what hid it, the decision is made
+      if (invisible && (attr.name === "style" || attr.name === "hidden")) continue;
       let value = attr.value;
       if (inFrame && (attr.name === "href" || attr.name === "src")) value = absolute(el, name, value);
       s += " " + attr.name + '="' + escAttr(value) + '"';
@@ -210,7 +212,7 @@
       if (!invisible) shown++;
     }
     if (name === "html" && scrollLocked()) extra.push(["data-x-scroll-locked", "1"]);
-    out.push(openTag(el, name, extra, inFrame));
+    out.push(openTag(el, name, extra, inFrame, invisible));
     if (VOID.has(name)) return;
     if (el.shadowRoot) {
       out.push("<div data-x-shadow-root>");

@@ -1,0 +1,262 @@
+"""The render/capture step in a real Chromium: what each fixture page shows, and what it hides.
+
+One browser serves the whole module (``open_session`` on an event loop in a helper thread).
+Each case goes through capture + the pure pipeline, and checks both the captured DOM and the
+Markdown a user gets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import socket
+import threading
+from collections.abc import Coroutine, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from extractor.api import Session, open_session
+from extractor.errors import NavigationError, NotHtmlError, PageTimeoutError
+from extractor.pipeline import extract_page
+from extractor.records import Extraction, Options, RenderedPage
+
+pytestmark = pytest.mark.browser
+
+T = TypeVar("T")
+FAST = Options(timeout_ms=20_000)
+
+
+class Browser:
+    """One session on a private event loop; tests call it synchronously."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.manager = open_session(FAST)
+        self.session: Session = self.call(self.manager.__aenter__())
+
+    def call(self, coro: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=60)
+
+    def capture(self, url: str, **changes: Any) -> RenderedPage:
+        return self.call(self.session.capture(url, replace(FAST, **changes)))
+
+    def extract(self, url: str, **changes: Any) -> tuple[RenderedPage, Extraction]:
+        page = self.capture(url, **changes)
+        return page, extract_page(page, replace(FAST, **changes))
+
+    def close(self) -> None:
+        try:
+            self.call(self.manager.__aexit__(None, None, None))
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(timeout=10)
+            self.loop.close()
+
+
+@pytest.fixture(scope="module")
+def live() -> Iterator[Browser]:
+    shared = Browser()
+    try:
+        yield shared
+    finally:
+        shared.close()
+
+
+def shown(page: RenderedPage) -> str:
+    """The captured DOM without its scripts (whose source may quote the page's texts)."""
+    return re.sub(r"<script\b.*?</script>", "", page.dom_html, flags=re.S)
+
+
+def in_order(text: str, *parts: str) -> bool:
+    """Every part occurs in ``text``, in this order."""
+    at = -1
+    for part in parts:
+        at = text.find(part, at + 1)
+        if at < 0:
+            return False
+    return True
+
+
+def test_js_delayed_fetch_content_appears(live: Browser, pages_url: str) -> None:
+    page, result = live.extract(pages_url + "js-delayed-fetch/")
+    assert "Hydrologists measuring the upper basin" in result.markdown
+    assert "kayak clubs worried" in result.markdown
+    # the story is not in the server view: only waiting for the fetch got it
+    assert page.server_html is not None and "Hydrologists" not in page.server_html
+    assert "Loading story" not in page.dom_html
+    assert page.wait.ended_by == "quiet" and page.wait.elapsed_ms >= 700
+    assert page.status == 200 and page.final_url == pages_url + "js-delayed-fetch/"
+
+
+def test_noscript_wall_text_is_not_in_the_rendered_view(live: Browser, pages_url: str) -> None:
+    page, result = live.extract(pages_url + "noscript-wall-clears/")
+    assert page.server_html is not None and "enable JavaScript" in page.server_html
+    assert "enable JavaScript" not in page.dom_html
+    assert "enable JavaScript" not in result.markdown
+    assert "Old apple trees respond best" in result.markdown
+
+
+def test_shadow_roots_are_inlined_in_place(live: Browser, pages_url: str) -> None:
+    page, result = live.extract(pages_url + "shadow-dom/")
+    assert "data-x-shadow-root" in page.dom_html
+    assert in_order(
+        result.markdown,
+        "The opening paragraph",
+        "Shadow paragraph: cover the beans",
+        "Slotted note: soak the beans",
+        "Nested shadow tip",
+        "The closing paragraph",
+    ), result.markdown
+    # a slot shows what is assigned to it; unassigned light children are not shown
+    assert "Fallback note" not in shown(page)
+    assert "not assigned to any slot" not in shown(page)
+
+
+def test_same_origin_frames_are_inlined_in_place(live: Browser, pages_url: str) -> None:
+    page, result = live.extract(pages_url + "iframe-same-origin/")
+    assert in_order(
+        result.markdown,
+        "Before the frame",
+        "Framed transcript",
+        "Framed script text",
+        "After the frame",
+        "Srcdoc frame",
+    ), result.markdown
+    assert f'data-x-frame="{pages_url}iframe-same-origin/frame.html"' in page.dom_html
+    # links inside the frame resolve against the frame's address, not the page's
+    assert f"({pages_url}iframe-same-origin/notes/keeper.html)" in result.markdown
+
+
+def test_lazy_images_get_their_real_urls(live: Browser, pages_url: str) -> None:
+    page, result = live.extract(pages_url + "lazy-images/")
+    base = pages_url + "lazy-images/img/"
+    for name in ("north-pier.jpg", "slipway-1600.jpg", "market-2x.jpg", "lighthouse-dusk-1600.jpg"):
+        assert f"]({base}{name})" in result.markdown, name
+    assert "data:image/gif" not in result.markdown
+    # the chosen URL is written as the page wrote it; absolutising is a later step
+    assert 'src="img/north-pier.jpg"' in page.dom_html
+    assert "Scroll-loaded paragraph" in result.markdown
+
+
+def test_without_scrolling_the_observer_loader_never_fires(live: Browser, pages_url: str) -> None:
+    page = live.capture(pages_url + "lazy-images/", scroll=False)
+    assert "lighthouse-dusk-1600.jpg" not in shown(page)
+    assert "Scroll-loaded paragraph" not in shown(page)
+    assert "north-pier.jpg" in shown(page)  # data-src needs no scrolling
+
+
+def test_hidden_text_is_dropped(live: Browser, pages_url: str) -> None:
+    page, result = live.extract(pages_url + "hidden-text/")
+    for text in ("Visible paragraph one", "Visible paragraph two", "Visible override inside"):
+        assert text in result.markdown, text
+    for hidden in (
+        "Hidden by inline display none",
+        "Hidden by a stylesheet class",
+        "Hidden by the hidden attribute",
+        "Hidden by visibility",
+        "Hidden in a zero-size box",
+        "Screen-reader-only aside",
+        "Hidden off-screen",
+        "Skip to main content",
+    ):
+        assert hidden not in shown(page), hidden
+    # text comes from the DOM, not from rendering: CSS text-transform does not change it
+    assert "Night trains return to the northern line" in page.dom_html
+    assert "NIGHT TRAINS" not in page.dom_html
+
+
+def test_relative_links_become_absolute(live: Browser, pages_url: str) -> None:
+    _, result = live.extract(pages_url + "relative-links/")
+    md = result.markdown
+    assert f"]({pages_url}relative-links/docs/reading-room.html)" in md
+    assert f"]({pages_url}catalogue/search?q=maps)" in md
+    assert f"]({pages_url}relative-links/fees.html)" in md
+    assert f"]({pages_url}relative-links/docs/plans.html#scans)" in md
+    assert f"]({pages_url}relative-links/docs/img/harbour-plan.png)" in md
+    assert "](https://archive.example.org/about)" in md
+
+
+def test_empty_app_root_stays_empty(live: Browser, pages_url: str) -> None:
+    page = live.capture(pages_url + "app-root-empty/")
+    assert page.server_html is not None and "enable JavaScript" in page.server_html
+    assert '<div id="root"></div>' in page.dom_html
+    assert "<noscript" not in page.dom_html
+    assert page.wait.elapsed_ms < 5_000  # a missing bundle does not hold the capture
+
+
+def test_overlay_and_scroll_lock_are_marked(live: Browser, pages_url: str) -> None:
+    page = live.capture(pages_url + "overlay-modal/")
+    assert '<html lang="en" data-x-scroll-locked="1">' in page.dom_html
+    assert 'class="modal-backdrop" data-x-overlay="100"' in page.dom_html
+    # a sticky header is fixed too, but covers little of the viewport
+    assert 'class="site-header">' in page.dom_html
+
+
+def test_allow_origins_blocks_other_origins(live: Browser, pages_url: str) -> None:
+    url = pages_url + "allow-origins/"
+    open_page = live.capture(url)
+    assert "Third-party widget text" in open_page.dom_html
+    own = pages_url.rstrip("/")
+    gated = live.capture(url, allow_origins=(own,))
+    assert "Third-party widget text" not in shown(gated)
+    assert "First-party paragraph" in gated.dom_html
+
+
+def test_wait_for_selector_ends_the_wait(live: Browser, pages_url: str) -> None:
+    page = live.capture(pages_url + "js-delayed-fetch/", wait_for="article p")
+    assert page.wait.ended_by == "selector"
+    assert "Hydrologists" in page.dom_html
+
+
+def test_screenshot_taken_when_asked(live: Browser, pages_url: str, tmp_path: Path) -> None:
+    page = live.capture(pages_url + "overlay-modal/", wall_screenshot_dir=str(tmp_path))
+    assert page.screenshot is not None and page.screenshot.startswith(b"\x89PNG")
+
+
+def test_local_file_is_rendered_like_a_url(live: Browser, tmp_path: Path) -> None:
+    path = tmp_path / "local page.html"
+    path.write_text(
+        "<html><body><div id=a></div><script>"
+        "document.getElementById('a').textContent = 'Written by a script in a local file.';"
+        "</script></body></html>"
+    )
+    page = live.capture(str(path))
+    assert page.final_url == path.as_uri()
+    assert page.status is None and page.server_html is not None
+    assert "Written by a script in a local file." in page.dom_html
+    assert "Written by" not in page.server_html.split("<script>")[0]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("target", "error", "words"),
+    [
+        ("refused", NavigationError, "connection refused"),
+        ("http://no-such-host.invalid/", NavigationError, "host name not found"),
+        ("_hang", PageTimeoutError, "timed out"),
+        ("_binary", NotHtmlError, "not HTML"),
+    ],
+)
+def test_failures_map_to_our_errors(
+    live: Browser, pages_url: str, target: str, error: type[Exception], words: str
+) -> None:
+    if target == "refused":
+        url = f"http://127.0.0.1:{free_port()}/"
+    elif target.startswith("http"):
+        url = target
+    else:
+        url = pages_url + target
+    with pytest.raises(error) as caught:
+        live.capture(url, timeout_ms=2_000)
+    assert words in str(caught.value)
+    assert "\n" not in str(caught.value)
