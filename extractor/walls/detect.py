@@ -26,12 +26,18 @@ from .phrases import phrase_signals
 from .scoring import score_walls
 from .sightings import merge_sightings
 from .signals import Signal
-from .structure import app_root_signals, overlay_signals, paywall_signals, short_body_signals
+from .structure import (
+    SHORT_BODY_EVIDENCE,
+    app_root_signals,
+    overlay_signals,
+    paywall_signals,
+    short_body_signals,
+)
 from .vendors import header_signals, markup_signals, url_signals
 
 # kinds that leave no article when they stay: the page shown is the wall
 BLOCKING_KINDS = frozenset({"bot-check", "login", "geo-block"})
-STUB_CHARS = 250  # Markdown with less text than this under a javascript wall is no article
+STUB_CHARS = 250  # Markdown with less text than this beside a wall that stayed is no article
 SCRUB_MIN_CHARS = 8  # lines shorter than this are left alone by scrub
 SCRUB_SHARE = 0.6  # a Markdown line that is at least this much wall phrase goes
 SAMPLE_CHARS = 60  # how much of a removed node a Step shows
@@ -186,11 +192,18 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
     text = fold(_markdown_text(markdown))
     if staying & BLOCKING_KINDS:
         return "none"
-    if "javascript" in staying and len(text) < STUB_CHARS:
-        return "none"
     if "paywall" in staying:
         return "teaser" if text else "none"
+    if staying and len(text) < STUB_CHARS:  # what is left beside the wall is no article
+        return "none"
+    if any(_page_is_wall(w) for w in walls if w.phase == last and not w.cleared):
+        return "none"
     return "full"
+
+
+def _page_is_wall(wall: Wall) -> bool:
+    """The wall was the whole page: a short one-message body (the consent page, a notice)."""
+    return any(e.startswith(SHORT_BODY_EVIDENCE) for e in wall.evidence)
 
 
 def _markdown_text(markdown: str) -> str:

@@ -18,6 +18,7 @@ from .lexicon import WIDGET, Lexicon, normalize
 from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted, visible_text
 from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX
 
+_QUOTES = "\"'"  # typographic quotes are folded to these by normalize
 OWN_ELEMENT_SHARE = 0.5  # wall phrases make up at least this share of the block's text
 BLOCK_MAX = 1200  # a block longer than this is article text, whatever it quotes
 BLOCK_TAGS = frozenset(
@@ -45,11 +46,15 @@ def phrase_signals(
     found = PhraseFindings()
     body = body_of(doc)
     texts = _TextCache(with_noscript=True)
-    for hit in lexicon.find(texts.norm(body)):
+    hits = lexicon.find(texts.norm(body))
+    hits.sort(key=lambda h: h.entry.kind != WIDGET)  # widgets first: their notices are theirs
+    for hit in hits:
         entry = hit.entry
         for holder in _holders(body, entry.regex(), texts):
             block = _block_of(holder)
-            if is_quoted(holder):
+            if is_quoted(holder) or _in_quotation_marks(texts.norm(block)):
+                continue
+            if _inside(holder, [node for node, _ in found.widgets]) is not None:
                 continue
             noscript = in_tag(holder, "noscript")
             if entry.kind == WIDGET:
@@ -59,14 +64,16 @@ def phrase_signals(
                 found.hidden.append((noscript, entry.id))
                 continue
             overlay = _inside(holder, overlays)
-            if not (short or overlay is not None or _own_element(block, lexicon, texts)):
+            # on a long page a weak phrase needs a wall's container, not just a short block
+            own = _own_element(block, lexicon, texts, by_share=entry.strong)
+            if not (short or overlay is not None or own):
                 continue
             if entry.kind == "consent" and not short and overlay is None:
                 found.banners.append((_banner_of(block), entry.id))
                 continue
-            node = noscript if noscript is not None else block
+            node = _wall_node(holder, block, noscript, own, texts)
             weight = STRONG_WEIGHT if entry.strong else WEAK_WEIGHT
-            text = visible_text(node, with_noscript=True)
+            text = visible_text(node, with_noscript=True) if node is not None else ""
             found.signals.append(
                 Signal(entry.kind, weight, f"phrase:{entry.id}", entry.vendor, text, node)
             )
@@ -109,6 +116,30 @@ def _holders(el: HtmlElement, regex: re.Pattern[str], texts: _TextCache) -> list
     return out
 
 
+def _wall_node(
+    holder: HtmlElement,
+    block: HtmlElement,
+    noscript: HtmlElement | None,
+    own: bool,
+    texts: _TextCache,
+) -> HtmlElement | None:
+    """What to take out: the wall's own block, else the phrase's own element if it is short."""
+    if noscript is not None:
+        return noscript
+    if (own or len(texts.norm(block)) <= PROMPT_MAX) and not _holds_story(block):
+        return block
+    if len(texts.norm(holder)) <= PROMPT_MAX and not _holds_story(holder):
+        return holder
+    return None
+
+
+def _holds_story(el: HtmlElement) -> bool:
+    """An element that holds the article's heading or its container is never a wall node."""
+    return el.tag in ("article", "main", "body") or any(
+        True for _ in el.iterdescendants("h1", "article", "main")
+    )
+
+
 def _block_of(el: HtmlElement) -> HtmlElement:
     node: HtmlElement | None = el
     while node is not None:
@@ -118,10 +149,18 @@ def _block_of(el: HtmlElement) -> HtmlElement:
     return el
 
 
-def _own_element(block: HtmlElement, lexicon: Lexicon, texts: _TextCache) -> bool:
+def _own_element(
+    block: HtmlElement, lexicon: Lexicon, texts: _TextCache, *, by_share: bool
+) -> bool:
     """The block is the wall's own: mostly wall text, or a short container named for a wall."""
     text = texts.norm(block)
     if not text or len(text) > BLOCK_MAX:
+        return False
+    if block.tag == "noscript":
+        return True
+    if len(text) <= PROMPT_MAX and _named_for_wall(block):
+        return True
+    if not by_share:
         return False
     spans = sorted((h.start, h.end) for h in lexicon.find(text) if h.entry.kind != WIDGET)
     covered, last = 0, 0
@@ -130,11 +169,13 @@ def _own_element(block: HtmlElement, lexicon: Lexicon, texts: _TextCache) -> boo
         if end > start:
             covered += end - start
             last = end
-    if covered >= OWN_ELEMENT_SHARE * len(text):
-        return True
-    if block.tag == "noscript":
-        return True
-    return len(text) <= PROMPT_MAX and _named_for_wall(block)
+    return covered >= OWN_ELEMENT_SHARE * len(text)
+
+
+def _in_quotation_marks(text: str) -> bool:
+    """A block that is one quotation ("...") reports what a wall said."""
+    end = text.rstrip(".!?,;: ")
+    return len(end) > 2 and end[0] in _QUOTES and end[-1] in _QUOTES
 
 
 def _named_for_wall(el: HtmlElement) -> bool:

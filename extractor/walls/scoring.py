@@ -42,7 +42,8 @@ def score_walls(
         sigs = by_kind[kind]
         score = _score(sigs, boost)
         texts = _unique(fold(s.text) for s in sigs if s.text)
-        text = " / ".join(texts) or short_text
+        # a wall that is the whole page says what the page says; a paywall is only its prompt
+        text = " / ".join(texts) or (short_text if kind != "paywall" else "")
         evidence = _unique([s.evidence for s in sigs] + (booster_evidence if score > 0 else []))
         walls.append(
             Wall(

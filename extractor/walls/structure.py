@@ -22,10 +22,13 @@ from .signals import WEAK_WEIGHT, Signal, visible_text
 
 SHORT_BODY = 1500  # characters of visible text: below this a page may be a wall page
 ONE_MESSAGE = 400  # below this a page is one message whatever its shape
-DOMINANT_SHARE = 0.5  # or one block holds at least this share of a short body
+MAX_PARAGRAPHS = 2  # or it has at most this many paragraphs of PARAGRAPH_CHARS or more
+PARAGRAPH_CHARS = 100
 EMPTY_ROOT_BODY = 200  # an empty app root counts only when the rest of the page says this little
 CUT_OFF_BODY = 1200  # an article body shorter than this, with a paywall flag, is cut off
 PROMPT_MAX = 600  # a paywall prompt is short; a long ".paywall" element holds the article itself
+
+SHORT_BODY_EVIDENCE = "structure:short-body"
 
 APP_ROOT_IDS = frozenset(
     {"root", "app", "__next", "__nuxt", "___gatsby", "app-root", "svelte", "main-app", "react-root"}
@@ -37,8 +40,8 @@ OVERLAY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("login", re.compile(r"login|log-in|signin|sign-in|authwall|auth-wall|register")),
     ("bot-check", re.compile(r"captcha|challenge")),
 )
-PAYWALL_PROMPT = re.compile(r"paywall|regwall|meteredcontent|piano-|tp-container|subscriber-only")
-_BLOCKS = ("p", "div", "section", "article", "main", "li", "td", "h1", "h2", "h3", "noscript")
+PAYWALL_PROMPT = re.compile(r"paywall|regwall|piano-|tp-container|subscriber-only")
+_BLOCKS = ("p", "div", "section", "article", "main", "li", "td", "h1", "h2", "h3", "blockquote")
 
 
 def short_body_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
@@ -47,8 +50,9 @@ def short_body_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]
     text = visible_text(body, with_noscript=with_noscript)
     if not text or len(text) >= SHORT_BODY:
         return []
-    if len(text) < ONE_MESSAGE or _largest_block(body, with_noscript) >= DOMINANT_SHARE * len(text):
-        return [Signal(None, WEAK_WEIGHT, f"structure:short-body ({len(text)} chars)", text=text)]
+    if len(text) < ONE_MESSAGE or _paragraphs(body, with_noscript) <= MAX_PARAGRAPHS:
+        evidence = f"{SHORT_BODY_EVIDENCE} ({len(text)} chars)"
+        return [Signal(None, WEAK_WEIGHT, evidence, text=text)]
     return []
 
 
@@ -119,7 +123,7 @@ def paywall_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
             continue
         names = f"{el.get('id', '')} {el.get('class', '')}".lower()
-        if names.strip() and PAYWALL_PROMPT.search(names):
+        if names.strip() and PAYWALL_PROMPT.search(names) and not _holds_story(el):
             text = visible_text(el, with_noscript=with_noscript)
             if 0 < len(text) <= PROMPT_MAX:
                 out.append(
@@ -142,13 +146,21 @@ def _is_overlay(el: HtmlElement) -> bool:
         return False
 
 
-def _largest_block(body: HtmlElement, with_noscript: bool) -> int:
-    best = 0
+def _holds_story(el: HtmlElement) -> bool:
+    return el.tag in ("article", "main") or any(
+        True for _ in el.iterdescendants("h1", "article", "main")
+    )
+
+
+def _paragraphs(body: HtmlElement, with_noscript: bool) -> int:
+    """How many leaf blocks (blocks holding no other block) read like a paragraph."""
+    count = 0
     for el in body.iter(*_BLOCKS):
-        if el is body:
+        if el is body or any(True for _ in el.iterdescendants(*_BLOCKS)):
             continue
-        best = max(best, len(visible_text(el, with_noscript=with_noscript)))
-    return best
+        if len(visible_text(el, with_noscript=with_noscript)) >= PARAGRAPH_CHARS:
+            count += 1
+    return count
 
 
 def _article_or_body(doc: HtmlElement) -> HtmlElement:

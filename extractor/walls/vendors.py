@@ -16,6 +16,8 @@ from lxml.html import HtmlElement
 from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal
 
 BOT = "bot-check"
+CONSENT = "consent"
+NAME_ONLY = 0  # weight of a marker that names a vendor but is no evidence of a wall
 
 # (header, test on the lower-cased value and the status, kind, vendor, weight)
 HeaderRule = tuple[str, Callable[[str, int | None], bool], str, str, int]
@@ -70,6 +72,15 @@ MARKUP_RULES: tuple[tuple[str, str, str, str, int], ...] = (
     ("script", "sucuri_cloudproxy_js", BOT, "Sucuri", STRONG_WEIGHT),
     ("selector", "shopify-challenge__message", BOT, "Shopify", STRONG_WEIGHT),
     ("selector", "vercel-security-checkpoint", BOT, "Vercel", WEAK_WEIGHT),
+    ("selector", "meteredcontent", "paywall", "Medium", WEAK_WEIGHT),  # member-only story
+    # consent managers: present on most pages, so they only name the vendor of a consent wall
+    ("selector", "onetrust", CONSENT, "OneTrust", NAME_ONLY),
+    ("selector", "cybotcookiebot", CONSENT, "Cookiebot", NAME_ONLY),
+    ("selector", "didomi", CONSENT, "Didomi", NAME_ONLY),
+    ("selector", "qc-cmp2", CONSENT, "Quantcast", NAME_ONLY),
+    ("selector", "sp_message", CONSENT, "Sourcepoint", NAME_ONLY),
+    ("selector", "cky-consent", CONSENT, "CookieYes", NAME_ONLY),
+    ("selector", "usercentrics", CONSENT, "Usercentrics", NAME_ONLY),
 )
 
 _MARKUP_ATTRS = ("id", "class", "src", "action", "data-sitekey")
