@@ -62,6 +62,15 @@ def _language(pre: HtmlElement) -> str | None:
     return None
 
 
+def _is_copy_button(el: HtmlElement) -> bool:
+    """A "Copy" control (<button>, <clipboard-copy>, a styled span) beside a code block."""
+    if not isinstance(el.tag, str) or el.getparent() is None or el.find(".//pre") is not None:
+        return False
+    return _COPY.match(fold(el.text_content())) is not None and (
+        el.tag in ("button", "clipboard-copy") or "copy" in el.get("class", "").lower()
+    )
+
+
 def _is_gutter(el: HtmlElement) -> bool:
     return bool(_GUTTER.search(el.get("class", "")))
 
@@ -131,10 +140,12 @@ def normalize_code(region: HtmlElement) -> Step:
         if any(a.tag == "pre" for a in pre.iterancestors()):
             continue
         pre = _unwrap_gutter_table(pre, removal)
-        for wrapper in [pre, *_wrappers(pre)]:
-            for button in list(wrapper.iter("button")):
-                if wrapper is pre or _COPY.match(fold(button.text_content())):
-                    removal.take(button)
+        for button in list(pre.iter("button")):
+            removal.take(button)
+        for wrapper in _wrappers(pre):
+            for el in list(wrapper.iterdescendants()):
+                if _is_copy_button(el):
+                    removal.take(el)
         for el in list(pre.iterdescendants()):
             if isinstance(el.tag, str) and el.getparent() is not None and _is_gutter(el):
                 removal.take(el)

@@ -30,6 +30,8 @@ DROP_TAGS = frozenset(
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # blocks whose text, when it comes before a heading, means the heading is not at the top
 _TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
+# text above the heading that still counts as "at the top" (a kicker: "Chapter 7", "Analysis")
+KICKER_MAX_CHARS = 60
 # a heading this close to the title (share of the longer key) duplicates it
 TITLE_MATCH = 0.8
 
@@ -243,9 +245,9 @@ def _drop_title_heading(soup: BeautifulSoup, title: str | None) -> None:
     heading = soup.find(_HEADINGS)
     if not wanted or not isinstance(heading, Tag):
         return
-    for block in heading.find_all_previous(_TEXT_BLOCKS):
-        if block.get_text(strip=True):
-            return
+    before = sum(len(b.get_text(strip=True)) for b in heading.find_all_previous(_TEXT_BLOCKS))
+    if before > KICKER_MAX_CHARS:
+        return
     found = key(heading.get_text())
     shorter, longer = sorted((found, wanted), key=len)
     if found and longer.startswith(shorter) and len(shorter) >= TITLE_MATCH * len(longer):

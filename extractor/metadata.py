@@ -243,11 +243,15 @@ def _canonical(view: _View, base: str) -> str | None:
 
 def _guess_date(doc: HtmlElement, url: str) -> str | None:
     """htmldate's search of the URL, text and markup, when the page states no date (it copies)."""
-    try:
-        found = find_date(doc, extensive_search=True, original_date=True, url=url or None)
-    except (ValueError, TypeError, AttributeError):
-        return None
-    return dates.to_iso(found)
+    for extensive in (False, True):
+        try:
+            found = find_date(doc, extensive_search=extensive, original_date=True, url=url or None)
+        except (ValueError, TypeError, AttributeError):
+            return None
+        # the wide search turns a bare year in the text ("2023 was the year...") into 1 January
+        if found and not (extensive and found.endswith("-01-01")):
+            return dates.to_iso(found)
+    return None
 
 
 def _first(views: list[_View], read: Callable[[_View], str | None]) -> str | None:

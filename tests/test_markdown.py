@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from lxml.html import HtmlElement
 
 from extractor import dom
 from extractor.markdown import to_markdown
+from extractor.metadata import read_metadata
 from extractor.normalize import normalize
 
 BASE = "https://mag.example.com/culture/review.html"
+LONG = "A first paragraph long enough to be article text rather than a kicker."
 
 
 def region_of(body: str) -> HtmlElement:
@@ -44,7 +47,9 @@ def md(body: str, title: str | None = None) -> str:
             "a\n\n## Part\n\n### Sub\n",
         ),
         # a heading further down that repeats the title stays
-        ("<p>a</p><h2>The Title</h2>", "The Title", "a\n\n## The Title\n"),
+        (f"<p>{LONG}</p><h2>The Title</h2>", "The Title", f"{LONG}\n\n## The Title\n"),
+        # ...but a short kicker above the title heading does not keep it
+        ("<p>Chapter 7</p><h1>The Title</h1><p>a</p>", "The Title", "Chapter 7\n\na\n"),
         # emphasis inside a heading is dropped, line breaks fold
         ("<h2><strong>Bold</strong> part<br>two</h2>", None, "## Bold part two\n"),
     ],
@@ -240,3 +245,90 @@ def test_output_shape_on_mixed_page() -> None:
     assert "\n\n\n" not in outside_code
     assert out.endswith("\n") and not out.endswith("\n\n")
     assert all(line == line.rstrip() for line in out.split("\n"))
+
+
+# -- fidelity pages: tests/pages/md-*/ (their full outputs are recorded as snapshots) ----
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def page_markdown(case: str) -> str:
+    """The Markdown of the page's <article>, as normalize + to_markdown give it."""
+    url = f"https://pages.test/{case}/"
+    doc = dom.parse((PAGES / case / "index.html").read_text(encoding="utf-8"), base_url=url)
+    title = read_metadata(doc, url).title
+    region = doc.find(".//article")
+    assert region is not None
+    normalize(region, url)
+    return to_markdown(region, title=title)
+
+
+def test_page_tables() -> None:
+    out = page_markdown("md-tables")
+    assert "| Route | Seat | Couchette | Sleeper |\n|---|---|---|---|\n" in out
+    assert "| [Zürich – Amsterdam](https://pages.test/routes/zurich-amsterdam) | 49.90 |" in out
+    # the spanned header keeps five columns in every row
+    spanned = out.split("Scheduled journey times (hours:minutes)\n\n")[1].split("\n\n")[0]
+    assert {line.count(" | ") for line in spanned.split("\n") if not line.startswith("|-")} == {4}
+    # the layout table's cells come out as blocks, headings included
+    assert "### Couchette\n\nFour or six" in out and "- Lockable door" in out
+    assert "| class | seat \\| couchette \\| sleeper |" in out
+    assert "# Night trains" not in out
+
+
+def test_page_code() -> None:
+    out = page_markdown("md-code")
+    python = out.split("```python\n")[1].split("\n```")[0]
+    assert python.startswith("import random\nimport time\n\n\ndef backoff_delays(base_s=0.5")
+    assert python.endswith("        attempt += 1")
+    assert "```js\nasync function withRetry(fn, tries = 5) {\n" in out
+    assert "i < tries" in out  # entities decoded, no escapes inside code
+    assert "```go\nfor attempt := 0;" in out and "\ttime.Sleep(jitter(attempt))\n}\n```" in out
+    assert "````markdown\n```bash\npip install retrying-client\n```\n````" in out
+    assert "`__next__`" in out and "`RETRY_MAX=5`" in out
+    assert "Copy" not in out and "\n1\n2\n3" not in out
+
+
+def test_page_figures() -> None:
+    out = page_markdown("md-figures")
+    base = "https://pages.test/wp-content/uploads/2024/07/"
+    assert (
+        f"![Bleached staghorn coral beside new growth]({base}reef-lead-2400.jpg)\n\n"
+        "Bleached staghorn coral beside new growth. Photo: Ana Folau\n"
+    ) in out
+    assert f"![Map of the survey transects]({base}transect-map-800x500.png)\n\n" in out
+    assert f"![A diver counts coral along a tape]({base}diver-1600.webp)" in out
+    assert f"![Green turtle over the reef flat]({base}turtle.jpg)" in out
+    assert "A green turtle over the reef flat. Photo: Coastal Review" in out
+    assert "data:" not in out and "pixel.wp.com" not in out and "facebook.com/tr" not in out
+    assert "placeholder.png" not in out
+    assert out.count("![") == 4
+
+
+def test_page_lists_and_quotes() -> None:
+    out = page_markdown("md-lists-quotes")
+    assert "How to run a post-incident review" not in out  # the title heading went
+    assert "## before the meeting" in out  # source case, not text-transform
+    assert "1. Write the timeline while memories are fresh.\n   - Pull alerts" in out
+    assert (
+        "2. Invite the people who were there, and one person who was not.\n\n   The outsider" in out
+    )
+    assert (
+        "  1. technical (alerts, limits, defaults)\n  2. human (handover, fatigue)\n     - and"
+        in out
+    )
+    assert (
+        "> Ask *how* it made sense at the time, not *who* did it.\n>\n> > The second story" in out
+    )
+    assert "Summary\n:   Two sentences a manager can repeat." in out
+    assert "\n2023 was the year" in out  # a year is not an ordered-list number
+
+
+def test_page_footnotes() -> None:
+    out = page_markdown("md-footnotes")
+    assert "thousands of gardens,[^1] and the census" in out
+    assert out.count("[^1]") == 3  # two references and one note
+    assert "[^2]: The 1851 census asked about occupation, birthplace and disability.\n\n" in out
+    assert "    It also counted church attendance, once.\n" in out
+    assert "[^3]: See [the history of phrenology](https://example.org/phrenology).\n" in out
+    assert "↩" not in out and "#fn" not in out
