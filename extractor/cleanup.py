@@ -64,6 +64,10 @@ RELATED_LABEL = re.compile(rf"^(?:{RELATED_LABELS})\W*$", re.IGNORECASE)
 RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
 # A labelled line of links is at most this long.
 RELATED_LINE_MAX_CHARS = 300
+# Inline elements: they make a line of their own only inside a block that holds nothing else.
+INLINE_TAGS = frozenset(
+    {"a", "span", "strong", "b", "em", "i", "time", "small", "font", "u", "abbr", "cite", "sup"}
+)
 # A block at this link density is "a link" (a headline pointing elsewhere).
 LINK_ONLY = 0.8
 # An all-capitals linked line of at least this many words is a promo headline.
@@ -98,7 +102,9 @@ def drop_related_links(region: HtmlElement) -> Step:
             continue
         text = fold(el.text_content())
         if len(text) <= JUNK_MAX_CHARS and RELATED_LABEL.match(text):
-            block = _block_of(el, region)
+            block = _line_of(el, region)
+            if block is None:
+                continue
             for sibling in list(block.itersiblings()):
                 if not isinstance(sibling.tag, str) or not _is_link_line(sibling):
                     break
@@ -107,7 +113,9 @@ def drop_related_links(region: HtmlElement) -> Step:
         elif el.tag == "p" and _is_promo_headline(el, text):
             removal.take(el)
         elif len(text) <= RELATED_LINE_MAX_CHARS and _is_labelled_links(el, text):
-            removal.take(_block_of(el, region))
+            block = _line_of(el, region)
+            if block is not None:
+                removal.take(block)
     return removal.step()
 
 
@@ -119,6 +127,23 @@ def _block_of(el: HtmlElement, region: HtmlElement) -> HtmlElement:
         if parent is region or fold(parent.text_content()) != text:
             break
         block = parent
+    return block
+
+
+def _line_of(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
+    """The element that holds ``el`` alone on its line, or None when ``el`` sits inside a
+    longer line of text ("Please <a>email</a> us", "on <time>Tuesday</time> the mayor said")."""
+    block = _block_of(el, region)
+    if block.tag not in INLINE_TAGS:
+        return block
+    # an inline element is its own line when no text and no inline neighbour touches it
+    parent = block.getparent()
+    prev, nxt = block.getprevious(), block.getnext()
+    before = parent.text if prev is None else prev.tail
+    if (before or "").strip() or (block.tail or "").strip():
+        return None
+    if any(n is not None and n.tag in INLINE_TAGS for n in (prev, nxt)):
+        return None
     return block
 
 
@@ -153,7 +178,11 @@ def drop_junk_lines(region: HtmlElement) -> Step:
         if el is region or el.getparent() is None:
             continue
         text = fold(el.text_content())
-        if len(text) <= JUNK_MAX_CHARS and JUNK_LINES.match(text):
+        if (
+            len(text) <= JUNK_MAX_CHARS
+            and JUNK_LINES.match(text)
+            and _line_of(el, region) is not None
+        ):
             removal.take(el)
     return removal.step()
 
@@ -186,7 +215,7 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             or _names_byline(names_of(el))
         ):
             continue
-        if len(el.text_content()) <= BYLINE_MAX_CHARS:
+        if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
     if byline:
         for el in list(region.iter("p", "div", "span")):

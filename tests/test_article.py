@@ -180,6 +180,12 @@ KEPT_INSIDE = [
         "More than forty people came",
     ),
     (
+        "inline-words-that-look-like-junk",
+        f"<div class='story'>{PROSE}<p>Readers can <a href='mailto:x@example.com'>email</a> "
+        "the desk, and on <time>Tuesday</time> the mayor said <b>more</b> would come.</p></div>",
+        "Readers can email the desk, and on Tuesday the mayor said more would come.",
+    ),
+    (
         "click-line-in-capitals",
         f"<div class='story'>{PROSE}<p><a href='/results'>CLICK FOR FULL STATE RESULTS</a>"
         "</p></div>",
