@@ -1,0 +1,85 @@
+"""The library API: sync and async entry points, sessions, and batches with errors as values."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+
+from extractor import api
+from extractor.errors import ExtractorError, NavigationError
+from extractor.pipeline import extract_page
+from extractor.records import Extraction, Options
+
+OPTIONS = Options(timeout_ms=15_000)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_public_names_are_exact() -> None:
+    assert sorted(api.__all__) == [
+        "OnResult",
+        "Result",
+        "Session",
+        "capture",
+        "capture_async",
+        "extract",
+        "extract_async",
+        "extract_many",
+        "extract_many_async",
+        "open_session",
+    ]
+    for name in api.__all__:
+        assert hasattr(api, name), name
+
+
+@pytest.mark.browser
+def test_extract_is_capture_plus_the_pure_pipeline(pages_url: str) -> None:
+    url = pages_url + "noscript-wall-clears/"
+
+    async def both() -> tuple[Extraction, Extraction]:
+        async with api.open_session(OPTIONS) as session:
+            page = await session.capture(url)
+            return await session.extract(url), extract_page(page, OPTIONS)
+
+    direct, piped = asyncio.run(both())
+    assert direct.markdown == piped.markdown
+    assert "Old apple trees respond best" in direct.markdown
+    assert direct.final_url == url and direct.status == 200 and direct.rendered
+
+
+@pytest.mark.browser
+def test_sync_extract(pages_url: str) -> None:
+    result = api.extract(pages_url + "shadow-dom/", OPTIONS)
+    assert "Shadow paragraph" in result.markdown
+    assert result.wait is not None and result.wait.ended_by in ("quiet", "network-idle")
+
+
+@pytest.mark.browser
+def test_batch_keeps_input_order_streams_results_and_survives_a_bad_url(pages_url: str) -> None:
+    urls = [
+        pages_url + "js-delayed-fetch/",  # the slowest page first: it finishes last
+        f"http://127.0.0.1:{free_port()}/",
+        pages_url + "relative-links/",
+    ]
+    streamed: list[int] = []
+    results = api.extract_many(
+        urls, OPTIONS, concurrency=2, on_result=lambda i, r: streamed.append(i)
+    )
+    assert len(results) == 3
+    first, bad, third = results
+    assert isinstance(first, Extraction) and "Hydrologists" in first.markdown
+    assert isinstance(bad, NavigationError) and "refused" in str(bad)
+    assert isinstance(third, Extraction) and "municipal archive" in third.metadata.title.lower()
+    assert sorted(streamed) == [0, 1, 2]
+    assert streamed[-1] == 0  # streamed as they finished, not in input order
+
+
+def test_a_missing_browser_stops_the_batch() -> None:
+    with pytest.raises(ExtractorError, match="nowhere"):
+        api.extract_many(["http://127.0.0.1:9/"], Options(browser_path="/nowhere/chrome"))
