@@ -21,7 +21,7 @@ from .dom import fold
 # schema.org types that describe the article itself, best first
 ARTICLE_TYPES: tuple[str, ...] = (
     "NewsArticle",
-    "ReportageNews",
+    "ReportageNewsArticle",
     "AnalysisNewsArticle",
     "OpinionNewsArticle",
     "BackgroundNewsArticle",
@@ -66,6 +66,14 @@ class Graph:
                 if wanted in types_of(obj):
                     return obj
         return None
+
+
+def _any_article(graph: Graph) -> dict[str, Any] | None:
+    """An object of an article type not listed above ("ReportageNewsArticle", "LegalPosting")."""
+    for obj in graph.objects:
+        if any(t.endswith(("Article", "Posting")) for t in types_of(obj)):
+            return obj
+    return None
 
 
 def types_of(obj: dict[str, Any]) -> tuple[str, ...]:
@@ -115,7 +123,7 @@ def read_graph(doc: HtmlElement) -> Graph:
         objects.extend(_flatten(_loads(script.text or "")))
     by_id = {str(o["@id"]): o for o in objects if isinstance(o.get("@id"), str)}
     graph = Graph(objects=tuple(objects), by_id=by_id, article=None)
-    article = graph.first_of(ARTICLE_TYPES) or graph.first_of(PAGE_TYPES)
+    article = graph.first_of(ARTICLE_TYPES) or _any_article(graph) or graph.first_of(PAGE_TYPES)
     return Graph(objects=graph.objects, by_id=by_id, article=article)
 
 

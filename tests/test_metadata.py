@@ -247,6 +247,14 @@ def test_jsonld_fields() -> None:
     assert found.canonical_url == "https://x.example/story"
 
 
+def test_jsonld_article_type_not_listed_is_still_the_article() -> None:
+    head = ld('{"@type": "WebPage", "name": "Page"}') + ld(
+        '{"@type": "ReportageNewsArticle", "headline": "Field report", "author": "Ida Moe"}'
+    )
+    found = meta_of(head)
+    assert (found.title, found.byline) == ("Field report", "Ida Moe")
+
+
 def test_malformed_jsonld_block_does_not_hide_the_next() -> None:
     head = (
         ld('{"@type": "NewsArticle", "headline": "Broken",}')
