@@ -1,8 +1,8 @@
 """Choose the article region: score containers by the paragraphs they hold (Readability-style).
 
 Every block of prose adds points to its parent and, less, to its ancestors; a container's
-score is then scaled down by its link density. The best container wins, and siblings that
-carry the same kind of text join it.
+score is then scaled down by its link density. The best container wins, and blocks of the
+same kind elsewhere on the page (an article split by ads or pictures) join it.
 """
 
 from __future__ import annotations
@@ -33,13 +33,10 @@ ARTICLE_NAMES = re.compile(r"article|entry|post|story|content|body|text|blog|mai
 NAME_POINTS = 25
 # Markup that names the article body outright.
 ARTICLE_BODY_POINTS = 60
-# Siblings scoring at least this share of the winner's score join it.
-SIBLING_SHARE = 0.2
-# A sibling paragraph joins when it is this long with link density below this.
-SIBLING_PARAGRAPH_CHARS = 80
-SIBLING_LINK_DENSITY = 0.25
-# A block of the winner's kind joins it when it holds this much prose.
+# A block of the winner's kind joins it when it holds this much prose...
 KIN_MIN_PROSE = 100
+# ...and is not mostly links (a teaser card that shares the class).
+KIN_MAX_LINK_DENSITY = 0.5
 _COMMAS = re.compile(r"[,，、،]")
 
 
@@ -153,6 +150,7 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
         and (el is top or not _within(el, top))
     ]
     kin = [el for el in kin if not any(_within(el, other) for other in kin if other is not el)]
+    kin = [el for el in kin if el is top or link_density(el) <= KIN_MAX_LINK_DENSITY]
     if len(kin) < 2:
         return top
     region = top.makeelement("div", {})
