@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, UsageError
+from .errors import ExtractorError, OutputError, UsageError
 from .pipeline import DEFAULT_OPTIONS, extract_page
 from .records import Extraction, Options, RenderedPage
 from .snapshot_store import (
@@ -50,8 +50,10 @@ WALL_TIMING_KEYS = ("first_seen_ms", "cleared_ms")
 # A duration in the front matter ("seen at 412 ms"): normalised like the JSON timings.
 _FRONT_MATTER_MS = re.compile(r"\b\d+ ms\b")
 
+# A page that rendered, or the error that stopped it (one bad page does not stop a batch).
+Captured = RenderedPage | ExtractorError
 # Renders URLs (all in one browser) into captured pages, in order.
-Capture = Callable[[Sequence[str], Options], list[RenderedPage]]
+Capture = Callable[[Sequence[str], Options], list[Captured]]
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,11 @@ class CaseResult:
     name: str
     diffs: tuple[tuple[str, str], ...] = ()  # (file name, diff text)
     new: bool = False  # the case had no expected files before
+    error: ExtractorError | None = None  # the page could not be rendered (live or record)
 
     @property
     def passed(self) -> bool:
-        return not self.diffs
+        return not self.diffs and self.error is None
 
 
 # -- the expected files ------------------------------------------------------------------------
@@ -184,6 +187,9 @@ def record(
     pages = (capture or capture_pages)([t.url for t in targets], options)
     results = []
     for target, page in zip(targets, pages, strict=True):
+        if isinstance(page, ExtractorError):
+            results.append(CaseResult(name=target.name, error=page))
+            continue
         if as_origin is not None:
             page = rewrite_origin(page, origin_of(target.url), as_origin.rstrip("/"))
         results.append(_store(root, target.name, page, options))
@@ -201,11 +207,13 @@ def check(
 ) -> list[CaseResult]:
     """Re-extract each case (all when ``names`` is empty) and diff it against its expected files."""
     cases = _cases(root, names)
-    pages = [load_page(root / name) for name in cases]
+    pages: list[Captured] = [load_page(root / name) for name in cases]
     if live:
         pages = _recapture(pages, options, origins, capture)
     return [
-        compare_case(root, name, expected_files(page, options))
+        CaseResult(name=name, error=page)
+        if isinstance(page, ExtractorError)
+        else compare_case(root, name, expected_files(page, options))
         for name, page in zip(cases, pages, strict=True)
     ]
 
@@ -221,11 +229,13 @@ def update(
 ) -> list[CaseResult]:
     """Rewrite the expected files from the current extractor; ``live`` records the pages again."""
     cases = _cases(root, names)
-    pages = [load_page(root / name) for name in cases]
+    pages: list[Captured] = [load_page(root / name) for name in cases]
     if live:
         pages = _recapture(pages, options, origins, capture)
     return [
-        _store(root, name, page, options, save=live)
+        CaseResult(name=name, error=page)
+        if isinstance(page, ExtractorError)
+        else _store(root, name, page, options, save=live)
         for name, page in zip(cases, pages, strict=True)
     ]
 
@@ -261,31 +271,48 @@ def _cases(root: Path, names: Sequence[str]) -> list[str]:
 
 
 def _recapture(
-    pages: Sequence[RenderedPage],
+    pages: Sequence[Captured],
     options: Options,
     origins: Origins | None,
     capture: Capture | None,
-) -> list[RenderedPage]:
+) -> list[Captured]:
     """Render the stored pages' URLs again (mapped back to the served origin when given)."""
-    urls = [p.url for p in pages]
+    urls = [p.url for p in pages if isinstance(p, RenderedPage)]
     if origins is not None:
         urls = [u.replace(origins.stored, origins.served, 1) for u in urls]
     fresh = (capture or capture_pages)(urls, options)
     if origins is None:
         return fresh
-    return [rewrite_origin(p, origins.served, origins.stored) for p in fresh]
+    return [
+        rewrite_origin(p, origins.served, origins.stored) if isinstance(p, RenderedPage) else p
+        for p in fresh
+    ]
 
 
-def capture_pages(urls: Sequence[str], options: Options) -> list[RenderedPage]:
-    """Render URLs one after another in a single browser (extractor.api); Ctrl-C closes it."""
+def capture_pages(urls: Sequence[str], options: Options) -> list[Captured]:
+    """Render URLs one after another in a single browser (extractor.api); Ctrl-C closes it.
+
+    A page that fails (navigation error, timeout, not HTML) is returned as its error.
+    """
     from .api import open_session
     from .browser import run
 
-    async def capture_all() -> list[RenderedPage]:
+    async def capture_all() -> list[Captured]:
+        out: list[Captured] = []
         async with open_session(options) as session:
-            return [await session.capture(url) for url in urls]
+            for url in urls:
+                try:
+                    out.append(await session.capture(url))
+                except ExtractorError as exc:
+                    out.append(exc)
+        return out
 
     return run(capture_all())
+
+
+def first_error(results: Sequence[CaseResult]) -> ExtractorError | None:
+    """The first page that could not be rendered, if any (its exit code is the command's)."""
+    return next((r.error for r in results if r.error is not None), None)
 
 
 # -- reports -----------------------------------------------------------------------------------
@@ -295,7 +322,9 @@ def check_report(results: Sequence[CaseResult]) -> str:
     """Every failing case's diffs, then ``N passed, N failed`` alone on the last line."""
     out: list[str] = []
     for result in results:
-        if not result.passed:
+        if result.error is not None:
+            out.append(f"FAIL {result.name}: {result.error}\n")
+        elif not result.passed:
             out.append(f"FAIL {result.name}\n")
             out.extend(diff for _, diff in result.diffs)
     failed = sum(not r.passed for r in results)
@@ -304,10 +333,12 @@ def check_report(results: Sequence[CaseResult]) -> str:
 
 
 def update_report(results: Sequence[CaseResult]) -> str:
-    """For each case ``<name>: new``, ``<name>: unchanged`` or ``<name>: updated`` and its diffs."""
+    """Per case: ``<name>: new``, ``unchanged``, ``updated`` and its diffs, or ``failed: why``."""
     out: list[str] = []
     for result in results:
-        if result.new:
+        if result.error is not None:
+            out.append(f"{result.name}: failed: {result.error}\n")
+        elif result.new:
             out.append(f"{result.name}: new\n")
         elif result.passed:
             out.append(f"{result.name}: unchanged\n")

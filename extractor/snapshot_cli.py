@@ -135,20 +135,27 @@ def main(argv: Sequence[str]) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     options = options_from(args)
+    if args.command == "check":
+        results = snapshot.check(args.dir, args.names, options=options, live=args.live)
+        sys.stdout.write(snapshot.check_report(results))
+        return exit_code(results, mismatch=SnapshotMismatch.exit_code)
     if args.command == "record":
         targets = snapshot.targets_for(args.urls, args.name)
         results = snapshot.record(
             args.dir, targets, options=options, force=args.force, as_origin=args.as_origin
         )
-        sys.stdout.write(snapshot.update_report(results))
-        return 0
-    if args.command == "update":
+    else:
         results = snapshot.update(args.dir, args.names, options=options, live=args.live)
-        sys.stdout.write(snapshot.update_report(results))
-        return 0
-    results = snapshot.check(args.dir, args.names, options=options, live=args.live)
-    sys.stdout.write(snapshot.check_report(results))
-    return 0 if all(r.passed for r in results) else SnapshotMismatch.exit_code
+    sys.stdout.write(snapshot.update_report(results))
+    return exit_code(results)
+
+
+def exit_code(results: Sequence[snapshot.CaseResult], mismatch: int = 0) -> int:
+    """A page that could not be rendered gives its own code; else ``mismatch`` if any differ."""
+    error = snapshot.first_error(results)
+    if error is not None:
+        return error.exit_code
+    return mismatch if any(not r.passed for r in results) else 0
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from pathlib import Path
 from extractor.errors import ExtractorError, SnapshotMismatch, UsageError
 from extractor.records import Options
 from extractor.snapshot import Origins, Target, check, check_report, record, update_report
+from extractor.snapshot_cli import exit_code
 from extractor.snapshot_store import origin_of
 from tests.pageserver import PAGES, serve_pages
 
@@ -50,13 +51,13 @@ def main(argv: Sequence[str]) -> int:
                 origins = Origins(served=served, stored=FIXTURE_ORIGIN)
                 results = check(args.dir, cases, options=options, live=True, origins=origins)
                 sys.stdout.write(check_report(results))
-                return 0 if all(r.passed for r in results) else SnapshotMismatch.exit_code
+                return exit_code(results, mismatch=SnapshotMismatch.exit_code)
             targets = [Target(url=f"{base}{case}/", name=case) for case in cases]
             results = record(
                 args.dir, targets, options=options, force=True, as_origin=FIXTURE_ORIGIN
             )
             sys.stdout.write(update_report(results))
-            return 0
+            return exit_code(results)
     except ExtractorError as exc:
         print(f"record_fixtures: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -23,8 +23,9 @@ LOCAL_ORIGIN = re.compile(r"(127\.0\.0\.1|localhost|\[::1\]):\d+")
 
 def test_every_fixture_page_has_a_snapshot_and_no_snapshot_is_orphaned() -> None:
     pages, recorded = set(fixture_cases()), set(CASES)
-    assert not pages - recorded, "record them: python -m tests.record_fixtures CASE..."
-    assert not recorded - pages, "snapshots without a fixture page under tests/pages/"
+    missing, orphaned = sorted(pages - recorded), sorted(recorded - pages)
+    assert not missing, f"record them: python -m tests.record_fixtures {' '.join(missing)}"
+    assert not orphaned, f"snapshots without a page under tests/pages/: {' '.join(orphaned)}"
 
 
 @pytest.mark.parametrize("case", CASES)

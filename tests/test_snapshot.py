@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.errors import OutputError, UsageError
+from extractor.errors import ExtractorError, NavigationError, OutputError, UsageError
 from extractor.records import Extraction, Metadata, Options, RenderedPage, Wait, Wall
 from extractor.snapshot import (
     VOLATILE,
+    Captured,
     Origins,
     Target,
     check,
@@ -19,6 +20,7 @@ from extractor.snapshot import (
     expected_files,
     expected_json,
     expected_markdown,
+    first_error,
     record,
     targets_for,
     unified_diff,
@@ -45,24 +47,27 @@ def article(paragraph: str = "Fishermen welcomed the change.") -> str:
 class FakeBrowser:
     """Stands in for extractor.api: serves HTML by URL and remembers what it was asked."""
 
-    def __init__(self, html_by_url: dict[str, str]) -> None:
+    def __init__(self, html_by_url: dict[str, str | ExtractorError]) -> None:
         self.html_by_url = html_by_url
         self.calls: list[list[str]] = []
 
-    def __call__(self, urls: Sequence[str], options: Options) -> list[RenderedPage]:
+    def __call__(self, urls: Sequence[str], options: Options) -> list[Captured]:
         self.calls.append(list(urls))
-        return [
-            RenderedPage(
-                url=url,
-                final_url=url,
-                status=200,
-                headers={"content-type": "text/html; charset=utf-8"},
-                server_html="<html><body><div id=app></div></body></html>",
-                dom_html=self.html_by_url[url],
-                wait=Wait(ended_by="quiet", elapsed_ms=500 + len(self.calls)),
-            )
-            for url in urls
-        ]
+        return [self.page(url) for url in urls]
+
+    def page(self, url: str) -> Captured:
+        html = self.html_by_url[url]
+        if isinstance(html, ExtractorError):
+            return html
+        return RenderedPage(
+            url=url,
+            final_url=url,
+            status=200,
+            headers={"content-type": "text/html; charset=utf-8"},
+            server_html="<html><body><div id=app></div></body></html>",
+            dom_html=html,
+            wait=Wait(ended_by="quiet", elapsed_ms=500 + len(self.calls)),
+        )
 
 
 URL = "https://news.example.com/2026/tides"
@@ -270,3 +275,21 @@ def test_wall_timings_are_normalised_but_cleared_or_not_is_kept() -> None:
 )
 def test_unified_diff(old: str, new: str, expected_lines: list[str]) -> None:
     assert unified_diff(old, new, "old", "new").splitlines() == expected_lines
+
+
+def test_a_page_that_fails_to_render_does_not_stop_the_others(tmp_path: Path) -> None:
+    urls = ["https://a.example/x", "https://down.example/", "https://b.example/y"]
+    refused = NavigationError("https://down.example/: connection refused")
+    browser = FakeBrowser({urls[0]: article(), urls[1]: refused, urls[2]: article()})
+    results = record(tmp_path, targets_for(urls), capture=browser)
+    assert list_cases(tmp_path) == ["a.example-x", "b.example-y"]
+    assert first_error(results) is refused
+    report = update_report(results)
+    assert "down.example: failed: https://down.example/: connection refused\n" in report
+    browser.html_by_url[urls[2]] = refused
+    live = check(tmp_path, live=True, capture=browser)
+    assert [r.passed for r in live] == [True, False]
+    assert check_report(live).splitlines()[-2:] == [
+        "FAIL b.example-y: https://down.example/: connection refused",
+        "1 passed, 1 failed",
+    ]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor import snapshot
 from extractor.cli import main as extractor_main
-from extractor.errors import OutputError, SnapshotMismatch, UsageError
+from extractor.errors import NavigationError, OutputError, SnapshotMismatch, UsageError
 from extractor.snapshot import Target, record
 from extractor.snapshot_cli import main
 from tests.test_snapshot import URL, FakeBrowser, article
@@ -67,3 +68,17 @@ def test_usage_and_refusals(
     assert main([*argv, "--dir", str(root)]) == code
     err = capsys.readouterr().err
     assert err.startswith("extractor snapshot: ") and len(err.splitlines()) == 1
+
+
+def test_a_page_that_cannot_be_rendered_gives_its_exit_code(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(urls: list[str], options: object) -> list[NavigationError]:
+        return [NavigationError(f"{url}: connection refused") for url in urls]
+
+    monkeypatch.setattr(snapshot, "capture_pages", refuse)
+    assert main(["check", "--live", "--dir", str(root)]) == NavigationError.exit_code
+    assert capsys.readouterr().out.splitlines()[-1] == "0 passed, 1 failed"
+    assert main(["update", "--live", "--dir", str(root)]) == NavigationError.exit_code
+    assert "tides: failed: " in capsys.readouterr().out
+    assert main(["check", "--dir", str(root)]) == 0  # nothing was overwritten
