@@ -136,7 +136,8 @@ def best_region(body: HtmlElement) -> HtmlElement:
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
     """An article split into several blocks of the same kind (same tag and class, ads or
-    pictures between them) comes back whole: the blocks are moved, in order, into one new <div> in the first block's place."""
+    pictures between them) comes back whole: the blocks are moved, in order, into one new
+    <div> in the first block's place."""
     cls = top.get("class")
     if not cls:
         return top

@@ -20,7 +20,8 @@ def extract(
     body: str, title: str | None = None, byline: str | None = None, **options: object
 ) -> tuple[str, list[Step]]:
     doc = dom.parse(f"<html><head><title>t</title></head><body>{body}</body></html>")
-    region, steps = find_article(doc, Metadata(title=title, byline=byline), Options(**options))  # type: ignore[arg-type]
+    meta = Metadata(title=title, byline=byline)
+    region, steps = find_article(doc, meta, Options(**options))  # type: ignore[arg-type]
     return dom.text_of(region), steps
 
 
