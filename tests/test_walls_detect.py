@@ -1,0 +1,324 @@
+"""The wall detectors on small inline pages, without a browser."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement
+
+from extractor import dom
+from extractor.pipeline import extract_html
+from extractor.records import RenderedPage, Wait, Wall, WallSighting
+from extractor.walls.detect import WallFindings, completeness, find_walls, scrub
+
+STORY = [
+    "The council voted on Tuesday to extend the river path by four kilometres, linking the old "
+    "mill district with the new housing on the eastern bank of the river.",
+    "Residents had asked for the extension for more than a decade, describing walks along the "
+    "busy ring road because the existing path stops abruptly at the railway bridge.",
+    "The plan includes a footbridge over the canal, lighting along the whole route and two small "
+    "parks where the path widens, with room for a separate cycle lane later on.",
+    "Funding comes mostly from a regional grant, with the rest drawn from the city's own budget "
+    "for the next two years; the opposition questioned the cost estimate.",
+    "The planning office will publish the drawings next week and hold two open afternoons at the "
+    "library, where residents can comment on the route before January.",
+]
+
+
+def story(*extra: str, before: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    return f"<html><body><main><article><h1>River path</h1>{before}{paras}{''.join(extra)}</article></main></body></html>"
+
+
+def static(
+    html: str, *, status: int | None = 200, headers: dict[str, str] | None = None, url: str = ""
+) -> tuple[WallFindings, HtmlElement]:
+    page = RenderedPage(
+        url=url or "https://example.org/a",
+        final_url=url or "https://example.org/a",
+        status=status,
+        headers=headers or {},
+        server_html=html,
+        dom_html=html,
+        wait=Wait("static", 0),
+        rendered=False,
+    )
+    doc = dom.parse(html)
+    return find_walls(page, doc, doc), doc
+
+
+def rendered(
+    server_html: str, dom_html: str, sightings: tuple[WallSighting, ...] = ()
+) -> tuple[WallFindings, HtmlElement]:
+    page = RenderedPage(
+        url="https://example.org/a",
+        final_url="https://example.org/a",
+        status=200,
+        headers={},
+        server_html=server_html,
+        dom_html=dom_html,
+        wait=Wait("quiet", 0),
+        sightings=sightings,
+    )
+    doc = dom.parse(dom_html)
+    return find_walls(page, doc, dom.parse(server_html)), doc
+
+
+def kinds(found: WallFindings, phase: str = "static") -> set[str]:
+    return {w.kind for w in found.walls if w.phase == phase}
+
+
+def text(doc: HtmlElement) -> str:
+    return dom.text_of(doc)
+
+
+# -- phrases: where they count
+
+
+def test_strong_phrase_in_its_own_paragraph_of_a_long_article_is_a_wall_and_removed() -> None:
+    found, doc = static(story("<p>Please enable JavaScript in your browser settings.</p>"))
+    assert kinds(found) == {"javascript"}
+    assert "enable JavaScript" not in text(doc) and "four kilometres" in text(doc)
+    assert [s.name for s in found.steps] == ["walls"]
+
+
+def test_the_same_phrase_inside_a_long_paragraph_is_article_text() -> None:
+    para = (
+        "<p>When a site says please enable JavaScript in your browser settings, the fix is "
+        "usually to allow scripts for that site in your content blocker and reload.</p>"
+    )
+    found, doc = static(story(para))
+    assert kinds(found) == set()
+    assert "fix is usually" in text(doc)
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "<blockquote><p>We are having trouble retrieving the article content.</p></blockquote>",
+        "<p>\u201cWe are having trouble retrieving the article content.\u201d</p>",
+        "<pre><code>We are having trouble retrieving the article content.</code></pre>",
+    ],
+)
+def test_quoted_wall_text_is_not_a_wall(quoted: str) -> None:
+    found, _ = static(story(quoted))
+    assert kinds(found) == set()
+
+
+def test_weak_phrase_needs_a_short_page() -> None:
+    long_found, _ = static(story("<p>Please enable cookies.</p>"))
+    assert kinds(long_found) == set()
+    short_found, _ = static(
+        "<html><body><h1>Please enable cookies.</h1><p>Ray ID: 8a1b2c3d4e5f6a7b</p></body></html>"
+    )
+    assert kinds(short_found) == {"bot-check"}
+    (wall,) = short_found.walls
+    assert any(e.startswith("structure:short-body") for e in wall.evidence)
+    assert wall.vendor == "Cloudflare"
+
+
+def test_wall_phrase_in_an_element_named_for_a_wall_counts_on_a_long_page() -> None:
+    box = '<div class="subscribe-box"><p>Already a subscriber? Sign in</p></div>'
+    weak_only, _ = static(story(box))
+    assert kinds(weak_only) == set()  # one weak signal
+    found, doc = static(story(box.replace("</p>", "</p><p>Subscribe to continue reading</p>")))
+    assert kinds(found) == {"paywall"}
+    assert "Subscribe to continue" not in text(doc)
+
+
+# -- vendors and structure
+
+
+def test_mitigation_header_alone_is_a_wall_and_names_the_vendor() -> None:
+    found, _ = static(story(), status=403, headers={"cf-mitigated": "challenge"})
+    (wall,) = found.walls
+    assert (wall.kind, wall.vendor) == ("bot-check", "Cloudflare")
+    assert "header:cf-mitigated: challenge" in wall.evidence
+
+
+def test_a_plain_cloudflare_error_status_is_only_a_hint() -> None:
+    found, _ = static(story(), status=503, headers={"server": "cloudflare"})
+    assert kinds(found) == set()
+
+
+def test_turnstile_widget_on_a_short_page_is_not_a_challenge() -> None:
+    html = (
+        "<html><body><h1>Contact</h1><form><div class='cf-turnstile'></div></form>"
+        "<script src='https://challenges.cloudflare.com/turnstile/v0/api.js'></script></body></html>"
+    )
+    assert kinds(static(html)[0]) == set()
+    challenge = html.replace(
+        "</body>", "<script>window._cf_chl_opt={cType:'managed'}</script></body>"
+    )
+    assert kinds(static(challenge)[0]) == {"bot-check"}
+
+
+def test_url_names_consent_interstitials() -> None:
+    html = "<html><body><h1>Before you continue</h1><p>Choose your settings.</p></body></html>"
+    found, _ = static(html, url="https://consent.youtube.com/m?continue=x")
+    assert kinds(found) == {"consent"}
+
+
+def test_empty_app_root_with_a_noscript_message_in_unseen_words() -> None:
+    html = "<html><body><noscript>Scripting must be on for this tool.</noscript><div id='root'></div></body></html>"
+    found, doc = static(html)
+    assert kinds(found) == {"javascript"}
+    assert "Scripting must be on" not in text(doc)
+    assert completeness(found.walls, "") == "none"
+
+
+def test_jsonld_not_free_needs_a_cut_off_body() -> None:
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":false}</script>'
+    more = "".join(f"<p>{p}</p>" for p in STORY)
+    full = story(more).replace("<body>", "<body>" + ld)
+    assert kinds(static(full)[0]) == set()
+    cut = f"<html><body>{ld}<article><h1>T</h1><p>{STORY[0]}</p></article></body></html>"
+    assert kinds(static(cut)[0]) == {"paywall"}
+
+
+def test_widget_notice_is_removed_but_not_a_wall() -> None:
+    disqus = (
+        "<div id='disqus_thread'></div><noscript>Please enable JavaScript to view the "
+        "<a href='https://disqus.com/?ref_noscript'>comments powered by Disqus.</a></noscript>"
+    )
+    found, doc = static(story(disqus))
+    assert found.walls == ()
+    assert [s.name for s in found.steps] == ["widget-notices"]
+    assert "Disqus" not in text(doc)
+
+
+# -- rendered phase: overlays, banners, noscript
+
+
+CONSENT = (
+    "<div id='cmp' {attrs}><h2>We value your privacy</h2><p>We use cookies to improve the site. "
+    "By clicking \u201cAccept all\u201d, you agree to our use of cookies.</p>"
+    "<button>Accept all</button><button>Reject all</button></div>"
+)
+
+
+def test_consent_overlay_with_scroll_lock_is_a_consent_wall_and_is_removed() -> None:
+    settled = story(CONSENT.format(attrs='data-x-overlay="100"')).replace(
+        "<html>", '<html data-x-scroll-locked="1">'
+    )
+    found, doc = rendered(story(), settled)
+    assert kinds(found, "rendered") == {"consent"}
+    assert "value your privacy" not in text(doc)
+    assert completeness(found.walls, "four kilometres " * 30, rendered=True) == "full"
+
+
+def test_cookie_bar_that_does_not_block_is_removed_but_not_a_wall() -> None:
+    found, doc = rendered(story(), story(CONSENT.format(attrs="")))
+    assert found.walls == ()
+    assert [s.name for s in found.steps] == ["consent-banners"]
+    assert "value your privacy" not in text(doc)
+
+
+def test_noscript_wall_text_in_the_settled_dom_is_removed_without_a_wall() -> None:
+    settled = story(
+        "<noscript><p>Please enable JavaScript in your browser settings.</p></noscript>"
+    )
+    found, doc = rendered(story(), settled)
+    assert kinds(found, "rendered") == set()
+    assert "enable JavaScript" not in text(doc)
+
+
+def test_server_view_wall_is_recorded_but_the_settled_dom_is_not_touched() -> None:
+    server = "<html><body><noscript>Diese Webseite benötigt JavaScript.</noscript><div id='app'></div></body></html>"
+    found, _ = rendered(server, story())
+    assert kinds(found, "static") == {"javascript"} and kinds(found, "rendered") == set()
+    assert found.steps == ()
+    assert completeness(found.walls, "x " * 200, rendered=True) == "full"
+
+
+# -- the watcher's timeline
+
+
+def sighting(entry: str, first: int, cleared: int | None) -> WallSighting:
+    return WallSighting(phrase_id=entry, text="...", first_seen_ms=first, cleared_ms=cleared)
+
+
+def test_a_wall_that_flashed_and_cleared_is_recorded_as_cleared() -> None:
+    seen = (sighting("bot-en-checking-browser", 40, 700), sighting("bot-en-just-a-moment", 45, 710))
+    found, _ = rendered(story(), story(), seen)
+    (wall,) = found.walls
+    assert (wall.kind, wall.phase, wall.first_seen_ms, wall.cleared_ms) == (
+        "bot-check",
+        "rendered",
+        40,
+        710,
+    )
+    assert wall.cleared and wall.vendor == "Cloudflare"
+    assert completeness(found.walls, "x " * 200, rendered=True) == "full"
+
+
+def test_one_weak_phrase_that_flashed_is_not_enough() -> None:
+    found, _ = rendered(story(), story(), (sighting("bot-en-access-denied", 10, 90),))
+    assert found.walls == ()
+
+
+def test_a_sighting_still_visible_needs_the_settled_dom_to_agree() -> None:
+    unconfirmed, _ = rendered(story(), story(), (sighting("bot-en-checking-browser", 30, None),))
+    assert unconfirmed.walls == ()
+    wall_page = (
+        "<html><body><h1>Checking your browser before accessing example.org</h1></body></html>"
+    )
+    confirmed, _ = rendered(wall_page, wall_page, (sighting("bot-en-checking-browser", 30, None),))
+    (_, wall) = confirmed.walls  # static and rendered
+    assert (wall.phase, wall.first_seen_ms, wall.cleared_ms) == ("rendered", 30, None)
+    assert "watcher:bot-en-checking-browser" in wall.evidence
+
+
+# -- results: scrub and completeness
+
+
+WALL = Wall("javascript", "static", "Please enable JavaScript in your browser settings.")
+
+
+def test_scrub_removes_wall_lines_and_keeps_the_rest() -> None:
+    md = (
+        "# Title\n\nA real paragraph about rivers.\n\n"
+        "**Please enable JavaScript in your browser settings.**\n\n"
+        "Already a subscriber? [Log in.](https://example.org/login)\n\nLast words.\n"
+    )
+    paywall = Wall("paywall", "static", "Already a subscriber? Log in.")
+    out = scrub(md, (WALL, paywall))
+    assert out == "# Title\n\nA real paragraph about rivers.\n\nLast words.\n"
+    assert scrub(md, ()) == md
+
+
+@pytest.mark.parametrize(
+    ("walls", "markdown", "is_rendered", "expected"),
+    [
+        ((), "x", False, "full"),
+        ((Wall("bot-check", "static", ""),), "long " * 100, False, "none"),
+        ((Wall("bot-check", "static", ""),), "long " * 100, True, "full"),  # cleared by rendering
+        ((Wall("bot-check", "rendered", "", cleared_ms=500),), "long " * 100, True, "full"),
+        ((Wall("login", "rendered", ""),), "long " * 100, True, "none"),
+        ((Wall("paywall", "static", ""),), "A teaser paragraph.", False, "teaser"),
+        ((Wall("paywall", "static", ""),), "", False, "none"),
+        ((WALL,), "Two words.", False, "none"),
+        ((WALL,), "long " * 100, False, "full"),
+        (
+            (Wall("consent", "static", "", evidence=("structure:short-body (300 chars)",)),),
+            "long " * 100,
+            False,
+            "none",
+        ),
+    ],
+)
+def test_completeness(
+    walls: tuple[Wall, ...], markdown: str, is_rendered: bool, expected: str
+) -> None:
+    assert completeness(walls, markdown, rendered=is_rendered) == expected
+
+
+def test_pipeline_blanks_the_article_when_a_bot_check_stays() -> None:
+    html = (
+        "<html><head><title>Just a moment...</title></head><body>"
+        "<h1>Verifying you are human. This may take a few seconds.</h1>"
+        "<p>example.org needs to review the security of your connection before proceeding.</p>"
+        "</body></html>"
+    )
+    result = extract_html(html)
+    assert result.completeness == "none" and result.markdown == ""
+    assert [w.kind for w in result.walls] == ["bot-check"]
