@@ -70,8 +70,9 @@ def _escape_block_start(text: str) -> str:
 
 def _escape_stars(found: re.Match[str], text: str) -> str:
     """A star run is kept only with space on both sides ("2 * 3"); else it could be emphasis."""
-    before = text[found.start() - 1] if found.start() else " "
-    after = text[found.end()] if found.end() < len(text) else " "
+    # at the edge of a text node the neighbour is unknown ("<b>*</b>"): escape
+    before = text[found.start() - 1] if found.start() else ""
+    after = text[found.end()] if found.end() < len(text) else ""
     return found[0] if before.isspace() and after.isspace() else "\\*" * len(found[0])
 
 

@@ -13,7 +13,12 @@ from collections.abc import Callable
 from bs4 import Tag
 
 # cell content that a GFM cell cannot hold
-BLOCK_TAGS = ("ul", "ol", "pre", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl")
+BLOCK_TAGS = frozenset(
+    ("ul", "ol", "pre", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl")
+)
+_ROW = frozenset(("tr",))
+_ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
+_CELL = frozenset(("td", "th"))
 # the most columns or rows a span may claim (junk like colspan="1000" is capped)
 MAX_SPAN = 50
 
@@ -25,23 +30,43 @@ def _span(cell: Tag, attr: str) -> int:
     return max(1, min(MAX_SPAN, int(value))) if value.isdigit() else 1
 
 
+def _children(tag: Tag, names: frozenset[str]) -> list[Tag]:
+    # plain iteration: bs4's find_* build a filter object per call, slow on big tables
+    return [c for c in tag.children if isinstance(c, Tag) and c.name in names]
+
+
 def own_rows(table: Tag) -> list[Tag]:
     """The table's rows, not those of tables nested in its cells."""
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    rows = _children(table, _ROW)
+    for group in _children(table, _ROW_GROUPS):
+        rows += _children(group, _ROW)
+    # document order, whatever the grouping
+    order = {id(t): i for i, t in enumerate(table.descendants)}
+    return sorted(rows, key=lambda r: order[id(r)])
 
 
 def _cells(row: Tag) -> list[Tag]:
-    return [c for c in row.find_all(["td", "th"], recursive=False)]
+    return _children(row, _CELL)
 
 
-def is_layout(table: Tag, rows: list[Tag]) -> bool:
+def _has_blocks(cell: Tag) -> bool:
+    paragraphs = 0
+    for el in cell.descendants:
+        if isinstance(el, Tag):
+            if el.name in BLOCK_TAGS:
+                return True
+            paragraphs += el.name == "p"
+    return paragraphs > 1
+
+
+def is_layout(rows: list[Tag]) -> bool:
     """Whether the table arranges blocks rather than holding data."""
     cells = [c for row in rows for c in _cells(row)]
-    if not cells or (len(rows) < 2 and len(cells) < 2):
+    if not cells or len(rows) < 2:  # one row: cells side by side, a layout
         return True
     if max(len(_cells(r)) for r in rows) < 2:
         return True
-    return any(c.find(BLOCK_TAGS) is not None or len(c.find_all("p")) > 1 for c in cells)
+    return any(_has_blocks(c) for c in cells)
 
 
 def grid(rows: list[Tag]) -> list[list[Tag | None]]:
@@ -99,11 +124,7 @@ def block_table(rows: list[Tag], render: Render) -> str:
 
 def convert_table(table: Tag, render: Render) -> str:
     rows = own_rows(table)
-    caption = table.find("caption")
-    head = (
-        render(caption, True).strip()
-        if caption is not None and caption.find_parent("table") is table
-        else ""
-    )
-    body = block_table(rows, render) if is_layout(table, rows) else pipe_table(rows, render)
+    captions = _children(table, frozenset(("caption",)))
+    head = render(captions[0], True).strip() if captions else ""
+    body = block_table(rows, render) if is_layout(rows) else pipe_table(rows, render)
     return "\n\n".join(part for part in (head, body) if part)

@@ -97,6 +97,7 @@ def test_inline(body: str, expected: str) -> None:
         ("2 * 3 = 6", "2 * 3 = 6"),
         ("*not emphasis*", "\\*not emphasis\\*"),
         ("Jo** Al****", "Jo\\*\\* Al\\*\\*\\*\\*"),
+        ("*", "\\*"),
         ("`tick`", "\\`tick\\`"),
         ("<The Palace> show", "\\<The Palace> show"),
         ("a < b > c", "a < b > c"),
@@ -206,6 +207,8 @@ def test_footnotes() -> None:
             "<table><tr><td><p>Intro para.</p><ul><li>point</li></ul></td><td><p>Side.</p></td></tr></table>",
             "Intro para.\n\n- point\n\nSide.\n",
         ),
+        # one row of cells side by side: a layout
+        ("<table><tr><td>Left</td><td>Right</td></tr></table>", "Left\n\nRight\n"),
         # a one-column layout table
         ("<table><tr><td><p>Only text.</p></td></tr></table>", "Only text.\n"),
     ],
