@@ -2,7 +2,8 @@
 
 Steps, in order (each is named, reports what it removed, and can be switched off with
 ``Options.skip_steps``):
-  1. non-content    scripts, styles, embeds, form controls, hidden elements;
+  1. non-content    scripts, styles, embeds, form controls;
+     hidden         elements the page hides;
   2. chrome         navigation, asides, footers, banners (tag and ARIA role);
   3. comments       comment sections and forms (kept with ``include_comments``);
   4. boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
@@ -37,8 +38,9 @@ def find_article(
         if name not in skip:
             steps.append(step())
 
+    run("non-content", lambda: boilerplate.drop_non_content(body))
     scan = boilerplate.scan_page(body)
-    run("non-content", lambda: boilerplate.drop_non_content(scan))
+    run("hidden", lambda: boilerplate.drop_hidden(scan))
     page_prose = boilerplate.paragraph_chars(body)
     run("chrome", lambda: boilerplate.drop_chrome(scan))
     if not options.include_comments:

@@ -1,6 +1,7 @@
 """Page-wide boilerplate removal, run before the article region is chosen.
 
-One walk over the page (``scan_page``) sorts out every element worth a look; then each
+Scripts and the like go first, inside lxml; then one walk over the page (``scan_page``)
+sorts out every element worth a look, and each
 ``drop_*`` function is one named step that drops one kind of element that is never article
 text (scripts, navigation, share bars, comment sections, forms...) and returns its Step.
 """
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .records import Step
@@ -21,6 +23,7 @@ NON_CONTENT_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
     "link", "meta", "button", "select", "input", "textarea", "dialog", "map", "audio", "video",
 )  # fmt: skip
+_NON_CONTENT_COUNT = "count(" + "|".join(f".//{tag}" for tag in NON_CONTENT_TAGS) + ")"
 # Structural tags for the page's chrome around the article.
 CHROME_TAGS = ("nav", "aside", "footer", "menu")
 # Elements never dropped for their class or id.
@@ -74,7 +77,7 @@ def names_of(el: HtmlElement) -> str:
 class PageScan:
     """Elements worth a look, by kind, each in document order (one walk over the page)."""
 
-    non_content: tuple[HtmlElement, ...]
+    hidden: tuple[HtmlElement, ...]
     chrome: tuple[HtmlElement, ...]
     comments: tuple[HtmlElement, ...]
     boilerplate: tuple[HtmlElement, ...]
@@ -85,15 +88,17 @@ class PageScan:
 def scan_page(body: HtmlElement) -> PageScan:
     """Sort the page's elements into the kinds the steps below drop."""
     kinds: dict[str, list[HtmlElement]] = {
-        "non_content": [], "chrome": [], "comments": [], "boilerplate": [], "captions": [],
+        "hidden": [], "chrome": [], "comments": [], "boilerplate": [], "captions": [],
         "forms": [],
     }  # fmt: skip
     non_content_tags = frozenset(NON_CONTENT_TAGS)
     chrome_tags = frozenset(CHROME_TAGS)
     for el in body.iter():
         tag = el.tag
-        if not isinstance(tag, str) or tag in non_content_tags or _hidden(el):
-            kinds["non_content"].append(el)
+        if not isinstance(tag, str) or tag in non_content_tags:
+            continue  # dropped wholesale by drop_non_content
+        if _hidden(el):
+            kinds["hidden"].append(el)
         elif tag in chrome_tags or el.get("role") in CHROME_ROLES:
             kinds["chrome"].append(el)
         elif tag == "figcaption":
@@ -145,10 +150,18 @@ def paragraph_chars(el: HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
-def drop_non_content(scan: PageScan) -> Step:
-    """Scripts, styles, embeds, form controls and hidden elements."""
-    removal = Removal("non-content", "scripts, styles, embeds, form controls, hidden elements")
-    for el in scan.non_content:
+def drop_non_content(body: HtmlElement) -> Step:
+    """Scripts, styles, embeds and form controls (removed in one pass inside lxml)."""
+    removal = Removal("non-content", "scripts, styles, embeds, form controls")
+    removal.removed = int(body.xpath(_NON_CONTENT_COUNT))
+    etree.strip_elements(body, *NON_CONTENT_TAGS, etree.Comment, with_tail=False)
+    return removal.step()
+
+
+def drop_hidden(scan: PageScan) -> Step:
+    """Elements the page hides (hidden attribute, aria-hidden, display:none)."""
+    removal = Removal("hidden", "elements the page hides (hidden, aria-hidden, display:none)")
+    for el in scan.hidden:
         removal.take(el)
     return removal.step()
 
