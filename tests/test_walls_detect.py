@@ -322,3 +322,17 @@ def test_pipeline_blanks_the_article_when_a_bot_check_stays() -> None:
     result = extract_html(html)
     assert result.completeness == "none" and result.markdown == ""
     assert [w.kind for w in result.walls] == ["bot-check"]
+
+
+def test_a_paywall_prompt_copied_from_another_site_does_not_cut_this_article() -> None:
+    prompt = (
+        "<div class='access'><p>Already a subscriber? <a href='{0}/login'>Log in.</a></p>"
+        "<p>Want all of The Times? <a href='{0}/subscription'>Subscribe.</a></p></div>"
+    )
+    copied, _ = static(
+        story(prompt.format("https://www.nytimes.com")), url="https://blog.example/a"
+    )
+    own, _ = static(story(prompt.format("https://blog.example")), url="https://blog.example/a")
+    assert kinds(copied) == kinds(own) == {"paywall"}
+    assert completeness(copied.walls, "x " * 200) == "full"
+    assert completeness(own.walls, "x " * 200) == "teaser"

@@ -15,7 +15,8 @@ Markdown is the full article, a paywall teaser, or nothing (a wall stayed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -41,6 +42,7 @@ STUB_CHARS = 250  # Markdown with less text than this beside a wall that stayed 
 SCRUB_MIN_CHARS = 8  # lines shorter than this are left alone by scrub
 SCRUB_SHARE = 0.6  # a Markdown line that is at least this much wall phrase goes
 SAMPLE_CHARS = 60  # how much of a removed node a Step shows
+FOREIGN_EVIDENCE = "structure:links-to-another-site"  # a republished article's copied prompt
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) 
     if static:
         signals += header_signals(page.status, page.headers)
     walls, wall_nodes = score_walls(signals, phase)
+    walls = [_mark_foreign(w, wall_nodes, page) for w in walls]
     out = _Phase(walls=walls)
     for kind, node in wall_nodes:
         out.removals.append(("walls", f"{kind} wall ({phase})", node))
@@ -109,6 +112,32 @@ def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) 
     for node, entry_id in found.hidden:
         out.removals.append(("walls", f"noscript wall text ({entry_id}), not shown", node))
     return out
+
+
+def _mark_foreign(
+    wall: Wall, wall_nodes: list[tuple[str, HtmlElement]], page: RenderedPage
+) -> Wall:
+    """A paywall prompt whose links all lead to another site was copied with a republished
+    article: recorded, but it does not cut this page's article."""
+    if wall.kind != "paywall":
+        return wall
+    hosts = {
+        _site(a.get("href", ""))
+        for kind, node in wall_nodes
+        if kind == "paywall"
+        for a in node.iter("a")
+    }
+    own = _site(page.final_url or page.url)
+    if hosts and "" not in hosts and own not in hosts:
+        label = ", ".join(sorted(hosts))
+        return replace(wall, evidence=(*wall.evidence, f"{FOREIGN_EVIDENCE} ({label})"))
+    return wall
+
+
+def _site(url: str) -> str:
+    """The last two labels of a URL's host ("" for a relative link)."""
+    host = urlsplit(url).hostname or "" if "//" in url else ""
+    return ".".join(host.removeprefix("www.").split(".")[-2:])
 
 
 def _remove(removals: list[tuple[str, str, HtmlElement]]) -> tuple[Step, ...]:
@@ -188,7 +217,7 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
     Walls of the last phase count (rendered when a browser ran, else static), cleared ones not.
     """
     last = "rendered" if rendered else "static"
-    staying = {w.kind for w in walls if w.phase == last and not w.cleared}
+    staying = {w.kind for w in walls if w.phase == last and not w.cleared and not _foreign(w)}
     text = fold(_markdown_text(markdown))
     if staying & BLOCKING_KINDS:
         return "none"
@@ -199,6 +228,10 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
     if any(_page_is_wall(w) for w in walls if w.phase == last and not w.cleared):
         return "none"
     return "full"
+
+
+def _foreign(wall: Wall) -> bool:
+    return any(e.startswith(FOREIGN_EVIDENCE) for e in wall.evidence)
 
 
 def _page_is_wall(wall: Wall) -> bool:
