@@ -40,6 +40,9 @@ MAX_SLUG_CHARS = 80
 FIXTURE_VOLATILE_HEADERS = ("date", "last-modified", "etag")
 # The fixture server's Server header names the Python version; dropped for the same reason.
 FIXTURE_SERVER_PREFIX = "SimpleHTTP/"
+# Names of this machine: a page served from one of them may name the same port under another
+# (to test a second origin); that port is dropped too, so the recording stays reproducible.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 def slug_for_url(url: str) -> str:
@@ -146,14 +149,22 @@ def rewrite_origin(page: RenderedPage, served: str, stored: str) -> RenderedPage
     """The page as if it had been served from ``stored`` instead of ``served``.
 
     Rewrites every string of the record (URLs, headers, both HTML views, wall texts): the full
-    origin first, then the bare ``host:port`` (protocol-relative and JSON-escaped URLs). The
+    origin first, then the bare ``host:port`` (protocol-relative and JSON-escaped URLs), then
+    other loopback names with the same port (``localhost:PORT`` becomes ``localhost``). The
     fixture server's volatile headers are dropped too, so two recordings are byte-identical.
     """
-    served_host, stored_host = urlsplit(served).netloc, urlsplit(stored).netloc
+    parts = urlsplit(served)
+    served_host, stored_host = parts.netloc, urlsplit(stored).netloc
+    aliases: list[tuple[str, str]] = []
+    if parts.port is not None and parts.hostname in {h.strip("[]") for h in LOOPBACK_HOSTS}:
+        aliases = [(f"{h}:{parts.port}", h) for h in LOOPBACK_HOSTS]
 
     def fix(value: Any) -> Any:
         if isinstance(value, str):
-            return value.replace(served, stored).replace(served_host, stored_host)
+            value = value.replace(served, stored).replace(served_host, stored_host)
+            for alias, bare in aliases:
+                value = value.replace(alias, bare)
+            return value
         if isinstance(value, dict):
             return {k: fix(v) for k, v in value.items()}
         if isinstance(value, list | tuple):
