@@ -14,9 +14,9 @@ from lxml.html import HtmlElement
 from .boilerplate import BOILERPLATE_NAMES, COMMENT_NAMES, names_of
 
 # Blocks whose own text counts as a paragraph.
-PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "li", "dd"})
+PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "dd"})
 # Containers that may hold a paragraph's text directly (text nodes and <br> runs).
-LOOSE_TEXT_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center"})
+LOOSE_TEXT_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center", "td"})
 # Fewer characters than this and a block is not a paragraph.
 MIN_PARAGRAPH_CHARS = 25
 # Each 100 characters of a paragraph add a point, up to this many.

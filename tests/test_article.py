@@ -214,6 +214,21 @@ def test_chooses_the_container_with_the_prose() -> None:
     assert "Headline number" not in text
 
 
+def test_text_in_a_table_cell_wins_over_the_menu_cell_beside_it() -> None:
+    lines = "<br><br>".join(
+        f"Line {n} of an old page, set straight into a table cell, with commas, breaks, and "
+        "no paragraph tags at all."
+        for n in range(1, 5)
+    )
+    body = (
+        "<table><tr><td><a href='/'>Home page</a><br><a href='/about'>About us</a><br>"
+        f"<a href='/links'>Links and friends</a></td><td>{lines}</td></tr></table>"
+    )
+    text, _ = extract(body)
+    assert text.startswith("Line 1 of an old page")
+    assert "Home page" not in text
+
+
 def test_gathers_an_article_split_into_blocks_in_order() -> None:
     first = (
         "<div class='post__content'><p>First part of the piece, which opens the story "
