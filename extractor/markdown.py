@@ -13,11 +13,11 @@ import re
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
+from lxml import html
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from . import tables
-from .dom import to_html
 from .titles import key
 
 # elements that never hold article text
@@ -227,6 +227,27 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
     convert_strong = convert_b
     convert_i = convert_em
 
+    def _media(self, el: Any, label: str) -> str:
+        """A video or audio element as a link to its file (its fallback text is not content)."""
+        src = el.get("src") or next(
+            (
+                s.get("src")
+                for s in el.children
+                if getattr(s, "name", None) == "source" and s.get("src")
+            ),
+            "",
+        )
+        poster = el.get("poster") or ""
+        if src:
+            return f"[{label}]({_url(src)})"
+        return f"![{label}]({_url(poster)})" if poster else ""
+
+    def convert_video(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._media(el, "Video")
+
+    def convert_audio(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._media(el, "Audio")
+
     def convert_sup(self, el: Any, text: str, parent_tags: set[str]) -> str:
         label = el.get("data-footnote-ref")
         return f"[^{label}]" if label else text
@@ -275,7 +296,8 @@ def tidy(markdown: str) -> str:
         if found:
             fence = found[1]
         line = line.rstrip()
-        if not line.strip(_INVISIBLE):
+        # a line of nothing but a hard break ("<br><br>" between paragraphs) is a blank line
+        if not line.strip(_INVISIBLE) or line.strip(_INVISIBLE) == "\\":
             line = ""
             _drop_hard_break(out)
         if line or (out and out[-1]):
@@ -287,7 +309,7 @@ def tidy(markdown: str) -> str:
 
 def to_markdown(region: HtmlElement, title: str | None = None) -> str:
     """The region as Markdown (the region itself is not changed)."""
-    soup = BeautifulSoup(to_html(region), "lxml")
+    soup = BeautifulSoup(html.tostring(region, encoding="unicode", with_tail=False), "lxml")
     _drop_title_heading(soup, title)
     shift = 1 if soup.find("h1") is not None else 0
     converter = ArticleConverter(heading_shift=shift)

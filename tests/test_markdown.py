@@ -74,6 +74,18 @@ def test_headings(body: str, title: str | None, expected: str) -> None:
         ('<p><a href="/x" title="Tooltip">t</a></p>', "[t](https://mag.example.com/x)\n"),
         ("<p>one<br>two</p>", "one\\\ntwo\n"),
         ("<p>trailing break<br></p>", "trailing break\n"),
+        (
+            "<p>old site<br><br>paragraphs<br>\n<br>split by breaks</p>",
+            "old site\n\nparagraphs\n\nsplit by breaks\n",
+        ),
+        (
+            '<video src="/v.mp4" poster="/p.jpg">Your browser does not support video.</video>',
+            "[Video](https://mag.example.com/v.mp4)\n",
+        ),
+        (
+            '<audio controls><source src="/a.mp3">No audio support.</audio>',
+            "[Audio](https://mag.example.com/a.mp3)\n",
+        ),
         ('<p><img src="/a.png" alt="A  b"></p>', "![A b](https://mag.example.com/a.png)\n"),
         (
             '<p><a href="/big"><img src="/a.png" alt="A"></a></p>',
@@ -335,3 +347,10 @@ def test_page_footnotes() -> None:
     assert "    It also counted church attendance, once.\n" in out
     assert "[^3]: See [the history of phrenology](https://example.org/phrenology).\n" in out
     assert "↩" not in out and "#fn" not in out
+
+
+def test_text_after_the_region_is_not_part_of_it() -> None:
+    doc = dom.parse("<html><body><div><article><p>inside</p></article>after</div></body></html>")
+    region = doc.find(".//article")
+    assert region is not None and region.tail == "after"
+    assert to_markdown(region) == "inside\n"
