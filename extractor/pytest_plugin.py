@@ -6,8 +6,12 @@
     def test_members_page(page, extract, markdown_snapshot):  # pytest-playwright's ``page``
         page.goto(login_url)
         page.fill("#user", "reader")
-        page.click("text=Sign in")
+        page.get_by_role("button", name="Sign in").click()
         assert extract(page) == markdown_snapshot
+
+``extract`` returns the document snapshots hold (front matter without capture time, then the
+Markdown); ``capture_playwright_page(page)`` gives the RenderedPage itself, for
+``extractor.extract_page``. A URL is rendered by ``extractor.api`` in its own browser.
 
 The snapshot of ``test_story`` in ``tests/test_site.py`` is
 ``snapshots/test_site.test_story/expected.md``, the layout ``extractor snapshot`` uses; a second
@@ -17,11 +21,12 @@ comparison in the same test goes to ``...test_story-2``. The folder is the
 A failure shows a unified diff (stored ``-``, received ``+``); when pytest would cut the
 explanation short, the whole diff is also attached to the report as a section.
 
-Why not syrupy underneath: syrupy names each file after its test and, on ``--snapshot-update``,
-deletes any file in a snapshot folder it does not recognise as one of its own. Our case folders
-hold recorded pages (page.json, dom.html) beside expected.md, which it would treat as unused,
-and fitting its locations to ``<case>/expected.md`` means overriding half a dozen of its
-internal classmethods that change between its releases. The engine here is small instead.
+Why not syrupy underneath: syrupy names each file after its test, and in a folder laid out
+its own way it counts every file it cannot tie to a test as an unused snapshot, which
+``--snapshot-update`` deletes. Our case folders hold recorded pages (page.json, dom.html)
+beside expected.md, and fitting its locations to ``<case>/expected.md`` means overriding half a
+dozen of its internal classmethods, which changed between its releases. Its diff is its own
+format, not the unified diff ``extractor snapshot check`` prints. The engine here is small.
 syrupy does own the ``--snapshot-update`` flag when it is installed: this plugin loads it and
 reads the same flag, so the two never clash (and the flag is ours when syrupy is absent).
 """
