@@ -41,12 +41,12 @@ def find_article(
     run("non-content", lambda: boilerplate.drop_non_content(body))
     scan = boilerplate.scan_page(body)
     run("hidden", lambda: boilerplate.drop_hidden(scan))
-    page_prose = boilerplate.paragraph_chars(body)
+    guard = boilerplate.prose_guard(body)
     run("chrome", lambda: boilerplate.drop_chrome(scan))
     if not options.include_comments:
-        run("comments", lambda: boilerplate.drop_comments(scan, page_prose))
-    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, page_prose))
-    run("captions", lambda: boilerplate.drop_captions(scan, page_prose))
+        run("comments", lambda: boilerplate.drop_comments(scan, guard))
+    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
+    run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan))
     region = body if "choose-region" in skip else best_region(body)
     if options.include_comments:

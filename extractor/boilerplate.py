@@ -150,6 +150,26 @@ def paragraph_chars(el: HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
+@dataclass(frozen=True)
+class Guard:
+    """The page's prose, against which a block named like boilerplate is weighed."""
+
+    page_chars: int
+    by_paragraphs: bool  # False on a page without <p>: all text counts
+
+    def holds_much(self, el: HtmlElement, share: float) -> bool:
+        """Does ``el`` hold more than ``share`` of the page's prose?"""
+        chars = paragraph_chars(el) if self.by_paragraphs else len(el.text_content())
+        return chars > self.page_chars * share
+
+
+def prose_guard(body: HtmlElement) -> Guard:
+    chars = paragraph_chars(body)
+    if chars:
+        return Guard(chars, by_paragraphs=True)
+    return Guard(len(body.text_content()), by_paragraphs=False)
+
+
 def drop_non_content(body: HtmlElement) -> Step:
     """Scripts, styles, embeds and form controls (removed in one pass inside lxml)."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
@@ -174,24 +194,24 @@ def drop_chrome(scan: PageScan) -> Step:
     return removal.step()
 
 
-def drop_comments(scan: PageScan, page_prose: int) -> Step:
+def drop_comments(scan: PageScan, guard: Guard) -> Step:
     """Comment sections and the comment form ("Leave a Reply")."""
     removal = Removal("comments", "comment sections and comment forms")
-    _take_guarded(removal, scan.comments, page_prose * COMMENT_GUARD_SHARE)
+    _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
 
 
-def drop_named_boilerplate(scan: PageScan, page_prose: int) -> Step:
+def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
     """Blocks whose class or id names boilerplate (share, related, newsletter, ad...)."""
     removal = Removal("boilerplate-names", "class/id names a share bar, related links, ad, ...")
-    _take_guarded(removal, scan.boilerplate, page_prose * NAME_GUARD_SHARE)
+    _take_guarded(removal, scan.boilerplate, guard, NAME_GUARD_SHARE)
     return removal.step()
 
 
-def drop_captions(scan: PageScan, page_prose: int) -> Step:
+def drop_captions(scan: PageScan, guard: Guard) -> Step:
     """Picture captions and credits, galleries and hover cards."""
     removal = Removal("captions", "picture captions, galleries, hover cards")
-    _take_guarded(removal, scan.captions, page_prose * NAME_GUARD_SHARE)
+    _take_guarded(removal, scan.captions, guard, NAME_GUARD_SHARE)
     return removal.step()
 
 
@@ -204,8 +224,10 @@ def drop_forms(scan: PageScan) -> Step:
     return removal.step()
 
 
-def _take_guarded(removal: Removal, found: tuple[HtmlElement, ...], limit: float) -> None:
-    """Drop each element still on the page unless it holds more than ``limit`` prose."""
+def _take_guarded(
+    removal: Removal, found: tuple[HtmlElement, ...], guard: Guard, share: float
+) -> None:
+    """Drop each element still on the page unless it holds more than ``share`` of its prose."""
     for el in found:
-        if is_attached(el) and not (limit and paragraph_chars(el) > limit):
+        if is_attached(el) and not guard.holds_much(el, share):
             removal.take(el)

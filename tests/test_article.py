@@ -156,6 +156,16 @@ KEPT_INSIDE = [
         "Paragraph 3",
     ),
     (
+        "wrapper-named-like-a-sidebar-on-a-page-without-paragraphs",
+        "<div class='has-sidebar'><div>"
+        + "<br>".join(
+            ["A line of the story, long enough to count, with commas, and a full stop at the end."]
+            * 6
+        )
+        + "</div></div>",
+        "A line of the story",
+    ),
+    (
         "embedded-tweet-in-social-box",
         f"<div class='story'>{PROSE}<div class='social-media-embed'><blockquote "
         "class='twitter-tweet'><p>Yes this is real and the state paid for it, says the "
