@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from extractor.errors import ExtractorError, NavigationError, OutputError, UsageError
-from extractor.records import Extraction, Metadata, Options, RenderedPage, Wait, Wall
+from extractor.records import Extraction, Metadata, Options, RenderedPage, Step, Wait, Wall
 from extractor.snapshot import (
     VOLATILE,
     Captured,
@@ -293,3 +294,15 @@ def test_a_page_that_fails_to_render_does_not_stop_the_others(tmp_path: Path) ->
         "FAIL b.example-y: https://down.example/: connection refused",
         "1 passed, 1 failed",
     ]
+
+
+def test_steps_keep_what_was_removed_but_not_their_description() -> None:
+    extraction = rendered_wall(120, None)
+    worded = replace(extraction, steps=(Step("chrome", "navigation and footers", 2, ("Home",)),))
+    reworded = replace(worded, steps=(Step("chrome", "site chrome", 2, ("Home",)),))
+    assert expected_json(worded) == expected_json(reworded)
+    assert json.loads(expected_json(worded))["steps"] == [
+        {"name": "chrome", "removed": 2, "samples": ["Home"]}
+    ]
+    fewer = replace(worded, steps=(Step("chrome", "navigation and footers", 1, ("Home",)),))
+    assert expected_json(fewer) != expected_json(worded)
