@@ -226,7 +226,7 @@ def map_error(exc: BaseException, url: str) -> ExtractorError:
         return exc
     message = str(exc)
     if isinstance(exc, PlaywrightTimeout | TimeoutError):
-        return PageTimeoutError(f"{url}: timed out (no page within --timeout)")
+        return PageTimeoutError(f"{url}: timed out (not captured within --timeout)")
     if "Download is starting" in message:
         return NotHtmlError(f"{url}: not HTML (the browser would download it)")
     for marker, meaning in NET_ERRORS:

@@ -28,7 +28,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from .browser import map_error
-from .errors import NotHtmlError, PageTimeoutError, UsageError
+from .errors import NotHtmlError, UsageError
 from .records import Options, RenderedPage, Wait
 from .walls import consent, watcher
 
@@ -67,6 +67,7 @@ def to_url(target: str) -> str:
 
 
 def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` in lower case; every local file shares the origin ``file://``."""
     parts = urlsplit(url)
     if parts.scheme == "file":
         return "file://"
@@ -99,11 +100,7 @@ async def capture_page(browser: Any, url: str, options: Options) -> RenderedPage
     try:
         async with asyncio.timeout(options.timeout_ms / 1000):
             return await _capture(context, url, target, options)
-    except TimeoutError as exc:
-        raise PageTimeoutError(
-            f"{url}: timed out after {options.timeout_ms} ms (--timeout)"
-        ) from exc
-    except PlaywrightError as exc:
+    except (TimeoutError, PlaywrightError) as exc:
         raise map_error(exc, url) from exc
     finally:
         with contextlib.suppress(PlaywrightError):
@@ -123,9 +120,10 @@ async def new_context(browser: Any, options: Options) -> Any:
         settings["user_agent"] = options.user_agent
     context = await browser.new_context(**settings)
     await context.add_init_script(script("mutations.js"))
+    await context.add_init_script(script("shadow.js"))
     await context.add_init_script(watcher.watcher_script())
     if options.allow_origins:
-        allowed = {o.rstrip("/").lower() for o in options.allow_origins}
+        allowed = {origin_of(o) for o in options.allow_origins}
 
         async def gate(route: Any) -> None:
             if origin_of(route.request.url) in allowed:

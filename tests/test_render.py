@@ -110,6 +110,7 @@ def test_shadow_roots_are_inlined_in_place(live: Browser, pages_url: str) -> Non
         "Shadow paragraph: cover the beans",
         "Slotted note: soak the beans",
         "Nested shadow tip",
+        "Closed shadow credit",
         "The closing paragraph",
     ), result.markdown
     # a slot shows what is assigned to it; unassigned light children are not shown

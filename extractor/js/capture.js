@@ -1,7 +1,8 @@
 // Serialize the settled DOM as the page shows it, for the pure steps that follow.
 //
-// - open shadow roots are inlined in place as <div data-x-shadow-root>, slots filled with what
-//   is assigned to them; same-origin iframes become <div data-x-frame="URL"> holding their body;
+// - shadow roots (open, and closed ones kept by shadow.js) are inlined in place as
+//   <div data-x-shadow-root>, slots filled with what is assigned to them; same-origin iframes
+//   become <div data-x-frame="URL"> holding their body;
 // - what the page does not show is dropped: display:none, visibility:hidden, zero-size clipped
 //   boxes, clipped (sr-only / skip-link) boxes, boxes placed off-screen, <noscript>, <template>;
 //   <head>, scripts (JSON-LD included) and styles are kept as they are;
@@ -152,6 +153,14 @@
     return s + ">";
   }
 
+  // open roots, and closed ones remembered by shadow.js (per document: frames have their own)
+  function shadowOf(el) {
+    if (el.shadowRoot) return el.shadowRoot;
+    const view = el.ownerDocument.defaultView;
+    const roots = view && view[Symbol.for("extractor.shadowRoots")];
+    return (roots && roots.get(el)) || null;
+  }
+
   let shown = 0; // visible text nodes and images written so far
 
   function children(node, out, inFrame, inHead, invisible) {
@@ -214,9 +223,10 @@
     if (name === "html" && scrollLocked()) extra.push(["data-x-scroll-locked", "1"]);
     out.push(openTag(el, name, extra, inFrame, invisible));
     if (VOID.has(name)) return;
-    if (el.shadowRoot) {
+    const shadow = shadowOf(el);
+    if (shadow) {
       out.push("<div data-x-shadow-root>");
-      children(el.shadowRoot, out, inFrame, head, invisible);
+      children(shadow, out, inFrame, head, invisible);
       out.push("</div>");
     } else {
       children(el, out, inFrame, head, invisible);
