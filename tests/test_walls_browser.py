@@ -1,0 +1,103 @@
+"""Walls in a real Chromium: a wall that flashes and clears, a wall that stays, a consent click.
+
+All pages are loaded once, by one browser, in a worker thread (pytest-playwright's sync fixtures
+keep an event loop running in the main thread), and the tests read what came back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from extractor import api
+from extractor.records import Extraction, Options, WallSighting
+from extractor.walls.consent import apply_policy
+from extractor.walls.watcher import COLLECT_JS, read_sightings, watcher_script
+
+pytestmark = pytest.mark.browser
+
+FAST = Options(scroll=False, quiet_ms=300, network_idle_ms=2_000, timeout_ms=20_000)
+FLASH, STAYS, CONSENT = (
+    "wall-botcheck-cloudflare-flash/",
+    "wall-botcheck-cloudflare/",
+    "wall-consent-onetrust/",
+)
+
+
+async def _load_all(base: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    async with api.open_session(FAST) as session:
+        page = await session.browser.new_page()
+        try:
+            # the watcher on its own: the challenge is swapped for the article after 700 ms
+            await page.add_init_script(script=watcher_script())
+            await page.goto(base + FLASH)
+            await page.wait_for_selector("article")
+            out["sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
+            # the consent hook on its own
+            await page.goto(base + CONSENT)
+            out["clicked"] = await apply_policy(page, "reject")
+            out["consent_state"] = await page.evaluate(
+                "document.documentElement.dataset.consent || null"
+            )
+        finally:
+            await page.close()
+        # settle until the swap: the challenge page is quiet for longer than the quiet window
+        flash = Options(**{**FAST.__dict__, "wait_for": "article"})
+        out["flash"] = await session.extract(base + FLASH, flash)
+        out["stays"] = await session.extract(base + STAYS)
+        out["consent_removed"] = await session.extract(base + CONSENT)
+        reject = Options(**{**FAST.__dict__, "consent": "reject"})
+        out["consent_rejected"] = await session.extract(base + CONSENT, reject)
+    return out
+
+
+@pytest.fixture(scope="module")
+def loaded(pages_url: str) -> dict[str, Any]:
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(_load_all(pages_url))).result(timeout=120)
+
+
+def test_watcher_sees_a_challenge_flash_and_clear(loaded: dict[str, Any]) -> None:
+    sightings: dict[str, WallSighting] = {s.phrase_id: s for s in loaded["sightings"]}
+    seen = sightings["bot-en-checking-browser"]
+    assert seen.cleared_ms is not None
+    assert seen.first_seen_ms < 700 <= seen.cleared_ms
+    assert "Checking your browser" in seen.text
+
+
+def test_a_wall_that_flashes_and_clears_leaves_the_article(loaded: dict[str, Any]) -> None:
+    result: Extraction = loaded["flash"]
+    by_phase = {(w.kind, w.phase): w for w in result.walls}
+    assert ("bot-check", "static") in by_phase  # the server HTML is the challenge
+    wall = by_phase[("bot-check", "rendered")]
+    assert wall.cleared and wall.first_seen_ms is not None
+    assert result.completeness == "full"
+    assert "four kilometres" in result.markdown and "Checking your browser" not in result.markdown
+
+
+def test_a_wall_that_stays_gives_no_article(loaded: dict[str, Any]) -> None:
+    result: Extraction = loaded["stays"]
+    wall = next(w for w in result.walls if w.phase == "rendered")
+    assert (wall.kind, wall.vendor, wall.cleared) == ("bot-check", "Cloudflare", False)
+    assert wall.first_seen_ms is not None
+    assert result.completeness == "none" and result.markdown == ""
+
+
+def test_consent_overlay_removed_and_recorded_by_default(loaded: dict[str, Any]) -> None:
+    result: Extraction = loaded["consent_removed"]
+    consent = [w for w in result.walls if w.kind == "consent"]
+    assert [(w.phase, w.vendor) for w in consent] == [("rendered", "OneTrust")]
+    assert "four kilometres" in result.markdown and "value your privacy" not in result.markdown
+
+
+def test_consent_reject_clicks_the_managers_button(loaded: dict[str, Any]) -> None:
+    assert loaded["clicked"] == "OneTrust: reject #onetrust-reject-all-handler"
+    assert loaded["consent_state"] == "rejected"
+    result: Extraction = loaded["consent_rejected"]
+    # the watcher saw the dialog until the click: a consent wall that cleared, not one that stayed
+    assert all(w.cleared for w in result.walls if w.kind == "consent")
+    assert "four kilometres" in result.markdown
