@@ -40,8 +40,21 @@ _PERMALINK_TEXT = re.compile(r"^[#¶§🔗∞]?$|^(?:link|permalink|anchor)$", r
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+def _document_base(region: HtmlElement, base_url: str) -> str:
+    """The page URL, or the document's <base href> resolved against it."""
+    root = region.getroottree().getroot()
+    found = root.find(".//base[@href]") if root is not None else None
+    if found is None:
+        return base_url
+    try:
+        return urljoin(base_url, str(found.get("href") or "").strip())
+    except ValueError:
+        return base_url
+
+
 def absolute_urls(region: HtmlElement, base_url: str) -> None:
-    """Resolve link, image and media URLs against the page URL."""
+    """Resolve link, image and media URLs against the page URL (or its <base href>)."""
+    base_url = _document_base(region, base_url)
     if not base_url:
         return
     for tag, attr in URL_ATTRS:

@@ -57,6 +57,16 @@ def test_absolute_urls(body: str, path: str, name: str, expected: str) -> None:
     assert attr(region, path, name) == [expected]
 
 
+def test_base_href_is_respected() -> None:
+    doc = dom.parse(
+        '<html><head><base href="/static/v2/"></head><body><article><a href="x.html">x</a>'
+        "</article></body></html>"
+    )
+    region = doc.find(".//article")
+    normalize(region, BASE)
+    assert attr(region, ".//a", "href") == ["https://blog.example.org/static/v2/x.html"]
+
+
 # -- lazy images ------------------------------------------------------------------------
 
 
