@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -93,13 +94,14 @@ def scan_page(body: HtmlElement) -> PageScan:
     }  # fmt: skip
     non_content_tags = frozenset(NON_CONTENT_TAGS)
     chrome_tags = frozenset(CHROME_TAGS)
-    for el in body.iter():
+    for el in body.iter(etree.Element):
         tag = el.tag
-        if not isinstance(tag, str) or tag in non_content_tags:
+        if tag in non_content_tags:
             continue  # dropped wholesale by drop_non_content
-        if _hidden(el):
+        attrib = el.attrib
+        if attrib and _hidden(attrib):
             kinds["hidden"].append(el)
-        elif tag in chrome_tags or el.get("role") in CHROME_ROLES:
+        elif tag in chrome_tags or (attrib and attrib.get("role") in CHROME_ROLES):
             kinds["chrome"].append(el)
         elif tag == "figcaption":
             kinds["captions"].append(el)
@@ -108,16 +110,17 @@ def scan_page(body: HtmlElement) -> PageScan:
         else:
             if tag == "form":
                 kinds["forms"].append(el)
-            kind = _name_kind(names_of(el))
-            if kind:
-                kinds[kind].append(el)
+            if attrib and ("class" in attrib or "id" in attrib):
+                kind = _name_kind(names_of(el))
+                if kind:
+                    kinds[kind].append(el)
     return PageScan(**{kind: tuple(found) for kind, found in kinds.items()})
 
 
-def _hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def _hidden(attrib: Any) -> bool:
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
+    style = attrib.get("style")
     return bool(style and HIDDEN_STYLE.search(style))
 
 

@@ -72,6 +72,9 @@ INLINE_TAGS = frozenset(
 LINK_ONLY = 0.8
 # An all-capitals linked line of at least this many words is a promo headline.
 PROMO_MIN_WORDS = 3
+# How a byline line starts.
+BYLINE_LEAD = re.compile(r"^(?:by|written by|von|par|por)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 # A byline block is short.
 BYLINE_MAX_CHARS = 200
 _HEADINGS = ("h1", "h2", "h3")
@@ -231,7 +234,7 @@ def _names_byline(names: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    return bool(re.match(r"^(?:by|written by|von|par|por)\b", text, re.IGNORECASE))
+    return bool(BYLINE_LEAD.match(text))
 
 
 def _has_prose(el: HtmlElement) -> bool:
@@ -244,7 +247,7 @@ def _has_prose(el: HtmlElement) -> bool:
 
 
 def _words(text: str | None) -> list[str]:
-    return re.findall(r"\w+", (text or "").lower())
+    return _WORD.findall((text or "").lower())
 
 
 def _contains(outer: list[str], inner: list[str]) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .dom import text_of
 from .records import Step
 
 SAMPLE_COUNT = 3  # how many removed snippets a step keeps
 SAMPLE_WORDS = 8  # how many words of each snippet
+SAMPLE_CHARS = 300  # the snippet's words are read from this much of the removed text
 
 
 class Removal:
@@ -25,9 +25,9 @@ class Removal:
         if not is_attached(el):
             return
         if len(self.samples) < SAMPLE_COUNT:
-            words = text_of(el).split()
+            words = el.text_content()[:SAMPLE_CHARS].split()[:SAMPLE_WORDS]
             if words:
-                self.samples.append(" ".join(words[:SAMPLE_WORDS]))
+                self.samples.append(" ".join(words))
         self.removed += 1
         el.drop_tree()
 

@@ -129,9 +129,22 @@ def best_region(body: HtmlElement) -> HtmlElement:
     raw, prose = score_candidates(body)
     if not raw:
         return body
-    final = {el: score * (1 - link_density(el)) for el, score in raw.items()}
-    top = max(final, key=final.__getitem__)
+    top = _best(raw)
     return _gather_kin(top, body, prose)
+
+
+def _best(raw: dict[HtmlElement, float]) -> HtmlElement:
+    """The candidate with the best score after link density. A final score never exceeds the
+    raw one, so candidates are visited best-raw first and the walk stops early."""
+    ranked = sorted(raw.items(), key=lambda item: -item[1])
+    best, best_score = ranked[0][0], ranked[0][1] * (1 - link_density(ranked[0][0]))
+    for el, score in ranked[1:]:
+        if score <= best_score:
+            break
+        final = score * (1 - link_density(el))
+        if final > best_score:
+            best, best_score = el, final
+    return best
 
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
