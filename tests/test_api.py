@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
 import socket
+import subprocess
+import time
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from extractor import api
+from extractor import api, browser
 from extractor.errors import ExtractorError, NavigationError
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options
@@ -83,3 +90,45 @@ def test_batch_keeps_input_order_streams_results_and_survives_a_bad_url(pages_ur
 def test_a_missing_browser_stops_the_batch() -> None:
     with pytest.raises(ExtractorError, match="nowhere"):
         api.extract_many(["http://127.0.0.1:9/"], Options(browser_path="/nowhere/chrome"))
+
+
+@pytest.mark.browser
+def test_cdp_endpoint_uses_a_running_browser_and_leaves_it_running(
+    pages_url: str, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    chromium = subprocess.Popen(
+        [
+            browser.find_browser(),
+            *browser.launch_flags(),
+            "--headless",
+            "--remote-debugging-port=0",
+            f"--user-data-dir={profile}",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its helpers share its process group, ended with it below
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 20
+        while not port_file.exists() or not port_file.read_text().strip():
+            assert time.monotonic() < deadline and chromium.poll() is None
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        options = replace(OPTIONS, cdp_endpoint=f"http://127.0.0.1:{port}")
+        page = api.capture(pages_url + "shadow-dom/", options)
+        assert "Shadow paragraph" in page.dom_html
+        assert chromium.poll() is None  # disconnecting does not close someone else's browser
+    finally:
+        chromium.terminate()
+        chromium.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(chromium.pid, signal.SIGKILL)
+
+
+def test_unreachable_cdp_endpoint_is_a_navigation_error() -> None:
+    options = replace(OPTIONS, cdp_endpoint=f"http://127.0.0.1:{free_port()}", timeout_ms=3_000)
+    with pytest.raises(NavigationError, match="cannot connect"):
+        api.capture("http://127.0.0.1:9/", options)
