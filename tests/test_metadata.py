@@ -56,6 +56,13 @@ def ld(obj: str) -> str:
             "<h1>Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point</h1>",
             "Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point",
         ),
+        # only <title> and <h1>: the <h1> is the story part of the glued <title>
+        (
+            "<title>Internet InfoMedia hamass cease fire proposal includes a familiar sticking"
+            ' point</title><meta property="og:site_name" content="Internet InfoMedia">',
+            "<h1>Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point</h1>",
+            "Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point",
+        ),
         # the glued republisher name on og:title itself: the <h1> holds the story
         (
             '<meta property="og:site_name" content="Internet InfoMedia"><meta '
