@@ -28,6 +28,10 @@ DROP_TAGS = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# block elements a Markdown link cannot wrap (a teaser card: <a><h3>..</h3><p>..</p></a>)
+_LINK_BLOCKS = frozenset(
+    (*_HEADINGS, "p", "div", "ul", "ol", "li", "table", "blockquote", "figure", "pre", "section")
+)
 # blocks whose text, when it comes before a heading, means the heading is not at the top
 _TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
 # text above the heading that still counts as "at the top" (a kicker: "Chapter 7", "Analysis")
@@ -74,6 +78,10 @@ def _escape_stars(found: re.Match[str], text: str) -> str:
     before = text[found.start() - 1] if found.start() else ""
     after = text[found.end()] if found.end() < len(text) else ""
     return found[0] if before.isspace() and after.isspace() else "\\*" * len(found[0])
+
+
+def _holds_blocks(el: Tag) -> bool:
+    return any(isinstance(d, Tag) and d.name in _LINK_BLOCKS for d in el.descendants)
 
 
 def _url(href: str) -> str:
@@ -199,8 +207,8 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         if not text:
             return ""
         href = (el.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "data:")) or "\n\n" in text:
-            return f"{prefix}{text}{suffix}"
+        if not href or href.startswith(("#", "javascript:", "data:")) or _holds_blocks(el):
+            return f"{prefix}{text}{suffix}"  # a link cannot hold a heading or a paragraph
         if text.replace("\\_", "_") == href and not re.search(r"[\s<>]", href):
             return f"{prefix}<{href}>{suffix}"
         return f"{prefix}[{text}]({_url(href)}){suffix}"

@@ -92,6 +92,8 @@ def test_headings(body: str, title: str | None, expected: str) -> None:
             "[![A](https://mag.example.com/a.png)](https://mag.example.com/big)\n",
         ),
         ("<p>x<sup>2</sup> H<sub>2</sub>O</p>", "x2 H2O\n"),
+        # a link around blocks (a teaser card) keeps the blocks, not the link
+        ('<a href="/s"><h3>Story</h3><p>Teaser.</p></a>', "### Story\n\nTeaser.\n"),
         # the DOM text, not a CSS text-transform
         ('<p><span style="text-transform: uppercase">Quiet</span> words</p>', "Quiet words\n"),
     ],
