@@ -150,7 +150,8 @@ def rewrite_origin(page: RenderedPage, served: str, stored: str) -> RenderedPage
 
     Rewrites every string of the record (URLs, headers, both HTML views, wall texts): the full
     origin first, then the bare ``host:port`` (protocol-relative and JSON-escaped URLs), then
-    other loopback names with the same port (``localhost:PORT`` becomes ``localhost``). The
+    other loopback names with the same port (``localhost:PORT`` becomes ``localhost``), then a
+    served loopback address on its own (a script that printed ``location.hostname``). The
     fixture server's volatile headers are dropped too, so two recordings are byte-identical.
     """
     parts = urlsplit(served)
@@ -158,6 +159,7 @@ def rewrite_origin(page: RenderedPage, served: str, stored: str) -> RenderedPage
     aliases: list[tuple[str, str]] = []
     if parts.port is not None and parts.hostname in {h.strip("[]") for h in LOOPBACK_HOSTS}:
         aliases = [(f"{h}:{parts.port}", h) for h in LOOPBACK_HOSTS]
+        aliases.append((parts.hostname, urlsplit(stored).hostname or stored_host))
 
     def fix(value: Any) -> Any:
         if isinstance(value, str):

@@ -127,7 +127,8 @@ def test_rewrite_origin_leaves_no_trace_of_the_served_port(tmp_path: Path) -> No
             "location": f"{served}/case/",
         },
         dom_html=f'<a href="{served}/x">x</a><img src="//127.0.0.1:41234/i.png">'
-        '<script src="http://localhost:41234/other-origin.js"></script>',
+        '<script src="http://localhost:41234/other-origin.js"></script>'
+        "<p>Checking your browser before accessing 127.0.0.1.</p>",
         server_html='<script>var u = "http:\\/\\/127.0.0.1:41234\\/api";</script>',
     )
     fixed = rewrite_origin(page, served, "http://pages.test")
@@ -138,6 +139,7 @@ def test_rewrite_origin_leaves_no_trace_of_the_served_port(tmp_path: Path) -> No
     assert fixed.headers == {"content-type": "text/html", "location": "http://pages.test/case/"}
     assert '<img src="//pages.test/i.png">' in fixed.dom_html
     assert '<script src="http://localhost/other-origin.js">' in fixed.dom_html
+    assert "<p>Checking your browser before accessing pages.test.</p>" in fixed.dom_html
     assert fixed.sightings == page.sightings and fixed.wait == page.wait
 
 
