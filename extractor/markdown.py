@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from lxml import html
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
@@ -78,6 +79,13 @@ def _escape_stars(found: re.Match[str], text: str) -> str:
     before = text[found.start() - 1] if found.start() else ""
     after = text[found.end()] if found.end() < len(text) else ""
     return found[0] if before.isspace() and after.isspace() else "\\*" * len(found[0])
+
+
+def _touches_word(node: Any, at_end: bool) -> bool:
+    """Whether a neighbouring text node meets the emphasis with a letter or digit."""
+    if not isinstance(node, NavigableString) or not str(node):
+        return False
+    return (str(node)[-1] if at_end else str(node)[0]).isalnum()
 
 
 def _holds_blocks(el: Tag) -> bool:
@@ -224,7 +232,15 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         if parent_tags & set(_HEADINGS) or "_noformat" in parent_tags:
             return text  # a heading is emphasis enough
         prefix, suffix, text = chomp(text)
-        return f"{prefix}{marker}{text}{marker}{suffix}" if text else ""
+        if not text:
+            return ""
+        # "**Note:**text" does not close in CommonMark (punctuation inside, a letter outside):
+        # a space keeps the emphasis and changes no word
+        if not suffix and not text[-1].isalnum() and _touches_word(el.next_sibling, False):
+            suffix = " "
+        if not prefix and not text[0].isalnum() and _touches_word(el.previous_sibling, True):
+            prefix = " "
+        return f"{prefix}{marker}{text}{marker}{suffix}"
 
     def convert_b(self, el: Any, text: str, parent_tags: set[str]) -> str:
         return self._emphasis(el, text, parent_tags, "**")

@@ -68,6 +68,10 @@ def test_headings(body: str, title: str | None, expected: str) -> None:
             "<p><strong>b</strong> <em>i</em> <del>d</del> <code>c</code></p>",
             "**b** *i* ~~d~~ `c`\n",
         ),
+        # emphasis that would not close (punctuation inside, a letter outside) gets a space
+        ("<p><b>Viera (4-0):</b>K. Hupfer</p>", "**Viera (4-0):** K. Hupfer\n"),
+        ("<p>word<b>(x)</b> end</p>", "word **(x)** end\n"),
+        ("<p>in<b>side</b>word</p>", "in**side**word\n"),
         ('<p>a <a href="/x">link</a>.</p>', "a [link](https://mag.example.com/x).\n"),
         ('<p><a href="https://e.org/a b(1)">odd</a></p>', "[odd](https://e.org/a%20b%281%29)\n"),
         ('<p><a href="https://e.org/">https://e.org/</a></p>', "<https://e.org/>\n"),
