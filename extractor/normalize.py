@@ -14,6 +14,7 @@ Steps, in order (each reports what it removed):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -90,16 +91,26 @@ def clean_links(region: HtmlElement) -> Step:
     return removal.step()
 
 
-def normalize(region: HtmlElement, base_url: str) -> list[Step]:
-    """Normalise the article region in place; returns the steps with what each removed."""
-    steps = [
-        codeblocks.normalize_code(region),
-        footnotes.normalize_footnotes(region, base_url),
-        images.resolve_lazy(region),
-        images.unwrap_noscript(region),
-        images.drop_pixels(region),
+def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) -> list[Step]:
+    """Normalise the article region in place; returns the steps with what each removed.
+
+    ``skip`` names steps to leave out (for bisecting a bad page): the Step names below, plus
+    "figures" and "absolute-urls", which remove nothing and so report no Step.
+    """
+    named: list[tuple[str, Callable[[], Step | None]]] = [
+        ("code-chrome", lambda: codeblocks.normalize_code(region)),
+        ("footnote-backlinks", lambda: footnotes.normalize_footnotes(region, base_url)),
+        ("placeholder-images", lambda: images.resolve_lazy(region)),
+        ("noscript", lambda: images.unwrap_noscript(region)),
+        ("tracking-pixels", lambda: images.drop_pixels(region)),
+        ("figures", lambda: _no_step(figures.normalize_figures, region)),
+        ("absolute-urls", lambda: _no_step(absolute_urls, region, base_url)),
+        ("empty-links", lambda: clean_links(region)),
     ]
-    figures.normalize_figures(region)
-    absolute_urls(region, base_url)
-    steps.append(clean_links(region))
-    return steps
+    steps = [step() for name, step in named if name not in skip]
+    return [s for s in steps if s is not None]
+
+
+def _no_step(run: Callable[..., object], *args: object) -> None:
+    """Run a step that removes nothing (so it has no Step to report)."""
+    run(*args)

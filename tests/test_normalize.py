@@ -268,3 +268,18 @@ def test_links(body: str, text: str, links: int) -> None:
     region, _ = run(body)
     assert dom.text_of(region) == text
     assert len(region.findall(".//a")) == links
+
+
+@pytest.mark.parametrize(
+    ("skip", "kept"),
+    [
+        ((), "https://blog.example.org/a.jpg"),
+        (("placeholder-images",), "data:,"),
+        (("absolute-urls",), "/a.jpg"),
+    ],
+)
+def test_steps_can_be_skipped(skip: tuple[str, ...], kept: str) -> None:
+    region = region_of('<p>x</p><img src="data:," data-src="/a.jpg">')
+    steps = normalize(region, BASE, skip=skip)
+    assert attr(region, ".//img", "src") == [kept]
+    assert not {s.name for s in steps} & set(skip)
