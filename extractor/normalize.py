@@ -1,14 +1,14 @@
 """Put the article HTML into one shape before Markdown (the region is changed in place).
 
-Steps, in order (each reports what it removed):
-  1. code          <pre> to plain text with its language; gutters and copy buttons go;
-  2. footnotes     references and notes marked; back-links go;
-  3. lazy images   the real URL into src; stand-ins without one go;
-  4. noscript      a lazy image's <noscript> copy is used, the rest of <noscript> goes;
-  5. pixels        tracking pixels and beacons go;
-  6. figures       picture + caption + credit into <figure><img><figcaption>;
-  7. URLs          links, images and media made absolute (the capture keeps them as written);
-  8. links         heading anchors ("#", "¶"), links without text, links to nowhere.
+Steps, in order, by the name that reports them (and skips them):
+  1. code-chrome         <pre> to plain text with its language; gutters, copy buttons go;
+  2. footnote-backlinks  references and notes marked; back-links go;
+  3. placeholder-images  the real URL into src; stand-ins without one go;
+  4. noscript            a lazy image's <noscript> copy is used, the rest of <noscript> goes;
+  5. tracking-pixels     tracking pixels and beacons go;
+  6. figures             picture + caption + credit into <figure><img><figcaption>;
+  7. absolute-urls       links, images, media made absolute (the capture keeps them as written);
+  8. empty-links         heading anchors ("#", "¶"), links without text, links to nowhere.
 """
 
 from __future__ import annotations
