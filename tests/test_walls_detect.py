@@ -336,3 +336,17 @@ def test_a_paywall_prompt_copied_from_another_site_does_not_cut_this_article() -
     assert kinds(copied) == kinds(own) == {"paywall"}
     assert completeness(copied.walls, "x " * 200) == "full"
     assert completeness(own.walls, "x " * 200) == "teaser"
+
+
+def test_password_field_counts_in_the_content_not_in_the_header() -> None:
+    login_box = "<header><form><input name='u'><input type='password' name='p'></form></header>"
+    gate = (
+        "<html><body>{0}<main><h2>Members area</h2><form><input name='u'>"
+        "<input type='password' name='p'><button>Go</button></form></main></body></html>"
+    )
+    assert kinds(static(story().replace("<body>", "<body>" + login_box))[0]) == set()
+    about = "<html><body>{0}<main><h1>About us</h1><p>A small newsroom.</p></main></body></html>"
+    assert kinds(static(about.format(login_box))[0]) == set()  # header box on a short page
+    found, _ = static(gate.format(""))
+    assert kinds(found) == {"login"}
+    assert "selector:input[type=password]" in found.walls[0].evidence

@@ -30,6 +30,7 @@ from .signals import Signal
 from .structure import (
     SHORT_BODY_EVIDENCE,
     app_root_signals,
+    login_form_signals,
     overlay_signals,
     paywall_signals,
     short_body_signals,
@@ -92,6 +93,7 @@ def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) 
     signals += found.signals
     signals += app_root_signals(doc, with_noscript=static)
     signals += paywall_signals(doc, with_noscript=static)
+    signals += login_form_signals(doc)
     signals += markup_signals(doc)
     signals += url_signals(page.final_url or page.url)
     if static:

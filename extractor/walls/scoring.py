@@ -11,8 +11,9 @@ from ..records import Wall
 from .signals import BOOSTER_CAP, WALL_SCORE, Signal
 
 TEXT_CHARS = 500  # a wall's recorded text is cut to this
-# when both are present the page is one wall: a challenge that needs JavaScript is a bot check
-ABSORBS = {"bot-check": ("javascript",)}
+# when both are present the page is one wall: a challenge that needs JavaScript is a bot check,
+# and a prompt that offers a subscription or a sign-in is a paywall
+ABSORBS = {"bot-check": ("javascript",), "paywall": ("login",)}
 # vendor evidence first: headers, URLs and markup name the vendor more reliably than wording
 _VENDOR_ORDER = ("header:", "url:", "script:", "selector:", "phrase:", "title:", "structure:")
 KIND_ORDER = ("bot-check", "geo-block", "login", "javascript", "paywall", "consent")

@@ -5,7 +5,8 @@
 - a fixed overlay covering the viewport while scrolling is locked (booster; its class names can
   tell the kind: consent, paywall, login, captcha);
 - JSON-LD ``isAccessibleForFree: false`` with a body that is visibly cut off (paywall);
-- a short paywall prompt container (class names such as ``paywall``, ``regwall``).
+- a short paywall prompt container (class names such as ``paywall``, ``regwall``);
+- a password field in the content, outside the page's header and sidebars (login).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ OVERLAY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bot-check", re.compile(r"captcha|challenge")),
 )
 PAYWALL_PROMPT = re.compile(r"paywall|regwall|piano-|tp-container|subscriber-only")
+CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})  # page chrome, not content
 _BLOCKS = ("p", "div", "section", "article", "main", "li", "td", "h1", "h2", "h3", "blockquote")
 
 
@@ -144,6 +146,17 @@ def _is_overlay(el: HtmlElement) -> bool:
         return float(value) > 0
     except ValueError:
         return False
+
+
+def login_form_signals(doc: HtmlElement) -> list[Signal]:
+    """A password field in the page's content (not a header or sidebar sign-in box)."""
+    for field in body_of(doc).iter("input"):
+        if (field.get("type") or "").lower() != "password":
+            continue
+        if any(a.tag in CHROME_TAGS for a in field.iterancestors()):
+            continue
+        return [Signal("login", WEAK_WEIGHT, "selector:input[type=password]")]
+    return []
 
 
 def _holds_story(el: HtmlElement) -> bool:
