@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 from lxml.html import HtmlElement
 
-from extractor import dom
+from extractor import api, browser, dom
 from extractor.markdown import to_markdown
 from extractor.metadata import read_metadata
 from extractor.normalize import normalize
+from extractor.records import Options, RenderedPage
 
 BASE = "https://mag.example.com/culture/review.html"
 LONG = "A first paragraph long enough to be article text rather than a kicker."
@@ -271,6 +272,7 @@ def test_output_shape_on_mixed_page() -> None:
 # -- fidelity pages: tests/pages/md-*/ (their full outputs are recorded as snapshots) ----
 
 PAGES = Path(__file__).parent / "pages"
+PAIR = ("md-lists-quotes", "md-figures")
 
 
 def page_markdown(case: str) -> str:
@@ -360,3 +362,27 @@ def test_text_after_the_region_is_not_part_of_it() -> None:
     region = doc.find(".//article")
     assert region is not None and region.tail == "after"
     assert to_markdown(region) == "inside\n"
+
+
+@pytest.mark.browser
+def test_rendered_pages_keep_source_case_and_real_image_urls(pages_url: str) -> None:
+    """Through Chromium: the captured DOM (noscript as text, CSS text-transform) converts alike."""
+    options = Options(timeout_ms=15_000, network_idle_ms=1_000, scroll=False)
+
+    async def capture_both() -> list[RenderedPage]:
+        async with api.open_session(options) as session:
+            return [await session.capture(pages_url + case + "/") for case in PAIR]
+
+    outputs = {}
+    for case, page in zip(PAIR, browser.run(capture_both()), strict=True):
+        doc = dom.parse(page.dom_html, base_url=page.final_url)
+        region = doc.find(".//article")
+        assert region is not None
+        normalize(region, page.final_url)
+        outputs[case] = to_markdown(region, title=read_metadata(doc, page.final_url).title)
+    quotes, figures = outputs["md-lists-quotes"], outputs["md-figures"]
+    assert "Chapter 7\n" in quotes and "## before the meeting" in quotes
+    assert "CHAPTER" not in quotes and "Before The Meeting" not in quotes
+    assert f"{pages_url}wp-content/uploads/2024/07/reef-lead-2400.jpg)" in figures
+    assert f"{pages_url}wp-content/uploads/2024/07/diver-1600.webp)" in figures
+    assert figures.count("![") == 4 and "data:" not in figures
