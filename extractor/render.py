@@ -140,18 +140,23 @@ async def _capture(context: Any, url: str, target: str, options: Options) -> Ren
     timings: dict[str, int] = {}
     page = await context.new_page()
 
-    # 2. navigate; keep the server view
-    response = await page.goto(
-        target, wait_until="domcontentloaded", timeout=max(1, budget.left_ms())
-    )
-    timings["navigate"] = budget.elapsed_ms()
+    # 2. navigate; keep the server view. A page that answers but never reaches DOMContentLoaded
+    # (a hung blocking script) is still captured, with the wait ended by "timeout".
+    response = await page.goto(target, wait_until="commit", timeout=max(1, budget.left_ms()))
+    timings["commit"] = budget.elapsed_ms()
     status, headers, content_type = _response_facts(response, target)
     if content_type and content_type not in HTML_TYPES:
         raise NotHtmlError(f"{url}: not HTML ({content_type})")
-    server_html = await _server_html(response, target)
+    loaded, server_html = await asyncio.gather(
+        _load_state(page, "domcontentloaded", budget.cap(budget.total_ms)),
+        _server_html(response, target, budget.cap(budget.total_ms)),
+    )
+    timings["navigate"] = budget.elapsed_ms()
 
     # 3. settle
     wait = await settle(page, options, budget, timings)
+    if not loaded:
+        wait = Wait(ended_by="timeout", elapsed_ms=wait.elapsed_ms)
 
     # 4. scroll so lazy content loads, then let it finish
     if options.scroll and options.scroll_steps > 0:
@@ -239,10 +244,15 @@ async def scroll_through(
 
 
 async def _network_idle(page: Any, timeout_ms: int) -> bool:
+    return await _load_state(page, "networkidle", timeout_ms)
+
+
+async def _load_state(page: Any, state: str, timeout_ms: int) -> bool:
+    """Wait for a load state; False when it did not come within ``timeout_ms``."""
     if timeout_ms <= 0:
         return False
     try:
-        await page.wait_for_load_state("networkidle", timeout=timeout_ms)
+        await page.wait_for_load_state(state, timeout=timeout_ms)
     except PlaywrightError as exc:
         if _is_timeout(exc):
             return False
@@ -288,7 +298,7 @@ def _response_facts(response: Any, target: str) -> tuple[int | None, dict[str, s
     return response.status, headers, content_type
 
 
-async def _server_html(response: Any, target: str) -> str | None:
+async def _server_html(response: Any, target: str, timeout_ms: int) -> str | None:
     if target.startswith("file:"):
         try:
             body = Path(url2pathname(urlsplit(target).path)).read_bytes()
@@ -298,9 +308,9 @@ async def _server_html(response: Any, target: str) -> str | None:
     if response is None:
         return None
     try:
-        body = await response.body()
-    except PlaywrightError:
-        return None
+        body = await asyncio.wait_for(response.body(), max(timeout_ms, 1) / 1000)
+    except (PlaywrightError, TimeoutError):
+        return None  # the body never finished (or was evicted): no server view
     return _decode(body, response.headers.get("content-type", ""))
 
 

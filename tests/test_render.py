@@ -261,3 +261,13 @@ def test_failures_map_to_our_errors(
         live.capture(url, timeout_ms=2_000)
     assert words in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_page_that_never_finishes_loading_is_still_captured(
+    live: Browser, pages_url: str
+) -> None:
+    page = live.capture(pages_url + "blocking-script-hangs/", timeout_ms=4_000)
+    assert page.wait.ended_by == "timeout"
+    assert "Above the stuck script" in page.dom_html
+    assert "Below the stuck script" not in shown(page)
+    assert page.server_html is not None and "Below the stuck script" in page.server_html
