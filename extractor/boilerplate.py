@@ -214,8 +214,15 @@ def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
 def drop_captions(scan: PageScan, guard: Guard) -> Step:
     """Picture captions and credits, galleries and hover cards."""
     removal = Removal("captions", "picture captions, galleries, hover cards")
-    _take_guarded(removal, scan.captions, guard, NAME_GUARD_SHARE)
+    # a caption wrapper around the picture itself ("wp-caption") keeps the picture: its
+    # caption text is dropped on its own (figcaption, "wp-caption-text")
+    found = tuple(el for el in scan.captions if not _wraps_picture(el))
+    _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
     return removal.step()
+
+
+def _wraps_picture(el: HtmlElement) -> bool:
+    return el.tag != "figcaption" and "caption" in names_of(el) and el.find(".//img") is not None
 
 
 def drop_forms(scan: PageScan) -> Step:

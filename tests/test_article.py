@@ -83,6 +83,13 @@ AROUND_THE_ARTICLE = [
         ["The harbour at dawn", "Boats in the bay"],
     ),
     (
+        "wordpress-caption-wrapper",
+        f"<div class='entry-content'><div class='wp-caption'><img src='boats.jpg' alt='Boats'>"
+        f"<p class='wp-caption-text'>Boats in the bay at dawn</p></div>{PROSE}</div>",
+        "Paragraph 1",
+        ["Boats in the bay at dawn"],
+    ),
+    (
         "search-form",
         f"<form><label>Search</label><input name='q'></form><div class='story'>{PROSE}</div>",
         "Paragraph 1",
@@ -211,6 +218,16 @@ KEPT_INSIDE = [
 def test_keeps_article_text_that_looks_like_boilerplate(body: str, kept: str) -> None:
     text, _ = extract(body)
     assert kept in text
+
+
+def test_a_caption_wrapper_keeps_its_picture() -> None:
+    body = (
+        "<div class='entry-content'><div class='wp-caption'><img src='boats.jpg' alt='Boats'>"
+        f"<p class='wp-caption-text'>Boats in the bay</p></div>{PROSE}</div>"
+    )
+    doc = dom.parse(f"<html><body>{body}</body></html>")
+    region, _ = find_article(doc, Metadata(), Options())
+    assert region.find(".//img") is not None
 
 
 def test_chooses_the_container_with_the_prose() -> None:
