@@ -6,7 +6,7 @@
 // through sessionStorage. window.__extractorWalls() scans once more and returns the timeline.
 (() => {
   if (window.top !== window || window.__extractorWalls) return;
-  const ENTRIES = __ENTRIES__; // [[id, kind, strong, regex source], ...]
+  const ENTRIES = __ENTRIES__; // [[id, kind, strong, regex source, plain phrase or null], ...]
   const SHORT_BODY = 1500; // visible characters: below this the page is the message
   const OWN_SHARE = 0.5; // wall phrases make up this share of their block
   const BLOCK_MAX = 1200; // a longer block is article text
@@ -23,8 +23,8 @@
     [/[\u2010-\u2014\u2212]/g, "-"], [/[\u200b-\u200d\u2060\ufeff\u00ad]/g, ""], [/\u00df/g, "ss"]];
 
   const rules = [];
-  for (const [id, kind, strong, source] of ENTRIES) {
-    try { rules.push({ id, kind, strong, rx: new RegExp(source, "u") }); } catch (e) { /* skip */ }
+  for (const [id, kind, strong, source, phrase] of ENTRIES) {
+    try { rules.push({ id, kind, strong, phrase, rx: new RegExp(source, "u") }); } catch (e) { /* skip */ }
   }
 
   // the clock: ms since the first navigation start of this tab, across reloads
@@ -99,7 +99,7 @@
     const short = bodyText.length > 0 && bodyText.length < SHORT_BODY;
     const current = new Map();
     for (const r of rules) {
-      if (r.kind === "widget" || !r.rx.test(bodyText)) continue;
+      if (r.kind === "widget" || (r.phrase && !bodyText.includes(r.phrase)) || !r.rx.test(bodyText)) continue;
       const holder = holderOf(body, r.rx);
       const box = holder.getBoundingClientRect();
       if (box.width < 1 || box.height < 1 || holder.closest(QUOTING)) continue;

@@ -23,7 +23,9 @@ _PLACEHOLDER = "__ENTRIES__"
 def watcher_script() -> str:
     """JavaScript for ``BrowserContext.add_init_script``."""
     entries = [
-        [e.id, e.kind, e.strong, entry_regex_source(e)] for e in load().entries if e.kind != WIDGET
+        [e.id, e.kind, e.strong, entry_regex_source(e), e.phrase]
+        for e in load().entries
+        if e.kind != WIDGET
     ]
     source = SCRIPT_PATH.read_text(encoding="utf-8")
     return source.replace(_PLACEHOLDER, json.dumps(entries, ensure_ascii=True), 1)
