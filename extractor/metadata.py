@@ -198,9 +198,11 @@ def _published(view: _View) -> str | None:
         if found:
             return found
     times = view.doc.xpath(
-        '//*[@itemprop="datePublished"] | //time[@pubdate] | //article//time | //time'
+        '//*[@itemprop="datePublished"] | //time[@pubdate] | //article//time[@datetime]'
     )
-    for el in times:
+    # a page's only <time> is its date; one among many may be a sidebar's or a comment's
+    lone = view.doc.xpath("//time[@datetime]")
+    for el in [*times, *(lone if len(lone) == 1 else [])]:
         found = dates.to_iso(el.get("datetime") or el.get("content") or text_of(el))
         if found:
             return found

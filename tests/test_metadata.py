@@ -178,13 +178,20 @@ def test_byline(head: str, body: str, expected: str | None) -> None:
             "2024-03-05T14:30:00+00:00",
         ),
         ("", '<time datetime="2024-03-05">March 5</time>', "2024-03-05"),
+        (
+            "",
+            '<article><time datetime="2024-03-06">6/3</time></article><time datetime="2024-01-09">',
+            "2024-03-06",
+        ),
         ("", '<span itemprop="datePublished" content="2024-03-05"></span>', "2024-03-05"),
         # nothing stated: htmldate finds the date in the URL
         ("", "<p>No date here.</p>", "2024-03-05"),
     ],
 )
 def test_published(head: str, body: str, expected: str) -> None:
-    assert meta_of(head, body).published == expected
+    # the URL carries no date except for the htmldate case, which must find it there
+    url = URL if "No date" in body else "https://news.example.com/story.html"
+    assert meta_of(head, body, url=url).published == expected
 
 
 @pytest.mark.parametrize(
