@@ -70,7 +70,7 @@ def test_sync_extract(pages_url: str) -> None:
 @pytest.mark.browser
 def test_batch_keeps_input_order_streams_results_and_survives_a_bad_url(pages_url: str) -> None:
     urls = [
-        pages_url + "js-delayed-fetch/",  # the slowest page first: it finishes last
+        pages_url + "js-delayed-fetch/?delay=3000",  # the server holds it: it finishes last
         f"http://127.0.0.1:{free_port()}/",
         pages_url + "relative-links/",
     ]
