@@ -9,6 +9,14 @@
   4. take wall nodes, consent banners and widget notices out of the tree the article step reads,
      and report each removal as a Step.
 
+Decisions worth knowing:
+  - a cookie bar that does not block the page (no overlay with scrolling locked, not the whole
+    page) is taken out of the article (Step "consent-banners") but is NOT a wall;
+  - a widget's own notice (Disqus "enable JavaScript to view the comments", a video player's)
+    is taken out (Step "widget-notices") and is not a wall either;
+  - wall text inside the article (a republished article carrying its source's JavaScript and
+    paywall lines) is a wall to remove, not text to keep; a quotation of it is text to keep.
+
 ``scrub`` removes wall text that still reached the Markdown; ``completeness`` says whether the
 Markdown is the full article, a paywall teaser, or nothing (a wall stayed).
 """

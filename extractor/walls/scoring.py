@@ -42,7 +42,7 @@ def score_walls(
     for kind in sorted(winners, key=KIND_ORDER.index):
         sigs = by_kind[kind]
         score = _score(sigs, boost)
-        texts = _unique(fold(s.text) for s in sigs if s.text)
+        texts = _wall_texts(sigs)
         # a wall that is the whole page says what the page says; a paywall is only its prompt
         text = " / ".join(texts) or (short_text if kind != "paywall" else "")
         evidence = _unique([s.evidence for s in sigs] + (booster_evidence if score > 0 else []))
@@ -74,6 +74,16 @@ def _vendor(sigs: list[Signal]) -> str | None:
 def _rank(evidence: str) -> int:
     prefixes = [i for i, p in enumerate(_VENDOR_ORDER) if evidence.startswith(p)]
     return prefixes[0] if prefixes else len(_VENDOR_ORDER)
+
+
+def _wall_texts(sigs: list[Signal]) -> list[str]:
+    """The texts of the wall's elements in page order, each once (a text inside another goes)."""
+    ordered = sorted(
+        (s for s in sigs if s.text),
+        key=lambda s: (s.node.sourceline or 0) if s.node is not None else 0,
+    )
+    texts = _unique(fold(s.text) for s in ordered)
+    return [t for t in texts if not any(t != other and t in other for other in texts)]
 
 
 def _unique(items: Iterable[str]) -> list[str]:
