@@ -138,3 +138,29 @@ def test_no_browser_survives_a_signal(
     # the signal was turned into a clean cancellation, not a kill
     assert f"Interrupted: {signum.name}" in err, err
     assert_no_survivors(mark)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "sigint"])
+def test_no_browser_survives_a_signal_to_the_command(
+    pages_url: str, signum: signal.Signals
+) -> None:
+    mark = uuid.uuid4().hex
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extractor", pages_url + "_hang", "--timeout", "60"],
+        env={**os.environ, MARK: mark, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        wait_for_chromium(mark, proc)
+        time.sleep(0.5)
+        proc.send_signal(signum)
+        proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode != 0
+    assert_no_survivors(mark)
