@@ -116,11 +116,12 @@ def test_cdp_endpoint_uses_a_running_browser_and_leaves_it_running(
         while not port_file.exists() or not port_file.read_text().strip():
             assert time.monotonic() < deadline and chromium.poll() is None
             time.sleep(0.1)
-        port = port_file.read_text().split()[0]
-        options = replace(OPTIONS, cdp_endpoint=f"http://127.0.0.1:{port}")
-        page = api.capture(pages_url + "shadow-dom/", options)
-        assert "Shadow paragraph" in page.dom_html
-        assert chromium.poll() is None  # disconnecting does not close someone else's browser
+        port, ws_path = port_file.read_text().split()[:2]
+        # the DevTools HTTP address, and the WebSocket form browser pools (Browserless) hand out
+        for endpoint in (f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}{ws_path}"):
+            page = api.capture(pages_url + "shadow-dom/", replace(OPTIONS, cdp_endpoint=endpoint))
+            assert "Shadow paragraph" in page.dom_html, endpoint
+            assert chromium.poll() is None  # disconnecting leaves someone else's browser running
     finally:
         chromium.terminate()
         chromium.wait(timeout=10)

@@ -263,11 +263,22 @@ def test_failures_map_to_our_errors(
     assert "\n" not in str(caught.value)
 
 
-def test_page_that_never_finishes_loading_is_still_captured(
-    live: Browser, pages_url: str
-) -> None:
+def test_page_that_never_finishes_loading_is_still_captured(live: Browser, pages_url: str) -> None:
     page = live.capture(pages_url + "blocking-script-hangs/", timeout_ms=4_000)
     assert page.wait.ended_by == "timeout"
     assert "Above the stuck script" in page.dom_html
     assert "Below the stuck script" not in shown(page)
     assert page.server_html is not None and "Below the stuck script" in page.server_html
+
+
+def test_viewport_locale_and_time_zone_are_pinned(live: Browser, tmp_path: Path) -> None:
+    path = tmp_path / "environment.html"
+    path.write_text(
+        "<html><body><p id=out></p><script>document.getElementById('out').textContent = ["
+        "innerWidth, innerHeight, navigator.language,"
+        "Intl.DateTimeFormat().resolvedOptions().timeZone].join('|');</script></body></html>"
+    )
+    page = live.capture(
+        str(path), viewport=(1024, 640), locale="fr-FR", timezone="Asia/Tokyo", scroll=False
+    )
+    assert '<p id="out">1024|640|fr-FR|Asia/Tokyo</p>' in page.dom_html
