@@ -88,6 +88,18 @@ def _touches_word(node: Any, at_end: bool) -> bool:
     return (str(node)[-1] if at_end else str(node)[0]).isalnum()
 
 
+def _starts_inline(el: Tag) -> bool:
+    """Whether an element's content begins with text or an inline element, not a block."""
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if str(child).strip():
+                return True
+        elif isinstance(child, Tag):
+            block = child.name in _LINK_BLOCKS or child.name in ("dl", "hr")
+            return not block and not _holds_blocks(child)
+    return False
+
+
 def _holds_blocks(el: Tag) -> bool:
     return any(isinstance(d, Tag) and d.name in _LINK_BLOCKS for d in el.descendants)
 
@@ -176,18 +188,32 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
 
     def convert_div(self, el: Any, text: str, parent_tags: set[str]) -> str:
         label = el.get("data-footnote")
-        if label is None or "_inline" in parent_tags:
+        if "_inline" in parent_tags:
+            inline: str = super().convert_div(el, text, parent_tags)
+            return inline
+        if _starts_inline(el):  # bare text in a block: "1. Not a list" stays text
+            text = _escape_block_start(text.strip())
+        if label is None:
             converted: str = super().convert_div(el, text, parent_tags)
             return converted
         lines = text.strip().split("\n")
         rest = [f"    {line}" if line else "" for line in lines[1:]]
         return "\n\n" + "\n".join([f"[^{label}]: {lines[0]}", *rest]) + "\n\n"
 
+    def convert_blockquote(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if _starts_inline(el) and "_inline" not in parent_tags:
+            text = _escape_block_start(text.strip())
+        converted: str = super().convert_blockquote(el, text, parent_tags)
+        return converted
+
     convert_article = convert_div
     convert_section = convert_div
 
     def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
-        converted: str = super().convert_li(el, _escape_block_start(text.strip()), parent_tags)
+        text = text.strip()
+        if _starts_inline(el):  # a list, quote or paragraph inside guards its own start
+            text = _escape_block_start(text)
+        converted: str = super().convert_li(el, text, parent_tags)
         return converted
 
     def convert_figure(self, el: Any, text: str, parent_tags: set[str]) -> str:

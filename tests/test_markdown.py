@@ -180,6 +180,23 @@ def test_nested_lists_and_quotes() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<ul><li><ul><li>x</li></ul></li></ul>", "- - x\n"),
+        ("<ul><li><blockquote>q</blockquote></li></ul>", "- > q\n"),
+        ("<div>1. bare text in a div</div>", "1\\. bare text in a div\n"),
+        ("<blockquote>- bare text in a quote</blockquote>", "> \\- bare text in a quote\n"),
+        (
+            "<ol><li><p>- dash para</p></li><li>- dash text</li></ol>",
+            "1. \\- dash para\n2. \\- dash text\n",
+        ),
+    ],
+)
+def test_list_item_starts(body: str, expected: str) -> None:
+    assert md(body) == expected
+
+
 def test_figure_with_caption() -> None:
     out = md(
         '<figure><img src="/a.jpg" alt="Harbour"><figcaption>At dawn. <em>Photo: Jo</em></figcaption></figure>'
