@@ -50,8 +50,10 @@ WALL_TIMING_KEYS = ("first_seen_ms", "cleared_ms")
 # Step keys left out: the description is the same for every page, so rewording a step would
 # change every snapshot; name, count and samples say what was removed.
 STEP_LEFT_OUT = ("why",)
-# A duration in the front matter ("seen at 412 ms"): normalised like the JSON timings.
-_FRONT_MATTER_MS = re.compile(r"\b\d+ ms\b")
+# A duration in a wall's front matter line ("seen at 412 ms"): normalised like the JSON timings.
+_WALL_MS = re.compile(r"\b\d+ ms\b")
+# The front matter key whose list items are wall summaries.
+WALLS_KEY = "walls:"
 
 # A page that rendered, or the error that stopped it (one bad page does not stop a batch).
 Captured = RenderedPage | ExtractorError
@@ -102,7 +104,14 @@ def expected_markdown(extraction: Extraction) -> str:
     end = document.find("\n---\n", 3)
     if end < 0:
         return document
-    return _FRONT_MATTER_MS.sub(f"{VOLATILE} ms", document[:end]) + document[end:]
+    lines, in_walls = [], False
+    for line in document[:end].split("\n"):
+        if not line.startswith(("- ", "  ")):
+            in_walls = line == WALLS_KEY
+        elif in_walls:
+            line = _WALL_MS.sub(f"{VOLATILE} ms", line)
+        lines.append(line)
+    return "\n".join(lines) + document[end:]
 
 
 def expected_json(extraction: Extraction) -> str:
@@ -137,9 +146,11 @@ def unified_diff(old: str, new: str, old_label: str, new_label: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n\\ No newline at end of file\n"
+    """Lines split on "\\n" only (a U+2028 in page text is not a line break in the file)."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1] + "\n\\ No newline at end of file\n")
     return lines
 
 

@@ -306,3 +306,24 @@ def test_steps_keep_what_was_removed_but_not_their_description() -> None:
     ]
     fewer = replace(worded, steps=(Step("chrome", "navigation and footers", 1, ("Home",)),))
     assert expected_json(fewer) != expected_json(worded)
+
+
+def test_only_wall_lines_have_their_milliseconds_normalised() -> None:
+    extraction = rendered_wall(120, 900)
+    titled = replace(extraction, metadata=Metadata(title="Sprinting under 100 ms"))
+    markdown = expected_markdown(titled)
+    assert "title: Sprinting under 100 ms\n" in markdown
+    assert "seen at N ms, cleared at N ms" in markdown
+
+
+def test_diff_lines_break_on_newlines_only() -> None:
+    diff = unified_diff("a\u2028b\nc\n", "a\u2028b\nd\n", "old", "new")
+    assert diff.split("\n") == [
+        "--- old",
+        "+++ new",
+        "@@ -1,2 +1,2 @@",
+        " a\u2028b",
+        "-c",
+        "+d",
+        "",
+    ]
