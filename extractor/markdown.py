@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from . import tables
+from .escaping import escape_block_start, escape_text
 from .titles import key
 
 # elements that never hold article text
@@ -40,45 +41,10 @@ KICKER_MAX_CHARS = 60
 # a heading this close to the title (share of the longer key) duplicates it
 TITLE_MATCH = 0.8
 
-# -- escaping: only what would turn into Markdown ----------------------------------------
-_ESC_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_STARS = re.compile(r"\*+")
-# an underscore run that could open emphasis (not intraword like snake_case, not a "___" rule)
-_ESC_UNDERSCORE = re.compile(r"(?<!\w)_+(?=[^\s_])")
-_ESC_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # would start inline HTML
-_ESC_ENTITY = re.compile(r"&(?=#?\w+;)")  # would be read as an entity
-_ESC_BRACKET = re.compile(r"\[(?=\^|[^\]\n]*\][(\[])")  # would start a link or footnote
-_ESC_TILDES = re.compile(r"~~")
-# what at the start of a line turns a paragraph into another block
-_BLOCK_START = re.compile(
-    r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|[-*_=~]{3,}\s*$)"
-)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # characters that show nothing: a line of only these is blank
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
-
-
-def _escape_block_start(text: str) -> str:
-    """Escape a paragraph's first character when it would start a heading, list or quote."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if i == 0 or lines[i - 1].endswith("\\"):
-            found = _BLOCK_START.match(line)
-            if found:
-                start = len(found[1])
-                if line[start].isdigit():
-                    start += len(found[2])
-                lines[i] = line[:start] + "\\" + line[start:]
-    return "\n".join(lines)
-
-
-def _escape_stars(found: re.Match[str], text: str) -> str:
-    """A star run is kept only with space on both sides ("2 * 3"); else it could be emphasis."""
-    # at the edge of a text node the neighbour is unknown ("<b>*</b>"): escape
-    before = text[found.start() - 1] if found.start() else ""
-    after = text[found.end()] if found.end() < len(text) else ""
-    return found[0] if before.isspace() and after.isspace() else "\\*" * len(found[0])
 
 
 def _touches_word(node: Any, at_end: bool) -> bool:
@@ -158,16 +124,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             cell.name = name
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        if not text:
-            return ""
-        text = _ESC_BACKSLASH.sub(r"\\\\", text)
-        text = text.replace("`", "\\`")
-        text = _STARS.sub(lambda m: _escape_stars(m, text), text)
-        text = _ESC_UNDERSCORE.sub(lambda m: "\\_" * len(m[0]), text)
-        text = _ESC_TAG.sub(r"\\<", text)
-        text = _ESC_ENTITY.sub(r"\\&", text)
-        text = _ESC_BRACKET.sub(r"\\[", text)
-        return _ESC_TILDES.sub(r"\\~\\~", text)
+        return escape_text(text)
 
     def convert_hN(self, n: int, el: Any, text: str, parent_tags: set[str]) -> str:
         if "_inline" in parent_tags:
@@ -182,9 +139,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         converted: str = super().convert_p(el, text, parent_tags)
         if "_inline" in parent_tags:
             return converted
-        return (
-            _escape_block_start(converted.strip("\n")).join(("\n\n", "\n\n")) if converted else ""
-        )
+        return escape_block_start(converted.strip("\n")).join(("\n\n", "\n\n")) if converted else ""
 
     def convert_div(self, el: Any, text: str, parent_tags: set[str]) -> str:
         label = el.get("data-footnote")
@@ -192,7 +147,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             inline: str = super().convert_div(el, text, parent_tags)
             return inline
         if _starts_inline(el):  # bare text in a block: "1. Not a list" stays text
-            text = _escape_block_start(text.strip())
+            text = escape_block_start(text.strip())
         if label is None:
             converted: str = super().convert_div(el, text, parent_tags)
             return converted
@@ -202,7 +157,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
 
     def convert_blockquote(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if _starts_inline(el) and "_inline" not in parent_tags:
-            text = _escape_block_start(text.strip())
+            text = escape_block_start(text.strip())
         converted: str = super().convert_blockquote(el, text, parent_tags)
         return converted
 
@@ -212,7 +167,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
     def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
         text = text.strip()
         if _starts_inline(el):  # a list, quote or paragraph inside guards its own start
-            text = _escape_block_start(text)
+            text = escape_block_start(text)
         converted: str = super().convert_li(el, text, parent_tags)
         return converted
 

@@ -1,0 +1,60 @@
+"""Escaping for Markdown text: only what would otherwise turn into Markdown syntax.
+
+markdownify escapes every ``_`` and ``*``; that breaks words like ``snake_case`` for readers
+and for word-based metrics. Here a character is escaped only where it could open emphasis, a
+code span, a link, inline HTML or an entity, and a line start only where it would begin a
+heading, list, quote or rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESC_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_STARS = re.compile(r"\*+")
+# an underscore run that could open emphasis (not intraword like snake_case, not a "___" rule)
+_ESC_UNDERSCORE = re.compile(r"(?<!\w)_+(?=[^\s_])")
+_ESC_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # would start inline HTML
+_ESC_ENTITY = re.compile(r"&(?=#?\w+;)")  # would be read as an entity
+_ESC_BRACKET = re.compile(r"\[(?=\^|[^\]\n]*\][(\[])")  # would start a link or footnote
+_ESC_TILDES = re.compile(r"~~")
+# what at the start of a line turns a paragraph into another block
+_BLOCK_START = re.compile(
+    r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|[-*_=~]{3,}\s*$)"
+)
+
+
+def escape_block_start(text: str) -> str:
+    """Escape a paragraph's first character when it would start a heading, list or quote."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i == 0 or lines[i - 1].endswith("\\"):
+            found = _BLOCK_START.match(line)
+            if found:
+                start = len(found[1])
+                if line[start].isdigit():
+                    start += len(found[2])
+                lines[i] = line[:start] + "\\" + line[start:]
+    return "\n".join(lines)
+
+
+def _escape_stars(found: re.Match[str], text: str) -> str:
+    """A star run is kept only with space on both sides ("2 * 3"); else it could be emphasis."""
+    # at the edge of a text node the neighbour is unknown ("<b>*</b>"): escape
+    before = text[found.start() - 1] if found.start() else ""
+    after = text[found.end()] if found.end() < len(text) else ""
+    return found[0] if before.isspace() and after.isspace() else "\\*" * len(found[0])
+
+
+def escape_text(text: str) -> str:
+    """Escape one text node's Markdown-significant characters (not line starts)."""
+    if not text:
+        return ""
+    text = _ESC_BACKSLASH.sub(r"\\\\", text)
+    text = text.replace("`", "\\`")
+    text = _STARS.sub(lambda m: _escape_stars(m, text), text)
+    text = _ESC_UNDERSCORE.sub(lambda m: "\\_" * len(m[0]), text)
+    text = _ESC_TAG.sub(r"\\<", text)
+    text = _ESC_ENTITY.sub(r"\\&", text)
+    text = _ESC_BRACKET.sub(r"\\[", text)
+    return _ESC_TILDES.sub(r"\\~\\~", text)
