@@ -25,6 +25,8 @@ FLASH, STAYS, CONSENT = (
     "wall-botcheck-cloudflare/",
     "wall-consent-onetrust/",
 )
+SOURCEPOINT = "wall-consent-sourcepoint/"
+STATE_JS = "document.documentElement.dataset.consent || null"
 
 
 async def _load_all(base: str) -> dict[str, Any]:
@@ -40,9 +42,11 @@ async def _load_all(base: str) -> dict[str, Any]:
             # the consent hook on its own
             await page.goto(base + CONSENT)
             out["clicked"] = await apply_policy(page, "reject")
-            out["consent_state"] = await page.evaluate(
-                "document.documentElement.dataset.consent || null"
-            )
+            out["consent_state"] = await page.evaluate(STATE_JS)
+            # Sourcepoint shows its dialog in an iframe
+            await page.goto(base + SOURCEPOINT)
+            out["sp_clicked"] = await apply_policy(page, "reject")
+            out["sp_state"] = await page.evaluate(STATE_JS)
         finally:
             await page.close()
         # settle until the swap: the challenge page is quiet for longer than the quiet window
@@ -101,3 +105,8 @@ def test_consent_reject_clicks_the_managers_button(loaded: dict[str, Any]) -> No
     # the watcher saw the dialog until the click: a consent wall that cleared, not one that stayed
     assert all(w.cleared for w in result.walls if w.kind == "consent")
     assert "four kilometres" in result.markdown
+
+
+def test_consent_reject_reaches_into_the_dialogs_iframe(loaded: dict[str, Any]) -> None:
+    assert loaded["sp_clicked"] == "Sourcepoint: reject button.sp_choice_type_13"
+    assert loaded["sp_state"] == "rejected"

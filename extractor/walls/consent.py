@@ -9,12 +9,15 @@ first, then the button texts of Google's and Yahoo's consent pages) in the page 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any
 
 WAIT_MS = 2500  # how long a consent manager gets to show its dialog
 POLL_MS = 150
+CLICK_MS = 2000  # the most one click may take
+CLOSE_MS = 1500  # how long the dialog gets to go away after the click
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,9 @@ async def _click(locator: Any) -> bool:
         first = locator.first
         if await locator.count() == 0 or not await first.is_visible():
             return False
-        await first.click(timeout=2000)
+        await first.click(timeout=CLICK_MS)
     except Exception:  # a detached frame or a button that went away: not ours to fail on
         return False
+    with contextlib.suppress(Exception):  # let the dialog close before the capture goes on
+        await first.wait_for(state="hidden", timeout=CLOSE_MS)
     return True
