@@ -195,7 +195,7 @@ async def open_browser(pw: Any, options: Options) -> Any:
         try:
             return await pw.chromium.connect_over_cdp(options.cdp_endpoint, timeout=timeout)
         except PlaywrightError as exc:
-            raise NavigationError(
+            raise NoBrowserError(
                 f"cannot connect to the browser at {options.cdp_endpoint}: {_first_line(exc)}"
             ) from exc
     bundled = None

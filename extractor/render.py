@@ -304,17 +304,17 @@ async def _server_html(response: Any, target: str, timeout_ms: int) -> str | Non
             body = Path(url2pathname(urlsplit(target).path)).read_bytes()
         except OSError:
             return None
-        return _decode(body, "")
+        return decode_html(body, "")
     if response is None:
         return None
     try:
         body = await asyncio.wait_for(response.body(), max(timeout_ms, 1) / 1000)
     except (PlaywrightError, TimeoutError):
         return None  # the body never finished (or was evicted): no server view
-    return _decode(body, response.headers.get("content-type", ""))
+    return decode_html(body, response.headers.get("content-type", ""))
 
 
-def _decode(body: bytes, content_type: str) -> str:
+def decode_html(body: bytes, content_type: str) -> str:
     """Decode with the header's charset, else a <meta charset> near the top, else UTF-8."""
     charset = "utf-8"
     declared = _CHARSET.search(content_type.encode("ascii", "replace")) or _CHARSET.search(
@@ -335,4 +335,13 @@ def _since(start: float) -> int:
     return int((time.monotonic() - start) * 1000)
 
 
-__all__ = ["Budget", "capture_page", "new_context", "origin_of", "script", "settle", "to_url"]
+__all__ = [
+    "Budget",
+    "capture_page",
+    "decode_html",
+    "new_context",
+    "origin_of",
+    "script",
+    "settle",
+    "to_url",
+]

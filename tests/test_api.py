@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from extractor import api, browser
-from extractor.errors import ExtractorError, NavigationError
+from extractor.errors import ExtractorError, NavigationError, NoBrowserError
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options
 
@@ -129,7 +129,7 @@ def test_cdp_endpoint_uses_a_running_browser_and_leaves_it_running(
             os.killpg(chromium.pid, signal.SIGKILL)
 
 
-def test_unreachable_cdp_endpoint_is_a_navigation_error() -> None:
+def test_unreachable_cdp_endpoint_means_no_browser() -> None:
     options = replace(OPTIONS, cdp_endpoint=f"http://127.0.0.1:{free_port()}", timeout_ms=3_000)
-    with pytest.raises(NavigationError, match="cannot connect"):
+    with pytest.raises(NoBrowserError, match="cannot connect"):
         api.capture("http://127.0.0.1:9/", options)

@@ -1,6 +1,7 @@
 """The render/capture step in a real Chromium: what each fixture page shows, and what it hides.
 
-One browser serves the whole module (``open_session`` on an event loop in a helper thread).
+Pure helpers (URL and origin handling, the time budget, decoding) are tested at the end.
+One browser serves the browser tests (``open_session`` on an event loop in a helper thread).
 Each case goes through capture + the pure pipeline, and checks both the captured DOM and the
 Markdown a user gets.
 """
@@ -19,11 +20,10 @@ from typing import Any, TypeVar
 import pytest
 
 from extractor.api import Session, open_session
-from extractor.errors import NavigationError, NotHtmlError, PageTimeoutError
+from extractor.errors import NavigationError, NotHtmlError, PageTimeoutError, UsageError
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
-
-pytestmark = pytest.mark.browser
+from extractor.render import Budget, decode_html, origin_of, to_url
 
 T = TypeVar("T")
 FAST = Options(timeout_ms=20_000)
@@ -82,6 +82,7 @@ def in_order(text: str, *parts: str) -> bool:
     return True
 
 
+@pytest.mark.browser
 def test_js_delayed_fetch_content_appears(live: Browser, pages_url: str) -> None:
     page, result = live.extract(pages_url + "js-delayed-fetch/")
     assert "Hydrologists measuring the upper basin" in result.markdown
@@ -93,6 +94,7 @@ def test_js_delayed_fetch_content_appears(live: Browser, pages_url: str) -> None
     assert page.status == 200 and page.final_url == pages_url + "js-delayed-fetch/"
 
 
+@pytest.mark.browser
 def test_noscript_wall_text_is_not_in_the_rendered_view(live: Browser, pages_url: str) -> None:
     page, result = live.extract(pages_url + "noscript-wall-clears/")
     assert page.server_html is not None and "enable JavaScript" in page.server_html
@@ -101,6 +103,7 @@ def test_noscript_wall_text_is_not_in_the_rendered_view(live: Browser, pages_url
     assert "Old apple trees respond best" in result.markdown
 
 
+@pytest.mark.browser
 def test_shadow_roots_are_inlined_in_place(live: Browser, pages_url: str) -> None:
     page, result = live.extract(pages_url + "shadow-dom/")
     assert "data-x-shadow-root" in page.dom_html
@@ -118,6 +121,7 @@ def test_shadow_roots_are_inlined_in_place(live: Browser, pages_url: str) -> Non
     assert "not assigned to any slot" not in shown(page)
 
 
+@pytest.mark.browser
 def test_same_origin_frames_are_inlined_in_place(live: Browser, pages_url: str) -> None:
     page, result = live.extract(pages_url + "iframe-same-origin/")
     assert in_order(
@@ -133,6 +137,7 @@ def test_same_origin_frames_are_inlined_in_place(live: Browser, pages_url: str) 
     assert f"({pages_url}iframe-same-origin/notes/keeper.html)" in result.markdown
 
 
+@pytest.mark.browser
 def test_lazy_images_get_their_real_urls(live: Browser, pages_url: str) -> None:
     page, result = live.extract(pages_url + "lazy-images/")
     base = pages_url + "lazy-images/img/"
@@ -144,6 +149,7 @@ def test_lazy_images_get_their_real_urls(live: Browser, pages_url: str) -> None:
     assert "Scroll-loaded paragraph" in result.markdown
 
 
+@pytest.mark.browser
 def test_without_scrolling_the_observer_loader_never_fires(live: Browser, pages_url: str) -> None:
     page = live.capture(pages_url + "lazy-images/", scroll=False)
     assert "lighthouse-dusk-1600.jpg" not in shown(page)
@@ -151,6 +157,7 @@ def test_without_scrolling_the_observer_loader_never_fires(live: Browser, pages_
     assert "north-pier.jpg" in shown(page)  # data-src needs no scrolling
 
 
+@pytest.mark.browser
 def test_hidden_text_is_dropped(live: Browser, pages_url: str) -> None:
     page, result = live.extract(pages_url + "hidden-text/")
     for text in ("Visible paragraph one", "Visible paragraph two", "Visible override inside"):
@@ -171,6 +178,7 @@ def test_hidden_text_is_dropped(live: Browser, pages_url: str) -> None:
     assert "NIGHT TRAINS" not in page.dom_html
 
 
+@pytest.mark.browser
 def test_relative_links_become_absolute(live: Browser, pages_url: str) -> None:
     _, result = live.extract(pages_url + "relative-links/")
     md = result.markdown
@@ -182,6 +190,7 @@ def test_relative_links_become_absolute(live: Browser, pages_url: str) -> None:
     assert "](https://archive.example.org/about)" in md
 
 
+@pytest.mark.browser
 def test_empty_app_root_stays_empty(live: Browser, pages_url: str) -> None:
     page = live.capture(pages_url + "app-root-empty/")
     assert page.server_html is not None and "enable JavaScript" in page.server_html
@@ -190,6 +199,7 @@ def test_empty_app_root_stays_empty(live: Browser, pages_url: str) -> None:
     assert page.wait.elapsed_ms < 5_000  # a missing bundle does not hold the capture
 
 
+@pytest.mark.browser
 def test_overlay_and_scroll_lock_are_marked(live: Browser, pages_url: str) -> None:
     page = live.capture(pages_url + "overlay-modal/")
     assert '<html lang="en" data-x-scroll-locked="1">' in page.dom_html
@@ -198,6 +208,7 @@ def test_overlay_and_scroll_lock_are_marked(live: Browser, pages_url: str) -> No
     assert 'class="site-header">' in page.dom_html
 
 
+@pytest.mark.browser
 def test_allow_origins_blocks_other_origins(live: Browser, pages_url: str) -> None:
     url = pages_url + "allow-origins/"
     open_page = live.capture(url)
@@ -208,17 +219,20 @@ def test_allow_origins_blocks_other_origins(live: Browser, pages_url: str) -> No
     assert "First-party paragraph" in gated.dom_html
 
 
+@pytest.mark.browser
 def test_wait_for_selector_ends_the_wait(live: Browser, pages_url: str) -> None:
     page = live.capture(pages_url + "js-delayed-fetch/", wait_for="article p")
     assert page.wait.ended_by == "selector"
     assert "Hydrologists" in page.dom_html
 
 
+@pytest.mark.browser
 def test_screenshot_taken_when_asked(live: Browser, pages_url: str, tmp_path: Path) -> None:
     page = live.capture(pages_url + "overlay-modal/", wall_screenshot_dir=str(tmp_path))
     assert page.screenshot is not None and page.screenshot.startswith(b"\x89PNG")
 
 
+@pytest.mark.browser
 def test_local_file_is_rendered_like_a_url(live: Browser, tmp_path: Path) -> None:
     path = tmp_path / "local page.html"
     path.write_text(
@@ -239,6 +253,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("target", "error", "words"),
     [
@@ -248,6 +263,7 @@ def free_port() -> int:
         ("_binary", NotHtmlError, "not HTML"),
     ],
 )
+@pytest.mark.browser
 def test_failures_map_to_our_errors(
     live: Browser, pages_url: str, target: str, error: type[Exception], words: str
 ) -> None:
@@ -263,6 +279,7 @@ def test_failures_map_to_our_errors(
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.browser
 def test_page_that_never_finishes_loading_is_still_captured(live: Browser, pages_url: str) -> None:
     page = live.capture(pages_url + "blocking-script-hangs/", timeout_ms=4_000)
     assert page.wait.ended_by == "timeout"
@@ -271,6 +288,7 @@ def test_page_that_never_finishes_loading_is_still_captured(live: Browser, pages
     assert page.server_html is not None and "Below the stuck script" in page.server_html
 
 
+@pytest.mark.browser
 def test_viewport_locale_and_time_zone_are_pinned(live: Browser, tmp_path: Path) -> None:
     path = tmp_path / "environment.html"
     path.write_text(
@@ -282,3 +300,62 @@ def test_viewport_locale_and_time_zone_are_pinned(live: Browser, tmp_path: Path)
         str(path), viewport=(1024, 640), locale="fr-FR", timezone="Asia/Tokyo", scroll=False
     )
     assert '<p id="out">1024|640|fr-FR|Asia/Tokyo</p>' in page.dom_html
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("file:///tmp/x.html", "file:///tmp/x.html"),
+        ("example.org/news/1", "https://example.org/news/1"),
+    ],
+)
+def test_to_url(given: str, expected: str) -> None:
+    assert to_url(given) == expected
+
+
+def test_to_url_turns_a_local_path_into_a_file_url(tmp_path: Path) -> None:
+    path = tmp_path / "saved page.html"
+    path.write_text("<p>x</p>")
+    assert to_url(str(path)) == path.as_uri()
+    assert to_url(str(path)).endswith("saved%20page.html")
+
+
+def test_to_url_refuses_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no such file"):
+        to_url(str(tmp_path / "missing.html"))
+
+
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("http://127.0.0.1:8000/a/b?c", "http://127.0.0.1:8000"),
+        ("HTTPS://Example.ORG/", "https://example.org"),
+        ("http://127.0.0.1:8000", "http://127.0.0.1:8000"),
+        ("file:///srv/pages/a.html", "file://"),
+        ("file://", "file://"),
+    ],
+)
+def test_origin_of(url: str, origin: str) -> None:
+    assert origin_of(url) == origin
+
+
+def test_budget_keeps_a_reserve_for_the_capture() -> None:
+    budget = Budget(10_000)
+    assert budget.cap(3_000) == 3_000
+    assert 7_900 <= budget.cap(60_000) <= 8_000  # 2 s kept back for the capture itself
+    small = Budget(1_000)
+    assert 700 <= small.cap(60_000) <= 800  # a fifth of a small budget
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "text"),
+    [
+        ("café".encode(), "text/html; charset=utf-8", "café"),
+        ("café".encode("latin-1"), "text/html; charset=ISO-8859-1", "café"),
+        ('<meta charset="windows-1252"><p>café'.encode("cp1252"), "text/html", "café"),
+        ("café".encode(), "text/html; charset=no-such-codec", "café"),
+    ],
+)
+def test_server_html_decoding(body: bytes, content_type: str, text: str) -> None:
+    assert text in decode_html(body, content_type)
