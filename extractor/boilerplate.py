@@ -24,7 +24,7 @@ NON_CONTENT_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
     "link", "meta", "button", "select", "input", "textarea", "dialog", "map", "audio", "video",
 )  # fmt: skip
-_NON_CONTENT_COUNT = "count(" + "|".join(f".//{tag}" for tag in NON_CONTENT_TAGS) + ")"
+_NON_CONTENT_COUNT = "count(.//*[" + " or ".join(f"self::{tag}" for tag in NON_CONTENT_TAGS) + "])"
 # Structural tags for the page's chrome around the article.
 CHROME_TAGS = ("nav", "aside", "footer", "menu")
 # Elements never dropped for their class or id.
@@ -111,7 +111,7 @@ def scan_page(body: HtmlElement) -> PageScan:
             if tag == "form":
                 kinds["forms"].append(el)
             if attrib and ("class" in attrib or "id" in attrib):
-                kind = _name_kind(names_of(el))
+                kind = _kind_of(attrib.get("class"), attrib.get("id"))
                 if kind:
                     kinds[kind].append(el)
     return PageScan(**{kind: tuple(found) for kind, found in kinds.items()})
@@ -124,7 +124,11 @@ def _hidden(attrib: Any) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
+def _kind_of(cls: str | None, ident: str | None) -> str | None:
+    return _name_kind(f"{cls or ''} {ident or ''}".strip().lower())
+
+
 def _name_kind(names: str) -> str | None:
     """Which kind of block a class/id names, if any."""
     if not names:

@@ -101,9 +101,12 @@ def drop_related_links(region: HtmlElement) -> Step:
     linked lines after it, and linked headlines in capitals ("SEAN SPICER ELIMINATED")."""
     removal = Removal("related-links", "links to other stories inside the article")
     for el in list(region.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span")):
-        if el.getparent() is None or el is region:
+        if el is region:
             continue
-        text = fold(el.text_content())
+        raw = el.text_content()
+        if len(raw) > 2 * RELATED_LINE_MAX_CHARS:  # whitespace aside, too long for any rule
+            continue
+        text = fold(raw)
         if len(text) <= JUNK_MAX_CHARS and RELATED_LABEL.match(text):
             block = _line_of(el, region)
             if block is None:
@@ -178,9 +181,12 @@ def drop_junk_lines(region: HtmlElement) -> Step:
     """Short lines that are page furniture: "Advertisement", "Share this", "Read more"..."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
     for el in list(region.iter(*LINE_TAGS)):
-        if el is region or el.getparent() is None:
+        if el is region:
             continue
-        text = fold(el.text_content())
+        raw = el.text_content()
+        if len(raw) > 2 * JUNK_MAX_CHARS:  # whitespace aside, too long to be a junk line
+            continue
+        text = fold(raw)
         if (
             len(text) <= JUNK_MAX_CHARS
             and JUNK_LINES.match(text)
