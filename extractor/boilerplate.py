@@ -1,9 +1,9 @@
 """Page-wide boilerplate removal, run before the article region is chosen.
 
-Scripts and the like go first, inside lxml; then one walk over the page (``scan_page``)
-sorts out every element worth a look, and each
-``drop_*`` function is one named step that drops one kind of element that is never article
-text (scripts, navigation, share bars, comment sections, forms...) and returns its Step.
+Scripts and the like go first, inside lxml; then one walk over the page (``scan_page``) sorts
+out every element worth a look. Each ``drop_*`` function is one named step: it drops one kind
+of element that is never article text (navigation, share bars, comment sections, forms...)
+and returns its Step.
 """
 
 from __future__ import annotations
