@@ -10,6 +10,7 @@ Usage examples:
   .venv/bin/python -m tests.bench.run --only ours --csv /tmp/bench/ours.csv
   .venv/bin/python -m tests.bench.run --rendered        # also load each page in Chromium
   .venv/bin/python -m tests.bench.run --stages          # where the pure path's time goes
+  .venv/bin/python -m tests.bench.run --only ours --skip captions   # what one step is worth
   .venv/bin/python -m tests.bench.run --ids 0a1b... 0c2d... --out /tmp/bench
 """
 
@@ -29,6 +30,7 @@ from pathlib import Path
 from types import ModuleType
 
 from extractor.pipeline import extract_html
+from extractor.records import Options
 
 DEFAULT_BENCH = Path("/work/shared/benchmarks/zyte-dev")
 DEFAULT_SCORE = Path("/work/shared/eval/score.py")
@@ -67,8 +69,11 @@ def load_pages(
     return pages, {pid: truth[pid] for pid in wanted}
 
 
+OPTIONS = Options()  # what "ours" runs with (--skip switches steps off)
+
+
 def ours(html: str, url: str) -> str:
-    return extract_html(html, url=url).markdown
+    return extract_html(html, url=url, options=OPTIONS).markdown
 
 
 def trafilatura_default(html: str, url: str) -> str:
@@ -163,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="+", choices=sorted(EXTRACTORS), help="run only these")
     ap.add_argument("--ids", nargs="+", help="only these page ids")
     ap.add_argument("--csv", type=Path, help="per-page scores and ms of ours")
+    ap.add_argument("--skip", nargs="+", default=[], help="extraction steps to switch off")
     ap.add_argument(
         "--stages", action="store_true", help="also time each pipeline step of the pure path"
     )
@@ -173,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
 
+    global OPTIONS
+    OPTIONS = Options(skip_steps=tuple(args.skip))
     pages, truth = load_pages(args.bench, args.ids)
     names = args.only or list(EXTRACTORS)
     runs = run_pure(pages, truth, names)
