@@ -26,6 +26,7 @@ FLASH, STAYS, CONSENT = (
     "wall-consent-onetrust/",
 )
 SOURCEPOINT = "wall-consent-sourcepoint/"
+RELOAD = "wall-botcheck-cloudflare-reload/"
 STATE_JS = "document.documentElement.dataset.consent || null"
 
 
@@ -39,6 +40,10 @@ async def _load_all(base: str) -> dict[str, Any]:
             await page.goto(base + FLASH)
             await page.wait_for_selector("article")
             out["sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
+            # a challenge that reloads into the story: the timeline survives the new document
+            await page.goto(base + RELOAD)
+            await page.wait_for_selector("article")
+            out["reload_sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
             # the consent hook on its own
             await page.goto(base + CONSENT)
             out["clicked"] = await apply_policy(page, "reject")
@@ -71,6 +76,15 @@ def test_watcher_sees_a_challenge_flash_and_clear(loaded: dict[str, Any]) -> Non
     assert seen.cleared_ms is not None
     assert seen.first_seen_ms < 700 <= seen.cleared_ms
     assert "Checking your browser" in seen.text
+
+
+def test_watcher_timeline_survives_a_reload_into_the_page(loaded: dict[str, Any]) -> None:
+    sightings = {s.phrase_id: s for s in loaded["reload_sightings"]}
+    seen = sightings["bot-en-checking-browser"]
+    # counted from the challenge document's start; cleared when that document went away
+    assert seen.first_seen_ms < 600 <= (seen.cleared_ms or 0)
+    assert "127.0.0.1." in seen.text  # this challenge's sighting, not the previous page's
+    assert set(sightings) <= {"bot-en-checking-browser"}
 
 
 def test_a_wall_that_flashes_and_clears_leaves_the_article(loaded: dict[str, Any]) -> None:

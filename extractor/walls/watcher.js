@@ -31,6 +31,9 @@
   const store = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
   let saved = null;
   try { saved = store && JSON.parse(store.getItem(KEY) || "null"); } catch (e) { saved = null; }
+  // only a document the previous one led to (a challenge reloading into the page) continues
+  // its timeline; a navigation from outside starts a new one
+  if (saved && (!document.referrer || saved.url !== document.referrer)) saved = null;
   const base = saved && typeof saved.base === "number" ? saved.base : performance.timeOrigin;
   const clock = () => Math.round(performance.timeOrigin + performance.now() - base);
   const seen = new Map(saved && Array.isArray(saved.seen) ? saved.seen.map((s) => [s.phrase_id, s]) : []);
@@ -138,7 +141,8 @@
     try { scan(); } catch (e) { /* ignore */ }
     const now = clock();
     for (const s of seen.values()) if (s.cleared_ms === null) s.cleared_ms = now;
-    try { store && store.setItem(KEY, JSON.stringify({ base, seen: [...seen.values()] })); } catch (e) { /* ignore */ }
+    const state = { base, url: location.href, seen: [...seen.values()] };
+    try { store && store.setItem(KEY, JSON.stringify(state)); } catch (e) { /* ignore */ }
   });
 
   window.__extractorWalls = () => {
