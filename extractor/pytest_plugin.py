@@ -11,7 +11,8 @@
 
 ``extract`` returns the document snapshots hold (front matter without capture time, then the
 Markdown); ``capture_playwright_page(page)`` gives the RenderedPage itself, for
-``extractor.extract_page``. A URL is rendered by ``extractor.api`` in its own browser.
+``extractor.extract_page``. A URL is rendered by ``extractor.api`` in its own browser, with the
+Options the ``extractor_options`` fixture returns (override it to change them).
 
 The snapshot of ``test_story`` in ``tests/test_site.py`` is
 ``snapshots/test_site.test_story/expected.md``, the layout ``extractor snapshot`` uses; a second
@@ -204,7 +205,13 @@ def capture_playwright_page(page: Any) -> RenderedPage:
 
 
 @pytest.fixture
-def extract() -> Callable[[Any], str]:
+def extractor_options() -> Options:
+    """The Options ``extract`` uses; override this fixture to change them (e.g. ``wait_for``)."""
+    return Options()
+
+
+@pytest.fixture
+def extract(extractor_options: Options) -> Callable[[Any], str]:
     """Extract a URL (rendered by extractor.api) or an open Playwright page to its document.
 
     The document is the one snapshots hold: front matter without capture time, then Markdown.
@@ -212,7 +219,7 @@ def extract() -> Callable[[Any], str]:
     from .pipeline import extract_page
     from .snapshot import expected_markdown
 
-    options = Options()
+    options = extractor_options
 
     def run(target: Any) -> str:
         if isinstance(target, str):

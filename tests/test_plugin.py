@@ -171,3 +171,41 @@ def test_case_names_cover_classes_and_parameters(pytester: pytest.Pytester) -> N
         "test_names.testharbour.test_tide-low-water",
     ]
     assert (pytester.path / "snapshots" / folders[0] / "expected.md").read_text() == "High Water\n"
+
+
+def test_extract_takes_a_driven_page_and_the_overridable_options(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeconftest(
+        """
+        import pytest
+        from extractor.records import Options
+
+        @pytest.fixture
+        def extractor_options():
+            return Options(skip_steps=("chrome",))
+        """
+    )
+    pytester.makepyfile(
+        test_fake="""
+        from extractor.walls.watcher import COLLECT_JS
+
+        HTML = ("<html><head><title>Quay works</title></head><body><article><h2>Quay works</h2>"
+                "<p>The quay wall will be rebuilt in stone over two summers, the port said.</p>"
+                "<aside>Related: <a href=/fees>Harbour fees rise again</a></aside>"
+                "</article></body></html>")
+
+        class DrivenPage:  # what extract needs of a Playwright page: url and evaluate
+            url = "https://port.example/quay"
+
+            def evaluate(self, script, arg=None):
+                return [] if script == COLLECT_JS else HTML
+
+        def test_fake(extract):
+            document = extract(DrivenPage())
+            assert "source: https://port.example/quay" in document
+            assert "The quay wall will be rebuilt" in document
+            assert "Harbour fees rise again" in document  # the chrome step was switched off
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
