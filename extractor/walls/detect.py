@@ -235,8 +235,8 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
         return "teaser" if text else "none"
     if staying and len(text) < STUB_CHARS:  # what is left beside the wall is no article
         return "none"
-    if any(_page_is_wall(w) for w in walls if w.phase == last and not w.cleared):
-        return "none"
+    if any(_page_is_wall(w) for w in walls if w.phase == last and w.kind == "consent"):
+        return "none"  # a consent page (Google's, Yahoo's) has no article behind it
     return "full"
 
 

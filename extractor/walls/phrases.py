@@ -19,6 +19,7 @@ from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted, visi
 from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX
 
 _QUOTES = "\"'"  # typographic quotes are folded to these by normalize
+CONSENT_PAGE_REST = 200  # a consent page says at most this much besides its consent dialog
 OWN_ELEMENT_SHARE = 0.5  # wall phrases make up at least this share of the block's text
 BLOCK_MAX = 1200  # a block longer than this is article text, whatever it quotes
 BLOCK_TAGS = frozenset(
@@ -68,9 +69,13 @@ def phrase_signals(
             own = _own_element(block, lexicon, texts, by_share=entry.strong)
             if not (short or overlay is not None or own):
                 continue
-            if entry.kind == "consent" and not short and overlay is None:
-                found.banners.append((_banner_of(block), entry.id))
-                continue
+            if entry.kind == "consent" and overlay is None:
+                banner = _banner_of(block)
+                # consent blocks the page only as an overlay, or as the whole page
+                rest = len(texts.norm(body)) - len(texts.norm(banner))
+                if not (short and rest < CONSENT_PAGE_REST):
+                    found.banners.append((banner, entry.id))
+                    continue
             node = _wall_node(holder, block, noscript, own, texts)
             weight = STRONG_WEIGHT if entry.strong else WEAK_WEIGHT
             text = visible_text(node, with_noscript=True) if node is not None else ""
