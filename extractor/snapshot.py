@@ -363,3 +363,27 @@ def update_report(results: Sequence[CaseResult]) -> str:
             out.append(f"{result.name}: updated\n")
             out.extend(diff for _, diff in result.diffs)
     return "".join(out)
+
+
+__all__ = [
+    "DEFAULT_DIR",
+    "VOLATILE",
+    "Capture",
+    "Captured",
+    "CaseResult",
+    "Origins",
+    "Target",
+    "capture_pages",
+    "check",
+    "check_report",
+    "compare_case",
+    "expected_files",
+    "expected_json",
+    "expected_markdown",
+    "first_error",
+    "record",
+    "targets_for",
+    "unified_diff",
+    "update",
+    "update_report",
+]

@@ -327,3 +327,21 @@ def test_diff_lines_break_on_newlines_only() -> None:
         "+d",
         "",
     ]
+
+
+def test_public_names_are_exact() -> None:
+    from extractor import snapshot
+
+    functions_and_classes = {
+        name
+        for name, value in vars(snapshot).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == snapshot.__name__
+    }
+    assert functions_and_classes <= set(snapshot.__all__)
+    assert all(hasattr(snapshot, name) for name in snapshot.__all__)
+    assert sorted(set(snapshot.__all__) - functions_and_classes) == [
+        "Capture",
+        "Captured",
+        "DEFAULT_DIR",
+        "VOLATILE",
+    ]
