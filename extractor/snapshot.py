@@ -197,6 +197,8 @@ def record(
     Refuses (OutputError, before rendering anything) to overwrite a case unless ``force``.
     With ``as_origin`` each page's own origin is rewritten to it in everything stored.
     """
+    if as_origin is not None and origin_of(as_origin) != as_origin.rstrip("/"):
+        raise UsageError(f"--as-origin wants scheme://host[:port], not {as_origin!r}")
     for target in targets:
         check_case_name(target.name)
         if (root / target.name).exists() and not force:

@@ -58,6 +58,8 @@ def test_the_main_cli_dispatches_snapshot(root: Path, capsys: pytest.CaptureFixt
         (["frobnicate"], UsageError.exit_code),
         (["record", "https://a.example/", "https://b.example/", "--name", "x"], 2),
         (["record", "https://a.example/", "--name", "../up"], 2),
+        (["record", "https://a.example/", "--as-origin", "pages.test"], 2),
+        (["record", "https://a.example/", "--as-origin", "http://pages.test/sub"], 2),
         # refused before any browser is started
         (["record", URL, "--name", "tides"], OutputError.exit_code),
     ],
