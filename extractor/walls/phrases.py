@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..dom import body_of
 from .lexicon import WIDGET, Lexicon, normalize
 from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted, visible_text
-from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX
+from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX, wall_names
 
 _QUOTES = "\"'"  # typographic quotes are folded to these by normalize
 CONSENT_PAGE_REST = 200  # a consent page says at most this much besides its consent dialog
@@ -188,7 +188,7 @@ def _named_for_wall(el: HtmlElement) -> bool:
     for _ in range(4):  # the block or a close ancestor
         if node is None:
             return False
-        names = f"{node.get('id', '')} {node.get('class', '')}".lower()
+        names = wall_names(node)
         if names.strip() and (
             PAYWALL_PROMPT.search(names) or any(p.search(names) for _, p in OVERLAY_KINDS)
         ):
@@ -215,7 +215,7 @@ def _banner_of(block: HtmlElement) -> HtmlElement:
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html", "article", "main"):
             break
-        names = f"{parent.get('id', '')} {parent.get('class', '')}".lower()
+        names = wall_names(parent)
         if OVERLAY_KINDS[0][1].search(names) or len(parent.text_content()) <= PROMPT_MAX:
             node = parent
         else:

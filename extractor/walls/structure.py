@@ -42,6 +42,7 @@ OVERLAY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bot-check", re.compile(r"captcha|challenge")),
 )
 PAYWALL_PROMPT = re.compile(r"paywall|regwall|piano-|tp-container|subscriber-only")
+NOT_WALL_NAMES = re.compile(r"newsletter|signup-box|share|social")  # tokens naming other boxes
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})  # page chrome, not content
 _BLOCKS = ("p", "div", "section", "article", "main", "li", "td", "h1", "h2", "h3", "blockquote")
 
@@ -96,7 +97,7 @@ def overlay_signals(doc: HtmlElement) -> tuple[list[Signal], list[HtmlElement]]:
     locked = doc.get(ATTR_SCROLL_LOCK) == "1" or body_of(doc).get(ATTR_SCROLL_LOCK) == "1"
     out: list[Signal] = []
     for el in overlays:
-        names = f"{el.get('id', '')} {el.get('class', '')}".lower()
+        names = wall_names(el)
         text = visible_text(el, with_noscript=False)
         for kind, words in OVERLAY_KINDS:
             if words.search(names):
@@ -124,7 +125,7 @@ def paywall_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
     for el in body_of(doc).iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
             continue
-        names = f"{el.get('id', '')} {el.get('class', '')}".lower()
+        names = wall_names(el)
         if names.strip() and PAYWALL_PROMPT.search(names) and not _holds_story(el):
             text = visible_text(el, with_noscript=with_noscript)
             if 0 < len(text) <= PROMPT_MAX:
@@ -146,6 +147,13 @@ def _is_overlay(el: HtmlElement) -> bool:
         return float(value) > 0
     except ValueError:
         return False
+
+
+def wall_names(el: HtmlElement) -> str:
+    """The element's id and class tokens, lower-cased, minus tokens naming non-wall boxes
+    (a "newsletter-subscribe" modal is not a paywall)."""
+    tokens = f"{el.get('id', '')} {el.get('class', '')}".lower().split()
+    return " ".join(t for t in tokens if not NOT_WALL_NAMES.search(t))
 
 
 def login_form_signals(doc: HtmlElement) -> list[Signal]:

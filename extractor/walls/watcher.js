@@ -19,6 +19,7 @@
   const BLOCKS = "p,div,section,li,td,dialog,aside,form,header,footer,article,main,body,center,h1,h2,h3,h4,h5,h6,dd,figure";
   const QUOTING = "blockquote,q,code,pre,kbd,samp,cite,figcaption";
   const NAMED = /cookie|consent|gdpr|\bcmp\b|onetrust|didomi|cybot|qc-cmp|sp_message|paywall|regwall|piano|tp-modal|metered|subscribe|premium|login|signin|sign-in|authwall|register|captcha|challenge/;
+  const NOT_NAMED = /newsletter|signup-box|share|social/; // tokens naming other boxes
   const PLAIN = [[/[\u2018\u2019\u201a\u201b\u2032\u00b4]/g, "'"], [/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g, '"'],
     [/[\u2010-\u2014\u2212]/g, "-"], [/[\u200b-\u200d\u2060\ufeff\u00ad]/g, ""], [/\u00df/g, "ss"]];
 
@@ -61,8 +62,9 @@
 
   function named(el) {
     for (let node = el, i = 0; node && i < 4; node = node.parentElement, i++) {
-      const names = ((node.id || "") + " " + (typeof node.className === "string" ? node.className : "")).toLowerCase();
-      if (names.trim() && NAMED.test(names)) return true;
+      const tokens = ((node.id || "") + " " + (typeof node.className === "string" ? node.className : "")).toLowerCase().split(/\s+/);
+      const names = tokens.filter((t) => t && !NOT_NAMED.test(t)).join(" ");
+      if (names && NAMED.test(names)) return true;
     }
     return false;
   }
