@@ -1,16 +1,17 @@
 """Find the article region and drop what surrounds it.
 
-Steps, in order (each is named, reports what it removed, and can be switched off with
-``Options.skip_steps``):
-  1. non-content    scripts, styles, embeds, form controls;
-     hidden         elements the page hides;
-  2. chrome         navigation, asides, footers, banners (tag and ARIA role);
-  3. comments       comment sections and forms (kept with ``include_comments``);
-  4. boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
-  5. captions       picture captions, galleries, hover cards;
-  6. forms          search and sign-up forms;
-  7. choose the region by paragraph scores (see scoring.py);
-  8. link-lists, related-links, junk-lines, title-duplicate, byline-duplicate inside the region.
+Steps, in order; each is named, reports what it removed, and can be switched off with
+``Options.skip_steps`` (``choose-region`` off keeps the whole body as the region):
+  non-content        scripts, styles, embeds, form controls;
+  hidden             elements the page hides;
+  chrome             navigation, asides, footers, banners (tag and ARIA role);
+  comments           comment sections and forms (kept with ``include_comments``);
+  boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
+  captions           picture captions, galleries, hover cards;
+  forms              search and sign-up forms;
+  choose-region      the best container by paragraph scores (see scoring.py);
+  link-lists, related-links, junk-lines, title-duplicate, byline-duplicate
+                     inside the region (see cleanup.py).
 """
 
 from __future__ import annotations
