@@ -341,3 +341,24 @@ def test_a_page_without_prose_returns_its_body() -> None:
     region, _ = find_article(doc, Metadata(), Options())
     assert region.tag == "body"
     assert dom.text_of(region) == "Hello"
+
+
+def test_skipping_choose_region_keeps_the_whole_body() -> None:
+    doc = dom.parse(f"<html><body><div id='a'>{PROSE}</div><div id='b'>Other</div></body></html>")
+    region, _ = find_article(doc, Metadata(), Options(skip_steps=("choose-region",)))
+    assert region.tag == "body"
+
+
+def test_a_link_card_sharing_the_article_class_is_not_gathered() -> None:
+    card = "".join(
+        f"<p><a href='/{n}'>A teaser headline about another story, number {n}, that links "
+        "away from this page</a></p>"
+        for n in range(6)
+    )
+    body = (
+        f"<section><div class='text'>{PROSE}</div></section>"
+        f"<section><div class='text'>{card}</div></section>"
+    )
+    text, _ = extract(body)
+    assert "Paragraph 1" in text
+    assert "teaser headline" not in text
