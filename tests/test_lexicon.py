@@ -66,86 +66,86 @@ def test_normalize(raw: str, folded: str) -> None:
     assert normalize(raw) == folded
 
 
-@pytest.mark.parametrize(
-    ("text", "entry_id"),
-    [
-        # en
-        ("We are having trouble retrieving the article content.", "js-en-nyt-retrieving"),
-        ("JavaScript is not available.", "js-en-x-not-available"),
-        ("Press &amp; Hold", "bot-en-px-press-hold"),
-        (
-            "www.shop.example needs to review the security of your connection before proceeding.",
-            "bot-en-cf-review-security",
-        ),
-        ("Reference #18.4b2f1002.1710240000.1a2b3c4d", "bot-en-akamai-reference"),
-        ("Request unsuccessful. Incapsula incident ID: 0-123", "bot-en-incapsula-incident"),
-        ("Already a subscriber? Sign In", "pay-en-already-subscriber"),
-        ("You have 2 free member-only stories left this month.", "pay-en-medium-left"),
-        (
-            "By clicking \u201cAccept All\u201d, you consent to our use of cookies.",
-            "consent-en-by-clicking-accept",
-        ),
-        ("Sign in to view more content", "login-en-linkedin-view-more"),
-        ("We're sorry but the site cannot be accessed from your country.", "geo-en-country-cannot"),
-        # de
-        (
-            "Bitte aktivieren Sie JavaScript, um diese Seite uneingeschränkt nutzen zu können!",
-            "js-de-bitte-aktivieren",
-        ),
-        ("Diesen Artikel weiterlesen mit SPIEGEL+", "pay-de-spiegel-plus"),
-        (
-            "Durch Klicken auf \u201eAlle akzeptieren\u201c stimmen Sie unserer Verwendung zu.",
-            "consent-de-alle-akzeptieren",
-        ),
-        ("Der Anti-Crawler-Schutz ist für deine IP aktiviert", "bot-de-cleantalk"),
-        # fr
-        ("Veuillez activer javascript dans votre navigateur.", "js-fr-veuillez-activer"),
-        ("Il vous reste 80.68% de cet article à lire.", "pay-fr-lemonde-reste"),
-        (
-            "En cliquant sur « Tout accepter », vous consentez à notre utilisation des cookies.",
-            "consent-fr-tout-accepter",
-        ),
-        ("Avant d'accéder à Google", "consent-fr-google"),
-        # es
-        ("JavaScript está desactivado en tu navegador.", "js-es-desactivado"),
-        ("¿Eres humano o un robot?", "bot-es-humano-robot"),
-        ("Suscríbete para seguir leyendo", "pay-es-suscribete"),
-        (
-            "Al hacer clic en «Aceptar todo», acepta nuestro uso de cookies.",
-            "consent-es-aceptar-todo",
-        ),
-        # it
-        ("Abbonati per continuare a leggere", "pay-it-abbonati"),
-        ("Prima di accedere a Google", "consent-it-google"),
-        # pt
-        ("Complete o desafio abaixo para acessar www.exemplo.com.br", "bot-pt-complete-desafio"),
-        # sk
-        (
-            "Z dôvodu prekročenia maximálneho limitu požiadaviek je nutné potvrdiť, že nie ste robot.",
-            "bot-sk-nie-ste-robot",
-        ),
-        # ja
-        ("JavaScriptを有効にしてください", "js-ja-enable"),
-        ("この記事は有料会員記事です。残り362文字", "pay-ja-remaining-chars"),
-        ("会員登録（無料）すると続きをお読みいただけます。", "pay-ja-continue-read"),
-        # zh
-        ("当前环境异常，完成验证后即可继续访问。", "bot-zh-wechat-continue"),
-    ],
-)
+REAL_WALL_TEXTS: list[tuple[str, str]] = [
+    # en
+    ("We are having trouble retrieving the article content.", "js-en-nyt-retrieving"),
+    ("JavaScript is not available.", "js-en-x-not-available"),
+    ("Press &amp; Hold", "bot-en-px-press-hold"),
+    (
+        "www.shop.example needs to review the security of your connection before proceeding.",
+        "bot-en-cf-review-security",
+    ),
+    ("Reference #18.4b2f1002.1710240000.1a2b3c4d", "bot-en-akamai-reference"),
+    ("Request unsuccessful. Incapsula incident ID: 0-123", "bot-en-incapsula-incident"),
+    ("Already a subscriber? Sign In", "pay-en-already-subscriber"),
+    ("You have 2 free member-only stories left this month.", "pay-en-medium-left"),
+    (
+        "By clicking \u201cAccept All\u201d, you consent to our use of cookies.",
+        "consent-en-by-clicking-accept",
+    ),
+    ("Sign in to view more content", "login-en-linkedin-view-more"),
+    ("We're sorry but the site cannot be accessed from your country.", "geo-en-country-cannot"),
+    # de
+    (
+        "Bitte aktivieren Sie JavaScript, um diese Seite uneingeschränkt nutzen zu können!",
+        "js-de-bitte-aktivieren",
+    ),
+    ("Diesen Artikel weiterlesen mit SPIEGEL+", "pay-de-spiegel-plus"),
+    (
+        "Durch Klicken auf \u201eAlle akzeptieren\u201c stimmen Sie unserer Verwendung zu.",
+        "consent-de-alle-akzeptieren",
+    ),
+    ("Der Anti-Crawler-Schutz ist für deine IP aktiviert", "bot-de-cleantalk"),
+    # fr
+    ("Veuillez activer javascript dans votre navigateur.", "js-fr-veuillez-activer"),
+    ("Il vous reste 80.68% de cet article à lire.", "pay-fr-lemonde-reste"),
+    (
+        "En cliquant sur « Tout accepter », vous consentez à notre utilisation des cookies.",
+        "consent-fr-tout-accepter",
+    ),
+    ("Avant d'accéder à Google", "consent-fr-google"),
+    # es
+    ("JavaScript está desactivado en tu navegador.", "js-es-desactivado"),
+    ("¿Eres humano o un robot?", "bot-es-humano-robot"),
+    ("Suscríbete para seguir leyendo", "pay-es-suscribete"),
+    (
+        "Al hacer clic en «Aceptar todo», acepta nuestro uso de cookies.",
+        "consent-es-aceptar-todo",
+    ),
+    # it
+    ("Abbonati per continuare a leggere", "pay-it-abbonati"),
+    ("Prima di accedere a Google", "consent-it-google"),
+    # pt
+    ("Complete o desafio abaixo para acessar www.exemplo.com.br", "bot-pt-complete-desafio"),
+    # sk
+    (
+        "Z dôvodu prekročenia maximálneho limitu požiadaviek je nutné potvrdiť, že nie ste robot.",
+        "bot-sk-nie-ste-robot",
+    ),
+    # ja
+    ("JavaScriptを有効にしてください", "js-ja-enable"),
+    ("この記事は有料会員記事です。残り362文字", "pay-ja-remaining-chars"),
+    ("会員登録（無料）すると続きをお読みいただけます。", "pay-ja-continue-read"),
+    # zh
+    ("当前环境异常，完成验证后即可继续访问。", "bot-zh-wechat-continue"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry_id"), REAL_WALL_TEXTS)
 def test_real_wall_texts_match(text: str, entry_id: str) -> None:
     assert entry_id in ids_matching(text)
 
 
-@pytest.mark.parametrize(
-    ("text", "entry_id"),
-    [
-        ("Just a momentary lapse", "bot-en-just-a-moment"),  # word boundary at the end
-        ("Verification successfully completed", "bot-en-verification-successful"),
-        ("Subscribe to our newsletter for weekly updates", "pay-en-subscribe-to-read"),
-        ("Reject allegations of fraud", "consent-en-reject-all"),  # 'all' is not 'allegations'
-        ("ray id: not-hex", "bot-en-cf-ray-id"),
-    ],
-)
+NEAR_MISSES: list[tuple[str, str]] = [
+    ("Just a momentary lapse", "bot-en-just-a-moment"),  # word boundary at the end
+    ("Verification successfully completed", "bot-en-verification-successful"),
+    ("Subscribe to our newsletter for weekly updates", "pay-en-subscribe-to-read"),
+    ("Reject allegations of fraud", "consent-en-reject-all"),  # 'all' is not 'allegations'
+    ("ray id: not-hex", "bot-en-cf-ray-id"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry_id"), NEAR_MISSES)
 def test_near_misses_do_not_match(text: str, entry_id: str) -> None:
     assert entry_id not in ids_matching(text)
 

@@ -7,6 +7,7 @@ keep an event loop running in the main thread), and the tests read what came bac
 from __future__ import annotations
 
 import asyncio
+import html
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -15,7 +16,9 @@ import pytest
 from extractor import api
 from extractor.records import Extraction, Options, WallSighting
 from extractor.walls.consent import apply_policy
+from extractor.walls.lexicon import WIDGET, load
 from extractor.walls.watcher import COLLECT_JS, read_sightings, watcher_script
+from tests.test_lexicon import NEAR_MISSES, REAL_WALL_TEXTS
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +33,20 @@ RELOAD = "wall-botcheck-cloudflare-reload/"
 STATE_JS = "document.documentElement.dataset.consent || null"
 
 
+# wall texts and near misses: the watcher must read them as the Python lexicon does (the page
+# shows text with entities already decoded)
+SAMPLES = [
+    html.unescape(text)
+    for text in (
+        *(text for text, _ in REAL_WALL_TEXTS),
+        *(text for text, _ in NEAR_MISSES),
+        "We\u2019ve detected that JavaScript is disabled in this browser.",
+        "Durch Klicken auf \u201eAlle akzeptieren\u201c stimmen Sie zu",
+        "STRASSE gesperrt. Bitte aktivieren Sie JavaScript",
+    )
+]
+
+
 async def _load_all(base: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     async with api.open_session(FAST) as session:
@@ -40,6 +57,9 @@ async def _load_all(base: str) -> dict[str, Any]:
             await page.goto(base + FLASH)
             await page.wait_for_selector("article")
             out["sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
+            out["js_matches"] = await page.evaluate(
+                "texts => texts.map(t => window.__extractorWalls.match(t))", SAMPLES
+            )
             # a challenge that reloads into the story: the timeline survives the new document
             await page.goto(base + RELOAD)
             await page.wait_for_selector("article")
@@ -76,6 +96,13 @@ def test_watcher_sees_a_challenge_flash_and_clear(loaded: dict[str, Any]) -> Non
     assert seen.cleared_ms is not None
     assert seen.first_seen_ms < 700 <= seen.cleared_ms
     assert "Checking your browser" in seen.text
+
+
+def test_watcher_matches_the_lexicon_as_python_does(loaded: dict[str, Any]) -> None:
+    lexicon = load()
+    for text, js_ids in zip(SAMPLES, loaded["js_matches"], strict=True):
+        py_ids = {h.entry.id for h in lexicon.match(text) if h.entry.kind != WIDGET}
+        assert set(js_ids) == py_ids, text
 
 
 def test_watcher_timeline_survives_a_reload_into_the_page(loaded: dict[str, Any]) -> None:

@@ -151,4 +151,9 @@
     try { scan(); } catch (e) { /* ignore */ }
     return [...seen.values()].map((s) => ({ ...s }));
   };
+  // the ids of the entries a text matches, as the watcher reads it (checked against Python)
+  window.__extractorWalls.match = (text) => {
+    const folded = norm(text);
+    return rules.filter((r) => (!r.phrase || folded.includes(r.phrase)) && r.rx.test(folded)).map((r) => r.id);
+  };
 })();
