@@ -12,7 +12,8 @@ response headers) and ``expected.json``:
      "sightings": [...],               # what the in-page watcher would have reported
      "completeness": "...", "rendered_completeness": "...",
      "keep": [...], "leak": [...],     # text that must / must not be in the Markdown
-     "rendered_keep": [...], "rendered_leak": [...], "steps": [...]}
+     "rendered_keep": [...], "rendered_leak": [...],
+     "steps": [...], "absent_steps": [...]}   # removal steps that must / must not run
 
 Recall is counted per expected wall (kind and phase), false positives per unexpected wall, leaks
 per wall text still in the Markdown. Not collected by pytest (the tests import its loader).
@@ -162,9 +163,13 @@ def _check(
     for text in leak:
         if text in result.markdown:
             outcome.problems.append(f"leaked {text!r}")
+    names = {s.name for s in result.steps}
     for step in case.expected.get("steps", []) if phase == "static" else []:
-        if step not in {s.name for s in result.steps}:
+        if step not in names:
             outcome.problems.append(f"no step {step!r}")
+    for step in case.expected.get("absent_steps", []):
+        if step in names:
+            outcome.problems.append(f"unwanted step {step!r}")
     return outcome
 
 

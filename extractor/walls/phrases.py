@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from ..dom import body_of
-from .lexicon import WIDGET, Lexicon, normalize
+from .lexicon import WIDGET, Entry, Lexicon, normalize
 from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted, visible_text
 from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX, wall_names
 
@@ -47,6 +47,7 @@ def phrase_signals(
     found = PhraseFindings()
     body = body_of(doc)
     texts = _TextCache(with_noscript=True)
+    candidates: dict[HtmlElement, list[Entry]] = {}  # cookie banners, if they prove to be
     hits = lexicon.find(texts.norm(body))
     hits.sort(key=lambda h: h.entry.kind != WIDGET)  # widgets first: their notices are theirs
     for hit in hits:
@@ -74,7 +75,7 @@ def phrase_signals(
                 # consent blocks the page only as an overlay, or as the whole page
                 rest = len(texts.norm(body)) - len(texts.norm(banner))
                 if not (short and rest < CONSENT_PAGE_REST):
-                    found.banners.append((banner, entry.id))
+                    candidates.setdefault(banner, []).append(entry)
                     continue
             node = _wall_node(holder, block, noscript, own, texts)
             weight = STRONG_WEIGHT if entry.strong else WEAK_WEIGHT
@@ -82,9 +83,22 @@ def phrase_signals(
             found.signals.append(
                 Signal(entry.kind, weight, f"phrase:{entry.id}", entry.vendor, text, node)
             )
+    found.banners += [
+        (banner, entries[0].id)
+        for banner, entries in candidates.items()
+        if _is_banner(banner, entries)
+    ]
     if short:
         found.signals += _title_signals(doc, lexicon)
     return found
+
+
+def _is_banner(node: HtmlElement, entries: list[Entry]) -> bool:
+    """A cookie banner says more than "we use cookies": a strong consent line, two different
+    ones, or buttons to answer it (a recipe that mentions cookies says none of these)."""
+    if any(e.strong for e in entries) or len({e.id for e in entries}) >= 2:
+        return True
+    return any(True for _ in node.iter("button")) or bool(node.xpath(".//*[@role='button']"))
 
 
 class _TextCache:
