@@ -1,0 +1,93 @@
+"""The signals the article region is chosen by, and the removal bookkeeping behind --explain."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement
+
+from extractor import dom
+from extractor.boilerplate import drop_chrome, scan_page
+from extractor.removal import Removal, is_attached
+from extractor.scoring import best_region, link_density, name_weight, paragraph_points
+
+
+def element(markup: str) -> HtmlElement:
+    found = dom.parse(f"<html><body>{markup}</body></html>").find(".//body/*")
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("markup", "low", "high"),
+    [
+        ("<p>plain words only here</p>", 0.0, 0.0),
+        ("<p>half <a href='/'>half</a></p>", 0.3, 0.6),
+        ("<ul><li><a href='/a'>one</a></li><li><a href='/b'>two</a></li></ul>", 1.0, 1.0),
+        ("<div></div>", 0.0, 0.0),
+    ],
+)
+def test_link_density(markup: str, low: float, high: float) -> None:
+    assert low <= link_density(element(markup)) <= high
+
+
+@pytest.mark.parametrize(
+    ("better", "worse"),
+    [
+        ("article-body", "plain-box"),
+        ("plain-box", "sidebar"),
+        ("entry-content", "comment-list"),
+        ("story", "social-share"),
+    ],
+)
+def test_article_names_outscore_boilerplate_names(better: str, worse: str) -> None:
+    assert name_weight(element(f"<div class='{better}'></div>")) > name_weight(
+        element(f"<div class='{worse}'></div>")
+    )
+
+
+@pytest.mark.parametrize(
+    ("more", "fewer"),
+    [
+        (
+            "a long sentence, with commas, and clauses, " * 3,
+            "a long sentence with no commas at all",
+        ),
+        ("word " * 80, "word " * 10),
+    ],
+)
+def test_longer_and_more_clausal_paragraphs_score_higher(more: str, fewer: str) -> None:
+    assert paragraph_points(more) > paragraph_points(fewer)
+
+
+def test_length_points_are_capped() -> None:
+    assert paragraph_points("x" * 10_000) == paragraph_points("x" * 400)
+
+
+def test_a_link_heavy_container_loses_to_plain_prose() -> None:
+    prose = "<p>" + "Plain sentence, with a clause, and more words to read. " * 4 + "</p>"
+    links = "<p>" + "<a href='/x'>Linked sentence, with a clause, and more words.</a> " * 4
+    body = element(f"<div><div id='links'>{links * 3}</p></div><div id='prose'>{prose}</div></div>")
+    assert best_region(body).get("id") == "prose"
+
+
+def test_nested_removals_are_counted_once() -> None:
+    body = dom.body_of(
+        dom.parse("<html><body><footer><nav>Links</nav>Footer</footer><p>Text</p></body></html>")
+    )
+    step = drop_chrome(scan_page(body))
+    assert step.removed == 1
+    assert dom.text_of(body) == "Text"
+
+
+def test_removal_keeps_the_tail_text_and_knows_what_is_detached() -> None:
+    body = dom.body_of(dom.parse("<html><body><div><b>gone</b> kept</div></body></html>"))
+    bold = body.find(".//b")
+    div = body.find("div")
+    assert bold is not None and div is not None and is_attached(bold)
+    removal = Removal("test", "why")
+    removal.take(bold)
+    assert dom.text_of(body) == "kept"
+    assert not is_attached(bold)
+    removal.take(bold)  # already gone: not counted again
+    assert removal.step().removed == 1
+    assert removal.step().samples == ("gone",)
