@@ -16,6 +16,7 @@ TEXT_CHARS = 500  # a wall's recorded text is cut to this
 ABSORBS = {"bot-check": ("javascript",), "paywall": ("login",)}
 # vendor evidence first: headers, URLs and markup name the vendor more reliably than wording
 _VENDOR_ORDER = ("header:", "url:", "script:", "selector:", "phrase:", "title:", "structure:")
+PAGE_KINDS = frozenset({"bot-check", "login", "geo-block", "consent"})  # walls that replace pages
 KIND_ORDER = ("bot-check", "geo-block", "login", "javascript", "paywall", "consent")
 
 
@@ -43,8 +44,8 @@ def score_walls(
         sigs = by_kind[kind]
         score = _score(sigs, boost)
         texts = _wall_texts(sigs)
-        # a wall that is the whole page says what the page says; a paywall is only its prompt
-        text = " / ".join(texts) or (short_text if kind != "paywall" else "")
+        # a wall that replaces the page says what the page says; other walls only their own text
+        text = " / ".join(texts) or (short_text if kind in PAGE_KINDS else "")
         evidence = _unique([s.evidence for s in sigs] + (booster_evidence if score > 0 else []))
         walls.append(
             Wall(
