@@ -39,7 +39,9 @@ BOILERPLATE_NAMES = re.compile(
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
-    r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|hidden|hide|tools|rating|paywall)(?:$|[\s_-])"
+    r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
+    # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not)
+    r"|(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
 )
 # class/id words that mark the article itself: a class token with one of these (and no
 # boilerplate word in the same token, "relatedContent") keeps its element.
@@ -59,7 +61,8 @@ NAME_GUARD_SHARE = 0.4
 COMMENT_GUARD_SHARE = 0.7
 # class/id words of picture captions, galleries and hover cards (captions are not article text).
 CAPTION_NAMES = re.compile(
-    r"caption|gallery|slideshow|carousel|lightbox|tooltip|popover|rollover|hovercard"
+    r"caption|gallery|slideshow|carousel|lightbox|tooltip|popover|hovercard"
+    r"|(?:rollover|hover)[\w-]*(?:block|card|box)"  # the card, not the link it hangs on
 )
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

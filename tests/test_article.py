@@ -90,6 +90,14 @@ AROUND_THE_ARTICLE = [
         ["Boats in the bay at dawn"],
     ),
     (
+        "hover-card-on-a-name",
+        f"<div class='story'><p>The governor, <span class='rollover-people'><a href='/p/kn'>Kristi "
+        "Noem</a><span class='rollover-people-block'>Profile card: 40 articles</span></span>, "
+        f"said so.</p>{PROSE}</div>",
+        "The governor, Kristi Noem, said so.",
+        ["Profile card"],
+    ),
+    (
         "search-form",
         f"<form><label>Search</label><input name='q'></form><div class='story'>{PROSE}</div>",
         "Paragraph 1",
@@ -171,6 +179,12 @@ KEPT_INSIDE = [
         )
         + "</div></div>",
         "A line of the story",
+    ),
+    (
+        "drupal-field-with-hidden-label",
+        f"<div class='story'>{PROSE}<div class='field field-label-hidden'><p>A closing "
+        "note from the field that only hides its label.</p></div></div>",
+        "A closing note from the field",
     ),
     (
         "embedded-tweet-in-social-box",
