@@ -22,7 +22,7 @@ def extract(
     doc = dom.parse(f"<html><head><title>t</title></head><body>{body}</body></html>")
     meta = Metadata(title=title, byline=byline)
     region, steps = find_article(doc, meta, Options(**options))  # type: ignore[arg-type]
-    return dom.text_of(region), steps
+    return dom.fold(region.text_content()), steps
 
 
 def step_named(steps: list[Step], name: str) -> Step:
@@ -354,7 +354,7 @@ def test_a_page_without_prose_returns_its_body() -> None:
     doc = dom.parse("<html><body><div>Hello</div></body></html>")
     region, _ = find_article(doc, Metadata(), Options())
     assert region.tag == "body"
-    assert dom.text_of(region) == "Hello"
+    assert dom.fold(region.text_content()) == "Hello"
 
 
 def test_skipping_choose_region_keeps_the_whole_body() -> None:
