@@ -8,6 +8,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from .boilerplate import names_of
+from .datelines import is_date_line
 from .dom import fold
 from .records import Step
 from .removal import Removal
@@ -225,6 +226,10 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
         ):
             continue
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
+            removal.take(el)
+    for el in list(region.iter("p", "div", "span", "small", "strong", "em", "h5", "h6")):
+        text = fold(el.text_content())
+        if is_date_line(text) and _line_of(el, region) is not None:
             removal.take(el)
     if byline:
         for el in list(region.iter("p", "div", "span")):
