@@ -315,6 +315,7 @@ def test_title_heading_duplicated_at_the_top(heading: str, title: str, dropped: 
         ("<p>By Jane Doe</p>", "Jane Doe"),
         ("<span class='article-meta date'>November 19, 2019</span>", None),
         ("<time datetime='2019-11-19'>Nov. 19, 2019</time>", None),
+        ("<p>sexta-feira, 22 de outubro de 2010 às 20:13</p>", None),
     ],
 )
 def test_bylines_and_datelines_go(markup: str, byline: str | None) -> None:
