@@ -3,8 +3,9 @@
 Steps, in order; each is named, reports what it removed, and can be switched off with
 ``Options.skip_steps`` (``choose-region`` off keeps the whole body as the region):
   non-content        scripts, styles, embeds, form controls;
+  chrome             navigation, asides, footers (by tag);
   hidden             elements the page hides;
-  chrome             navigation, asides, footers, banners (tag and ARIA role);
+  chrome-roles       banners, menus, search boxes, dialogs (by ARIA role);
   comments           comment sections and forms (kept with ``include_comments``);
   boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
   captions           picture captions, galleries, hover cards;
@@ -40,10 +41,11 @@ def find_article(
             steps.append(step())
 
     run("non-content", lambda: boilerplate.drop_non_content(body))
+    run("chrome", lambda: boilerplate.drop_chrome_tags(body))
     scan = boilerplate.scan_page(body)
     run("hidden", lambda: boilerplate.drop_hidden(scan))
     guard = boilerplate.prose_guard(body)
-    run("chrome", lambda: boilerplate.drop_chrome(scan))
+    run("chrome-roles", lambda: boilerplate.drop_chrome(scan))
     if not options.include_comments:
         run("comments", lambda: boilerplate.drop_comments(scan, guard))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))

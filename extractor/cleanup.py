@@ -8,7 +8,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from .boilerplate import names_of
-from .datelines import is_date_line
+from .datelines import DATE_LINE_MAX_CHARS, is_date_line
 from .dom import fold
 from .records import Step
 from .removal import Removal
@@ -228,8 +228,10 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
     for el in list(region.iter("p", "div", "span", "small", "strong", "em", "h5", "h6")):
-        text = fold(el.text_content())
-        if is_date_line(text) and _line_of(el, region) is not None:
+        raw = el.text_content()
+        if len(raw) > 2 * DATE_LINE_MAX_CHARS:  # whitespace aside, too long for a dateline
+            continue
+        if is_date_line(fold(raw)) and _line_of(el, region) is not None:
             removal.take(el)
     if byline:
         for el in list(region.iter("p", "div", "span")):

@@ -39,7 +39,7 @@ AROUND_THE_ARTICLE = [
         ["Home World Sport", "Most read today", "Copyright Example Media"],
     ),
     (
-        "aria-roles",
+        "aria-roles",  # chrome-roles
         f"<div role='banner'>Example Daily</div><div>{PROSE}</div>"
         "<div role='complementary'>Weather widget</div>",
         "Paragraph 1",

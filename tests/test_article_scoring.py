@@ -6,7 +6,7 @@ import pytest
 from lxml.html import HtmlElement
 
 from extractor import dom
-from extractor.boilerplate import drop_chrome, scan_page
+from extractor.boilerplate import drop_chrome_tags
 from extractor.removal import Removal, is_attached
 from extractor.scoring import best_region, link_density, name_weight, paragraph_points
 
@@ -74,7 +74,7 @@ def test_nested_removals_are_counted_once() -> None:
     body = dom.body_of(
         dom.parse("<html><body><footer><nav>Links</nav>Footer</footer><p>Text</p></body></html>")
     )
-    step = drop_chrome(scan_page(body))
+    step = drop_chrome_tags(body)
     assert step.removed == 1
     assert dom.fold(body.text_content()) == "Text"
 
