@@ -28,7 +28,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from .browser import map_error
-from .errors import NotHtmlError, UsageError
+from .errors import NavigationError, NotHtmlError, UsageError
 from .records import Options, RenderedPage, Wait
 from .walls import consent, watcher
 
@@ -42,6 +42,8 @@ AFTER_SCROLL_IDLE_MS = 1_500
 SCROLL_PAUSE_MS = 120
 # A fixed/sticky box covering at least this share of the viewport is marked as an overlay.
 OVERLAY_MIN_SHARE = 0.3
+# The address of the document Chromium shows when a navigation fails.
+ERROR_PAGE = "chrome-error://"
 # Evaluation errors that mean the page navigated (client redirect) and the step may be retried.
 NAVIGATED = ("Execution context was destroyed", "navigation", "Target closed", "frame was detached")
 
@@ -124,10 +126,22 @@ async def new_context(browser: Any, options: Options) -> Any:
     await context.add_init_script(watcher.watcher_script())
     if options.allow_origins:
         allowed = {origin_of(o) for o in options.allow_origins}
+        # a page saved from https and served over plain http often insists on https: its
+        # https twin is answered from the allowed http origin
+        twins = {"https" + o[len("http") :]: o for o in allowed if o.startswith("http://")}
 
         async def gate(route: Any) -> None:
-            if origin_of(route.request.url) in allowed:
+            url = route.request.url
+            origin = origin_of(url)
+            if origin in allowed:
                 await route.continue_()
+            elif origin in twins:
+                served = await route.fetch(url=twins[origin] + url[len(origin) :])
+                await route.fulfill(response=served)
+            elif route.request.is_navigation_request():
+                # "aborted" cancels a navigation and keeps the current document (a script
+                # sending the page to its canonical address); other errors show an error page
+                await route.abort("aborted")
             else:
                 await route.abort("blockedbyclient")
 
@@ -172,8 +186,10 @@ async def _capture(context: Any, url: str, target: str, options: Options) -> Ren
     sightings = watcher.read_sightings(await _evaluate(page, watcher.COLLECT_JS, None, budget))
     timings["consent"] = _since(step)
 
-    # 6. the rendered view
+    # 6. the rendered view (never Chromium's own error page for a later failed navigation)
     step = time.monotonic()
+    if str(await _evaluate(page, "() => location.href", None, budget)).startswith(ERROR_PAGE):
+        raise NavigationError(f"{url}: the page navigated to {page.url}, which failed to load")
     dom_html = await _evaluate(
         page, script("capture.js"), {"overlayMinShare": OVERLAY_MIN_SHARE}, budget
     )

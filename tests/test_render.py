@@ -359,3 +359,23 @@ def test_budget_keeps_a_reserve_for_the_capture() -> None:
 )
 def test_server_html_decoding(body: bytes, content_type: str, text: str) -> None:
     assert text in decode_html(body, content_type)
+
+
+@pytest.mark.browser
+def test_saved_https_page_replayed_over_http_keeps_loading(live: Browser, pages_url: str) -> None:
+    url = pages_url + "https-upgrade-script/"
+    page = live.capture(url, allow_origins=(pages_url,), timeout_ms=8_000)
+    assert page.final_url == "https" + url[len("http") :]
+    assert page.wait.ended_by == "quiet"
+    assert "Below the redirect snippet" in shown(page)
+
+
+@pytest.mark.browser
+def test_navigation_to_a_blocked_origin_keeps_the_page(live: Browser, pages_url: str) -> None:
+    url = pages_url + "navigates-away/"
+    followed = live.capture(url)
+    assert "Elsewhere: the page the script sent" in shown(followed)
+    assert followed.final_url.startswith("http://localhost:")
+    gated = live.capture(url, allow_origins=(pages_url,))
+    assert gated.final_url == url
+    assert "Original story" in shown(gated) and "Elsewhere" not in shown(gated)
