@@ -95,7 +95,6 @@ def scan_page(body: HtmlElement) -> PageScan:
         "forms": [],
     }  # fmt: skip
     non_content_tags = frozenset(NON_CONTENT_TAGS)
-    chrome_tags = frozenset(CHROME_TAGS)
     for el in body.iter(etree.Element):
         tag = el.tag
         if tag in non_content_tags:
@@ -103,8 +102,8 @@ def scan_page(body: HtmlElement) -> PageScan:
         attrib = el.attrib
         if attrib and _hidden(attrib):
             kinds["hidden"].append(el)
-        elif tag in chrome_tags or (attrib and attrib.get("role") in CHROME_ROLES):
-            kinds["chrome"].append(el)  # chrome tags only when drop_chrome_tags was skipped
+        elif attrib and attrib.get("role") in CHROME_ROLES:
+            kinds["chrome"].append(el)
         elif tag == "figcaption":
             kinds["captions"].append(el)
         elif tag in UNNAMED_TAGS:

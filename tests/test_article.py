@@ -342,6 +342,14 @@ def test_skip_steps_switches_a_step_off() -> None:
     assert all(step.name != "boilerplate-names" for step in steps)
 
 
+def test_skipping_chrome_keeps_navigation_and_asides() -> None:
+    body = f"<nav>Home World Sport</nav><article>{PROSE}<aside>Fees rise again</aside></article>"
+    text, steps = extract(body, skip_steps=("chrome",))
+    assert "Home World Sport" in text or "Fees rise again" in text
+    assert "Fees rise again" in text
+    assert all(step.removed == 0 for step in steps if step.name.startswith("chrome"))
+
+
 def test_steps_say_what_they_removed() -> None:
     body = f"<nav>Home World Sport</nav><nav>Log in</nav><article>{PROSE}</article>"
     _, steps = extract(body)
