@@ -345,7 +345,6 @@ def test_skip_steps_switches_a_step_off() -> None:
 def test_skipping_chrome_keeps_navigation_and_asides() -> None:
     body = f"<nav>Home World Sport</nav><article>{PROSE}<aside>Fees rise again</aside></article>"
     text, steps = extract(body, skip_steps=("chrome",))
-    assert "Home World Sport" in text or "Fees rise again" in text
     assert "Fees rise again" in text
     assert all(step.removed == 0 for step in steps if step.name.startswith("chrome"))
 
