@@ -39,7 +39,7 @@ CAPTURE_RESERVE_MS = 2_000
 # After scrolling, how long lazy loaders get to finish (network idle and a DOM-quiet window).
 AFTER_SCROLL_IDLE_MS = 1_500
 # The pause after each scroll step, so observers fire and loaders start.
-SCROLL_PAUSE_MS = 120
+SCROLL_PAUSE_MS = 60
 # A fixed/sticky box covering at least this share of the viewport is marked as an overlay.
 OVERLAY_MIN_SHARE = 0.3
 # The address of the document Chromium shows when a navigation fails.
@@ -254,8 +254,10 @@ async def scroll_through(
         return
     arg = {"steps": options.scroll_steps, "budgetMs": limit, "pauseMs": SCROLL_PAUSE_MS}
     await _evaluate(page, script("scroll.js"), arg, budget)
-    await _network_idle(page, budget.cap(AFTER_SCROLL_IDLE_MS))
-    await _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget)
+    await asyncio.gather(
+        _network_idle(page, budget.cap(AFTER_SCROLL_IDLE_MS)),
+        _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget),
+    )
     timings["scroll"] = budget.elapsed_ms()
 
 
