@@ -83,6 +83,8 @@ REAL_WALL_TEXTS: list[tuple[str, str]] = [
         "By clicking \u201cAccept All\u201d, you consent to our use of cookies.",
         "consent-en-by-clicking-accept",
     ),
+    ("By using this website, you agree to the use of cookies.", "consent-en-implied"),
+    ("By continuing to browse our site you accept our use of cookies", "consent-en-implied"),
     ("Sign in to view more content", "login-en-linkedin-view-more"),
     ("We're sorry but the site cannot be accessed from your country.", "geo-en-country-cannot"),
     # de

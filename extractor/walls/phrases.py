@@ -19,6 +19,7 @@ from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted, visi
 from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX, wall_names
 
 _QUOTES = "\"'"  # typographic quotes are folded to these by normalize
+ANSWER = re.compile(r"^(accept|agree|allow|ok|got it|i agree|reject|decline)\b")  # banner links
 CONSENT_PAGE_REST = 200  # a consent page says at most this much besides its consent dialog
 OWN_ELEMENT_SHARE = 0.5  # wall phrases make up at least this share of the block's text
 BLOCK_MAX = 1200  # a block longer than this is article text, whatever it quotes
@@ -98,7 +99,9 @@ def _is_banner(node: HtmlElement, entries: list[Entry]) -> bool:
     ones, or buttons to answer it (a recipe that mentions cookies says none of these)."""
     if any(e.strong for e in entries) or len({e.id for e in entries}) >= 2:
         return True
-    return any(True for _ in node.iter("button")) or bool(node.xpath(".//*[@role='button']"))
+    if any(True for _ in node.iter("button")) or node.xpath(".//*[@role='button']"):
+        return True
+    return any(ANSWER.search(normalize(a.text_content())) for a in node.iter("a"))
 
 
 class _TextCache:
