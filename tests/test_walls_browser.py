@@ -144,7 +144,9 @@ def test_consent_reject_clicks_the_managers_button(loaded: dict[str, Any]) -> No
     assert loaded["consent_state"] == "rejected"
     result: Extraction = loaded["consent_rejected"]
     # the watcher saw the dialog until the click: a consent wall that cleared, not one that stayed
-    assert all(w.cleared for w in result.walls if w.kind == "consent")
+    consent = [w for w in result.walls if w.kind == "consent"]
+    assert consent and all(w.cleared for w in consent)
+    assert "watcher:structure:overlay-consent" in consent[0].evidence
     assert "four kilometres" in result.markdown
 
 

@@ -251,6 +251,14 @@ def test_a_wall_that_flashed_and_cleared_is_recorded_as_cleared() -> None:
     assert completeness(found.walls, "x " * 200, rendered=True) == "full"
 
 
+def test_a_blocking_overlay_that_went_away_is_a_cleared_wall_of_its_kind() -> None:
+    seen = (sighting("structure:overlay-paywall", 300, 2500),)
+    found, _ = rendered(story(), story(), seen)
+    (wall,) = found.walls
+    assert (wall.kind, wall.first_seen_ms, wall.cleared_ms) == ("paywall", 300, 2500)
+    assert rendered(story(), story(), (sighting("structure:overlay-bogus", 1, 2),))[0].walls == ()
+
+
 def test_one_weak_phrase_that_flashed_is_not_enough() -> None:
     found, _ = rendered(story(), story(), (sighting("bot-en-access-denied", 10, 90),))
     assert found.walls == ()

@@ -3,7 +3,8 @@
 - A kind still visible at capture is only a wall when the settled DOM confirms it (the DOM
   detector sees the whole page and its context); the wall then gets ``first_seen_ms``.
 - A kind that was seen and went away is a wall that flashed and cleared: recorded with
-  ``cleared_ms`` when one strong phrase or two different phrases were seen.
+  ``cleared_ms`` when one strong phrase, two different phrases, or a blocking overlay named for
+  the kind (``structure:overlay-<kind>``) were seen.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from dataclasses import replace
 
 from ..dom import fold
 from ..records import Wall, WallSighting
-from .lexicon import WIDGET, Entry, Lexicon
+from .lexicon import STRONG, WIDGET, Entry, Lexicon
 from .scoring import KIND_ORDER, TEXT_CHARS
 from .signals import STRONG_WEIGHT, WEAK_WEIGHT
+from .structure import OVERLAY_SIGHTING
 
 WATCHER = "watcher:"
 
@@ -24,7 +26,7 @@ def merge_sightings(
 ) -> list[Wall]:
     by_kind: dict[str, list[tuple[WallSighting, Entry]]] = {}
     for sighting in sightings:
-        entry = lexicon.by_id(sighting.phrase_id)
+        entry = _entry_of(sighting.phrase_id, lexicon)
         if entry is not None and entry.kind != WIDGET:
             by_kind.setdefault(entry.kind, []).append((sighting, entry))
     out = list(walls)
@@ -44,6 +46,15 @@ def merge_sightings(
             out.append(_cleared_wall(kind, seen, first, evidence))
     out.sort(key=lambda w: KIND_ORDER.index(w.kind) if w.kind in KIND_ORDER else 99)
     return out
+
+
+def _entry_of(phrase_id: str, lexicon: Lexicon) -> Entry | None:
+    """The lexicon entry, or for a blocking overlay one that stands for overlay + scroll lock
+    (two weak signals, as strong as a strong phrase)."""
+    if phrase_id.startswith(OVERLAY_SIGHTING):
+        kind = phrase_id.removeprefix(OVERLAY_SIGHTING)
+        return Entry(phrase_id, kind, "", STRONG, None) if kind in KIND_ORDER else None
+    return lexicon.by_id(phrase_id)
 
 
 def _enough(seen: list[tuple[WallSighting, Entry]]) -> bool:

@@ -30,6 +30,7 @@ CUT_OFF_BODY = 1200  # an article body shorter than this, with a paywall flag, i
 PROMPT_MAX = 600  # a paywall prompt is short; a long ".paywall" element holds the article itself
 
 SHORT_BODY_EVIDENCE = "structure:short-body"
+OVERLAY_SIGHTING = "structure:overlay-"  # the watcher's id for a blocking overlay, + its kind
 
 APP_ROOT_IDS = frozenset(
     {"root", "app", "__next", "__nuxt", "___gatsby", "app-root", "svelte", "main-app", "react-root"}

@@ -18,8 +18,11 @@
   const KEY = "__extractorWalls";
   const BLOCKS = "p,div,section,li,td,dialog,aside,form,header,footer,article,main,body,center,h1,h2,h3,h4,h5,h6,dd,figure";
   const QUOTING = "blockquote,q,code,pre,kbd,samp,cite,figcaption";
-  const NAMED = /cookie|consent|gdpr|\bcmp\b|onetrust|didomi|cybot|qc-cmp|sp_message|paywall|regwall|piano|tp-modal|metered|subscribe|premium|login|signin|sign-in|authwall|register|captcha|challenge/;
-  const NOT_NAMED = /newsletter|signup-box|share|social/; // tokens naming other boxes
+  const NAMES = __NAMES__; // class/id words per wall kind, as structure.py has them
+  const KIND_NAMES = NAMES.kinds.map(([kind, source]) => [kind, new RegExp(source)]);
+  const PROMPT_NAMES = new RegExp(NAMES.prompt);
+  const NOT_NAMED = new RegExp(NAMES.not); // tokens naming other boxes (a newsletter modal)
+  const MAX_OVERLAY_SCAN = 3000; // elements looked at for a blocking overlay, per scan
   const PLAIN = [[/[\u2018\u2019\u201a\u201b\u2032\u00b4]/g, "'"], [/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g, '"'],
     [/[\u2010-\u2014\u2212]/g, "-"], [/[\u200b-\u200d\u2060\ufeff\u00ad]/g, ""], [/\u00df/g, "ss"]];
 
@@ -60,13 +63,43 @@
     return false;
   }
 
+  function namesOf(node) {
+    const tokens = ((node.id || "") + " " + (typeof node.className === "string" ? node.className : "")).toLowerCase().split(/\s+/);
+    return tokens.filter((t) => t && !NOT_NAMED.test(t)).join(" ");
+  }
+
   function named(el) {
     for (let node = el, i = 0; node && i < 4; node = node.parentElement, i++) {
-      const tokens = ((node.id || "") + " " + (typeof node.className === "string" ? node.className : "")).toLowerCase().split(/\s+/);
-      const names = tokens.filter((t) => t && !NOT_NAMED.test(t)).join(" ");
-      if (names && NAMED.test(names)) return true;
+      const names = namesOf(node);
+      if (names && (PROMPT_NAMES.test(names) || KIND_NAMES.some(([, rx]) => rx.test(names)))) return true;
     }
     return false;
+  }
+
+  function scrollLocked() {
+    const hides = (v) => v === "hidden" || v === "clip";
+    const root = getComputedStyle(document.documentElement);
+    const body = getComputedStyle(document.body);
+    return hides(root.overflowY) || hides(body.overflowY) || body.position === "fixed";
+  }
+
+  // a fixed box over most of the viewport, scrolling locked, named for a wall kind
+  function overlays(current) {
+    if (!scrollLocked()) return;
+    const all = document.body.getElementsByTagName("*");
+    const area = window.innerWidth * window.innerHeight || 1;
+    for (let i = 0; i < Math.min(all.length, MAX_OVERLAY_SCAN); i++) {
+      const el = all[i];
+      const pos = getComputedStyle(el).position;
+      if (pos !== "fixed" && pos !== "sticky") continue;
+      const r = el.getBoundingClientRect();
+      const w = Math.max(0, Math.min(r.right, window.innerWidth) - Math.max(r.left, 0));
+      const h = Math.max(0, Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0));
+      if ((w * h) / area < OVERLAY_AREA) continue;
+      const names = namesOf(el);
+      const hit = names && KIND_NAMES.find(([, rx]) => rx.test(names));
+      if (hit) current.set(NAMES.prefix + hit[0], fold(el.innerText).slice(0, 300));
+    }
   }
 
   function covered(text) {
@@ -115,6 +148,7 @@
       if (r.kind === "consent" ? !(short || overlay) : !(short || overlay || own)) continue;
       current.set(r.id, fold(block.innerText).slice(0, 300));
     }
+    overlays(current);
     for (const [id, text] of current) {
       const known = seen.get(id);
       if (!known) seen.set(id, { phrase_id: id, text, first_seen_ms: now, cleared_ms: null });

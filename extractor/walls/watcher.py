@@ -1,7 +1,8 @@
 """The in-page wall watcher: a script added before any page script runs, and its reader.
 
 The script (``watcher.js``, with the lexicon embedded) watches the page while it loads and
-records, for each wall phrase it sees where a wall would show it, when it first became visible and
+records, for each wall phrase it sees where a wall would show it, and for each blocking overlay
+named for a wall kind (phrase id ``structure:overlay-<kind>``), when it first became visible and
 when it went away (ms since navigation start). ``COLLECT_JS`` returns that record.
 """
 
@@ -13,10 +14,12 @@ from pathlib import Path
 
 from ..records import WallSighting
 from .lexicon import WIDGET, entry_regex_source, load
+from .structure import NOT_WALL_NAMES, OVERLAY_KINDS, OVERLAY_SIGHTING, PAYWALL_PROMPT
 
 COLLECT_JS = "() => (window.__extractorWalls ? window.__extractorWalls() : [])"
 SCRIPT_PATH = Path(__file__).with_name("watcher.js")
 _PLACEHOLDER = "__ENTRIES__"
+_NAMES = "__NAMES__"
 
 
 @cache
@@ -27,7 +30,14 @@ def watcher_script() -> str:
         for e in load().entries
         if e.kind != WIDGET
     ]
+    names = {
+        "kinds": [[kind, words.pattern] for kind, words in OVERLAY_KINDS],
+        "prompt": PAYWALL_PROMPT.pattern,
+        "not": NOT_WALL_NAMES.pattern,
+        "prefix": OVERLAY_SIGHTING,
+    }
     source = SCRIPT_PATH.read_text(encoding="utf-8")
+    source = source.replace(_NAMES, json.dumps(names, ensure_ascii=True), 1)
     return source.replace(_PLACEHOLDER, json.dumps(entries, ensure_ascii=True), 1)
 
 
