@@ -40,18 +40,72 @@ def fold(text: str | None) -> str:
 
 
 def text_of(el: HtmlElement) -> str:
-    """The element's text, whitespace-folded (script and style content excluded)."""
+    """The element's text in document order, whitespace-folded (script and style content excluded).
+
+    Inline elements join their neighbours as a browser shows them; block elements and <br> part them.
+    """
     parts: list[str] = []
-    for node in el.iter():
-        if node.tag in ("script", "style", "template") or not isinstance(node.tag, str):
-            if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
-        if node.text:
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return fold(" ".join(parts))
+    _gather(el, parts)
+    return fold("".join(parts))
+
+
+_SKIP_TEXT = frozenset(("script", "style", "template", "noscript"))
+_BREAKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+
+
+def _gather(el: HtmlElement, parts: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP_TEXT:
+        return
+    if tag in _BREAKS:
+        parts.append(" ")
+    if tag and el.text:
+        parts.append(el.text)
+    for child in el:
+        _gather(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if tag in _BREAKS:
+        parts.append(" ")
 
 
 def drop(el: HtmlElement) -> None:
