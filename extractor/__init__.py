@@ -25,10 +25,20 @@ from .records import Extraction, Metadata, Options, RenderedPage, Step, Wait, Wa
 
 __version__ = "0.1.0"
 
+_BROWSER_API = (
+    "capture",
+    "capture_async",
+    "extract",
+    "extract_async",
+    "extract_many",
+    "extract_many_async",
+    "open_session",
+)
+
 
 def __getattr__(name: str) -> object:
     # The browser side loads Playwright; import it only when asked for.
-    if name in ("extract", "extract_async", "capture", "capture_async", "open_session"):
+    if name in _BROWSER_API:
         from . import api
 
         return getattr(api, name)
@@ -58,6 +68,8 @@ __all__ = [
     "extract",
     "extract_async",
     "extract_html",
+    "extract_many",
+    "extract_many_async",
     "extract_page",
     "open_session",
 ]

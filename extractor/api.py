@@ -12,8 +12,9 @@ The sync functions run under ``browser.run``: SIGINT/SIGTERM close the browser b
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
 from typing import Any
 
 from . import browser as browsers
@@ -85,6 +86,55 @@ def extract(url: str, options: Options | None = None) -> Extraction:
     return browsers.run(extract_async(url, options))
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One page of a batch: its capture and extraction, or the error that stopped it."""
+
+    index: int  # position in the input
+    url: str
+    page: RenderedPage | None = None
+    extraction: Extraction | None = None
+    error: ExtractorError | None = None
+
+    @property
+    def result(self) -> Result:
+        return self.error if self.error is not None else self.extraction  # type: ignore[return-value]
+
+
+async def stream(
+    urls: Sequence[str], options: Options | None = None, concurrency: int = 2
+) -> AsyncGenerator[Outcome, None]:
+    """Capture and extract every URL with one browser, yielding outcomes as they finish.
+
+    A failure on one URL is a value on its outcome; only a browser that cannot be started or
+    reached raises.
+    """
+    opts = options or DEFAULT_OPTIONS
+    async with open_session(opts) as session:
+        gate = asyncio.Semaphore(max(1, concurrency))
+
+        async def one(index: int, url: str) -> Outcome:
+            async with gate:
+                try:
+                    page = await session.capture(url, opts)
+                    return Outcome(index, url, page, extract_page(page, opts))
+                except ExtractorError as exc:
+                    return Outcome(index, url, error=exc)
+                except Exception as exc:  # a bug on one page must not lose the batch
+                    error = ExtractorError(f"{url}: {type(exc).__name__}: {exc}")
+                    error.__cause__ = exc
+                    return Outcome(index, url, error=error)
+
+        tasks = [asyncio.create_task(one(i, u)) for i, u in enumerate(urls)]
+        try:
+            for finished in asyncio.as_completed(tasks):
+                yield await finished
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+
 async def extract_many_async(
     urls: Sequence[str],
     options: Options | None = None,
@@ -94,29 +144,13 @@ async def extract_many_async(
     """Extract every URL with one browser, ``concurrency`` pages at a time.
 
     Results come back in input order; ``on_result(index, result)`` streams each as it finishes.
-    A failure on one URL is its result (an ``ExtractorError``); only a browser that cannot be
-    started or reached raises.
+    A failure on one URL is its result (an ``ExtractorError``).
     """
-    opts = options or DEFAULT_OPTIONS
     results: list[Result | None] = [None] * len(urls)
-    async with open_session(opts) as session:
-        gate = asyncio.Semaphore(max(1, concurrency))
-
-        async def one(index: int, url: str) -> None:
-            async with gate:
-                result: Result
-                try:
-                    result = await session.extract(url)
-                except ExtractorError as exc:
-                    result = exc
-                except Exception as exc:  # a bug on one page must not lose the batch
-                    result = ExtractorError(f"{url}: {type(exc).__name__}: {exc}")
-                    result.__cause__ = exc
-            results[index] = result
-            if on_result is not None:
-                on_result(index, result)
-
-        await asyncio.gather(*(one(i, u) for i, u in enumerate(urls)))
+    async for outcome in stream(urls, options, concurrency):
+        results[outcome.index] = outcome.result
+        if on_result is not None:
+            on_result(outcome.index, outcome.result)
     return [r for r in results if r is not None]
 
 
@@ -132,6 +166,7 @@ def extract_many(
 
 __all__ = [
     "OnResult",
+    "Outcome",
     "Result",
     "Session",
     "capture",
@@ -141,4 +176,5 @@ __all__ = [
     "extract_many",
     "extract_many_async",
     "open_session",
+    "stream",
 ]

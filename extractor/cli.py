@@ -10,18 +10,23 @@ No extraction logic lives here. Exit codes (documented in README.md):
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import aclosing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import ExtractorError, UsageError, WallError
+from .browser import Interrupted, run
+from .errors import ExtractorError, OutputError, UsageError, WallError
 from .frontmatter import render_document
 from .output import safe_filename, unique_path, write_atomic
 from .records import WALL_KINDS, Extraction, Options, RenderedPage
+
+if TYPE_CHECKING:
+    from .api import Outcome
 from .targets import resolve_target
 
 EXIT_INTERRUPTED = 130
@@ -205,9 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return snapshot_main(args_list[1:])
         args = build_parser().parse_args(args_list)
-        return asyncio.run(_run(args))
+        return run(_run(args))
     except ExtractorError as exc:
         print(f"extractor: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except Interrupted as exc:
+        print("extractor: interrupted", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)
@@ -220,53 +228,64 @@ async def _run(args: argparse.Namespace) -> int:
     options = options_from(args)
     kinds = fail_kinds(args)
     targets = read_targets(args)
-    from . import batch
+    if args.output and Path(args.output).exists() and not args.force:
+        raise OutputError(f"{args.output} exists; pass --force to overwrite it")
+    from .api import stream
 
     worst = 0
     taken: set[Path] = set()
-    done = 0
-    async for outcome in batch.run(targets, options, concurrency=args.concurrency):
-        done += 1
-        label = f"[{done}/{len(targets)}] " if len(targets) > 1 else ""
-        if isinstance(outcome.error, ExtractorError):
-            print(f"extractor: {label}{outcome.target}: {outcome.error}", file=sys.stderr)
-            worst = worst or outcome.error.exit_code
-            continue
-        assert outcome.page is not None and outcome.result is not None
-        result = outcome.result
-        captured = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        text = render(result, args.format, captured)
-        if args.explain:
-            print(explain(result), file=sys.stderr)
-        if args.wall_screenshot:
-            shot = save_screenshot(outcome.page, result, args.wall_screenshot)
-            if shot and not args.quiet:
-                print(f"extractor: {label}wall screenshot: {shot}", file=sys.stderr)
-        if args.output:
-            write_atomic(Path(args.output), text, force=args.force)
-        elif args.out_dir:
-            suffix = {"markdown": ".md", "json": ".json", "html": ".html"}[args.format]
-            name = safe_filename(result.metadata.title or outcome.target, suffix=suffix)
-            path = unique_path(Path(args.out_dir), name, taken)
-            taken.add(path)
-            write_atomic(path, text, force=args.force)
-            if not args.quiet:
-                print(f"extractor: {label}{outcome.target} -> {path}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-            if label and not args.quiet:
-                print(f"extractor: {label}{outcome.target}: done", file=sys.stderr)
-        stayed = [
-            w for w in result.walls if w.phase == "rendered" and not w.cleared and w.kind in kinds
-        ]
-        if stayed:
-            err = WallError(
-                f"{outcome.target}: {stayed[0].kind} wall stayed: {stayed[0].text[:80]}"
-            )
-            print(f"extractor: {label}{err}", file=sys.stderr)
-            worst = worst or err.exit_code
+    async with aclosing(stream(targets, options, concurrency=args.concurrency)) as outcomes:
+        done = 0
+        async for outcome in outcomes:
+            done += 1
+            label = f"[{done}/{len(targets)}] " if len(targets) > 1 else ""
+            try:
+                if outcome.error is not None:
+                    raise outcome.error
+                _emit(args, outcome, label, taken)
+                _check_walls(outcome, kinds)
+            except ExtractorError as exc:
+                print(f"extractor: {label}{outcome.url}: {exc}", file=sys.stderr)
+                worst = worst or exc.exit_code
     return worst
+
+
+def _emit(args: argparse.Namespace, outcome: Outcome, label: str, taken: set[Path]) -> None:
+    """Write one page's result where the user asked for it."""
+    assert outcome.page is not None and outcome.extraction is not None
+    result = outcome.extraction
+    captured = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    text = render(result, args.format, captured)
+    if args.explain:
+        print(explain(result), file=sys.stderr)
+    if args.wall_screenshot:
+        shot = save_screenshot(outcome.page, result, args.wall_screenshot)
+        if shot and not args.quiet:
+            print(f"extractor: {label}wall screenshot: {shot}", file=sys.stderr)
+    if args.output:
+        write_atomic(Path(args.output), text, force=args.force)
+    elif args.out_dir:
+        suffix = {"markdown": ".md", "json": ".json", "html": ".html"}[args.format]
+        name = safe_filename(result.metadata.title or outcome.url, suffix=suffix)
+        path = unique_path(Path(args.out_dir), name, taken)
+        taken.add(path)
+        write_atomic(path, text, force=args.force)
+        if not args.quiet:
+            print(f"extractor: {label}{outcome.url} -> {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        if label and not args.quiet:
+            print(f"extractor: {label}{outcome.url}: done", file=sys.stderr)
+
+
+def _check_walls(outcome: Outcome, kinds: frozenset[str]) -> None:
+    """--fail-on-wall: a rendered-phase wall of a listed kind that stayed is a failure."""
+    result = outcome.extraction
+    assert result is not None
+    for wall in result.walls:
+        if wall.phase == "rendered" and not wall.cleared and wall.kind in kinds:
+            raise WallError(f"{wall.kind} wall stayed: {wall.text[:80]}")
 
 
 if __name__ == "__main__":

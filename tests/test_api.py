@@ -31,6 +31,7 @@ def free_port() -> int:
 def test_public_names_are_exact() -> None:
     assert sorted(api.__all__) == [
         "OnResult",
+        "Outcome",
         "Result",
         "Session",
         "capture",
@@ -40,6 +41,7 @@ def test_public_names_are_exact() -> None:
         "extract_many",
         "extract_many_async",
         "open_session",
+        "stream",
     ]
     for name in api.__all__:
         assert hasattr(api, name), name
