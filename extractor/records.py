@@ -14,7 +14,14 @@ WallPhase = Literal["static", "rendered"]
 Completeness = Literal["full", "teaser", "none"]
 ConsentPolicy = Literal["remove", "reject", "accept"]
 
-WALL_KINDS: tuple[str, ...] = ("javascript", "bot-check", "paywall", "consent", "login", "geo-block")
+WALL_KINDS: tuple[str, ...] = (
+    "javascript",
+    "bot-check",
+    "paywall",
+    "consent",
+    "login",
+    "geo-block",
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,7 @@ class Options:
     quiet_ms: int = 500  # a DOM with no mutations for this long counts as settled
     quiet_cap_ms: int = 5_000  # the most we wait for that quiet window
     wait_for: str | None = None  # CSS selector that must appear before capture
+    wall_wait_ms: int = 10_000  # the most we wait for a bot check or loading wall to clear
     scroll: bool = True  # scroll through the page so lazy content loads
     scroll_steps: int = 12  # at most this many viewport-high steps
     scroll_budget_ms: int = 4_000  # and at most this long

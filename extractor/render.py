@@ -28,9 +28,10 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from .browser import map_error
-from .errors import NavigationError, NotHtmlError, UsageError
+from .errors import NavigationError, NotHtmlError
 from .records import Options, RenderedPage, Wait
-from .walls import consent, watcher
+from .targets import resolve_target
+from .walls import consent, lexicon, watcher
 
 # Content types the pipeline can read; anything else is refused with NotHtmlError.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -42,6 +43,11 @@ AFTER_SCROLL_IDLE_MS = 1_500
 SCROLL_PAUSE_MS = 60
 # A fixed/sticky box covering at least this share of the viewport is marked as an overlay.
 OVERLAY_MIN_SHARE = 0.3
+# Walls a page puts up while it works and that usually give way to the page itself (a bot
+# check that passes, a "loading, JavaScript required" notice): capture waits for them to clear.
+PASSING_KINDS = frozenset(("bot-check", "javascript"))
+# How often the wall watcher is asked whether such a wall is still up.
+WALL_POLL_MS = 250
 # The address of the document Chromium shows when a navigation fails.
 ERROR_PAGE = "chrome-error://"
 # Evaluation errors that mean the page navigated (client redirect) and the step may be retried.
@@ -56,16 +62,9 @@ def script(name: str) -> str:
 
 def to_url(target: str) -> str:
     """A URL as given, a local file path as a file:// URL, a bare host name as https://."""
-    parts = urlsplit(target)
-    if parts.scheme in ("http", "https", "file", "data", "about"):
+    if urlsplit(target).scheme in ("data", "about"):
         return target
-    path = Path(target).expanduser()
-    if path.exists():
-        return path.resolve().as_uri()
-    looks_like_host = "." in target.split("/")[0] and " " not in target
-    if not parts.scheme and looks_like_host and not target.startswith((".", "/")):
-        return "https://" + target
-    raise UsageError(f"not a URL and no such file: {target}")
+    return resolve_target(target)
 
 
 def origin_of(url: str) -> str:
@@ -172,6 +171,10 @@ async def _capture(context: Any, url: str, target: str, options: Options) -> Ren
     if not loaded:
         wait = Wait(ended_by="timeout", elapsed_ms=wait.elapsed_ms)
 
+    # 3b. a challenge or loading wall still up: give it time to clear, then settle the new page
+    if await wait_out_walls(page, options, budget, timings):
+        wait = await settle(page, options, budget, timings)
+
     # 4. scroll so lazy content loads, then let it finish
     if options.scroll and options.scroll_steps > 0:
         await scroll_through(page, options, budget, timings)
@@ -243,6 +246,34 @@ async def settle(page: Any, options: Options, budget: Budget, timings: dict[str,
                     raise
         timings["selector"] = budget.elapsed_ms()
     return Wait(ended_by=ended_by, elapsed_ms=budget.elapsed_ms())
+
+
+async def wait_out_walls(
+    page: Any, options: Options, budget: Budget, timings: dict[str, int]
+) -> bool:
+    """Wait (at most ``Options.wall_wait_ms``) while a passing wall is up; True if one cleared."""
+    deadline = time.monotonic() + budget.cap(options.wall_wait_ms) / 1000
+    waited = False
+    words = lexicon.load()
+    while True:
+        raw = await _evaluate(page, watcher.COLLECT_JS, None, budget)
+        standing = [
+            s
+            for s in watcher.read_sightings(raw)
+            if s.cleared_ms is None
+            and (entry := words.by_id(s.phrase_id)) is not None
+            and entry.kind in PASSING_KINDS
+        ]
+        if not standing:
+            break
+        if time.monotonic() + WALL_POLL_MS / 1000 > deadline:
+            timings["walls"] = budget.elapsed_ms()
+            return False
+        waited = True
+        await asyncio.sleep(WALL_POLL_MS / 1000)
+    if waited:
+        timings["walls"] = budget.elapsed_ms()
+    return waited
 
 
 async def scroll_through(

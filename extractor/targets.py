@@ -9,6 +9,7 @@ from urllib.request import url2pathname
 
 from .errors import UsageError
 
+_FILELIKE = re.compile(r"\.(x?html?|mhtml?)$", re.IGNORECASE)
 _HOSTLIKE = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$")
 
 
@@ -33,6 +34,8 @@ def resolve_target(target: str) -> str:
         return path.resolve().as_uri()
     if scheme and len(scheme) > 1 and "." not in scheme:
         raise UsageError(f"{target}: unsupported URL scheme {scheme!r} (use http, https or a file)")
+    if _FILELIKE.search(target) and "/" not in target.split("?")[0].rstrip("/"):
+        raise UsageError(f"{target}: no such file")
     if _HOSTLIKE.match(target):
         return "https://" + target
     raise UsageError(f"{target}: not a URL or an existing file")

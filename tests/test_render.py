@@ -306,7 +306,7 @@ def test_viewport_locale_and_time_zone_are_pinned(live: Browser, tmp_path: Path)
     ("given", "expected"),
     [
         ("https://example.org/a?b=1", "https://example.org/a?b=1"),
-        ("file:///tmp/x.html", "file:///tmp/x.html"),
+        ("about:blank", "about:blank"),
         ("example.org/news/1", "https://example.org/news/1"),
     ],
 )
@@ -322,7 +322,7 @@ def test_to_url_turns_a_local_path_into_a_file_url(tmp_path: Path) -> None:
 
 
 def test_to_url_refuses_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="no such file"):
+    with pytest.raises(UsageError, match="not a URL or an existing file"):
         to_url(str(tmp_path / "missing.html"))
 
 
@@ -379,3 +379,25 @@ def test_navigation_to_a_blocked_origin_keeps_the_page(live: Browser, pages_url:
     gated = live.capture(url, allow_origins=(pages_url,))
     assert gated.final_url == url
     assert "Original story" in shown(gated) and "Elsewhere" not in shown(gated)
+
+
+@pytest.mark.browser
+def test_capture_waits_for_a_challenge_to_clear(live: Browser, pages_url: str) -> None:
+    # the challenge page is quiet for longer than the quiet window, then swaps in the story
+    page, result = live.extract(pages_url + "wall-botcheck-cloudflare-flash/", quiet_ms=300)
+    assert "four kilometres" in result.markdown
+    assert page.timings["walls"] >= 700
+    wall = next(w for w in result.walls if (w.kind, w.phase) == ("bot-check", "rendered"))
+    assert wall.cleared
+
+
+@pytest.mark.browser
+def test_a_challenge_that_stays_is_waited_for_at_most_wall_wait(
+    live: Browser, pages_url: str
+) -> None:
+    page, result = live.extract(
+        pages_url + "wall-botcheck-cloudflare/", quiet_ms=300, wall_wait_ms=1_500
+    )
+    assert 1_000 <= page.timings["walls"] <= 6_000
+    assert any(w.kind == "bot-check" and not w.cleared for w in result.walls)
+    assert result.completeness == "none"

@@ -33,6 +33,7 @@ def test_local_file_becomes_file_url(tmp_path: Path) -> None:
         ("ftp://example.com/x", "unsupported URL scheme 'ftp'"),
         ("http:///path", "URL has no host"),
         ("file:///no/such/file.html", "no such file"),
+        ("saved-page.html", "no such file"),
     ],
 )
 def test_bad_targets_are_usage_errors(given: str, message: str) -> None:
