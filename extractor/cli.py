@@ -4,7 +4,8 @@ No extraction logic lives here. Exit codes (documented in README.md):
   0 a result was produced (a walled page is still a result)   2 bad usage
   3 no browser found   4 navigation failed (DNS, refused, TLS, HTTP error page is NOT a failure)
   5 timeout   6 content is not HTML   7 output file exists or cannot be written
-  8 --fail-on-wall and a rendered-phase wall stayed   9 snapshot mismatch   130 interrupted
+  8 --fail-on-wall and a rendered-phase wall stayed   9 snapshot mismatch
+  130 interrupted (SIGINT)   143 terminated (SIGTERM)
 """
 
 from __future__ import annotations
@@ -88,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=30.0, metavar="SECONDS", help="hard cap per page (30)"
     )
     ren.add_argument("--wait-for", metavar="SELECTOR", help="wait until this CSS selector appears")
+    ren.add_argument(
+        "--wall-wait",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="how long a bot check or loading wall may take to clear (10)",
+    )
     ren.add_argument("--no-scroll", action="store_true", help="do not scroll to load lazy content")
     ren.add_argument(
         "--consent",
@@ -123,11 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
 def options_from(args: argparse.Namespace) -> Options:
     if args.timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
+    if args.wall_wait < 0:
+        raise UsageError("--wall-wait must be zero or more seconds")
     if args.concurrency < 1:
         raise UsageError("--concurrency must be at least 1")
     return Options(
         timeout_ms=int(args.timeout * 1000),
         wait_for=args.wait_for,
+        wall_wait_ms=int(args.wall_wait * 1000),
         scroll=not args.no_scroll,
         consent=args.consent,
         browser_path=args.browser_path,
