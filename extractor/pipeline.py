@@ -32,7 +32,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     meta = metadata.read_metadata(doc, base, server_doc=server_doc)
     region, region_steps = article.find_article(doc, meta, options)
     steps += region_steps
-    steps += normalize.normalize(region, base)
+    steps += normalize.normalize(region, base, skip=options.skip_steps)
     body = markdown.to_markdown(region, title=meta.title)
     body = walls.scrub(body, found.walls)
     done = walls.completeness(found.walls, body, rendered=page.rendered)
