@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument(
         "--explain", action="store_true", help="list on stderr what was removed and why"
     )
+    out.add_argument(
+        "--skip",
+        metavar="STEPS",
+        default="",
+        help="switch off extraction steps named by --explain (comma-separated), to bisect a page",
+    )
     out.add_argument("--include-comments", action="store_true", help="keep the comment section")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     ren = p.add_argument_group("rendering")
@@ -144,6 +150,7 @@ def options_from(args: argparse.Namespace) -> Options:
         browser_path=args.browser_path,
         cdp_endpoint=args.cdp_endpoint,
         include_comments=args.include_comments,
+        skip_steps=tuple(step.strip() for step in args.skip.split(",") if step.strip()),
         wall_screenshot_dir=args.wall_screenshot,
     )
 

@@ -100,3 +100,8 @@ def test_markdown_format_has_front_matter() -> None:
 def test_explain_lists_steps_or_says_nothing_was_removed() -> None:
     result = extract_html(ARTICLE, url="https://example.com/t")
     assert explain(result).startswith("explain https://example.com/t:")
+
+
+def test_skip_names_steps_to_switch_off() -> None:
+    args = build_parser().parse_args(["--skip", "junk-lines, captions", "u"])
+    assert options_from(args).skip_steps == ("junk-lines", "captions")
