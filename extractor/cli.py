@@ -263,7 +263,8 @@ async def _run(args: argparse.Namespace) -> int:
                 _emit(args, outcome, label, taken)
                 _check_walls(outcome, kinds)
             except ExtractorError as exc:
-                print(f"extractor: {label}{outcome.url}: {exc}", file=sys.stderr)
+                where = "" if outcome.url in str(exc) else f"{outcome.url}: "
+                print(f"extractor: {label}{where}{exc}", file=sys.stderr)
                 worst = worst or exc.exit_code
     return worst
 
