@@ -81,6 +81,10 @@ NET_ERRORS = (
     ("ERR_SSL_", "TLS error"),
     ("ERR_TOO_MANY_REDIRECTS", "too many redirects"),
     ("ERR_FILE_NOT_FOUND", "file not found"),
+    ("ERR_UNSAFE_PORT", "the browser refuses this port"),
+    ("ERR_INVALID_URL", "invalid URL"),
+    ("ERR_HTTP2_", "HTTP/2 protocol error"),
+    ("ERR_EMPTY_RESPONSE", "the server sent an empty response"),
     ("ERR_BLOCKED_BY_CLIENT", "blocked (origin not allowed)"),
     ("ERR_FAILED", "request failed"),
 )
@@ -235,7 +239,8 @@ def map_error(exc: BaseException, url: str) -> ExtractorError:
             return NavigationError(f"{url}: {meaning} ({code.strip('; ')})")
     if "net::ERR_ABORTED" in message:
         return NavigationError(f"{url}: navigation aborted")
-    return NavigationError(f"{url}: {_first_line(exc)}")
+    net = next((w for w in message.split() if w.startswith("net::")), None)
+    return NavigationError(f"{url}: {net or _first_line(exc)}")
 
 
 # -- signals -------------------------------------------------------------------------------------
