@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .figures import describes_something
 from .records import Step
 from .removal import Removal, is_attached
 
@@ -26,6 +27,8 @@ NON_CONTENT_TAGS = (
 )  # fmt: skip
 # Structural tags for the page's chrome around the article.
 CHROME_TAGS = ("nav", "aside", "footer", "menu")
+# A <footer> inside these is an attribution, not the page's footer.
+QUOTE_TAGS = frozenset({"blockquote", "figure"})
 # Elements never dropped for their class or id.
 UNNAMED_TAGS = frozenset({"html", "body", "article", "main"})
 # ARIA roles of the same chrome.
@@ -43,6 +46,18 @@ BOILERPLATE_NAMES = re.compile(
     # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not)
     r"|(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
 )
+# class/id words of consent banners; alone they are not enough ("cookie-step" in a recipe):
+# the block must also read like a banner (CONSENT_TEXT), or be empty.
+CONSENT_NAMES = re.compile(r"cookie|consent|gdpr")
+CONSENT_TEXT = re.compile(
+    r"privacy|privac|consent|gdpr|personal data|partner|preferences|polic|tracking|analytics"
+    r"|advertis|third[- ]part|your experience|browsing|datenschutz|confidentialit|donn[ée]es"
+    r"|einwillig|zustimm|aceptar|acepto|accepter|akzeptieren|cookie settings",
+    re.IGNORECASE,
+)
+# class/id words of code wrappers (Prism's "code-toolbar", "highlight", "codehilite"...): a
+# block holding code is kept whatever else its name says.
+CODE_SHARE = 0.5  # share of a named block's text that is code, for the block to be code
 # class/id words that mark the article itself: a class token with one of these (and no
 # boilerplate word in the same token, "relatedContent") keeps its element.
 CONTENT_NAMES = re.compile(
@@ -59,11 +74,14 @@ COMMENT_NAMES = re.compile(
 NAME_GUARD_SHARE = 0.4
 # Comment sections may outweigh a short article, so their guard is looser.
 COMMENT_GUARD_SHARE = 0.7
-# class/id words of picture captions, galleries and hover cards (captions are not article text).
+# class/id words of picture captions, galleries and hover cards (a caption stays only with the
+# picture it describes, see figures.py; the Markdown keeps it as the image's title).
 CAPTION_NAMES = re.compile(
     r"caption|gallery|slideshow|carousel|lightbox|tooltip|popover|hovercard"
     r"|(?:rollover|hover)[\w-]*(?:block|card|box)"  # the card, not the link it hangs on
 )
+# class/id words of a caption proper (among the caption names above).
+CAPTION_WORD = re.compile(r"caption")
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
@@ -198,6 +216,8 @@ def drop_chrome_tags(body: HtmlElement) -> Step:
     """Navigation, asides and footers by tag, before the walk (a third of most pages)."""
     removal = Removal("chrome", "navigation, asides, footers (by tag)")
     for el in list(body.iter(*CHROME_TAGS)):
+        if el.tag == "footer" and any(a.tag in QUOTE_TAGS for a in el.iterancestors()):
+            continue  # a quote's attribution ("— Field notes, SRE guild")
         removal.take(el)
     return removal.step()
 
@@ -220,18 +240,48 @@ def drop_comments(scan: PageScan, guard: Guard) -> Step:
 def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
     """Blocks whose class or id names boilerplate (share, related, newsletter, ad...)."""
     removal = Removal("boilerplate-names", "class/id names a share bar, related links, ad, ...")
-    _take_guarded(removal, scan.boilerplate, guard, NAME_GUARD_SHARE)
+    found = tuple(
+        el for el in scan.boilerplate if not _holds_code(el) and not _named_in_passing(el)
+    )
+    _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
     return removal.step()
+
+
+def _holds_code(el: HtmlElement) -> bool:
+    """A code block's wrapper (Prism's "code-toolbar"), whatever its name says."""
+    if el.tag in ("pre", "code"):
+        return True
+    code = sum(len(pre.text_content()) for pre in el.iter("pre"))
+    if not code:
+        code = sum(len(c.text_content()) for c in el.iter("code") if "\n" in c.text_content())
+    return code > 0 and code >= CODE_SHARE * len(el.text_content())
+
+
+def _named_in_passing(el: HtmlElement) -> bool:
+    """Named only for cookies or consent, with text that is not a banner's ("cookie-step")."""
+    names = names_of(el)
+    if not CONSENT_NAMES.search(names) or BOILERPLATE_NAMES.search(CONSENT_NAMES.sub(" ", names)):
+        return False
+    text = el.text_content()
+    return bool(text.strip()) and not CONSENT_TEXT.search(text)
 
 
 def drop_captions(scan: PageScan, guard: Guard) -> Step:
-    """Picture captions and credits, galleries and hover cards."""
-    removal = Removal("captions", "picture captions, galleries, hover cards")
-    # a caption wrapper around the picture itself ("wp-caption") keeps the picture: its
-    # caption text is dropped on its own (figcaption, "wp-caption-text")
-    found = tuple(el for el in scan.captions if not _wraps_picture(el))
+    """Captions with no picture to describe, galleries and hover cards."""
+    removal = Removal("captions", "captions without a picture, galleries, hover cards")
+    # a caption wrapper around the picture itself ("wp-caption") keeps the picture, and a
+    # caption stays with the picture (or code, table, quote) it describes
+    found = tuple(el for el in scan.captions if not _wraps_picture(el) and not _kept_caption(el))
     _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
     return removal.step()
+
+
+def _kept_caption(el: HtmlElement) -> bool:
+    if el.tag == "figure":  # one picture of a gallery, shown in the article
+        return len(el.findall(".//img")) == 1
+    if el.tag != "figcaption" and not CAPTION_WORD.search(names_of(el)):
+        return False  # a gallery, a slideshow or a hover card
+    return describes_something(el)
 
 
 def _wraps_picture(el: HtmlElement) -> bool:

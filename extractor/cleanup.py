@@ -225,6 +225,8 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             or _names_byline(names_of(el))
         ):
             continue
+        if _in_picture_figure(el):
+            continue  # a picture's caption and credit ("image-meta") stay with it
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
     for el in list(region.iter("p", "div", "span", "small", "strong", "em", "h5", "h6")):
@@ -244,6 +246,11 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
 @lru_cache(maxsize=4096)
 def _names_byline(names: str) -> bool:
     return bool(names and BYLINE_NAMES.search(names))
+
+
+def _in_picture_figure(el: HtmlElement) -> bool:
+    figure = next((a for a in el.iterancestors() if a.tag == "figure"), None)
+    return figure is not None and figure.find(".//img") is not None
 
 
 def _is_byline(text: str) -> bool:

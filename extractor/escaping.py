@@ -18,6 +18,14 @@ _ESC_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # would start inline HTML
 _ESC_ENTITY = re.compile(r"&(?=#?\w+;)")  # would be read as an entity
 _ESC_BRACKET = re.compile(r"\[(?=\^|[^\]\n]*\][(\[])")  # would start a link or footnote
 _ESC_TILDES = re.compile(r"~~")
+# an image title's characters that would end it or escape out of it
+_ESC_TITLE = re.compile(r'(["\\])')
+# alt text that is a file name or a CMS slug, not a description ("IMG_2041.jpg",
+# "reef-lead-2400", "06mideast ledeall 01 hqmp facebookJumbo")
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.IGNORECASE)
+_SLUG = re.compile(r"^[\w-]*(?:_|\d)[\w-]*$|^\w+(?:-\w+){2,}$")
+# a word that no caption writer would type: digits glued to letters, camelCase, a bare number
+_ODD_WORD = re.compile(r"^(?:\d+[a-z]+\w*|[a-z]+\d+\w*|[a-z]{2,}[A-Z]\w*|\d+)$")
 # what at the start of a line turns a paragraph into another block
 _BLOCK_START = re.compile(
     r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|[-*_=~]{3,}\s*$)"
@@ -36,6 +44,29 @@ def escape_block_start(text: str) -> str:
                     start += len(found[2])
                 lines[i] = line[:start] + "\\" + line[start:]
     return "\n".join(lines)
+
+
+def is_junk_alt(alt: str) -> bool:
+    """Is an image's alt text a file name or slug rather than words a reader can use?"""
+    words = alt.split()
+    if not words:
+        return False
+    if _FILE_NAME.search(alt):
+        return True
+    if len(words) == 1:
+        return bool(_SLUG.match(alt)) and not alt.isdigit() and not alt.isalpha()
+    odd = sum(1 for w in words if _ODD_WORD.match(w))
+    return odd * 2 > len(words)
+
+
+def escape_alt(alt: str) -> str:
+    """Alt text inside ``![...]``: brackets escaped."""
+    return alt.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def escape_title(title: str) -> str:
+    """An image title inside double quotes: quotes and backslashes escaped."""
+    return _ESC_TITLE.sub(r"\\\1", title)
 
 
 def _escape_stars(found: re.Match[str], text: str) -> str:

@@ -1,8 +1,10 @@
 """Figures in one shape: ``<figure><img ...>...<figcaption>caption credit</figcaption></figure>``.
 
 Sites wrap a picture and its caption in many ways (``<figure>``, WordPress's ``div.wp-caption``
-with ``p.wp-caption-text``, a ``div`` with ``span.caption`` and ``span.credit``); the Markdown
-converter only has to know the one shape this step leaves.
+with ``p.wp-caption-text``, a ``div`` with ``span.caption`` and ``span.credit``, a caption
+right after the picture); the Markdown converter only has to know the one shape this step
+leaves. A caption is kept only with what it describes: ``describes_something`` is the one test
+the article step and this step share, and a caption left without its picture goes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from .dom import fold, text_of
+from .records import Step
+from .removal import Removal
 
 # class names of caption and credit parts
 _CAPTION_NAME = re.compile(r"caption|credit|legend|attribution", re.IGNORECASE)
@@ -22,6 +26,10 @@ _FIGURE_NAME = re.compile(
 )
 # a caption longer than this is article text next to a picture, not a caption
 CAPTION_MAX_CHARS = 400
+# what a figure without a picture may show under its caption
+CAPTIONED_BLOCKS = ("pre", "table", "blockquote")
+# an element holding the picture a caption follows has at most this much text of its own
+IMAGE_HOLDER_MAX_CHARS = 20
 
 
 def _is_caption(el: HtmlElement) -> bool:
@@ -82,8 +90,77 @@ def _figure_like(el: HtmlElement) -> bool:
     )
 
 
-def normalize_figures(region: HtmlElement) -> int:
-    """Rebuild every picture-with-caption as one <figure>; returns how many were rebuilt."""
+def _image_holder(el: HtmlElement | None) -> bool:
+    """An image, or an element holding one image and (almost) no text (a link, a <picture>)."""
+    if el is None or not isinstance(el.tag, str):
+        return False
+    if el.tag == "img":
+        return True
+    return len(el.findall(".//img")) == 1 and len(text_of(el)) <= IMAGE_HOLDER_MAX_CHARS
+
+
+def _previous_element(el: HtmlElement) -> HtmlElement | None:
+    """The element before ``el``, unless text stands between them."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or (before.tail or "").strip():
+        return None
+    return before
+
+
+def follows_image(caption: HtmlElement) -> HtmlElement | None:
+    """The picture right before a caption outside <figure> ("class*=caption" under an image)."""
+    before = _previous_element(caption)
+    if _image_holder(before):
+        return before
+    parent = caption.getparent()
+    # <div class=photo><img></div><p class=caption> nested one level down: the caption first
+    if parent is not None and before is None and not (parent.text or "").strip():
+        outer = _previous_element(parent)
+        if _image_holder(outer) and len(text_of(parent)) == len(text_of(caption)):
+            return outer
+    return None
+
+
+def describes_something(caption: HtmlElement) -> bool:
+    """Does a caption belong to a picture (or a code block, table or quote) it stays with?"""
+    for ancestor in caption.iterancestors():
+        if ancestor.tag == "figure":
+            return ancestor.find(".//img") is not None or any(
+                ancestor.find(f".//{tag}") is not None for tag in CAPTIONED_BLOCKS
+            )
+        if ancestor.tag in ("div", "p", "span", "section") and _figure_like(ancestor):
+            return True
+    if len(text_of(caption)) > CAPTION_MAX_CHARS:
+        return False
+    return follows_image(caption) is not None
+
+
+def _wrap_loose(caption: HtmlElement, holder: HtmlElement) -> None:
+    """Put a picture and the caption after it into one <figure>."""
+    figure = html.Element("figure")
+    figure.tail = caption.tail
+    caption.tail = None
+    holder.addprevious(figure)
+    parent = caption.getparent()
+    figure.append(holder)
+    figure.append(caption)
+    if parent is not None and parent is not holder and not len(parent) and not text_of(parent):
+        parent.drop_tree()  # the wrapper the caption sat in, now empty
+    _rebuild(figure)
+
+
+def _drop_orphans(region: HtmlElement, removal: Removal) -> None:
+    """Captions with nothing left to describe (the picture went: a placeholder, a video)."""
+    for caption in list(region.iter("figcaption")):
+        if not describes_something(caption):
+            removal.take(caption)
+
+
+def normalize_figures(region: HtmlElement) -> Step:
+    """Rebuild every picture-with-caption as one <figure>; captions without one go."""
+    removal = Removal("orphan-captions", "captions whose picture is gone")
     count = 0
     for figure in list(region.iter("figure")):
         if figure.find(".//img") is not None:
@@ -97,7 +174,17 @@ def normalize_figures(region: HtmlElement) -> int:
         if _figure_like(el):
             _rebuild(el)
             count += 1
+    for el in list(region.iter("div", "p", "span")):
+        if el.getparent() is None or not _is_caption(el) or not text_of(el):
+            continue
+        if any(a.tag == "figure" for a in el.iterancestors()):
+            continue
+        holder = follows_image(el) if len(text_of(el)) <= CAPTION_MAX_CHARS else None
+        if holder is not None:
+            _wrap_loose(el, holder)
+            count += 1
+    _drop_orphans(region, removal)
     for caption in region.iter("figcaption"):
         if caption.text and not len(caption):
             caption.text = fold(caption.text)
-    return count
+    return removal.step()

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from . import tables
-from .escaping import escape_block_start, escape_text
+from .escaping import escape_alt, escape_block_start, escape_text, escape_title, is_junk_alt
 from .titles import key
 
 # elements that never hold article text
@@ -44,7 +44,7 @@ TITLE_MATCH = 0.8
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # characters that show nothing: a line of only these is blank
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
-_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "*": "%2A"}
 
 
 def _touches_word(node: Any, at_end: bool) -> bool:
@@ -72,6 +72,26 @@ def _holds_blocks(el: Tag) -> bool:
 
 def _url(href: str) -> str:
     return "".join(_URL_UNSAFE.get(ch, ch) for ch in href.strip())
+
+
+def _figure_of(el: Tag) -> Tag | None:
+    parent = el.parent
+    while parent is not None and parent.name in ("a", "picture", "span"):
+        parent = parent.parent
+    return parent if parent is not None and parent.name == "figure" else None
+
+
+def _caption_for(img: Tag) -> str:
+    """The caption of the figure an image leads (the first image of a figure), or ""."""
+    figure = _figure_of(img)
+    if figure is None or figure.find("img") is not img:
+        return ""
+    caption = figure.find("figcaption", recursive=False)
+    return " ".join(caption.get_text(" ").split()) if isinstance(caption, Tag) else ""
+
+
+def _italic(text: str) -> str:
+    return f"*{text}*" if "*" not in text else f"_{text}_"
 
 
 def chomp(text: str) -> tuple[str, str, str]:
@@ -177,6 +197,16 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         text = text.strip()
         return f"\n\n{text}\n\n" if text else ""
 
+    def convert_figcaption(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        """A picture's caption is its image's title; under a code block or table, an italic line."""
+        figure = _figure_of(el)
+        if figure is not None and figure.find("img") is not None:
+            return ""  # written into the image's title by convert_img
+        text = " ".join(text.replace("\\\n", " ").split())
+        if not text or "_inline" in parent_tags:
+            return text
+        return f"\n\n{_italic(text)}\n\n"
+
     def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
         code = text.strip("\n").rstrip()
         if not code:
@@ -204,10 +234,17 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
 
     def convert_img(self, el: Any, text: str, parent_tags: set[str]) -> str:
         src = (el.get("src") or "").strip()
-        alt = " ".join((el.get("alt") or "").split()).replace("[", "\\[").replace("]", "\\]")
+        caption = _caption_for(el)
+        alt = " ".join((el.get("alt") or "").split())
+        if is_junk_alt(alt):
+            alt = ""
+        alt = escape_alt(alt or caption)
         if "_inline" in parent_tags and el.parent is not None and el.parent.name != "a":
             return alt
-        return f"![{alt}]({_url(src)})" if src else ""
+        if not src:
+            return ""
+        title = f' "{escape_title(caption)}"' if caption else ""
+        return f"![{alt}]({_url(src)}{title})"
 
     def _emphasis(self, el: Any, text: str, parent_tags: set[str], marker: str) -> str:
         if parent_tags & set(_HEADINGS) or "_noformat" in parent_tags:

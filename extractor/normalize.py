@@ -6,7 +6,8 @@ Steps, in order, by the name that reports them (and skips them):
   3. placeholder-images  the real URL into src; stand-ins without one go;
   4. noscript            a lazy image's <noscript> copy is used, the rest of <noscript> goes;
   5. tracking-pixels     tracking pixels and beacons go;
-  6. figures             picture + caption + credit into <figure><img><figcaption>;
+  6. orphan-captions     picture + caption + credit into <figure><img><figcaption>; captions
+                         whose picture went (skipped as "figures" or "orphan-captions");
   7. absolute-urls       links, images, media made absolute (the capture keeps them as written);
   8. empty-links         heading anchors ("#", "¶"), links without text, links to nowhere.
 """
@@ -95,7 +96,8 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
     """Normalise the article region in place; returns the steps with what each removed.
 
     ``skip`` names steps to leave out (for bisecting a bad page): the Step names below, plus
-    "figures" and "absolute-urls", which remove nothing and so report no Step.
+    "figures" (the same step as "orphan-captions") and "absolute-urls", which removes nothing
+    and so reports no Step.
     """
     named: list[tuple[str, Callable[[], Step | None]]] = [
         ("code-chrome", lambda: codeblocks.normalize_code(region)),
@@ -103,10 +105,12 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
         ("placeholder-images", lambda: images.resolve_lazy(region)),
         ("noscript", lambda: images.unwrap_noscript(region)),
         ("tracking-pixels", lambda: images.drop_pixels(region)),
-        ("figures", lambda: _no_step(figures.normalize_figures, region)),
+        ("figures", lambda: figures.normalize_figures(region)),
         ("absolute-urls", lambda: _no_step(absolute_urls, region, base_url)),
         ("empty-links", lambda: clean_links(region)),
     ]
+    if "orphan-captions" in skip:
+        skip = {*skip, "figures"}
     steps = [step() for name, step in named if name not in skip]
     return [s for s in steps if s is not None]
 

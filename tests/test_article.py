@@ -75,19 +75,14 @@ AROUND_THE_ARTICLE = [
         ["Leave a Reply", "will not be published", "Great post"],
     ),
     (
-        "figure-captions",
-        f"<div class='story'><figure><img src='a.jpg' alt='harbour'><figcaption>The harbour "
+        "captions-without-a-picture",
+        f"<div class='story'><figure><video src='a.mp4'></video><figcaption>The harbour "
         f"at dawn. Photo: A. Person</figcaption></figure>{PROSE}"
-        "<div class='image-caption'>Boats in the bay</div></div>",
+        "<div class='image-caption'>Boats in the bay</div>"
+        "<div class='gallery'><img src='g.jpg'><span class='caption'>Slide 1 of 9</span></div>"
+        "</div>",
         "Paragraph 2",
-        ["The harbour at dawn", "Boats in the bay"],
-    ),
-    (
-        "wordpress-caption-wrapper",
-        f"<div class='entry-content'><div class='wp-caption'><img src='boats.jpg' alt='Boats'>"
-        f"<p class='wp-caption-text'>Boats in the bay at dawn</p></div>{PROSE}</div>",
-        "Paragraph 1",
-        ["Boats in the bay at dawn"],
+        ["The harbour at dawn", "Boats in the bay", "Slide 1 of 9"],
     ),
     (
         "hover-card-on-a-name",
@@ -96,6 +91,20 @@ AROUND_THE_ARTICLE = [
         f"said so.</p>{PROSE}</div>",
         "The governor, Kristi Noem, said so.",
         ["Profile card"],
+    ),
+    (
+        "cookie-banner",
+        f"<div class='story'>{PROSE}</div><div class='cookie-notice'><p>We use cookies to give "
+        "you the best experience. See our privacy policy.</p></div>",
+        "Paragraph 3",
+        ["privacy policy"],
+    ),
+    (
+        "code-toolbar-buttons",
+        f"<div class='story'>{PROSE}<div class='code-toolbar'><pre>make</pre></div>"
+        "<div class='toolbar'><span>Copy</span><span>Expand</span></div></div>",
+        "Paragraph 1",
+        ["Expand"],
     ),
     (
         "search-form",
@@ -216,6 +225,61 @@ KEPT_INSIDE = [
         f"<div class='story'>{PROSE}<p>Readers can <a href='mailto:x@example.com'>email</a> "
         "the desk, and on <time>Tuesday</time> the mayor said <b>more</b> would come.</p></div>",
         "Readers can email the desk, and on Tuesday the mayor said more would come.",
+    ),
+    (
+        "figure-caption-with-its-picture",
+        f"<div class='story'><figure><img src='a.jpg' alt='harbour'><figcaption>The harbour "
+        f"at dawn. Photo: A. Person</figcaption></figure>{PROSE}</div>",
+        "The harbour at dawn. Photo: A. Person",
+    ),
+    (
+        "wordpress-caption-wrapper",
+        f"<div class='entry-content'><div class='wp-caption'><img src='boats.jpg' alt='Boats'>"
+        f"<p class='wp-caption-text'>Boats in the bay at dawn</p></div>{PROSE}</div>",
+        "Boats in the bay at dawn",
+    ),
+    (
+        "picture-credit-named-like-a-byline",
+        f"<div class='story'>{PROSE}<figure><img src='t.jpg'><div class='image-meta'><span "
+        "class='caption'>A turtle.</span> <span class='credit'>Photo: Jo</span></div></figure>"
+        "</div>",
+        "A turtle. Photo: Jo",
+    ),
+    (
+        "caption-right-under-a-picture",
+        f"<div class='story'>{PROSE}<div class='photo'><a href='big.jpg'><img src='b.jpg'></a>"
+        "</div><div class='image-caption'>Boats in the bay</div></div>",
+        "Boats in the bay",
+    ),
+    (
+        "caption-of-a-code-listing",
+        f"<div class='story'>{PROSE}<figure><pre>make all</pre><figcaption>Listing 2: the "
+        "build</figcaption></figure></div>",
+        "Listing 2: the build",
+    ),
+    (
+        "prism-code-toolbar",
+        f"<div class='story'>{PROSE}<div class='code-toolbar'><pre><code>import random\n"
+        "random.seed(4)</code></pre><div class='toolbar'>Copy</div></div></div>",
+        "random.seed(4)",
+    ),
+    (
+        "highlight-wrapper-named-like-a-menu",
+        f"<div class='story'>{PROSE}<div class='hljs sidebar-code'><pre>ls -la /srv</pre></div>"
+        "</div>",
+        "ls -la /srv",
+    ),
+    (
+        "quote-attribution",
+        f"<div class='story'>{PROSE}<blockquote><p>No owner, no action.</p><footer>— <cite>"
+        "Field notes, SRE guild</cite></footer></blockquote></div>",
+        "Field notes, SRE guild",
+    ),
+    (
+        "cookie-recipe",
+        f"<div class='story'>{PROSE}<p class='cookie-step'>Cream the butter with the sugar, "
+        "then fold in the flour and bake the cookies for eleven minutes.</p></div>",
+        "bake the cookies for eleven minutes",
     ),
     (
         "click-line-in-capitals",

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 from lxml.html import HtmlElement
+from markdown_it import MarkdownIt
 
 from extractor import api, browser, dom
+from extractor.escaping import is_junk_alt
 from extractor.markdown import to_markdown
 from extractor.metadata import read_metadata
 from extractor.normalize import normalize
@@ -197,11 +199,148 @@ def test_list_item_starts(body: str, expected: str) -> None:
     assert md(body) == expected
 
 
-def test_figure_with_caption() -> None:
+def images_of(markdown: str) -> list[dict[str, str]]:
+    """Each image as a CommonMark parser reads it: src, alt and title."""
+    found = []
+    for block in MarkdownIt("commonmark").parse(markdown):
+        for token in block.children or []:
+            if token.type == "image":
+                alt = "".join(child.content for child in token.children or [])
+                found.append({"src": str(token.attrGet("src")), "alt": alt,
+                              "title": str(token.attrGet("title") or "")})  # fmt: skip
+    return found
+
+
+def visible_text(markdown: str) -> str:
+    """The text a reader of the rendered Markdown sees, images left out."""
+    rendered = MarkdownIt("commonmark").render(markdown)
+    doc = dom.parse(f"<html><body>{rendered}</body></html>")
+    for img in list(doc.iter("img")):
+        img.drop_tree()
+    return dom.fold(doc.text_content())
+
+
+@pytest.mark.parametrize(
+    ("body", "src", "alt", "title"),
+    [
+        # the caption is the image's title; a credit may stay in it
+        (
+            '<figure><img src="/a.jpg" alt="Harbour"><figcaption>At dawn. <em>Photo: Jo</em>'
+            "</figcaption></figure>",
+            "https://mag.example.com/a.jpg",
+            "Harbour",
+            "At dawn. Photo: Jo",
+        ),
+        # a file-name alt gives way to the caption; quotes in the caption stay in the title
+        (
+            '<figure><img src="/06mideast.jpg" alt="06mideast ledeall 01 hqmp facebookJumbo">'
+            '<figcaption>The "Old City" at night. Photo: Getty Images</figcaption></figure>',
+            "https://mag.example.com/06mideast.jpg",
+            'The "Old City" at night. Photo: Getty Images',
+            'The "Old City" at night. Photo: Getty Images',
+        ),
+        # no alt at all: the caption
+        (
+            '<figure><a href="/big.jpg"><img src="/b.jpg"></a><figcaption>Boats \\ nets'
+            "</figcaption></figure>",
+            "https://mag.example.com/b.jpg",
+            "Boats \\ nets",
+            "Boats \\ nets",
+        ),
+        # WordPress's caption wrapper
+        (
+            '<div class="wp-caption"><img src="/c.jpg" alt="Pier"><p class="wp-caption-text">'
+            "The north pier.</p></div>",
+            "https://mag.example.com/c.jpg",
+            "Pier",
+            "The north pier.",
+        ),
+        # a caption right under an image, outside any figure
+        (
+            '<div class="photo"><img src="/d.jpg" alt="Market"></div>'
+            '<p class="image-caption">Fish market, 6 a.m.</p>',
+            "https://mag.example.com/d.jpg",
+            "Market",
+            "Fish market, 6 a.m.",
+        ),
+        # URLs with spaces, parentheses and stars stay one URL
+        (
+            '<figure><img src="/img/690*460/a b (1).jpg" alt="Roof"><figcaption>Roof (left)'
+            "</figcaption></figure>",
+            "https://mag.example.com/img/690%2A460/a%20b%20%281%29.jpg",
+            "Roof",
+            "Roof (left)",
+        ),
+    ],
+)
+def test_figure_caption_is_the_image_title(body: str, src: str, alt: str, title: str) -> None:
+    out = md(f"<p>{LONG}</p>{body}<p>After.</p>")
+    assert images_of(out) == [{"src": src, "alt": alt, "title": title}]
+    # a reader that drops images drops the caption with them
+    assert visible_text(out) == f"{LONG} After."
+
+
+def test_caption_of_a_figure_without_a_picture_is_an_italic_line() -> None:
     out = md(
-        '<figure><img src="/a.jpg" alt="Harbour"><figcaption>At dawn. <em>Photo: Jo</em></figcaption></figure>'
+        "<figure><pre>make all</pre><figcaption>Listing 2: the build</figcaption></figure>"
+        "<figure><table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+        "<figcaption>Scores</figcaption></figure>"
     )
-    assert out == "![Harbour](https://mag.example.com/a.jpg)\n\nAt dawn. *Photo: Jo*\n"
+    assert out == (
+        "```\nmake all\n```\n\n*Listing 2: the build*\n\n"
+        "| A | B |\n|---|---|\n| 1 | 2 |\n\n*Scores*\n"
+    )
+
+
+def test_a_caption_whose_picture_went_goes_too() -> None:
+    out = md(
+        f"<p>{LONG}</p><figure><img src='data:image/gif;base64,R0lGOD'><figcaption>Gone with "
+        "its picture</figcaption></figure>"
+    )
+    assert out == f"{LONG}\n"
+
+
+@pytest.mark.parametrize(
+    ("alt", "junk"),
+    [
+        ("06mideast ledeall 01 hqmp facebookJumbo", True),
+        ("IMG_2041", True),
+        ("reef-lead-2400", True),
+        ("DSC00042.JPG", True),
+        ("harbour-at-dawn-by-the-pier", True),
+        ("A diver counts coral along a tape", False),
+        ("iPhone 15", False),
+        ("Boeing 737 MAX", False),
+        ("well-being", False),
+        ("Harbour", False),
+        ("2024", False),
+    ],
+)
+def test_junk_alt(alt: str, junk: bool) -> None:
+    assert is_junk_alt(alt) is junk
+
+
+def test_junk_alt_without_a_caption_is_dropped() -> None:
+    out = md('<p><img src="/IMG_2041.jpg" alt="IMG_2041.jpg"> <img src="/x.jpg" alt="Pier"></p>')
+    assert [image["alt"] for image in images_of(out)] == ["", "Pier"]
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        (
+            "https://www.pinterest.com/pin/create/button/?url=https://e.org/a(b)&media=x y",
+            "https://www.pinterest.com/pin/create/button/?url=https://e.org/a%28b%29&media=x%20y",
+        ),
+        ("https://e.org/<tag>/690*460", "https://e.org/%3Ctag%3E/690%2A460"),
+    ],
+)
+def test_link_urls_are_one_url(href: str, expected: str) -> None:
+    out = md(f'<p>See <a href="{href}">the pin</a> here.</p>')
+    tokens = MarkdownIt("commonmark").parseInline(out)[0].children or []
+    links = [t.attrGet("href") for t in tokens if t.type == "link_open"]
+    assert links == [expected]
+    assert visible_text(out) == "See the pin here."
 
 
 def test_footnotes() -> None:
@@ -332,17 +471,31 @@ def test_page_code() -> None:
 def test_page_figures() -> None:
     out = page_markdown("md-figures")
     base = "https://pages.test/wp-content/uploads/2024/07/"
-    assert (
-        f"![Bleached staghorn coral beside new growth]({base}reef-lead-2400.jpg)\n\n"
-        "Bleached staghorn coral beside new growth. Photo: Ana Folau\n"
-    ) in out
-    assert f"![Map of the survey transects]({base}transect-map-800x500.png)\n\n" in out
-    assert f"![A diver counts coral along a tape]({base}diver-1600.webp)" in out
-    assert f"![Green turtle over the reef flat]({base}turtle.jpg)" in out
-    assert "A green turtle over the reef flat. Photo: Coastal Review" in out
+    nursery = "Volunteers call it the “nursery”: a stand of plate coral at nine metres."
+    assert {image["src"]: image["title"] for image in images_of(out)} == {
+        f"{base}reef-lead-2400.jpg": "Bleached staghorn coral beside new growth. Photo: Ana Folau",
+        f"{base}transect-map-800x500.png": "The twelve survey transects, north to south.",
+        f"{base}diver-1600.webp": "",
+        f"{base}turtle.jpg": "A green turtle over the reef flat. Photo: Coastal Review",
+        "https://pages.test/images/2024/07/06/science/06reef-lede/06reef-lede-jumbo.jpg"
+        "?quality=75&auto=webp": f"{nursery} Photo: Getty Images",
+        "https://pages.test/resize/690%2A460/reef-flat%20%28low%20tide%29.jpg": (
+            "The reef flat at low tide, looking north."
+        ),
+    }
+    alts = [image["alt"] for image in images_of(out)]
+    assert f"{nursery} Photo: Getty Images" in alts  # the file-name alt gave way
+    assert "A diver counts coral along a tape" in alts
+    # captions live in the image titles only: a reader without images sees none of them
+    seen = visible_text(out)
+    for caption in ("Photo: Ana Folau", "north to south", "nursery", "looking north", "turtle"):
+        assert caption not in seen
+    # a quote's caption stays as an italic line under it; a link stays one link
+    assert "> Below eight metres the reef looks like 2019.\n\n*The survey lead, at the" in out
+    assert "on Pinterest, and the survey keeps the originals." in seen
     assert "data:" not in out and "pixel.wp.com" not in out and "facebook.com/tr" not in out
     assert "placeholder.png" not in out
-    assert out.count("![") == 4
+    assert out.count("![") == 6
 
 
 def test_page_lists_and_quotes() -> None:
@@ -402,4 +555,5 @@ def test_rendered_pages_keep_source_case_and_real_image_urls(pages_url: str) -> 
     assert "CHAPTER" not in quotes and "Before The Meeting" not in quotes
     assert f"{pages_url}wp-content/uploads/2024/07/reef-lead-2400.jpg)" in figures
     assert f"{pages_url}wp-content/uploads/2024/07/diver-1600.webp)" in figures
-    assert figures.count("![") == 4 and "data:" not in figures
+    assert figures.count("![") == 6 and "data:" not in figures
+    assert '"Bleached staghorn coral beside new growth. Photo: Ana Folau")' in figures

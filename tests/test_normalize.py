@@ -159,6 +159,39 @@ def test_figure_caption_and_credit_merge() -> None:
     assert dom.text_of(region.find(".//figcaption")) == "Harbour at dawn. Photo: Jo Lin"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<img src="/a.jpg"><p class="caption">A cat asleep.</p>',
+        '<a href="/big.jpg"><img src="/a.jpg"></a>\n<span class="img-caption">A cat asleep.</span>',
+        '<div class="photo"><img src="/a.jpg"></div><div class="caption-wrap">'
+        '<p class="image-caption">A cat asleep.</p></div>',
+    ],
+)
+def test_a_caption_right_under_a_picture_joins_it(body: str) -> None:
+    region, _ = run(f"<p>Before.</p>{body}<p>After.</p>")
+    figure = region.find(".//figure")
+    assert figure is not None
+    assert [child.tag for child in figure] == ["img", "figcaption"]
+    assert dom.text_of(figure.find("figcaption")) == "A cat asleep."
+    assert dom.text_of(region) == "Before. A cat asleep. After."
+
+
+def test_a_caption_after_text_is_not_a_picture_caption() -> None:
+    region, _ = run('<img src="/a.jpg"> Some words.<p class="caption">Not its caption.</p>')
+    assert region.find(".//figure") is None
+
+
+def test_captions_without_their_picture_go() -> None:
+    region, steps = run(
+        '<figure><img src="data:image/gif;base64,R0lGOD"><figcaption>Lost.</figcaption></figure>'
+        "<figure><pre>ls</pre><figcaption>Listing 1</figcaption></figure>"
+    )
+    assert steps["orphan-captions"].removed == 1
+    assert steps["orphan-captions"].samples == ("Lost.",)
+    assert [dom.text_of(c) for c in region.iter("figcaption")] == ["Listing 1"]
+
+
 def test_image_next_to_prose_is_not_a_figure() -> None:
     region, _ = run('<div class="image"><img src="/a.jpg"><p>' + "Long text. " * 60 + "</p></div>")
     assert region.find(".//figure") is None
