@@ -44,7 +44,41 @@ TITLE_MATCH = 0.8
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # characters that show nothing: a line of only these is blank
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+# Chinese and Japanese characters (not Hangul: Korean is written with spaces). A line break
+# between two of them is no space at all (CSS Text's segment break rule), and emphasis
+# cannot be closed against one by inserting a space.
+_CJK = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff00-\uffef"
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n\\s*(?=[{_CJK}])")
 _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "*": "%2A"}
+
+
+def _edge_char(el: Any, at_end: bool) -> str:
+    """The character of the document's text just before (or after) a text node."""
+    found = el.find_previous(string=True) if at_end else el.find_next(string=True)
+    text = str(found or "")
+    return (text[-1:] if at_end else text[:1]) or ""
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_CHAR.match(ch))
+
+
+def _join_cjk_lines(text: str, el: Any) -> str:
+    """Drop the line breaks a page's source has between Chinese or Japanese characters."""
+    text = _CJK_BREAK.sub("", text)
+    stripped = text.lstrip(" \t\n")
+    lead = text[: len(text) - len(stripped)]
+    if "\n" in lead and _is_cjk(stripped[:1]) and _is_cjk(_edge_char(el, at_end=True)):
+        text = stripped
+    stripped = text.rstrip(" \t\n")
+    trail = text[len(stripped) :]
+    if "\n" in trail and _is_cjk(stripped[-1:]) and _is_cjk(_edge_char(el, at_end=False)):
+        text = stripped
+    return text
 
 
 def _touches_word(node: Any, at_end: bool) -> bool:
@@ -142,6 +176,12 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             return str(self.process_tag(cell, set()))
         finally:
             cell.name = name
+
+    def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
+        text: str = super().process_text(el, parent_tags)
+        if "\n" in text and "pre" not in (parent_tags or ()) and _CJK_CHAR.search(text):
+            text = _join_cjk_lines(text, el)
+        return text
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         return escape_text(text)
@@ -254,9 +294,15 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             return ""
         # "**Note:**text" does not close in CommonMark (punctuation inside, a letter outside):
         # a space keeps the emphasis and changes no word
-        if not suffix and not text[-1].isalnum() and _touches_word(el.next_sibling, False):
+        after = not suffix and not text[-1].isalnum() and _touches_word(el.next_sibling, False)
+        before = not prefix and not text[0].isalnum() and _touches_word(el.previous_sibling, True)
+        if (after and _is_cjk(str(el.next_sibling)[:1])) or (
+            before and _is_cjk(str(el.previous_sibling)[-1:])
+        ):
+            return f"{prefix}{text}{suffix}"  # Chinese and Japanese take no space: no emphasis
+        if after:
             suffix = " "
-        if not prefix and not text[0].isalnum() and _touches_word(el.previous_sibling, True):
+        if before:
             prefix = " "
         return f"{prefix}{marker}{text}{marker}{suffix}"
 

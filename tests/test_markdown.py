@@ -12,6 +12,7 @@ from extractor.escaping import is_junk_alt
 from extractor.markdown import to_markdown
 from extractor.metadata import read_metadata
 from extractor.normalize import normalize
+from extractor.pipeline import extract_html
 from extractor.records import Options, RenderedPage
 
 BASE = "https://mag.example.com/culture/review.html"
@@ -557,3 +558,52 @@ def test_rendered_pages_keep_source_case_and_real_image_urls(pages_url: str) -> 
     assert f"{pages_url}wp-content/uploads/2024/07/diver-1600.webp)" in figures
     assert figures.count("![") == 6 and "data:" not in figures
     assert '"Bleached staghorn coral beside new growth. Photo: Ana Folau")' in figures
+
+
+# -- Chinese and Japanese text: no spaces where the page has none --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # inline elements meet Japanese text without a space
+        (
+            "<p>今回はそのアプリ<a href='/k'>Kindle for PC</a>に関する話。</p>",
+            "今回はそのアプリ[Kindle for PC](https://mag.example.com/k)に関する話。\n",
+        ),
+        # a line break in the source between two characters is no space
+        (
+            "<p>日本語の文章が\n  ここで改行されて\n<a href='/x'>リンク</a>\nへ続く。</p>",
+            "日本語の文章がここで改行されて[リンク](https://mag.example.com/x)へ続く。\n",
+        ),
+        ("<p>中文句子在这里\n换行了。</p>", "中文句子在这里换行了。\n"),
+        # emphasis that could only close with an added space is left out instead
+        ("<p>これは<b>「注意」</b>です。</p>", "これは「注意」です。\n"),
+        ("<p>这是<em>重点</em>内容。</p>", "这是*重点*内容。\n"),
+        # Korean is written with spaces: its line breaks stay breaks
+        ("<p>한국어\n문장</p>", "한국어\n문장\n"),
+    ],
+)
+def test_cjk_text_gains_no_spaces(body: str, expected: str) -> None:
+    assert md(body) == expected
+
+
+def test_cjk_words_survive_as_a_reader_sees_them() -> None:
+    out = md("<p>東京の<strong>天気</strong>は\n晴れ、<a href='/a'>気温</a>は二十度。</p>")
+    assert visible_text(out) == "東京の天気は晴れ、気温は二十度。"
+
+
+# -- whole pages through the pipeline ---------------------------------------------------
+
+
+def test_pipeline_keeps_code_toolbars_and_quote_attributions() -> None:
+    code = extract_html((PAGES / "md-code" / "index.html").read_text("utf-8"), "https://p.test/")
+    assert "```python\nimport random\nimport time\n" in code.markdown
+    assert "Copy" not in code.markdown
+    quotes = (PAGES / "md-lists-quotes" / "index.html").read_text("utf-8")
+    out = extract_html(quotes, "https://p.test/").markdown
+    assert (
+        "> > The second story is always more useful than the first.\n>\n> — Field notes, SRE guild\n"
+        in out
+    )
+    assert "Ops Handbook is written by the platform team" not in out  # the page's own footer
