@@ -109,10 +109,8 @@ def _url(href: str) -> str:
 
 
 def _figure_of(el: Tag) -> Tag | None:
-    parent = el.parent
-    while parent is not None and parent.name in ("a", "picture", "span"):
-        parent = parent.parent
-    return parent if parent is not None and parent.name == "figure" else None
+    found = el.find_parent("figure")
+    return found if isinstance(found, Tag) else None
 
 
 def _caption_for(img: Tag) -> str:
@@ -120,7 +118,7 @@ def _caption_for(img: Tag) -> str:
     figure = _figure_of(img)
     if figure is None or figure.find("img") is not img:
         return ""
-    caption = figure.find("figcaption", recursive=False)
+    caption = figure.find("figcaption")
     return " ".join(caption.get_text(" ").split()) if isinstance(caption, Tag) else ""
 
 

@@ -281,6 +281,17 @@ def test_figure_caption_is_the_image_title(body: str, src: str, alt: str, title:
     assert visible_text(out) == f"{LONG} After."
 
 
+def test_a_figure_left_in_its_own_shape_keeps_its_caption_on_the_image() -> None:
+    """With the figures step switched off, the caption still goes to the image's title."""
+    region = region_of(
+        '<figure><div class="media"><a href="/big.jpg"><img src="/a.jpg" alt="Pier"></a></div>'
+        "<div class='meta'><figcaption>North pier.</figcaption></div></figure>"
+    )
+    out = to_markdown(region)
+    assert images_of(out) == [{"src": "/a.jpg", "alt": "Pier", "title": "North pier."}]
+    assert visible_text(out) == ""
+
+
 def test_caption_of_a_figure_without_a_picture_is_an_italic_line() -> None:
     out = md(
         "<figure><pre>make all</pre><figcaption>Listing 2: the build</figcaption></figure>"
