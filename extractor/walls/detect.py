@@ -32,6 +32,7 @@ from ..dom import drop, fold
 from ..records import RenderedPage, Step, Wall
 from .lexicon import WIDGET, Lexicon, load, normalize
 from .phrases import phrase_signals
+from .scan import Scan
 from .scoring import score_walls
 from .sightings import merge_sightings
 from .signals import Signal
@@ -88,21 +89,22 @@ def find_walls(
 
 def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) -> _Phase:
     static = phase == "static"
+    scan = Scan(doc)
     signals: list[Signal] = []
-    boosters = short_body_signals(doc, with_noscript=static)
+    boosters = short_body_signals(scan, with_noscript=static)
     signals += boosters
     overlays: list[HtmlElement] = []
     if not static:
-        overlay_found, overlays = overlay_signals(doc)
+        overlay_found, overlays = overlay_signals(scan)
         signals += overlay_found
     found = phrase_signals(
-        doc, lexicon, with_noscript=static, short=bool(boosters), overlays=overlays
+        scan, lexicon, with_noscript=static, short=bool(boosters), overlays=overlays
     )
     signals += found.signals
-    signals += app_root_signals(doc, with_noscript=static)
-    signals += paywall_signals(doc, with_noscript=static)
-    signals += login_form_signals(doc)
-    signals += markup_signals(doc)
+    signals += app_root_signals(scan, with_noscript=static)
+    signals += paywall_signals(scan, with_noscript=static)
+    signals += login_form_signals(scan)
+    signals += markup_signals(scan)
     signals += url_signals(page.final_url or page.url)
     if static:
         signals += header_signals(page.status, page.headers)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from ..dom import body_of
 from .lexicon import WIDGET, Entry, Lexicon, normalize
-from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted, visible_text
+from .scan import Scan
+from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted
 from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX, wall_names
 
 _QUOTES = "\"'"  # typographic quotes are folded to these by normalize
@@ -38,7 +38,7 @@ class PhraseFindings:
 
 
 def phrase_signals(
-    doc: HtmlElement,
+    scan: Scan,
     lexicon: Lexicon,
     *,
     with_noscript: bool,
@@ -46,8 +46,8 @@ def phrase_signals(
     overlays: list[HtmlElement],
 ) -> PhraseFindings:
     found = PhraseFindings()
-    body = body_of(doc)
-    texts = _TextCache(with_noscript=True)
+    body = scan.body
+    texts = scan  # normalised visible text per element, noscript included
     candidates: dict[HtmlElement, list[Entry]] = {}  # cookie banners, if they prove to be
     hits = lexicon.find(texts.norm(body))
     hits.sort(key=lambda h: h.entry.kind != WIDGET)  # widgets first: their notices are theirs
@@ -80,7 +80,7 @@ def phrase_signals(
                     continue
             node = _wall_node(holder, block, noscript, own, texts)
             weight = STRONG_WEIGHT if entry.strong else WEAK_WEIGHT
-            text = visible_text(node, with_noscript=True) if node is not None else ""
+            text = texts.visible(node, with_noscript=True) if node is not None else ""
             found.signals.append(
                 Signal(entry.kind, weight, f"phrase:{entry.id}", entry.vendor, text, node)
             )
@@ -90,7 +90,7 @@ def phrase_signals(
         if _is_banner(banner, entries)
     ]
     if short:
-        found.signals += _title_signals(doc, lexicon)
+        found.signals += _title_signals(scan.doc, lexicon)
     return found
 
 
@@ -104,21 +104,7 @@ def _is_banner(node: HtmlElement, entries: list[Entry]) -> bool:
     return any(ANSWER.search(normalize(a.text_content())) for a in node.iter("a"))
 
 
-class _TextCache:
-    """Normalised visible text per element, computed once."""
-
-    def __init__(self, *, with_noscript: bool) -> None:
-        self.with_noscript = with_noscript
-        # keyed by the element itself: lxml reuses id() of proxies that were let go
-        self._norm: dict[HtmlElement, str] = {}
-
-    def norm(self, el: HtmlElement) -> str:
-        if el not in self._norm:
-            self._norm[el] = normalize(visible_text(el, with_noscript=self.with_noscript))
-        return self._norm[el]
-
-
-def _holders(el: HtmlElement, regex: re.Pattern[str], texts: _TextCache) -> list[HtmlElement]:
+def _holders(el: HtmlElement, regex: re.Pattern[str], texts: Scan) -> list[HtmlElement]:
     """The smallest elements whose text holds a match (one per separate occurrence)."""
     out: list[HtmlElement] = []
     stack = [el]
@@ -143,7 +129,7 @@ def _wall_node(
     block: HtmlElement,
     noscript: HtmlElement | None,
     own: bool,
-    texts: _TextCache,
+    texts: Scan,
 ) -> HtmlElement | None:
     """What to take out: the wall's own block, else the phrase's own element if it is short."""
     if noscript is not None:
@@ -171,9 +157,7 @@ def _block_of(el: HtmlElement) -> HtmlElement:
     return el
 
 
-def _own_element(
-    block: HtmlElement, lexicon: Lexicon, texts: _TextCache, *, by_share: bool
-) -> bool:
+def _own_element(block: HtmlElement, lexicon: Lexicon, texts: Scan, *, by_share: bool) -> bool:
     """The block is the wall's own: mostly wall text, or a short container named for a wall."""
     text = texts.norm(block)
     if not text or len(text) > BLOCK_MAX:

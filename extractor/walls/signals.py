@@ -8,10 +8,12 @@ add weight to whatever kind the page already shows, never a wall on their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom import body_of, fold
+from ..dom import body_of
 
 STRONG_WEIGHT = 2  # one strong signal is enough
 WEAK_WEIGHT = 1  # a weak one needs company
@@ -20,6 +22,7 @@ BOOSTER_CAP = 2  # boosters never add more than this to a kind
 
 # elements whose text a reader does not see as page text
 INVISIBLE_TAGS = frozenset({"script", "style", "template", "head", "title", "meta", "link"})
+_NO_NOSCRIPT = INVISIBLE_TAGS | {"noscript"}  # the rendered phase: noscript is not shown
 # quoting elements: a wall phrase inside these is being talked about, not shown
 QUOTING_TAGS = frozenset({"blockquote", "q", "code", "pre", "kbd", "samp", "cite", "figcaption"})
 
@@ -37,21 +40,44 @@ class Signal:
 
 
 def visible_text(el: HtmlElement, *, with_noscript: bool) -> str:
-    """The text a reader sees in ``el``; noscript content counts only in the static phase."""
-    skip = INVISIBLE_TAGS if with_noscript else INVISIBLE_TAGS | {"noscript"}
-    parts: list[str] = []
-    _collect(el, skip, parts, top=el)
-    return fold(" ".join(parts))
+    """The text a reader sees in ``el``; noscript content counts only in the static phase.
+
+    Every text piece (an element's text, each tail) is joined with a space, so the words of
+    neighbouring inline elements stay apart; the text of invisible elements is left out, their
+    tails are kept.
+    """
+    skip = INVISIBLE_TAGS if with_noscript else _NO_NOSCRIPT
+    if not isinstance(el.tag, str) or el.tag in skip:
+        return ""
+    return squash(" ".join(_text_nodes(el, skip)(el)))
 
 
-def _collect(el: HtmlElement, skip: frozenset[str], parts: list[str], top: HtmlElement) -> None:
-    if isinstance(el.tag, str) and el.tag not in skip:
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            _collect(child, skip, parts, top)
-    if el is not top and el.tail:
-        parts.append(el.tail)
+def squash(text: str) -> str:
+    """``dom.fold`` without a regular expression: every run of whitespace to one space."""
+    return " ".join(text.split())
+
+
+def _text_nodes(el: HtmlElement, skip: frozenset[str]) -> etree.XPath:
+    """An XPath for the text nodes of ``el`` outside invisible elements.
+
+    Text and tails come back in document order as lxml's ``.text``/``.tail`` (the HTML parser
+    merges neighbouring text). An invisible element without children is tested as the text's
+    parent; one that holds elements (noscript, template) as any ancestor, which costs more.
+    """
+    present: set[str] = set()
+    holding: set[str] = set()
+    for node in el.iter(*skip):
+        present.add(node.tag)
+        if len(node):
+            holding.add(node.tag)
+    return _xpath(tuple(sorted(present - holding)), tuple(sorted(holding)))
+
+
+@cache
+def _xpath(parents: tuple[str, ...], ancestors: tuple[str, ...]) -> etree.XPath:
+    tests = [f"parent::{t}" for t in parents] + [f"ancestor::{t}" for t in ancestors]
+    where = f"[not({' or '.join(tests)})]" if tests else ""
+    return etree.XPath(f"descendant-or-self::text(){where}", smart_strings=False)
 
 
 def page_text(doc: HtmlElement, *, with_noscript: bool) -> str:

@@ -16,10 +16,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, body_of, fold
-from .signals import WEAK_WEIGHT, Signal, visible_text
+from .scan import Scan
+from .signals import WEAK_WEIGHT, Signal
 
 SHORT_BODY = 1500  # characters of visible text: below this a page may be a wall page
 ONE_MESSAGE = 400  # below this a page is one message whatever its shape
@@ -45,25 +47,28 @@ OVERLAY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 PAYWALL_PROMPT = re.compile(r"paywall|regwall|piano-|tp-container|subscriber-only")
 NOT_WALL_NAMES = re.compile(r"newsletter|signup-box|share|social")  # tokens naming other boxes
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})  # page chrome, not content
+# elements the capture marked as overlays; inputs and scripts that say their type
+_MARKED_OVERLAYS = etree.XPath(f"descendant-or-self::*[@{ATTR_OVERLAY}]")
+_TYPED_INPUTS = etree.XPath("descendant-or-self::input[@type]")
+_TYPED_SCRIPTS = etree.XPath("descendant-or-self::script[@type]")
 _BLOCKS = ("p", "div", "section", "article", "main", "li", "td", "h1", "h2", "h3", "blockquote")
 
 
-def short_body_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
+def short_body_signals(scan: Scan, *, with_noscript: bool) -> list[Signal]:
     """Booster: the whole visible page is one short message."""
-    body = body_of(doc)
-    text = visible_text(body, with_noscript=with_noscript)
+    text = scan.visible(scan.body, with_noscript=with_noscript)
     if not text or len(text) >= SHORT_BODY:
         return []
-    if len(text) < ONE_MESSAGE or _paragraphs(body, with_noscript) <= MAX_PARAGRAPHS:
+    if len(text) < ONE_MESSAGE or _paragraphs(scan, with_noscript) <= MAX_PARAGRAPHS:
         evidence = f"{SHORT_BODY_EVIDENCE} ({len(text)} chars)"
         return [Signal(None, WEAK_WEIGHT, evidence, text=text)]
     return []
 
 
-def app_root_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
+def app_root_signals(scan: Scan, *, with_noscript: bool) -> list[Signal]:
     """An app root with nothing in it, on a page that says almost nothing else."""
-    body = body_of(doc)
-    rest = visible_text(body, with_noscript=False)
+    body = scan.body
+    rest = scan.visible(body, with_noscript=False)
     if len(rest) >= EMPTY_ROOT_BODY:
         return []
     out: list[Signal] = []
@@ -77,7 +82,7 @@ def app_root_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
             break
     if with_noscript:
         for el in body.iter("noscript"):
-            said = visible_text(el, with_noscript=True)
+            said = scan.visible(el, with_noscript=True)
             if len(said) >= 10:
                 out.append(
                     Signal("javascript", WEAK_WEIGHT, "structure:noscript-message", None, said, el)
@@ -86,20 +91,20 @@ def app_root_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
     return out
 
 
-def overlay_signals(doc: HtmlElement) -> tuple[list[Signal], list[HtmlElement]]:
+def overlay_signals(scan: Scan) -> tuple[list[Signal], list[HtmlElement]]:
     """Overlays the capture marked; with scrolling locked they block the page.
 
     Returns booster/kind signals and the overlay elements (phrases inside them count as shown in a
     wall's own element).
     """
-    overlays = [el for el in doc.iter() if isinstance(el.tag, str) and _is_overlay(el)]
+    overlays = [el for el in _MARKED_OVERLAYS(scan.doc) if _is_overlay(el)]
     if not overlays:
         return [], []
-    locked = doc.get(ATTR_SCROLL_LOCK) == "1" or body_of(doc).get(ATTR_SCROLL_LOCK) == "1"
+    locked = scan.doc.get(ATTR_SCROLL_LOCK) == "1" or scan.body.get(ATTR_SCROLL_LOCK) == "1"
     out: list[Signal] = []
     for el in overlays:
         names = wall_names(el)
-        text = visible_text(el, with_noscript=False)
+        text = scan.visible(el, with_noscript=False)
         for kind, words in OVERLAY_KINDS:
             if words.search(names):
                 out.append(
@@ -111,24 +116,27 @@ def overlay_signals(doc: HtmlElement) -> tuple[list[Signal], list[HtmlElement]]:
     return out, overlays
 
 
-def paywall_signals(doc: HtmlElement, *, with_noscript: bool) -> list[Signal]:
+def paywall_signals(scan: Scan, *, with_noscript: bool) -> list[Signal]:
     """JSON-LD says the article is not free and the body is cut; or a short paywall prompt."""
     out: list[Signal] = []
+    doc = scan.doc
     flagged, selectors = _jsonld_paywall(doc)
     if flagged:
-        body_len = len(visible_text(_article_or_body(doc), with_noscript=with_noscript))
+        body_len = len(scan.visible(_article_or_body(doc), with_noscript=with_noscript))
         hidden_part_empty = bool(selectors) and all(
             _selector_text_len(doc, sel) == 0 for sel in selectors
         )
         if body_len < CUT_OFF_BODY or hidden_part_empty:
             out.append(Signal("paywall", WEAK_WEIGHT, "structure:jsonld-isAccessibleForFree=false"))
             out.append(Signal("paywall", WEAK_WEIGHT, f"structure:cut-off-body ({body_len} chars)"))
-    for el in body_of(doc).iter():
+    if not PAYWALL_PROMPT.search(scan.names):  # no id or class names a paywall prompt
+        return out
+    for el in scan.body.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
             continue
         names = wall_names(el)
         if names.strip() and PAYWALL_PROMPT.search(names) and not _holds_story(el):
-            text = visible_text(el, with_noscript=with_noscript)
+            text = scan.visible(el, with_noscript=with_noscript)
             if 0 < len(text) <= PROMPT_MAX:
                 out.append(
                     Signal(
@@ -157,9 +165,9 @@ def wall_names(el: HtmlElement) -> str:
     return " ".join(t for t in tokens if not NOT_WALL_NAMES.search(t))
 
 
-def login_form_signals(doc: HtmlElement) -> list[Signal]:
+def login_form_signals(scan: Scan) -> list[Signal]:
     """A password field in the page's content (not a header or sidebar sign-in box)."""
-    for field in body_of(doc).iter("input"):
+    for field in _TYPED_INPUTS(scan.body):
         if (field.get("type") or "").lower() != "password":
             continue
         if any(a.tag in CHROME_TAGS for a in field.iterancestors()):
@@ -174,13 +182,14 @@ def _holds_story(el: HtmlElement) -> bool:
     )
 
 
-def _paragraphs(body: HtmlElement, with_noscript: bool) -> int:
+def _paragraphs(scan: Scan, with_noscript: bool) -> int:
     """How many leaf blocks (blocks holding no other block) read like a paragraph."""
     count = 0
+    body = scan.body
     for el in body.iter(*_BLOCKS):
         if el is body or any(True for _ in el.iterdescendants(*_BLOCKS)):
             continue
-        if len(visible_text(el, with_noscript=with_noscript)) >= PARAGRAPH_CHARS:
+        if len(scan.visible(el, with_noscript=with_noscript)) >= PARAGRAPH_CHARS:
             count += 1
     return count
 
@@ -197,7 +206,7 @@ def _article_or_body(doc: HtmlElement) -> HtmlElement:
 def _jsonld_paywall(doc: HtmlElement) -> tuple[bool, list[str]]:
     flagged = False
     selectors: list[str] = []
-    for script in doc.iter("script"):
+    for script in _TYPED_SCRIPTS(doc):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
-from lxml.html import HtmlElement
-
+from .scan import Scan
 from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal
 
 BOT = "bot-check"
@@ -83,9 +82,6 @@ MARKUP_RULES: tuple[tuple[str, str, str, str, int], ...] = (
     ("selector", "usercentrics", CONSENT, "Usercentrics", NAME_ONLY),
 )
 
-_MARKUP_ATTRS = ("id", "class", "src", "action", "data-sitekey")
-_SCRIPT_TEXT_LIMIT = 20_000  # a challenge page's inline config is short; don't scan bundles
-
 
 def header_signals(status: int | None, headers: Mapping[str, str]) -> list[Signal]:
     out: list[Signal] = []
@@ -110,25 +106,11 @@ def url_signals(url: str) -> list[Signal]:
     ]
 
 
-def markup_signals(doc: HtmlElement) -> list[Signal]:
+def markup_signals(scan: Scan) -> list[Signal]:
     """Vendor markers in scripts, iframes, forms and id/class names."""
-    haystack = _markup_haystack(doc)
+    haystack = scan.markup
     out: list[Signal] = []
     for label, marker, kind, vendor, weight in MARKUP_RULES:
         if marker in haystack:
             out.append(Signal(kind, weight, f"{label}:{marker}", vendor))
     return out
-
-
-def _markup_haystack(doc: HtmlElement) -> str:
-    parts: list[str] = []
-    for el in doc.iter():
-        if not isinstance(el.tag, str):
-            continue
-        for attr in _MARKUP_ATTRS:
-            value = el.get(attr)
-            if value:
-                parts.append(value)
-        if el.tag == "script" and el.text:
-            parts.append(el.text[:_SCRIPT_TEXT_LIMIT])
-    return "\n".join(parts).lower()
