@@ -23,7 +23,9 @@ _ESC_TITLE = re.compile(r'(["\\])')
 # alt text that is a file name or a CMS slug, not a description ("IMG_2041.jpg",
 # "reef-lead-2400", "06mideast ledeall 01 hqmp facebookJumbo")
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$", re.IGNORECASE)
-_SLUG = re.compile(r"^[\w-]*(?:_|\d)[\w-]*$|^\w+(?:-\w+){2,}$")
+# one token: underscores, a run of digits (a camera's counter), or words joined by hyphens;
+# a brand with a few digits ("CP24", "9to5Toys") is a name
+_SLUG = re.compile(r"^[\w-]*(?:_|\d{4,})[\w-]*$|^\w+(?:-\w+){2,}$")
 # a word that no caption writer would type: digits glued to letters, camelCase, a bare number
 _ODD_WORD = re.compile(r"^(?:\d+[a-z]+\w*|[a-z]+\d+\w*|[a-z]{2,}[A-Z]\w*|\d+)$")
 # what at the start of a line turns a paragraph into another block

@@ -326,6 +326,9 @@ def test_a_caption_whose_picture_went_goes_too() -> None:
         ("well-being", False),
         ("Harbour", False),
         ("2024", False),
+        ("CP24", False),
+        ("9to5Toys", False),
+        ("image5554754", True),
     ],
 )
 def test_junk_alt(alt: str, junk: bool) -> None:
