@@ -568,7 +568,7 @@ def test_rendered_pages_keep_source_case_and_real_image_urls(pages_url: str) -> 
     quotes, figures = outputs["md-lists-quotes"], outputs["md-figures"]
     assert "Chapter 7\n" in quotes and "## before the meeting" in quotes
     assert "CHAPTER" not in quotes and "Before The Meeting" not in quotes
-    assert f"{pages_url}wp-content/uploads/2024/07/reef-lead-2400.jpg)" in figures
+    assert f"{pages_url}wp-content/uploads/2024/07/reef-lead-2400.jpg " in figures
     assert f"{pages_url}wp-content/uploads/2024/07/diver-1600.webp)" in figures
     assert figures.count("![") == 6 and "data:" not in figures
     assert '"Bleached staghorn coral beside new growth. Photo: Ana Folau")' in figures
