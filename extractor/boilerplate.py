@@ -77,11 +77,11 @@ COMMENT_GUARD_SHARE = 0.7
 # class/id words of picture captions, galleries and hover cards (a caption stays only with the
 # picture it describes, see figures.py; the Markdown keeps it as the image's title).
 CAPTION_NAMES = re.compile(
-    r"caption|gallery|slideshow|carousel|lightbox|tooltip|popover|hovercard"
+    r"caption|credit|gallery|slideshow|carousel|lightbox|tooltip|popover|hovercard"
     r"|(?:rollover|hover)[\w-]*(?:block|card|box)"  # the card, not the link it hangs on
 )
 # class/id words of a caption proper (among the caption names above).
-CAPTION_WORD = re.compile(r"caption")
+CAPTION_WORD = re.compile(r"caption|credit")
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
@@ -271,8 +271,12 @@ def drop_captions(scan: PageScan, guard: Guard) -> Step:
     removal = Removal("captions", "captions without a picture, galleries, hover cards")
     # a caption wrapper around the picture itself ("wp-caption") keeps the picture, and a
     # caption stays with the picture (or code, table, quote) it describes
-    found = tuple(el for el in scan.captions if not _wraps_picture(el) and not _kept_caption(el))
-    _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
+    # (each is judged in turn: a gallery dropped before it is no picture to describe)
+    for el in scan.captions:
+        if not is_attached(el) or _wraps_picture(el) or _kept_caption(el):
+            continue
+        if not guard.holds_much(el, NAME_GUARD_SHARE):
+            removal.take(el)
     return removal.step()
 
 

@@ -80,9 +80,9 @@ AROUND_THE_ARTICLE = [
         f"at dawn. Photo: A. Person</figcaption></figure>{PROSE}"
         "<div class='image-caption'>Boats in the bay</div>"
         "<div class='gallery'><img src='g.jpg'><span class='caption'>Slide 1 of 9</span></div>"
-        "</div>",
+        "<div class='InlineImage-imageEmbedCredit'>Jo Lin | Getty Images</div></div>",
         "Paragraph 2",
-        ["The harbour at dawn", "Boats in the bay", "Slide 1 of 9"],
+        ["The harbour at dawn", "Boats in the bay", "Slide 1 of 9", "Getty"],
     ),
     (
         "hover-card-on-a-name",
