@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractor import dom
 from extractor.article import find_article
+from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options, Step
 
 # Three paragraphs of prose, enough for any container to win the region on its own.
@@ -448,3 +451,12 @@ def test_a_link_card_sharing_the_article_class_is_not_gathered() -> None:
     text, _ = extract(body)
     assert "Paragraph 1" in text
     assert "teaser headline" not in text
+
+
+def test_a_cookie_recipe_keeps_its_cookie_named_paragraphs() -> None:
+    """tests/pages/decoy-cookie-recipe: every paragraph is class="cookie-step"."""
+    page = Path(__file__).parent / "pages" / "decoy-cookie-recipe" / "index.html"
+    out = extract_html(page.read_text(encoding="utf-8"), "https://pages.test/recipe/").markdown
+    assert "We use cookies to decorate the cake as well" in out
+    assert "bake at 180 °C for eleven minutes" in out
+    assert "Chill the dough for crisper edges." in out
