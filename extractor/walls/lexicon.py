@@ -15,8 +15,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+
+from .screen import Screen, pattern_screen, phrase_screen, text_words
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.json")
 
@@ -54,7 +56,7 @@ _PLAIN = str.maketrans(
         "\u00ad": "",
     }
 )
-_WS = re.compile(r"\s+")
+_PLAIN_PAIRS = tuple((chr(k), str(v)) for k, v in _PLAIN.items())
 _ASCII_WORD = re.compile(r"[a-z0-9]")
 _SYNTAX = frozenset("\\.^$*+?()[]{}|/")
 
@@ -64,8 +66,11 @@ def normalize(text: str | None) -> str:
     if not text:
         return ""
     out = html.unescape(text) if "&" in text else text
-    out = unicodedata.normalize("NFKC", out).translate(_PLAIN).casefold()
-    return _WS.sub(" ", out).strip()
+    out = unicodedata.normalize("NFKC", out)
+    for char, plain in _PLAIN_PAIRS:  # str.translate looks up every character; this is faster
+        if char in out:
+            out = out.replace(char, plain)
+    return " ".join(out.casefold().split())  # as re's \s+ -> " " and strip(), without re
 
 
 @dataclass(frozen=True)
@@ -114,13 +119,27 @@ class Lexicon:
         hits: list[Hit] = []
         if not normalized:
             return hits
-        for entry in self.entries:
-            if entry.phrase is not None and entry.phrase not in normalized:
-                continue  # a plain substring test first: most pages hold no wall phrase
+        words = text_words(normalized)
+        for entry, screen in self._screens:
+            if not screen.passes(normalized, words):
+                continue  # cheap tests first: most pages hold no wall phrase
             found = entry.regex().search(normalized)
             if found and found.end() > found.start():
                 hits.append(Hit(entry, found.start(), found.end()))
         return hits
+
+    @cached_property
+    def _screens(self) -> tuple[tuple[Entry, Screen], ...]:
+        """Each entry with what any match of it contains (built once per lexicon)."""
+        return tuple(
+            (
+                e,
+                phrase_screen(e.phrase)
+                if e.phrase is not None
+                else pattern_screen(e.pattern or ""),
+            )
+            for e in self.entries
+        )
 
     def match(self, text: str) -> list[Hit]:
         """Like ``find`` but normalises first."""
