@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from .screen import Screen, pattern_screen, phrase_screen, text_words
+from .screen import ScreenIndex, pattern_screen, phrase_screen
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.json")
 
@@ -119,26 +119,21 @@ class Lexicon:
         hits: list[Hit] = []
         if not normalized:
             return hits
-        words = text_words(normalized)
-        for entry, screen in self._screens:
-            if not screen.passes(normalized, words):
-                continue  # cheap tests first: most pages hold no wall phrase
+        for i in self._screens.candidates(normalized):  # cheap tests first
+            entry = self.entries[i]
             found = entry.regex().search(normalized)
             if found and found.end() > found.start():
                 hits.append(Hit(entry, found.start(), found.end()))
         return hits
 
     @cached_property
-    def _screens(self) -> tuple[tuple[Entry, Screen], ...]:
-        """Each entry with what any match of it contains (built once per lexicon)."""
-        return tuple(
-            (
-                e,
-                phrase_screen(e.phrase)
-                if e.phrase is not None
-                else pattern_screen(e.pattern or ""),
-            )
-            for e in self.entries
+    def _screens(self) -> ScreenIndex:
+        """What any match of each entry contains (built once per lexicon)."""
+        return ScreenIndex(
+            [
+                phrase_screen(e.phrase) if e.phrase is not None else pattern_screen(e.pattern or "")
+                for e in self.entries
+            ]
         )
 
     def match(self, text: str) -> list[Hit]:

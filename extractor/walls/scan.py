@@ -19,10 +19,14 @@ from .lexicon import normalize
 from .signals import visible_text
 
 MARKUP_ATTRS = ("id", "class", "src", "action", "data-sitekey")  # where vendor markers show
-NAME_ATTRS = frozenset({"id", "class"})
 SCRIPT_TEXT_LIMIT = 20_000  # a challenge page's inline config is short; don't scan bundles
 
-_ATTR_VALUES = etree.XPath(" | ".join(f"descendant-or-self::*/@{a}" for a in MARKUP_ATTRS))
+_MARKUP_VALUES = etree.XPath(
+    " | ".join(f"descendant-or-self::*/@{a}" for a in MARKUP_ATTRS), smart_strings=False
+)
+_NAME_VALUES = etree.XPath(
+    "descendant-or-self::*/@id | descendant-or-self::*/@class", smart_strings=False
+)
 # a script's .text: its first child when that is text (the HTML parser merges its text)
 _SCRIPT_TEXTS = etree.XPath(
     "descendant-or-self::script/node()[1][self::text()]", smart_strings=False
@@ -41,6 +45,8 @@ class Scan:
 
     def visible(self, el: HtmlElement, *, with_noscript: bool) -> str:
         """``signals.visible_text``, computed once per element and phase flag."""
+        if not with_noscript and el.tag != "noscript" and _silent_noscripts(el):
+            with_noscript = True  # no noscript says anything: both views read the same
         key = (el, with_noscript)
         if key not in self._visible:
             self._visible[key] = visible_text(el, with_noscript=with_noscript)
@@ -53,19 +59,20 @@ class Scan:
         return self._norm[el]
 
     @cached_property
-    def _attr_values(self) -> list[etree._ElementUnicodeResult]:
-        found: list[etree._ElementUnicodeResult] = _ATTR_VALUES(self.doc)
-        return found
-
-    @cached_property
     def names(self) -> str:
         """Every id and class value in the tree, lower-cased, one per line (a superset of what
-        ``structure.wall_names`` gives any element)."""
-        return "\n".join(v for v in self._attr_values if v.attrname in NAME_ATTRS).lower()
+        ``structure.wall_names`` gives any element; ``markup`` holds them too)."""
+        values: list[str] = _NAME_VALUES(self.doc)
+        return "\n".join(values).lower()
 
     @cached_property
     def markup(self) -> str:
         """Vendor markup: the MARKUP_ATTRS values and script starts, lower-cased, one per line."""
-        parts = [v for v in self._attr_values if v]
+        parts: list[str] = [v for v in _MARKUP_VALUES(self.doc) if v]
         parts += [t[:SCRIPT_TEXT_LIMIT] for t in _SCRIPT_TEXTS(self.doc) if t]
         return "\n".join(parts).lower()
+
+
+def _silent_noscripts(el: HtmlElement) -> bool:
+    """True when no noscript inside ``el`` holds any text (a tracking pixel's noscript)."""
+    return not any(t.strip() for ns in el.iter("noscript") for t in ns.itertext())

@@ -6,8 +6,9 @@ an entry cannot match without:
 - ``words``: runs of ``[a-z0-9]`` that a match always holds as whole words (a phrase's words; a
   pattern's words that sit between two literal non-word characters). The text's words are
   collected once, so this is one set lookup per word;
-- ``needle``: a literal substring every match contains (a phrase; a pattern's longest run of
-  literal characters outside groups with alternatives or repeats).
+- ``needles``: literal substrings every match contains, or for a group of alternatives one
+  of the alternatives' substrings (a phrase itself; a pattern's runs of literal characters
+  outside repeats).
 
 Both are necessary conditions, so the screen never drops an entry that would match.
 """
@@ -22,7 +23,7 @@ from typing import Any
 
 WORD = re.compile(r"[a-z0-9]+")
 _WORD_CHAR = re.compile(r"[a-z0-9]")
-MIN_NEEDLE = 3  # shorter literal runs rule out too little to be worth a search
+MIN_NEEDLE = 2  # shorter literal runs rule out too little to be worth a search
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ class Screen:
     """What any match of one entry contains."""
 
     words: frozenset[str] = frozenset()
-    needle: str = ""
+    needles: tuple[tuple[str, ...], ...] = ()  # each: at least one of these is in the text
 
     def passes(self, text: str, words: frozenset[str]) -> bool:
-        return self.words <= words and self.needle in text
+        return self.words <= words and all(
+            any(needle in text for needle in choice) for choice in self.needles
+        )
 
 
 def text_words(text: str) -> frozenset[str]:
@@ -44,7 +47,7 @@ def text_words(text: str) -> frozenset[str]:
 def phrase_screen(phrase: str) -> Screen:
     """A phrase matches only where it stands whole (``entry_regex_source`` puts word
     boundaries on its Latin ends), so every word in it is a whole word of the text."""
-    return Screen(frozenset(WORD.findall(phrase)), phrase)
+    return Screen(frozenset(WORD.findall(phrase)), ((phrase,),))
 
 
 def pattern_screen(pattern: str) -> Screen:
@@ -53,8 +56,8 @@ def pattern_screen(pattern: str) -> Screen:
         compiled = re.compile(pattern)
         if compiled.flags & ~re.UNICODE:
             return Screen()
-        runs = _literal_runs(_parser.parse(pattern).data)
-    except (re.error, AttributeError, TypeError, ValueError):
+        runs, choices = _literal_runs(list(_parser.parse(pattern).data))
+    except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return Screen()
     words: set[str] = set()
     for run in runs:
@@ -62,23 +65,29 @@ def pattern_screen(pattern: str) -> Screen:
         for found in WORD.finditer(run):
             if found.start() > 0 and found.end() < len(run):
                 words.add(found.group())
-    needle = max(runs, key=len, default="")
-    return Screen(frozenset(words), needle if len(needle) >= MIN_NEEDLE else "")
+    needles = [(run,) for run in sorted(runs, key=len, reverse=True) if len(run) >= MIN_NEEDLE]
+    return Screen(frozenset(words), (*needles, *choices))
 
 
-def _literal_runs(items: list[tuple[Any, Any]]) -> list[str]:
-    """Runs of literal characters in a sequence; plain groups are read through, anything else
-    (alternatives, repeats, classes, anchors) ends a run."""
+def _literal_runs(items: list[tuple[Any, Any]]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Runs of literal characters in a sequence, and for each group of alternatives the
+    longest run of each alternative (when every one has a run). Plain groups are read
+    through; anything else (repeats, classes, anchors) ends a run."""
     runs: list[str] = []
+    choices: list[tuple[str, ...]] = []
     current: list[str] = []
     for op, arg in _flatten(items):
         if op is sre.LITERAL:
             current.append(chr(arg))
             continue
+        if op is sre.BRANCH:
+            longest = [max(_literal_runs(list(alt.data))[0], key=len, default="") for alt in arg[1]]
+            if all(len(run) >= MIN_NEEDLE for run in longest):
+                choices.append(tuple(longest))
         runs.append("".join(current))
         current = []
     runs.append("".join(current))
-    return [r for r in runs if r]
+    return [r for r in runs if r], choices
 
 
 def _flatten(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
@@ -89,3 +98,29 @@ def _flatten(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
         else:
             out.append((op, arg))
     return out
+
+
+class ScreenIndex:
+    """Screens of a list of entries, indexed by one word each: only entries whose word the
+    text holds (and those without words) are tested further."""
+
+    def __init__(self, screens: list[Screen]) -> None:
+        self.screens = screens
+        by_word: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, screen in enumerate(screens):
+            if screen.words:  # the longest word: the rarest, as a rule
+                key = max(sorted(screen.words), key=len)
+                by_word.setdefault(key, []).append(i)
+            else:
+                always.append(i)
+        self.by_word = by_word
+        self.always = always
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes, in order, of the entries that may match ``text``."""
+        words = text_words(text)
+        found = set(self.always)
+        for word in self.by_word.keys() & words:
+            found.update(self.by_word[word])
+        return [i for i in sorted(found) if self.screens[i].passes(text, words)]

@@ -129,8 +129,8 @@ def paywall_signals(scan: Scan, *, with_noscript: bool) -> list[Signal]:
         if body_len < CUT_OFF_BODY or hidden_part_empty:
             out.append(Signal("paywall", WEAK_WEIGHT, "structure:jsonld-isAccessibleForFree=false"))
             out.append(Signal("paywall", WEAK_WEIGHT, f"structure:cut-off-body ({body_len} chars)"))
-    if not PAYWALL_PROMPT.search(scan.names):  # no id or class names a paywall prompt
-        return out
+    if not (PAYWALL_PROMPT.search(scan.markup) and PAYWALL_PROMPT.search(scan.names)):
+        return out  # no id or class names a paywall prompt (markup, already read, holds them)
     for el in scan.body.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
             continue
