@@ -9,6 +9,7 @@ detectors use these as cheap triggers and walk the tree only when a trigger fire
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from lxml import etree
@@ -16,7 +17,7 @@ from lxml.html import HtmlElement
 
 from ..dom import body_of
 from .lexicon import normalize
-from .signals import visible_text
+from .signals import NO_NOSCRIPT, visible_text
 
 MARKUP_ATTRS = ("id", "class", "src", "action", "data-sitekey")  # where vendor markers show
 SCRIPT_TEXT_LIMIT = 20_000  # a challenge page's inline config is short; don't scan bundles
@@ -27,10 +28,7 @@ _MARKUP_VALUES = etree.XPath(
 _NAME_VALUES = etree.XPath(
     "descendant-or-self::*/@id | descendant-or-self::*/@class", smart_strings=False
 )
-# a script's .text: its first child when that is text (the HTML parser merges its text)
-_SCRIPT_TEXTS = etree.XPath(
-    "descendant-or-self::script/node()[1][self::text()]", smart_strings=False
-)
+_BODY_TAGS = ("input", *sorted(NO_NOSCRIPT))  # script is one of them
 
 
 class Scan:
@@ -45,12 +43,27 @@ class Scan:
 
     def visible(self, el: HtmlElement, *, with_noscript: bool) -> str:
         """``signals.visible_text``, computed once per element and phase flag."""
-        if not with_noscript and el.tag != "noscript" and _silent_noscripts(el):
+        inside = self._found.invisible if el is self.body else None
+        if not with_noscript and el.tag != "noscript" and _silent_noscripts(el, inside):
             with_noscript = True  # no noscript says anything: both views read the same
         key = (el, with_noscript)
         if key not in self._visible:
-            self._visible[key] = visible_text(el, with_noscript=with_noscript)
+            self._visible[key] = visible_text(el, with_noscript=with_noscript, inside=inside)
         return self._visible[key]
+
+    @cached_property
+    def _found(self) -> _Found:
+        return _walk(self.doc, self.body)
+
+    @property
+    def scripts(self) -> list[HtmlElement]:
+        """Every script element of the tree, in document order."""
+        return self._found.scripts
+
+    @property
+    def inputs(self) -> list[HtmlElement]:
+        """The input elements in the body, in document order."""
+        return self._found.inputs
 
     def norm(self, el: HtmlElement) -> str:
         """The visible text with noscript content, normalised for the lexicon."""
@@ -69,10 +82,36 @@ class Scan:
     def markup(self) -> str:
         """Vendor markup: the MARKUP_ATTRS values and script starts, lower-cased, one per line."""
         parts: list[str] = [v for v in _MARKUP_VALUES(self.doc) if v]
-        parts += [t[:SCRIPT_TEXT_LIMIT] for t in _SCRIPT_TEXTS(self.doc) if t]
+        parts += [s.text[:SCRIPT_TEXT_LIMIT] for s in self.scripts if s.text]
         return "\n".join(parts).lower()
 
 
-def _silent_noscripts(el: HtmlElement) -> bool:
+def _silent_noscripts(el: HtmlElement, inside: list[HtmlElement] | None) -> bool:
     """True when no noscript inside ``el`` holds any text (a tracking pixel's noscript)."""
-    return not any(t.strip() for ns in el.iter("noscript") for t in ns.itertext())
+    found = el.iter("noscript") if inside is None else (n for n in inside if n.tag == "noscript")
+    return not any(t.strip() for ns in found for t in ns.itertext())
+
+
+@dataclass
+class _Found:
+    invisible: list[HtmlElement] = field(default_factory=list)  # in the body
+    scripts: list[HtmlElement] = field(default_factory=list)  # anywhere
+    inputs: list[HtmlElement] = field(default_factory=list)  # in the body
+
+
+def _walk(doc: HtmlElement, body: HtmlElement) -> _Found:
+    """One walk (in C, stopping only at the tags asked for) for the elements detectors look
+    at by tag: scripts in the head and the body, invisible elements and inputs in the body."""
+    found = _Found()
+    outside = [] if body is doc else [child for child in doc if child is not body]
+    for el in body.iter(*_BODY_TAGS):
+        if el.tag == "input":
+            found.inputs.append(el)
+        else:
+            found.invisible.append(el)
+    found.scripts = [el for el in found.invisible if el.tag == "script"]
+    if outside:
+        before = body.getparent() is doc and body.getnext() is None  # the head comes first
+        head = [el for child in outside for el in child.iter("script")]
+        found.scripts = head + found.scripts if before else list(doc.iter("script"))
+    return found

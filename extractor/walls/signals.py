@@ -7,6 +7,7 @@ add weight to whatever kind the page already shows, never a wall on their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,7 +23,7 @@ BOOSTER_CAP = 2  # boosters never add more than this to a kind
 
 # elements whose text a reader does not see as page text
 INVISIBLE_TAGS = frozenset({"script", "style", "template", "head", "title", "meta", "link"})
-_NO_NOSCRIPT = INVISIBLE_TAGS | {"noscript"}  # the rendered phase: noscript is not shown
+NO_NOSCRIPT = INVISIBLE_TAGS | {"noscript"}  # the rendered phase: noscript is not shown
 # quoting elements: a wall phrase inside these is being talked about, not shown
 QUOTING_TAGS = frozenset({"blockquote", "q", "code", "pre", "kbd", "samp", "cite", "figcaption"})
 
@@ -39,17 +40,21 @@ class Signal:
     node: HtmlElement | None = field(default=None, compare=False)  # what to remove, if anything
 
 
-def visible_text(el: HtmlElement, *, with_noscript: bool) -> str:
+def visible_text(
+    el: HtmlElement, *, with_noscript: bool, inside: list[HtmlElement] | None = None
+) -> str:
     """The text a reader sees in ``el``; noscript content counts only in the static phase.
 
     Every text piece (an element's text, each tail) is joined with a space, so the words of
     neighbouring inline elements stay apart; the text of invisible elements is left out, their
-    tails are kept.
+    tails are kept. ``inside``: the invisible elements in ``el`` (any of INVISIBLE_TAGS and
+    noscript, in any order), when the caller has them already.
     """
-    skip = INVISIBLE_TAGS if with_noscript else _NO_NOSCRIPT
+    skip = INVISIBLE_TAGS if with_noscript else NO_NOSCRIPT
     if not isinstance(el.tag, str) or el.tag in skip:
         return ""
-    return squash(" ".join(_text_nodes(el, skip)(el)))
+    found = el.iter(*skip) if inside is None else (n for n in inside if n.tag in skip)
+    return squash(" ".join(_text_nodes(found)(el)))
 
 
 def squash(text: str) -> str:
@@ -57,8 +62,8 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _text_nodes(el: HtmlElement, skip: frozenset[str]) -> etree.XPath:
-    """An XPath for the text nodes of ``el`` outside invisible elements.
+def _text_nodes(invisible: Iterable[HtmlElement]) -> etree.XPath:
+    """An XPath for the text nodes outside the given invisible elements.
 
     Text and tails come back in document order as lxml's ``.text``/``.tail`` (the HTML parser
     merges neighbouring text). An invisible element without children is tested as the text's
@@ -66,7 +71,7 @@ def _text_nodes(el: HtmlElement, skip: frozenset[str]) -> etree.XPath:
     """
     present: set[str] = set()
     holding: set[str] = set()
-    for node in el.iter(*skip):
+    for node in invisible:
         present.add(node.tag)
         if len(node):
             holding.add(node.tag)
