@@ -27,7 +27,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     elif not page.rendered:
         server_doc = doc
 
-    found = walls.find_walls(page, doc, server_doc)
+    found = walls.find_walls(page, doc, server_doc, options=options)
     steps: list[Step] = list(found.steps)
     meta = metadata.read_metadata(doc, base, server_doc=server_doc)
     region, region_steps = article.find_article(doc, meta, options)

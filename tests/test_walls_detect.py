@@ -7,7 +7,7 @@ from lxml.html import HtmlElement
 
 from extractor import dom
 from extractor.pipeline import extract_html
-from extractor.records import RenderedPage, Wait, Wall, WallSighting
+from extractor.records import Options, RenderedPage, Wait, Wall, WallSighting
 from extractor.walls.detect import WallFindings, completeness, find_walls, scrub
 
 STORY = [
@@ -30,7 +30,12 @@ def story(*extra: str, before: str = "") -> str:
 
 
 def static(
-    html: str, *, status: int | None = 200, headers: dict[str, str] | None = None, url: str = ""
+    html: str,
+    *,
+    status: int | None = 200,
+    headers: dict[str, str] | None = None,
+    url: str = "",
+    options: Options | None = None,
 ) -> tuple[WallFindings, HtmlElement]:
     page = RenderedPage(
         url=url or "https://example.org/a",
@@ -43,7 +48,7 @@ def static(
         rendered=False,
     )
     doc = dom.parse(html)
-    return find_walls(page, doc, doc), doc
+    return find_walls(page, doc, doc, options=options), doc
 
 
 def rendered(
@@ -358,3 +363,35 @@ def test_password_field_counts_in_the_content_not_in_the_header() -> None:
     found, _ = static(gate.format(""))
     assert kinds(found) == {"login"}
     assert "selector:input[type=password]" in found.walls[0].evidence
+
+
+# -- options: each removal step can be switched off
+
+SKIPPABLE = {  # step name -> text that step takes out of the page below
+    "walls": "in your browser settings",
+    "consent-banners": "value your privacy",
+    "widget-notices": "Disqus",
+}
+
+
+@pytest.mark.parametrize("step", sorted(SKIPPABLE))
+def test_a_skipped_step_leaves_its_nodes_and_the_walls_stay_recorded(step: str) -> None:
+    disqus = "<noscript>Please enable JavaScript to view the comments powered by Disqus.</noscript>"
+    wall = "<p>Please enable JavaScript in your browser settings.</p>"
+    page = story(wall, disqus, before=CONSENT.format(attrs=""))
+    everything, _ = static(page)
+    assert {s.name for s in everything.steps} == set(SKIPPABLE)
+
+    found, doc = static(page, options=Options(skip_steps=(step,)))
+    assert found.walls == everything.walls
+    assert {s.name for s in found.steps} == set(SKIPPABLE) - {step}
+    for name, words in SKIPPABLE.items():  # text_content: noscript text too
+        assert (words in doc.text_content()) is (name == step)
+
+
+def test_extract_html_passes_skip_steps_to_the_wall_step() -> None:
+    page = story("<p>Please enable JavaScript in your browser settings.</p>")
+    kept = extract_html(page, "https://example.org/a", options=Options(skip_steps=("walls",)))
+    assert "walls" not in {s.name for s in kept.steps}
+    assert [w.kind for w in kept.walls] == ["javascript"]
+    assert "walls" in {s.name for s in extract_html(page, "https://example.org/a").steps}

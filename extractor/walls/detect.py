@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from ..dom import drop, fold
-from ..records import RenderedPage, Step, Wall
+from ..records import Options, RenderedPage, Step, Wall
 from .lexicon import WIDGET, Lexicon, load, normalize
 from .phrases import phrase_signals
 from .scan import Scan
@@ -46,6 +46,7 @@ from .structure import (
 )
 from .vendors import header_signals, markup_signals, url_signals
 
+STEPS = ("walls", "consent-banners", "widget-notices")  # the removals, by Step name
 # kinds that leave no article when they stay: the page shown is the wall
 BLOCKING_KINDS = frozenset({"bot-check", "login", "geo-block"})
 STUB_CHARS = 250  # Markdown with less text than this beside a wall that stayed is no article
@@ -68,9 +69,18 @@ class _Phase:
 
 
 def find_walls(
-    page: RenderedPage, doc: HtmlElement, server_doc: HtmlElement | None
+    page: RenderedPage,
+    doc: HtmlElement,
+    server_doc: HtmlElement | None,
+    *,
+    options: Options | None = None,
 ) -> WallFindings:
-    """Walls of both phases; removes wall nodes from ``doc`` and reports them as steps."""
+    """Walls of both phases; removes wall nodes from ``doc`` and reports them as steps.
+
+    A step named in ``options.skip_steps`` (one of ``STEPS``) leaves its nodes in the tree;
+    the walls are found and recorded all the same.
+    """
+    skip = set(options.skip_steps) if options is not None else set()
     lexicon = load()
     walls: list[Wall] = []
     removals: list[tuple[str, str, HtmlElement]] = []
@@ -84,7 +94,8 @@ def find_walls(
         rendered = _detect(doc, "rendered", page, lexicon)
         walls += merge_sightings(rendered.walls, page.sightings, lexicon)
         removals += rendered.removals
-    return WallFindings(walls=tuple(walls), steps=_remove(removals))
+    kept = [r for r in removals if r[0] not in skip]
+    return WallFindings(walls=tuple(walls), steps=_remove(kept))
 
 
 def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) -> _Phase:
