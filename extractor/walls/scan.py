@@ -74,16 +74,22 @@ class Scan:
     @cached_property
     def names(self) -> str:
         """Every id and class value in the tree, lower-cased, one per line (a superset of what
-        ``structure.wall_names`` gives any element; ``markup`` holds them too)."""
+        ``structure.wall_names`` gives any element; ``attributes`` holds them too)."""
         values: list[str] = _NAME_VALUES(self.doc)
         return "\n".join(values).lower()
 
     @cached_property
+    def attributes(self) -> str:
+        """Every MARKUP_ATTRS value in the tree, lower-cased, one per line."""
+        values: list[str] = _MARKUP_VALUES(self.doc)
+        return "\n".join(values).lower()
+
+    @cached_property
     def markup(self) -> str:
-        """Vendor markup: the MARKUP_ATTRS values and script starts, lower-cased, one per line."""
-        parts: list[str] = [v for v in _MARKUP_VALUES(self.doc) if v]
-        parts += [s.text[:SCRIPT_TEXT_LIMIT] for s in self.scripts if s.text]
-        return "\n".join(parts).lower()
+        """Vendor markup: ``attributes`` and the start of every script, lower-cased, one per
+        line."""
+        scripts = [s.text[:SCRIPT_TEXT_LIMIT] for s in self.scripts if s.text]
+        return "\n".join([self.attributes, *scripts]).lower()
 
 
 def _silent_noscripts(el: HtmlElement, inside: list[HtmlElement] | None) -> bool:

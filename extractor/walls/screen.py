@@ -34,9 +34,15 @@ class Screen:
     needles: tuple[tuple[str, ...], ...] = ()  # each: at least one of these is in the text
 
     def passes(self, text: str, words: frozenset[str]) -> bool:
-        return self.words <= words and all(
-            any(needle in text for needle in choice) for choice in self.needles
-        )
+        if not self.words <= words:
+            return False
+        for choice in self.needles:  # loops, not all(any()): this runs for every entry
+            for needle in choice:
+                if needle in text:
+                    break
+            else:
+                return False
+        return True
 
 
 def text_words(text: str) -> frozenset[str]:

@@ -128,8 +128,8 @@ def paywall_signals(scan: Scan, *, with_noscript: bool) -> list[Signal]:
         if body_len < CUT_OFF_BODY or hidden_part_empty:
             out.append(Signal("paywall", WEAK_WEIGHT, "structure:jsonld-isAccessibleForFree=false"))
             out.append(Signal("paywall", WEAK_WEIGHT, f"structure:cut-off-body ({body_len} chars)"))
-    if not (_mentions_paywall(scan.markup) and _mentions_paywall(scan.names)):
-        return out  # no id or class names a paywall prompt (markup, already read, holds them)
+    if not (_mentions_paywall(scan.attributes) and _mentions_paywall(scan.names)):
+        return out  # no id or class names a paywall prompt (``attributes`` is the cheaper test)
     for el in scan.body.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
             continue
