@@ -68,13 +68,15 @@ def _text_nodes(invisible: Iterable[HtmlElement]) -> etree.XPath:
     Text and tails come back in document order as lxml's ``.text``/``.tail`` (the HTML parser
     merges neighbouring text). An invisible element without children is tested as the text's
     parent; one that holds elements (noscript, template) as any ancestor, which costs more.
+    Each test costs as much as a walk over the text, so only the tags that hide text get one.
     """
     present: set[str] = set()
     holding: set[str] = set()
     for node in invisible:
-        present.add(node.tag)
         if len(node):
             holding.add(node.tag)
+        elif node.text:  # an empty one (<script src>, <meta>) hides no text: no test for it
+            present.add(node.tag)
     return _xpath(tuple(sorted(present - holding)), tuple(sorted(holding)))
 
 
