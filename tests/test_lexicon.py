@@ -9,6 +9,7 @@ import pytest
 
 from extractor.records import WALL_KINDS
 from extractor.walls.lexicon import LEXICON_PATH, WIDGET, entry_regex_source, load, normalize
+from extractor.walls.screen import pattern_screen, phrase_screen, text_words
 
 LEX = load()
 
@@ -155,3 +156,64 @@ def test_near_misses_do_not_match(text: str, entry_id: str) -> None:
 def test_widget_notices_are_their_own_kind() -> None:
     hits = LEX.match("Please enable JavaScript to view the comments powered by Disqus.")
     assert "widget-en-disqus" in {h.entry.id for h in hits if h.entry.kind == WIDGET}
+
+
+# -- screens: cheap tests before the regex, which must never drop a match
+
+
+def brute_force(normalized: str) -> list[tuple[str, int, int]]:
+    """Every entry's regex on the text, no screens: what ``find`` must return."""
+    out = []
+    for entry in LEX.entries:
+        found = entry.regex().search(normalized)
+        if found and found.end() > found.start():
+            out.append((entry.id, found.start(), found.end()))
+    return out
+
+
+def screened_corpus() -> list[str]:
+    texts = [t for t, _ in REAL_WALL_TEXTS + NEAR_MISSES]
+    texts += [e.phrase for e in LEX.entries if e.phrase is not None]
+    texts += [f"Intro line. {t} And a closing line, in a longer page." for t in texts]
+    texts.append(" ".join(texts))  # many walls in one text
+    return [normalize(t) for t in texts]
+
+
+def test_find_with_screens_equals_every_regex_run() -> None:
+    matched = 0
+    for text in screened_corpus():
+        hits = [(h.entry.id, h.start, h.end) for h in LEX.find(text)]
+        assert hits == brute_force(text), text
+        matched += bool(hits)
+    assert matched > 100  # the corpus exercises the matching path, not only the misses
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matching", "missing"),
+    [
+        (r"we use cookies( and similar technologies)? to", "we use cookies to", "we use it to"),
+        (r"(jetzt )?(weiterlesen mit|um weiterzulesen)", "um weiterzulesen", "weiterlesen"),
+        (r"(sign|log) ?in to (continue|read)", "login to read", "sign in to view"),
+        (r"ray id: ?[0-9a-f]{16}", "ray id:0123456789abcdef", "ray: 0123456789abcdef"),
+        (r"残り\d+文字", "残り120文字", "残り120字"),
+    ],
+)
+def test_pattern_screen_passes_what_matches_and_rules_out_the_rest(
+    pattern: str, matching: str, missing: str
+) -> None:
+    screen = pattern_screen(pattern)
+    assert re.search(pattern, matching) and not re.search(pattern, missing)
+    assert screen.passes(matching, text_words(matching))
+    assert not screen.passes(missing, text_words(missing))
+
+
+def test_pattern_screen_words_are_whole_words_only() -> None:
+    # "we" may follow a letter ("awe use ..."), "use" sits between two spaces
+    assert pattern_screen("we use cookies").words == frozenset({"use"})
+    assert phrase_screen("we use cookies").words == frozenset({"we", "use", "cookies"})
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)enable javascript", r"a|b", r"\d+", r"[abc]x"])
+def test_pattern_screen_that_cannot_tell_passes_everything(pattern: str) -> None:
+    screen = pattern_screen(pattern)
+    assert screen.passes("", frozenset())

@@ -83,6 +83,10 @@ MARKUP_RULES: tuple[tuple[str, str, str, str, int], ...] = (
 )
 
 
+# words several markers share: when the markup lacks one, none of its markers is there
+MARKER_FAMILIES = ("challenge", "captcha")
+
+
 def header_signals(status: int | None, headers: Mapping[str, str]) -> list[Signal]:
     out: list[Signal] = []
     lowered = {k.lower(): v.strip().lower() for k, v in headers.items()}
@@ -109,8 +113,11 @@ def url_signals(url: str) -> list[Signal]:
 def markup_signals(scan: Scan) -> list[Signal]:
     """Vendor markers in scripts, iframes, forms and id/class names."""
     haystack = scan.markup
+    absent = {family for family in MARKER_FAMILIES if family not in haystack}
     out: list[Signal] = []
     for label, marker, kind, vendor, weight in MARKUP_RULES:
+        if any(family in marker for family in absent):
+            continue  # one test rules out the whole family
         if marker in haystack:
             out.append(Signal(kind, weight, f"{label}:{marker}", vendor))
     return out
