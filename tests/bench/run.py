@@ -32,8 +32,10 @@ from types import ModuleType
 from extractor.pipeline import extract_html
 from extractor.records import Options
 
-DEFAULT_BENCH = Path("/work/shared/benchmarks/zyte-dev")
-DEFAULT_SCORE = Path("/work/shared/eval/score.py")
+# ../shared beside the checkout holds the benchmark pages and the official metric
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+DEFAULT_BENCH = SHARED / "benchmarks" / "zyte-dev"
+DEFAULT_SCORE = SHARED / "eval" / "score.py"
 DEFAULT_OUT = Path("/tmp/extractor-bench")
 
 Extractor = Callable[[str, str], str]  # (html, url) -> Markdown or text
