@@ -209,8 +209,15 @@ def test_pattern_screen_passes_what_matches_and_rules_out_the_rest(
 
 def test_pattern_screen_words_are_whole_words_only() -> None:
     # "we" may follow a letter ("awe use ..."), "use" sits between two spaces
-    assert pattern_screen("we use cookies").words == frozenset({"use"})
-    assert phrase_screen("we use cookies").words == frozenset({"we", "use", "cookies"})
+    assert pattern_screen("we use cookies").words == frozenset({b"use"})
+    assert phrase_screen("we use cookies").words == frozenset({b"we", b"use", b"cookies"})
+
+
+@pytest.mark.parametrize(
+    "text", ["we use cookies, 2 of them", "caf\u00e9 na\u00efve \u6b8b\u308a120\u6587\u5b57 ok", ""]
+)
+def test_text_words_are_the_ascii_word_runs(text: str) -> None:
+    assert text_words(text) == {w.encode() for w in re.findall(r"[a-z0-9]+", text)}
 
 
 @pytest.mark.parametrize("pattern", [r"(?i)enable javascript", r"a|b", r"\d+", r"[abc]x"])

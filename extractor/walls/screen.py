@@ -4,7 +4,8 @@ Most pages show no wall, and most entries do not match, so ``Lexicon.find`` firs
 an entry cannot match without:
 
 - ``words``: runs of ``[a-z0-9]`` that a match always holds as whole words (a phrase's words; a
-  pattern's words that sit between two literal non-word characters). The text's words are
+  pattern's words that sit between two literal non-word characters), as ASCII bytes. The
+  text's words are
   collected once, so this is one set lookup per word;
 - ``needles``: literal substrings every match contains, or for a group of alternatives one
   of the alternatives' substrings (a phrase itself; a pattern's runs of literal characters
@@ -22,7 +23,9 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 WORD = re.compile(r"[a-z0-9]+")
-_WORD_CHAR = re.compile(r"[a-z0-9]")
+# bytes.translate table: a-z and 0-9 stay, every other byte (UTF-8 lead and continuation bytes
+# of non-ASCII characters too) becomes a space; much faster than WORD.findall on long text
+_WORD_BYTES = bytes(b if chr(b).isascii() and WORD.fullmatch(chr(b)) else 32 for b in range(256))
 MIN_NEEDLE = 2  # shorter literal runs rule out too little to be worth a search
 
 
@@ -30,10 +33,10 @@ MIN_NEEDLE = 2  # shorter literal runs rule out too little to be worth a search
 class Screen:
     """What any match of one entry contains."""
 
-    words: frozenset[str] = frozenset()
+    words: frozenset[bytes] = frozenset()
     needles: tuple[tuple[str, ...], ...] = ()  # each: at least one of these is in the text
 
-    def passes(self, text: str, words: frozenset[str]) -> bool:
+    def passes(self, text: str, words: frozenset[bytes]) -> bool:
         if not self.words <= words:
             return False
         for choice in self.needles:  # loops, not all(any()): this runs for every entry
@@ -45,15 +48,19 @@ class Screen:
         return True
 
 
-def text_words(text: str) -> frozenset[str]:
-    """The text's whole words, as ``Screen.words`` are written."""
-    return frozenset(WORD.findall(text))
+def text_words(text: str) -> frozenset[bytes]:
+    """The text's whole words (``WORD`` runs), as ``Screen.words`` are written."""
+    return frozenset(text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split())
+
+
+def _ascii(words: list[str]) -> frozenset[bytes]:
+    return frozenset(w.encode("ascii") for w in words)
 
 
 def phrase_screen(phrase: str) -> Screen:
     """A phrase matches only where it stands whole (``entry_regex_source`` puts word
     boundaries on its Latin ends), so every word in it is a whole word of the text."""
-    return Screen(frozenset(WORD.findall(phrase)), ((phrase,),))
+    return Screen(_ascii(WORD.findall(phrase)), ((phrase,),))
 
 
 def pattern_screen(pattern: str) -> Screen:
@@ -65,14 +72,14 @@ def pattern_screen(pattern: str) -> Screen:
         runs, choices = _literal_runs(list(_parser.parse(pattern).data))
     except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return Screen()
-    words: set[str] = set()
+    words: list[str] = []
     for run in runs:
         # inside a run, a word with a literal non-word character on both sides is whole
         for found in WORD.finditer(run):
             if found.start() > 0 and found.end() < len(run):
-                words.add(found.group())
+                words.append(found.group())
     needles = [(run,) for run in sorted(runs, key=len, reverse=True) if len(run) >= MIN_NEEDLE]
-    return Screen(frozenset(words), (*needles, *choices))
+    return Screen(_ascii(words), (*needles, *choices))
 
 
 def _literal_runs(items: list[tuple[Any, Any]]) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -112,7 +119,7 @@ class ScreenIndex:
 
     def __init__(self, screens: list[Screen]) -> None:
         self.screens = screens
-        by_word: dict[str, list[int]] = {}
+        by_word: dict[bytes, list[int]] = {}
         always: list[int] = []
         for i, screen in enumerate(screens):
             if screen.words:  # the longest word: the rarest, as a rule
@@ -129,4 +136,5 @@ class ScreenIndex:
         found = set(self.always)
         for word in self.by_word.keys() & words:
             found.update(self.by_word[word])
-        return [i for i in sorted(found) if self.screens[i].passes(text, words)]
+        screens = self.screens
+        return [i for i in sorted(found) if screens[i].passes(text, words)]
