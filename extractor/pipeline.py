@@ -38,12 +38,13 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     done = walls.completeness(found.walls, body, rendered=page.rendered)
     if done == "none":  # a wall stayed: never dress the wall page up as an article
         body, region = "", dom.parse("<div></div>").find(".//div")
+    found_walls = walls.without_stale(found.walls, done)
     return Extraction(
         url=page.url,
         final_url=page.final_url,
         status=page.status,
         metadata=meta,
-        walls=found.walls,
+        walls=found_walls,
         article_html=dom.to_html(region),
         markdown=body,
         completeness=done,

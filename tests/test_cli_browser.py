@@ -81,3 +81,24 @@ def test_batch_goes_on_after_a_failure(pages_url: str, tmp_path: Path) -> None:
     written = sorted(p.name for p in vault.iterdir())
     assert written == ["Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point.md"]
     assert "[1/2]" in proc.stderr and "[2/2]" in proc.stderr
+
+
+def test_fail_on_wall_only_for_a_wall_that_stays(pages_url: str) -> None:
+    fine = run_cli(pages_url + "republished-article/", "--fail-on-wall", "--wall-wait", "1")
+    assert fine.returncode == 0, fine.stderr
+    walled = run_cli(pages_url + "wall-botcheck-cloudflare/", "--fail-on-wall", "--wall-wait", "1")
+    assert walled.returncode == 8, walled.stderr
+    assert "bot-check wall stayed" in walled.stderr
+    assert walled.stdout.startswith("---\n")  # the result is still printed
+    other = run_cli(pages_url + "wall-botcheck-cloudflare/", "--fail-on-wall", "login,paywall")
+    assert other.returncode == 0, other.stderr
+
+
+def test_wall_screenshot_when_a_wall_stays(pages_url: str, tmp_path: Path) -> None:
+    shots = tmp_path / "shots"
+    proc = run_cli(
+        pages_url + "wall-botcheck-cloudflare/", "--wall-screenshot", str(shots), "--wall-wait", "1"
+    )
+    assert proc.returncode == 0, proc.stderr
+    (png,) = shots.iterdir()
+    assert png.read_bytes().startswith(b"\x89PNG")

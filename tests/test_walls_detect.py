@@ -395,3 +395,21 @@ def test_extract_html_passes_skip_steps_to_the_wall_step() -> None:
     assert "walls" not in {s.name for s in kept.steps}
     assert [w.kind for w in kept.walls] == ["javascript"]
     assert "walls" in {s.name for s in extract_html(page, "https://example.org/a").steps}
+
+
+def test_stale_rendered_records_are_dropped_only_beside_a_full_article() -> None:
+    from extractor.records import Wall
+    from extractor.walls.detect import FOREIGN_EVIDENCE, without_stale
+
+    js_static = Wall(kind="javascript", phase="static", text="Please enable JavaScript.")
+    js_stayed = Wall(kind="javascript", phase="rendered", text="Please enable JavaScript.")
+    copied = Wall(
+        kind="paywall", phase="rendered", text="Already a subscriber?",
+        evidence=(f"{FOREIGN_EVIDENCE} (nytimes.com)",),
+    )  # fmt: skip
+    own_paywall = Wall(kind="paywall", phase="rendered", text="Subscribe to continue reading")
+    challenge = Wall(kind="bot-check", phase="rendered", text="Just a moment...")
+    walls = (js_static, js_stayed, copied, own_paywall, challenge)
+    assert without_stale(walls, "full") == (js_static, own_paywall, challenge)
+    assert without_stale(walls, "none") == walls
+    assert without_stale(walls, "teaser") == walls

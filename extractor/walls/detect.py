@@ -253,6 +253,22 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
     return "full"
 
 
+def without_stale(walls: tuple[Wall, ...], done: str) -> tuple[Wall, ...]:
+    """Drop rendered-phase records of text that is no wall once the article came out whole.
+
+    A "please enable JavaScript" line still shown by a page whose scripts ran and whose article
+    is complete, or a paywall prompt copied from another site, is stale text: its nodes are
+    removed all the same, and the static phase keeps the record of it.
+    """
+    if done != "full":
+        return walls
+    return tuple(
+        w
+        for w in walls
+        if not (w.phase == "rendered" and not w.cleared and (w.kind == "javascript" or _foreign(w)))
+    )
+
+
 def _foreign(wall: Wall) -> bool:
     return any(e.startswith(FOREIGN_EVIDENCE) for e in wall.evidence)
 
