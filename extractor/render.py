@@ -46,6 +46,10 @@ OVERLAY_MIN_SHARE = 0.3
 # Walls a page puts up while it works and that usually give way to the page itself (a bot
 # check that passes, a "loading, JavaScript required" notice): capture waits for them to clear.
 PASSING_KINDS = frozenset(("bot-check", "javascript"))
+# A page with scripts that shows less text than this after settling is taken to be still
+# rendering (a page without scripts cannot change: -1).
+EMPTY_PAGE_CHARS = 200
+VISIBLE_CHARS_JS = "() => document.scripts.length ? (document.body ? document.body.innerText.trim().length : 0) : -1"
 # How often the wall watcher is asked whether such a wall is still up.
 WALL_POLL_MS = 250
 # The address of the document Chromium shows when a navigation fails.
@@ -171,7 +175,8 @@ async def _capture(context: Any, url: str, target: str, options: Options) -> Ren
     if not loaded:
         wait = Wait(ended_by="timeout", elapsed_ms=wait.elapsed_ms)
 
-    # 3b. a challenge or loading wall still up: give it time to clear, then settle the new page
+    # 3b. a challenge or loading wall still up, or next to no text: give the page time to come,
+    # then settle what came
     if await wait_out_walls(page, options, budget, timings):
         wait = await settle(page, options, budget, timings)
 
@@ -251,21 +256,12 @@ async def settle(page: Any, options: Options, budget: Budget, timings: dict[str,
 async def wait_out_walls(
     page: Any, options: Options, budget: Budget, timings: dict[str, int]
 ) -> bool:
-    """Wait (at most ``Options.wall_wait_ms``) while a passing wall is up; True if one cleared."""
+    """Wait, at most ``Options.wall_wait_ms``, while the page is not there yet: a passing wall
+    (bot check, loading notice) is up, or it shows almost no text (an app still rendering after
+    a timer, a loader). True when the wait ended because the page came."""
     deadline = time.monotonic() + budget.cap(options.wall_wait_ms) / 1000
     waited = False
-    words = lexicon.load()
-    while True:
-        raw = await _evaluate(page, watcher.COLLECT_JS, None, budget)
-        standing = [
-            s
-            for s in watcher.read_sightings(raw)
-            if s.cleared_ms is None
-            and (entry := words.by_id(s.phrase_id)) is not None
-            and entry.kind in PASSING_KINDS
-        ]
-        if not standing:
-            break
+    while await _not_there_yet(page, budget):
         if time.monotonic() + WALL_POLL_MS / 1000 > deadline:
             timings["walls"] = budget.elapsed_ms()
             return False
@@ -274,6 +270,20 @@ async def wait_out_walls(
     if waited:
         timings["walls"] = budget.elapsed_ms()
     return waited
+
+
+async def _not_there_yet(page: Any, budget: Budget) -> bool:
+    shown = await _evaluate(page, VISIBLE_CHARS_JS, None, budget)
+    if isinstance(shown, int) and 0 <= shown < EMPTY_PAGE_CHARS:
+        return True
+    words = lexicon.load()
+    raw = await _evaluate(page, watcher.COLLECT_JS, None, budget)
+    return any(
+        s.cleared_ms is None
+        and (entry := words.by_id(s.phrase_id)) is not None
+        and entry.kind in PASSING_KINDS
+        for s in watcher.read_sightings(raw)
+    )
 
 
 async def scroll_through(

@@ -26,7 +26,7 @@ from extractor.records import Extraction, Options, RenderedPage
 from extractor.render import Budget, decode_html, origin_of, to_url
 
 T = TypeVar("T")
-FAST = Options(timeout_ms=20_000)
+FAST = Options(timeout_ms=20_000, wall_wait_ms=2_000)
 
 
 class Browser:
@@ -385,7 +385,9 @@ def test_navigation_to_a_blocked_origin_keeps_the_page(live: Browser, pages_url:
 @pytest.mark.browser
 def test_capture_waits_for_a_challenge_to_clear(live: Browser, pages_url: str) -> None:
     # the challenge page is quiet for longer than the quiet window, then swaps in the story
-    page, result = live.extract(pages_url + "wall-botcheck-cloudflare-flash/", quiet_ms=300)
+    page, result = live.extract(
+        pages_url + "wall-botcheck-cloudflare-flash/", quiet_ms=300, wall_wait_ms=8_000
+    )
     assert "four kilometres" in result.markdown
     assert page.timings["walls"] >= 700
     wall = next(w for w in result.walls if (w.kind, w.phase) == ("bot-check", "rendered"))
@@ -402,3 +404,20 @@ def test_a_challenge_that_stays_is_waited_for_at_most_wall_wait(
     assert 1_000 <= page.timings["walls"] <= 6_000
     assert any(w.kind == "bot-check" and not w.cleared for w in result.walls)
     assert result.completeness == "none"
+
+
+@pytest.mark.browser
+def test_capture_waits_for_an_app_that_renders_after_a_timer(live: Browser, pages_url: str) -> None:
+    page, result = live.extract(pages_url + "timer-rendered-app/", quiet_ms=300, wall_wait_ms=8_000)
+    assert "six underwater turbines" in result.markdown
+    assert result.metadata.title == "Tidal energy pilot begins"
+    assert page.timings["walls"] >= 1_000
+
+
+@pytest.mark.browser
+def test_an_app_root_that_stays_empty_is_waited_for_at_most_wall_wait(
+    live: Browser, pages_url: str
+) -> None:
+    page, result = live.extract(pages_url + "app-root-empty/", wall_wait_ms=1_000)
+    assert 700 <= page.timings["walls"] <= 5_000
+    assert any(w.kind == "javascript" for w in result.walls)
