@@ -107,7 +107,12 @@ def test_extraction_objects_ini_folder_and_numbered_comparisons(
     run(pytester).assert_outcomes(passed=1)
 
 
-def test_a_long_diff_is_attached_whole_when_pytest_truncates(pytester: pytest.Pytester) -> None:
+def test_a_long_diff_is_attached_whole_when_pytest_truncates(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pytest never truncates on CI (CI or BUILD_NUMBER set): make it truncate here
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("BUILD_NUMBER", raising=False)
     lines = "\n".join(f"line {i}" for i in range(30))
     pytester.makepyfile(
         test_long=f"""
