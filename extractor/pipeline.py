@@ -5,16 +5,24 @@ Steps, in order (each can report what it removed, see Step):
   2. find walls in both views and take the wall nodes out of the DOM;
   3. read metadata from the untouched head (JSON-LD, OpenGraph, meta, then the DOM);
   4. find the article region and drop what surrounds it;
-  5. normalise it (URLs, lazy images, figures, code) and convert it to Markdown.
+  5. normalise it (URLs, lazy images, figures, code) and convert it to Markdown;
+  6. when the page's scripts replaced the article that the server view holds (an error notice, a
+     failed data fetch) and no wall explains it, take the article from the server view.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from . import article, dom, markdown, metadata, normalize
 from .records import Extraction, Options, RenderedPage, Step, Wait
 from .walls import detect as walls
 
 DEFAULT_OPTIONS = Options()
+# The server view's article is taken instead when it has at least this many characters of
+# Markdown and the rendered view's article is less than this share of it.
+FALLBACK_MIN_CHARS = 1_000
+FALLBACK_SHARE = 0.25
 
 
 def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extraction:
@@ -39,7 +47,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     if done == "none":  # a wall stayed: never dress the wall page up as an article
         body, region = "", dom.parse("<div></div>").find(".//div")
     found_walls = walls.without_stale(found.walls, done)
-    return Extraction(
+    result = Extraction(
         url=page.url,
         final_url=page.final_url,
         status=page.status,
@@ -51,6 +59,33 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         steps=tuple(s for s in steps if s.removed),
         wait=page.wait,
         rendered=page.rendered,
+    )
+    return _server_view_if_lost(page, result, options)
+
+
+def _server_view_if_lost(page: RenderedPage, result: Extraction, options: Options) -> Extraction:
+    """The rendered article, unless rendering lost the article the server view holds."""
+    if not page.rendered or page.server_html is None or result.completeness != "full":
+        return result
+    if any(w.phase == "rendered" and not w.cleared for w in result.walls):
+        return result
+    served = extract_page(replace(page, dom_html=page.server_html, rendered=False), options)
+    lost = len(served.markdown) >= FALLBACK_MIN_CHARS and len(
+        result.markdown
+    ) < FALLBACK_SHARE * len(served.markdown)
+    if not lost or served.completeness != "full":
+        return result
+    note = Step(
+        name="server-view",
+        why="the rendered page lost the article the server HTML holds; it was taken from there",
+        removed=1,
+        samples=(result.markdown.strip()[:60],) if result.markdown.strip() else (),
+    )
+    return replace(
+        result,
+        article_html=served.article_html,
+        markdown=served.markdown,
+        steps=(*result.steps, note),
     )
 
 
