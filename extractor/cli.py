@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .browser import Interrupted, run
+from .cli_options import ArgumentParser, add_render_options, render_settings
 from .errors import ExtractorError, OutputError, UsageError, WallError
 from .frontmatter import render_document
 from .output import safe_filename, unique_path, write_atomic
@@ -45,15 +46,8 @@ examples:
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage as one line and exit code 2, never a usage dump."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = ArgumentParser(
         prog="extractor",
         description="Render a web page in headless Chromium and print its article as Markdown, "
         "recording every wall (JavaScript, bot check, paywall, consent, login) it meets.",
@@ -90,34 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--include-comments", action="store_true", help="keep the comment section")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
-    ren = p.add_argument_group("rendering")
-    ren.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="hard cap per page (30)"
-    )
-    ren.add_argument("--wait-for", metavar="SELECTOR", help="wait until this CSS selector appears")
-    ren.add_argument(
-        "--wall-wait",
-        type=float,
-        default=10.0,
-        metavar="SECONDS",
-        help="how long a bot check or loading wall may take to clear (10)",
-    )
-    ren.add_argument("--no-scroll", action="store_true", help="do not scroll to load lazy content")
-    ren.add_argument(
-        "--consent",
-        choices=("remove", "reject", "accept"),
-        default="remove",
-        help="remove consent overlays from the capture (default), or click reject/accept",
-    )
+    ren = add_render_options(p)
     ren.add_argument(
         "--concurrency", type=int, default=2, metavar="N", help="pages side by side (2)"
-    )
-    brw = p.add_argument_group("browser")
-    brw.add_argument(
-        "--browser-path", metavar="PATH", help="Chromium/Chrome executable (or EXTRACTOR_BROWSER)"
-    )
-    brw.add_argument(
-        "--cdp-endpoint", metavar="URL", help="connect to a running browser or pool (CDP)"
     )
     wal = p.add_argument_group("walls")
     wal.add_argument(
@@ -135,20 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def options_from(args: argparse.Namespace) -> Options:
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
-    if args.wall_wait < 0:
-        raise UsageError("--wall-wait must be zero or more seconds")
     if args.concurrency < 1:
         raise UsageError("--concurrency must be at least 1")
     return Options(
-        timeout_ms=int(args.timeout * 1000),
-        wait_for=args.wait_for,
-        wall_wait_ms=int(args.wall_wait * 1000),
-        scroll=not args.no_scroll,
-        consent=args.consent,
-        browser_path=args.browser_path,
-        cdp_endpoint=args.cdp_endpoint,
+        **render_settings(args),
         include_comments=args.include_comments,
         skip_steps=tuple(step.strip() for step in args.skip.split(",") if step.strip()),
         wall_screenshot_dir=args.wall_screenshot,
@@ -222,6 +181,9 @@ def save_screenshot(page: RenderedPage, result: Extraction, folder: str) -> Path
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # page text may hold what the terminal cannot show
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         if args_list[:1] == ["snapshot"]:
             from .snapshot_cli import main as snapshot_main

@@ -8,6 +8,7 @@ from lxml import etree, html
 from lxml.html import HtmlElement
 
 _WS = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Attributes written by the capture script (render.py): layout facts measured in the live page.
 ATTR_BOX = "data-x-box"  # "x,y,w,h" in CSS pixels, for elements that matter to layout decisions
@@ -21,7 +22,7 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     """Parse a whole document once; never raises on junk, returns at least an empty <html>."""
     if isinstance(markup, bytes):
         markup = markup.decode("utf-8", errors="replace")
-    markup = markup.lstrip("\ufeff")
+    markup = _SURROGATE.sub("\ufffd", markup.lstrip("\ufeff"))  # lxml stops at a lone one
     # lxml refuses str input that carries an XML encoding declaration
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     if not markup.strip():

@@ -61,8 +61,9 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            # a lone surrogate (a page script's broken string) becomes "?", never a crash
+            handle.write(text.encode("utf-8", errors="replace"))
         if not force and path.exists():
             raise OutputError(f"{path} exists; pass --force to overwrite it")
         os.replace(tmp, path)

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import snapshot
-from .errors import ExtractorError, SnapshotMismatch, UsageError
+from .cli_options import ArgumentParser, add_render_options, render_settings
+from .errors import ExtractorError, SnapshotMismatch
 from .records import Options
 
 EXAMPLES = """\
@@ -27,15 +28,8 @@ examples:
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage as UsageError (exit code 2) instead of exiting."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = ArgumentParser(
         prog="extractor snapshot",
         description="Record pages once, re-extract them offline, and diff the Markdown and "
         "metadata against the stored expected files.",
@@ -60,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         "server's random port is not recorded",
     )
     _dir_option(rec)
-    _render_options(rec)
+    add_render_options(rec)
 
     for name, text in (
         ("check", "re-extract stored pages and diff against the expected files"),
@@ -78,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--live", action="store_true", help="render each page's URL again (needs a browser)"
         )
         _dir_option(sub)
-        _render_options(sub)
+        add_render_options(sub)
     return p
 
 
@@ -91,38 +85,9 @@ def _dir_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _render_options(p: argparse.ArgumentParser) -> None:
-    """How pages are rendered (record, and check/update with --live); spelled as in `extractor`."""
-    ren = p.add_argument_group("rendering")
-    ren.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="hard cap per page (30)"
-    )
-    ren.add_argument("--wait-for", metavar="SELECTOR", help="wait until this CSS selector appears")
-    ren.add_argument(
-        "--consent",
-        choices=("remove", "reject", "accept"),
-        default="remove",
-        help="remove consent overlays from the capture (default), or click reject/accept",
-    )
-    ren.add_argument(
-        "--browser-path", metavar="PATH", help="Chromium/Chrome executable (or EXTRACTOR_BROWSER)"
-    )
-    ren.add_argument(
-        "--cdp-endpoint", metavar="URL", help="connect to a running browser or pool (CDP)"
-    )
-
-
 def options_from(args: argparse.Namespace) -> Options:
     """Render settings from the command line; extraction settings stay at their defaults."""
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be a positive number of seconds")
-    return Options(
-        timeout_ms=int(args.timeout * 1000),
-        wait_for=args.wait_for,
-        consent=args.consent,
-        browser_path=args.browser_path,
-        cdp_endpoint=args.cdp_endpoint,
-    )
+    return Options(**render_settings(args))
 
 
 def main(argv: Sequence[str]) -> int:

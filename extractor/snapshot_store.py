@@ -14,15 +14,14 @@ server's random port) to a fixed one so recordings of local pages are reproducib
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import OutputError, UsageError
+from .errors import UsageError
+from .output import write_atomic
 from .records import RenderedPage
 
 PAGE_FILE = "page.json"
@@ -84,21 +83,7 @@ def list_cases(root: Path) -> list[str]:
 
 def write_text(path: Path, text: str) -> None:
     """Write UTF-8 text atomically (temp file in the same folder, then rename)."""
-    data = text.encode("utf-8", errors="replace")  # a lone surrogate from a script becomes '?'
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(path, text, force=True)
 
 
 def read_text(path: Path) -> str | None:

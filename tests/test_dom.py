@@ -25,3 +25,8 @@ def test_parse_never_raises_on_junk() -> None:
         parse('<?xml version="1.0" encoding="utf-8"?><html><p>x</p></html>').find(".//p")
         is not None
     )
+
+
+def test_a_lone_surrogate_does_not_cut_the_text() -> None:
+    doc = parse("<p>Lone \ud800 surrogate from a broken script</p>")
+    assert text_of(doc.find(".//p")) == "Lone \ufffd surrogate from a broken script"

@@ -55,3 +55,9 @@ def test_write_atomic_reports_unwritable_folder(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(OutputError, match="cannot write"):
         write_atomic(blocker / "out.md", "text")
+
+
+def test_write_atomic_survives_a_lone_surrogate(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_atomic(target, "broken \ud800 string")
+    assert target.read_text(encoding="utf-8") == "broken ? string"
