@@ -225,16 +225,29 @@ def check(
     capture: Capture | None = None,
 ) -> list[CaseResult]:
     """Re-extract each case (all when ``names`` is empty) and diff it against its expected files."""
-    cases = _cases(root, names)
-    pages: list[Captured] = [load_page(root / name) for name in cases]
-    if live:
-        pages = _recapture(pages, options, origins, capture)
+    cases, pages = _stored_pages(root, names, options, live, origins, capture)
     return [
         CaseResult(name=name, error=page)
         if isinstance(page, ExtractorError)
         else compare_case(root, name, expected_files(page, options))
         for name, page in zip(cases, pages, strict=True)
     ]
+
+
+def _stored_pages(
+    root: Path,
+    names: Sequence[str],
+    options: Options,
+    live: bool,
+    origins: Origins | None,
+    capture: Capture | None,
+) -> tuple[list[str], list[Captured]]:
+    """The named cases and their pages: as stored, or rendered again when ``live``."""
+    cases = _cases(root, names)
+    pages: list[Captured] = [load_page(root / name) for name in cases]
+    if live:
+        pages = _recapture(pages, options, origins, capture)
+    return cases, pages
 
 
 def update(
@@ -247,10 +260,7 @@ def update(
     capture: Capture | None = None,
 ) -> list[CaseResult]:
     """Rewrite the expected files from the current extractor; ``live`` records the pages again."""
-    cases = _cases(root, names)
-    pages: list[Captured] = [load_page(root / name) for name in cases]
-    if live:
-        pages = _recapture(pages, options, origins, capture)
+    cases, pages = _stored_pages(root, names, options, live, origins, capture)
     return [
         CaseResult(name=name, error=page)
         if isinstance(page, ExtractorError)
