@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from .errors import (
+from extractor.errors import (
     ExtractorError,
     NavigationError,
     NoBrowserError,
@@ -20,8 +20,8 @@ from .errors import (
     UsageError,
     WallError,
 )
-from .pipeline import extract_html, extract_page
-from .records import Extraction, Metadata, Options, RenderedPage, Step, Wait, Wall
+from extractor.pipeline import extract_html, extract_page
+from extractor.records import Extraction, Metadata, Options, RenderedPage, Step, Wait, Wall
 
 __version__ = "0.1.0"
 
@@ -39,7 +39,7 @@ _BROWSER_API = (
 def __getattr__(name: str) -> object:
     # The browser side loads Playwright; import it only when asked for.
     if name in _BROWSER_API:
-        from . import api
+        from extractor import api
 
         return getattr(api, name)
     raise AttributeError(name)

@@ -12,58 +12,20 @@ The sync functions run under ``browser.run``: SIGINT/SIGTERM close the browser b
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager, suppress
+from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from . import browser as browsers
-from .errors import ExtractorError
-from .pipeline import extract_page
-from .records import Extraction, Options, RenderedPage
-from .render import capture_page
+from extractor.browser import launch as browsers
+from extractor.browser.runner import Session, open_session
+from extractor.errors import ExtractorError
+from extractor.pipeline import extract_page
+from extractor.records import Extraction, Options, RenderedPage
 
 DEFAULT_OPTIONS = Options()
 
 # What extract_many returns for each URL: the extraction, or the error that stopped it.
 Result = Extraction | ExtractorError
 OnResult = Callable[[int, Result], None]
-
-
-class Session:
-    """One browser, many pages; each capture gets its own fresh context."""
-
-    def __init__(self, browser: Any, options: Options) -> None:
-        self.browser = browser
-        self.options = options
-
-    async def capture(self, url: str, options: Options | None = None) -> RenderedPage:
-        return await capture_page(self.browser, url, options or self.options)
-
-    async def extract(self, url: str, options: Options | None = None) -> Extraction:
-        opts = options or self.options
-        return extract_page(await self.capture(url, opts), opts)
-
-
-@asynccontextmanager
-async def open_session(options: Options | None = None) -> AsyncIterator[Session]:
-    """Start (or connect to) a browser for the block; it is closed however the block ends."""
-    from playwright.async_api import async_playwright
-
-    opts = options or DEFAULT_OPTIONS
-    async with async_playwright() as pw:
-        browser = await browsers.open_browser(pw, opts)
-        try:
-            yield Session(browser, opts)
-        finally:
-            await asyncio.shield(_close(browser))
-
-
-async def _close(browser: Any) -> None:
-    from playwright.async_api import Error as PlaywrightError
-
-    with suppress(PlaywrightError):
-        await browser.close()
 
 
 async def capture_async(url: str, options: Options | None = None) -> RenderedPage:

@@ -8,7 +8,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from .errors import OutputError
+from extractor.errors import OutputError
 
 # Characters no file system we target accepts in a name (Windows is the strictest), plus the
 # characters Obsidian and Logseq treat as link syntax.

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import article, dom, markdown, metadata, normalize
-from .records import Extraction, Options, RenderedPage, Step, Wait
-from .walls import detect as walls
+from extractor import article, dom, markdown, metadata, normalize
+from extractor.records import Extraction, Options, RenderedPage, Step, Wait
+from extractor.walls import detect as walls
 
 DEFAULT_OPTIONS = Options()
 # The server view's article is taken instead when it has at least this many characters of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .records import Step
+from extractor.records import Step
 
 SAMPLE_COUNT = 3  # how many removed snippets a step keeps
 SAMPLE_WORDS = 8  # how many words of each snippet

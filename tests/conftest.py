@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from extractor.browser import launch_args
+from extractor.browser.launch import launch_args
 from tests.pageserver import serve_pages
 
 

@@ -16,11 +16,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from extractor.cli.snapshot import exit_code
 from extractor.errors import ExtractorError, SnapshotMismatch, UsageError
 from extractor.records import Options
-from extractor.snapshot import Origins, Target, check, check_report, record, update_report
-from extractor.snapshot_cli import exit_code
-from extractor.snapshot_store import origin_of
+from extractor.snapshot.cases import Origins, Target, check, check_report, record, update_report
+from extractor.snapshot.store import origin_of
 from tests.pageserver import PAGES, serve_pages
 
 SNAPSHOTS = Path(__file__).parent.parent / "snapshots"

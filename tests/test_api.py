@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor import api, browser
+from extractor import api
+from extractor.browser import launch as browser
 from extractor.errors import ExtractorError, NavigationError, NoBrowserError
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article import find_article
+from extractor.article.region import find_article
 from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options, Step
 

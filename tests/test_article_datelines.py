@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.datelines import is_date_line
+from extractor.article.datelines import is_date_line
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import pytest
 from lxml.html import HtmlElement
 
 from extractor import dom
-from extractor.boilerplate import drop_chrome_tags
+from extractor.article.boilerplate import drop_chrome_tags
+from extractor.article.scoring import best_region, link_density, name_weight, paragraph_points
 from extractor.removal import Removal, is_attached
-from extractor.scoring import best_region, link_density, name_weight, paragraph_points
 
 
 def element(markup: str) -> HtmlElement:

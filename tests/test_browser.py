@@ -13,7 +13,7 @@ import pytest
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from extractor import browser
+from extractor.browser import launch as browser
 from extractor.errors import NavigationError, NoBrowserError, NotHtmlError, PageTimeoutError
 from extractor.records import Options
 

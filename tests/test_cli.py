@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.cli import build_parser, explain, fail_kinds, main, options_from, render
+from extractor.cli.main import build_parser, explain, fail_kinds, main, options_from, render
 from extractor.errors import UsageError
 from extractor.pipeline import extract_html
 

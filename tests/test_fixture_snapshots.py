@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.snapshot import compare_case, expected_files
-from extractor.snapshot_store import list_cases, load_page
+from extractor.snapshot.cases import compare_case, expected_files
+from extractor.snapshot.store import list_cases, load_page
 from tests.record_fixtures import SNAPSHOTS, fixture_cases
 
 CASES = list_cases(SNAPSHOTS)

@@ -1,6 +1,6 @@
 import yaml
 
-from extractor.frontmatter import front_matter, render_document, wall_summary
+from extractor.markdown.frontmatter import front_matter, render_document, wall_summary
 from extractor.records import Extraction, Metadata, Wall
 
 

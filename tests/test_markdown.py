@@ -7,11 +7,12 @@ import pytest
 from lxml.html import HtmlElement
 from markdown_it import MarkdownIt
 
-from extractor import api, browser, dom
-from extractor.escaping import is_junk_alt
-from extractor.markdown import to_markdown
-from extractor.metadata import read_metadata
-from extractor.normalize import normalize
+from extractor import api, dom
+from extractor.browser import launch as browser
+from extractor.markdown.converter import to_markdown
+from extractor.markdown.escaping import is_junk_alt
+from extractor.metadata.read import read_metadata
+from extractor.normalize.core import normalize
 from extractor.pipeline import extract_html
 from extractor.records import Options, RenderedPage
 

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor import dates, dom, jsonld, titles
+from extractor import dom
 from extractor.dom import to_html
-from extractor.metadata import read_metadata
+from extractor.metadata import dates, jsonld, titles
+from extractor.metadata.read import read_metadata
 from extractor.records import Metadata
 
 URL = "https://news.example.com/2024/03/05/story.html"

@@ -4,8 +4,8 @@ import pytest
 from lxml.html import HtmlElement
 
 from extractor import dom
-from extractor.images import best_of_srcset
-from extractor.normalize import normalize
+from extractor.normalize.core import normalize
+from extractor.normalize.images import best_of_srcset
 from extractor.records import Step
 
 BASE = "https://blog.example.org/posts/2024/entry.html"

@@ -39,7 +39,7 @@ def stored(pytester: pytest.Pytester, case: str = "test_doc.test_story") -> Path
 
 def test_the_plugin_is_registered_as_an_entry_point() -> None:
     found = [ep.value for ep in entry_points(group="pytest11") if ep.name == "extractor"]
-    assert found == ["extractor.pytest_plugin"]
+    assert found == ["extractor.snapshot.plugin"]
 
 
 def test_missing_snapshot_fails_and_writes_nothing(pytester: pytest.Pytester) -> None:
@@ -193,7 +193,7 @@ def test_extract_takes_a_driven_page_and_the_overridable_options(
     )
     pytester.makepyfile(
         test_fake="""
-        from extractor.walls.watcher import COLLECT_JS
+        from extractor.browser.watcher import COLLECT_JS
 
         HTML = ("<html><head><title>Quay works</title></head><body><article><h2>Quay works</h2>"
                 "<p>The quay wall will be rebuilt in stone over two summers, the port said.</p>"

@@ -8,7 +8,7 @@ pytest_plugins = ["pytester"]
 
 CONFTEST = """
 import pytest
-from extractor.browser import launch_args
+from extractor.browser.launch import launch_args
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):

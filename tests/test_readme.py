@@ -12,7 +12,7 @@ BLOCK = re.compile(r"(<!-- help:start -->\n)(.*?)(<!-- help:end -->)", re.DOTALL
 
 
 def current_help() -> str:
-    from extractor.cli import build_parser
+    from extractor.cli.main import build_parser
 
     old = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "100"

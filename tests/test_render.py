@@ -20,10 +20,10 @@ from typing import Any, TypeVar
 import pytest
 
 from extractor.api import Session, open_session
+from extractor.browser.capture import Budget, decode_html, origin_of, to_url
 from extractor.errors import NavigationError, NotHtmlError, PageTimeoutError, UsageError
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
-from extractor.render import Budget, decode_html, origin_of, to_url
 
 T = TypeVar("T")
 FAST = Options(timeout_ms=20_000, wall_wait_ms=2_000)

@@ -11,7 +11,7 @@ import pytest
 
 from extractor.errors import ExtractorError, NavigationError, OutputError, UsageError
 from extractor.records import Extraction, Metadata, Options, RenderedPage, Step, Wait, Wall
-from extractor.snapshot import (
+from extractor.snapshot.cases import (
     VOLATILE,
     Captured,
     Origins,
@@ -28,7 +28,7 @@ from extractor.snapshot import (
     update,
     update_report,
 )
-from extractor.snapshot_store import list_cases, load_page
+from extractor.snapshot.store import list_cases, load_page
 
 ARTICLE = """<html lang="en"><head><title>Tides of the North Sea</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -330,7 +330,7 @@ def test_diff_lines_break_on_newlines_only() -> None:
 
 
 def test_public_names_are_exact() -> None:
-    from extractor import snapshot
+    from extractor.snapshot import cases as snapshot
 
     functions_and_classes = {
         name

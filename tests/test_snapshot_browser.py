@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.snapshot_cli import main
+from extractor.cli.snapshot import main
 from tests import record_fixtures
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor import snapshot
-from extractor.cli import main as extractor_main
+from extractor.cli.main import main as extractor_main
+from extractor.cli.snapshot import main
 from extractor.errors import NavigationError, OutputError, SnapshotMismatch, UsageError
-from extractor.snapshot import Target, record
-from extractor.snapshot_cli import main
+from extractor.snapshot import cases as snapshot
+from extractor.snapshot.cases import Target, record
 from tests.test_snapshot import URL, FakeBrowser, article
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.errors import UsageError
 from extractor.records import RenderedPage, Wait, WallSighting
-from extractor.snapshot_store import (
+from extractor.snapshot.store import (
     MAX_SLUG_CHARS,
     PAGE_FILE,
     SERVER_FILE,

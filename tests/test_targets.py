@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.browser.targets import resolve_target
 from extractor.errors import UsageError
-from extractor.targets import resolve_target
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from extractor import api
+from extractor.browser.consent import apply_policy
+from extractor.browser.watcher import COLLECT_JS, read_sightings, watcher_script
 from extractor.records import Extraction, Options, WallSighting
-from extractor.walls.consent import apply_policy
 from extractor.walls.lexicon import WIDGET, load
-from extractor.walls.watcher import COLLECT_JS, read_sightings, watcher_script
 from tests.test_lexicon import NEAR_MISSES, REAL_WALL_TEXTS
 
 pytestmark = pytest.mark.browser

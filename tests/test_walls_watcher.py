@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from extractor.browser.watcher import read_sightings, watcher_script
 from extractor.walls.lexicon import WIDGET, load
-from extractor.walls.watcher import read_sightings, watcher_script
 
 
 def embedded_entries() -> list[list[object]]:

@@ -16,8 +16,8 @@
 - ``detect.py``: ``find_walls``, ``scrub`` and ``completeness``, the pipeline's entry points
   (``Options.skip_steps`` switches off the removal steps "walls", "consent-banners",
   "widget-notices");
-- ``watcher.py`` / ``watcher.js``: the script that watches the live page; ``consent.py``: the
-  consent policy applied in the live page.
+The live-page side (the watcher script that records when walls appear and clear, and the
+consent policy) lives in ``extractor/browser/``; everything here is pure.
 
 Speed: detection runs on every page, so the tree is walked as few times as possible and in C
 (lxml proxies for every element are what made it slow); results are those of the plain

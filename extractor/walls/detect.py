@@ -28,15 +28,15 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from ..dom import drop, fold
-from ..records import Options, RenderedPage, Step, Wall
-from .lexicon import WIDGET, Lexicon, load, normalize
-from .phrases import phrase_signals
-from .scan import Scan
-from .scoring import score_walls
-from .sightings import merge_sightings
-from .signals import Signal
-from .structure import (
+from extractor.dom import drop, fold
+from extractor.records import Options, RenderedPage, Step, Wall
+from extractor.walls.lexicon import WIDGET, Lexicon, load, normalize
+from extractor.walls.phrases import phrase_signals
+from extractor.walls.scan import Scan
+from extractor.walls.scoring import score_walls
+from extractor.walls.sightings import merge_sightings
+from extractor.walls.signals import Signal
+from extractor.walls.structure import (
     SHORT_BODY_EVIDENCE,
     app_root_signals,
     login_form_signals,
@@ -44,7 +44,7 @@ from .structure import (
     paywall_signals,
     short_body_signals,
 )
-from .vendors import header_signals, markup_signals, url_signals
+from extractor.walls.vendors import header_signals, markup_signals, url_signals
 
 STEPS = ("walls", "consent-banners", "widget-notices")  # the removals, by Step name
 # kinds that leave no article when they stay: the page shown is the wall

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from .screen import ScreenIndex, pattern_screen, phrase_screen
+from extractor.walls.screen import ScreenIndex, pattern_screen, phrase_screen
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.json")
 

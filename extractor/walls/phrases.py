@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from .lexicon import WIDGET, Entry, Lexicon, normalize
-from .scan import Scan
-from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted
-from .structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX, wall_names
+from extractor.walls.lexicon import WIDGET, Entry, Lexicon, normalize
+from extractor.walls.scan import Scan
+from extractor.walls.signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted
+from extractor.walls.structure import OVERLAY_KINDS, PAYWALL_PROMPT, PROMPT_MAX, wall_names
 
 _QUOTES = "\"'"  # typographic quotes are folded to these by normalize
 ANSWER = re.compile(r"^(accept|agree|allow|ok|got it|i agree|reject|decline)\b")  # banner links

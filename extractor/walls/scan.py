@@ -15,9 +15,9 @@ from functools import cached_property
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom import body_of
-from .lexicon import normalize
-from .signals import NO_NOSCRIPT, visible_text
+from extractor.dom import body_of
+from extractor.walls.lexicon import normalize
+from extractor.walls.signals import NO_NOSCRIPT, visible_text
 
 MARKUP_ATTRS = ("id", "class", "src", "action", "data-sitekey")  # where vendor markers show
 SCRIPT_TEXT_LIMIT = 20_000  # a challenge page's inline config is short; don't scan bundles

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
-from ..dom import fold
-from ..records import Wall
-from .signals import BOOSTER_CAP, WALL_SCORE, Signal
+from extractor.dom import fold
+from extractor.records import Wall
+from extractor.walls.signals import BOOSTER_CAP, WALL_SCORE, Signal
 
 TEXT_CHARS = 500  # a wall's recorded text is cut to this
 # when both are present the page is one wall: a challenge that needs JavaScript is a bot check,

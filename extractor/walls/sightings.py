@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..dom import fold
-from ..records import Wall, WallSighting
-from .lexicon import STRONG, WIDGET, Entry, Lexicon
-from .scoring import KIND_ORDER, TEXT_CHARS
-from .signals import STRONG_WEIGHT, WEAK_WEIGHT
-from .structure import OVERLAY_SIGHTING
+from extractor.dom import fold
+from extractor.records import Wall, WallSighting
+from extractor.walls.lexicon import STRONG, WIDGET, Entry, Lexicon
+from extractor.walls.scoring import KIND_ORDER, TEXT_CHARS
+from extractor.walls.signals import STRONG_WEIGHT, WEAK_WEIGHT
+from extractor.walls.structure import OVERLAY_SIGHTING
 
 WATCHER = "watcher:"
 

@@ -14,7 +14,7 @@ from functools import cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom import body_of
+from extractor.dom import body_of
 
 STRONG_WEIGHT = 2  # one strong signal is enough
 WEAK_WEIGHT = 1  # a weak one needs company

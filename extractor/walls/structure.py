@@ -19,9 +19,9 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, body_of, fold
-from .scan import Scan
-from .signals import WEAK_WEIGHT, Signal
+from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, body_of, fold
+from extractor.walls.scan import Scan
+from extractor.walls.signals import WEAK_WEIGHT, Signal
 
 SHORT_BODY = 1500  # characters of visible text: below this a page may be a wall page
 ONE_MESSAGE = 400  # below this a page is one message whatever its shape

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
-from .scan import Scan
-from .signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal
+from extractor.walls.scan import Scan
+from extractor.walls.signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal
 
 BOT = "bot-check"
 CONSENT = "consent"

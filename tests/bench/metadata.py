@@ -28,7 +28,7 @@ from extruct.jsonld import JsonLdExtractor
 from lxml.html import HtmlElement
 
 from extractor import dom
-from extractor.metadata import read_metadata
+from extractor.metadata.read import read_metadata
 from tests.bench.run import DEFAULT_BENCH
 
 ARTICLE_TYPE = re.compile(r"Article|BlogPosting|NewsArticle|Report")

@@ -1,0 +1,310 @@
+"""Page-wide boilerplate removal, run before the article region is chosen.
+
+Scripts and the like go first, inside lxml; then one walk over the page (``scan_page``) sorts
+out every element worth a look. Each ``drop_*`` function is one named step: it drops one kind
+of element that is never article text (navigation, share bars, comment sections, forms...)
+and returns its Step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from extractor.normalize.figures import describes_something
+from extractor.records import Step
+from extractor.removal import Removal, is_attached
+
+# Tags whose content is never article text.
+NON_CONTENT_TAGS = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "link", "meta", "button", "select", "input", "textarea", "dialog", "map", "audio", "video",
+)  # fmt: skip
+# Structural tags for the page's chrome around the article.
+CHROME_TAGS = ("nav", "aside", "footer", "menu")
+# A <footer> inside these is an attribution, not the page's footer.
+QUOTE_TAGS = frozenset({"blockquote", "figure"})
+# Elements never dropped for their class or id.
+UNNAMED_TAGS = frozenset({"html", "body", "article", "main"})
+# ARIA roles of the same chrome.
+CHROME_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+     "menu", "menubar", "toolbar", "tablist", "alert"}
+)  # fmt: skip
+# class/id words of boilerplate blocks: share bars, related links, newsletter boxes, ads...
+BOILERPLATE_NAMES = re.compile(
+    r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
+    r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
+    r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
+    r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
+    r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
+    # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not)
+    r"|(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
+)
+# class/id words of consent banners; alone they are not enough ("cookie-step" in a recipe):
+# the block must also read like a banner (CONSENT_TEXT), or be empty.
+CONSENT_NAMES = re.compile(r"cookie|consent|gdpr")
+CONSENT_TEXT = re.compile(
+    r"privacy|privac|consent|gdpr|personal data|partner|preferences|polic|tracking|analytics"
+    r"|advertis|third[- ]part|your experience|browsing|datenschutz|confidentialit|donn[ée]es"
+    r"|einwillig|zustimm|aceptar|acepto|accepter|akzeptieren|cookie settings",
+    re.IGNORECASE,
+)
+# class/id words of code wrappers (Prism's "code-toolbar", "highlight", "codehilite"...): a
+# block holding code is kept whatever else its name says.
+CODE_SHARE = 0.5  # share of a named block's text that is code, for the block to be code
+# class/id words that mark the article itself: a class token with one of these (and no
+# boilerplate word in the same token, "relatedContent") keeps its element.
+CONTENT_NAMES = re.compile(
+    r"article|entry|post-?(?:body|content|text)|story|main|content|body|text|blog"
+)
+# class/id words of embedded posts (a quoted tweet is article text, even in a "social" box).
+EMBED_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok")
+# class/id words of comment sections and comment forms (kept with include_comments).
+COMMENT_NAMES = re.compile(
+    r"comment|disqus|respond|replies|discussion|(?:^|[\s_-])reply(?:$|[\s_-])"
+)
+# A named block holding more than this share of the page's paragraph text is never dropped by
+# its name ("non-ad-column" around the story, "has-comments" on the wrapper).
+NAME_GUARD_SHARE = 0.4
+# Comment sections may outweigh a short article, so their guard is looser.
+COMMENT_GUARD_SHARE = 0.7
+# class/id words of picture captions, galleries and hover cards (a caption stays only with the
+# picture it describes, see figures.py; the Markdown keeps it as the image's title).
+CAPTION_NAMES = re.compile(
+    r"caption|credit|gallery|slideshow|carousel|lightbox|tooltip|popover|hovercard"
+    r"|(?:rollover|hover)[\w-]*(?:block|card|box)"  # the card, not the link it hangs on
+)
+# class/id words of a caption proper (among the caption names above).
+CAPTION_WORD = re.compile(r"caption|credit")
+# Inline styles that hide an element.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
+# wrap the whole body in one <form>).
+FORM_WRAPPER_CHARS = 2000
+
+
+def names_of(el: HtmlElement) -> str:
+    """The element's class and id, joined and lower-cased (what the name patterns see)."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip().lower()
+
+
+@dataclass(frozen=True)
+class PageScan:
+    """Elements worth a look, by kind, each in document order (one walk over the page)."""
+
+    hidden: tuple[HtmlElement, ...]
+    chrome: tuple[HtmlElement, ...]
+    comments: tuple[HtmlElement, ...]
+    boilerplate: tuple[HtmlElement, ...]
+    captions: tuple[HtmlElement, ...]
+    forms: tuple[HtmlElement, ...]
+
+
+def scan_page(body: HtmlElement) -> PageScan:
+    """Sort the page's elements into the kinds the steps below drop."""
+    kinds: dict[str, list[HtmlElement]] = {
+        "hidden": [], "chrome": [], "comments": [], "boilerplate": [], "captions": [],
+        "forms": [],
+    }  # fmt: skip
+    non_content_tags = frozenset(NON_CONTENT_TAGS)
+    for el in body.iter(etree.Element):
+        tag = el.tag
+        if tag in non_content_tags:
+            continue  # dropped wholesale by drop_non_content
+        attrib = el.attrib
+        if attrib and _hidden(attrib):
+            kinds["hidden"].append(el)
+        elif attrib and attrib.get("role") in CHROME_ROLES:
+            kinds["chrome"].append(el)
+        elif tag == "figcaption":
+            kinds["captions"].append(el)
+        elif tag in UNNAMED_TAGS:
+            continue
+        else:
+            if tag == "form":
+                kinds["forms"].append(el)
+            if attrib and ("class" in attrib or "id" in attrib):
+                kind = _kind_of(attrib.get("class"), attrib.get("id"))
+                if kind:
+                    kinds[kind].append(el)
+    return PageScan(**{kind: tuple(found) for kind, found in kinds.items()})
+
+
+def _hidden(attrib: Any) -> bool:
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return True
+    style = attrib.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
+
+
+@lru_cache(maxsize=8192)
+def _kind_of(cls: str | None, ident: str | None) -> str | None:
+    return _name_kind(f"{cls or ''} {ident or ''}".strip().lower())
+
+
+def _name_kind(names: str) -> str | None:
+    """Which kind of block a class/id names, if any."""
+    if not names:
+        return None
+    if COMMENT_NAMES.search(names):
+        return "comments"
+    if BOILERPLATE_NAMES.search(names):
+        return None if _names_content(names) else "boilerplate"
+    if CAPTION_NAMES.search(names):
+        return "captions"
+    return None
+
+
+def _names_content(names: str) -> bool:
+    """Does a class/id token name the article, or an embedded post?"""
+    if EMBED_NAMES.search(names):
+        return True
+    return any(
+        CONTENT_NAMES.search(token) and not BOILERPLATE_NAMES.search(token)
+        for token in names.split()
+    )
+
+
+def paragraph_chars(el: HtmlElement) -> int:
+    """How much text the element holds in <p> blocks (the guard's measure of prose)."""
+    return sum(len(p.text_content()) for p in el.iter("p"))
+
+
+@dataclass(frozen=True)
+class Guard:
+    """The page's prose, against which a block named like boilerplate is weighed."""
+
+    page_chars: int
+    by_paragraphs: bool  # False on a page without <p>: all text counts
+
+    def holds_much(self, el: HtmlElement, share: float) -> bool:
+        """Does ``el`` hold more than ``share`` of the page's prose?"""
+        chars = paragraph_chars(el) if self.by_paragraphs else len(el.text_content())
+        return chars > self.page_chars * share
+
+
+def prose_guard(body: HtmlElement) -> Guard:
+    chars = paragraph_chars(body)
+    if chars:
+        return Guard(chars, by_paragraphs=True)
+    return Guard(len(body.text_content()), by_paragraphs=False)
+
+
+def drop_non_content(body: HtmlElement) -> Step:
+    """Scripts, styles, embeds and form controls (removed in one pass inside lxml)."""
+    removal = Removal("non-content", "scripts, styles, embeds, form controls")
+    removal.removed = sum(1 for _ in body.iter(*NON_CONTENT_TAGS))
+    etree.strip_elements(body, *NON_CONTENT_TAGS, etree.Comment, with_tail=False)
+    return removal.step()
+
+
+def drop_hidden(scan: PageScan) -> Step:
+    """Elements the page hides (hidden attribute, aria-hidden, display:none)."""
+    removal = Removal("hidden", "elements the page hides (hidden, aria-hidden, display:none)")
+    for el in scan.hidden:
+        removal.take(el)
+    return removal.step()
+
+
+def drop_chrome_tags(body: HtmlElement) -> Step:
+    """Navigation, asides and footers by tag, before the walk (a third of most pages)."""
+    removal = Removal("chrome", "navigation, asides, footers (by tag)")
+    for el in list(body.iter(*CHROME_TAGS)):
+        if el.tag == "footer" and any(a.tag in QUOTE_TAGS for a in el.iterancestors()):
+            continue  # a quote's attribution ("— Field notes, SRE guild")
+        removal.take(el)
+    return removal.step()
+
+
+def drop_chrome(scan: PageScan) -> Step:
+    """Banners, menus, search boxes and dialogs by ARIA role."""
+    removal = Removal("chrome-roles", "banners, menus, search boxes, dialogs (by ARIA role)")
+    for el in scan.chrome:
+        removal.take(el)
+    return removal.step()
+
+
+def drop_comments(scan: PageScan, guard: Guard) -> Step:
+    """Comment sections and the comment form ("Leave a Reply")."""
+    removal = Removal("comments", "comment sections and comment forms")
+    _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
+    return removal.step()
+
+
+def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
+    """Blocks whose class or id names boilerplate (share, related, newsletter, ad...)."""
+    removal = Removal("boilerplate-names", "class/id names a share bar, related links, ad, ...")
+    found = tuple(
+        el for el in scan.boilerplate if not _holds_code(el) and not _named_in_passing(el)
+    )
+    _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
+    return removal.step()
+
+
+def _holds_code(el: HtmlElement) -> bool:
+    """A code block's wrapper (Prism's "code-toolbar"), whatever its name says."""
+    if el.tag in ("pre", "code"):
+        return True
+    code = sum(len(pre.text_content()) for pre in el.iter("pre"))
+    if not code:
+        code = sum(len(c.text_content()) for c in el.iter("code") if "\n" in c.text_content())
+    return code > 0 and code >= CODE_SHARE * len(el.text_content())
+
+
+def _named_in_passing(el: HtmlElement) -> bool:
+    """Named only for cookies or consent, with text that is not a banner's ("cookie-step")."""
+    names = names_of(el)
+    if not CONSENT_NAMES.search(names) or BOILERPLATE_NAMES.search(CONSENT_NAMES.sub(" ", names)):
+        return False
+    text = el.text_content()
+    return bool(text.strip()) and not CONSENT_TEXT.search(text)
+
+
+def drop_captions(scan: PageScan, guard: Guard) -> Step:
+    """Captions with no picture to describe, galleries and hover cards."""
+    removal = Removal("captions", "captions without a picture, galleries, hover cards")
+    # a caption wrapper around the picture itself ("wp-caption") keeps the picture, and a
+    # caption stays with the picture (or code, table, quote) it describes
+    # (each is judged in turn: a gallery dropped before it is no picture to describe)
+    for el in scan.captions:
+        if not is_attached(el) or _wraps_picture(el) or _kept_caption(el):
+            continue
+        if not guard.holds_much(el, NAME_GUARD_SHARE):
+            removal.take(el)
+    return removal.step()
+
+
+def _kept_caption(el: HtmlElement) -> bool:
+    if el.tag == "figure":  # one picture of a gallery, shown in the article
+        return len(el.findall(".//img")) == 1
+    if el.tag != "figcaption" and not CAPTION_WORD.search(names_of(el)):
+        return False  # a gallery, a slideshow or a hover card
+    return describes_something(el)
+
+
+def _wraps_picture(el: HtmlElement) -> bool:
+    return el.tag != "figcaption" and "caption" in names_of(el) and el.find(".//img") is not None
+
+
+def drop_forms(scan: PageScan) -> Step:
+    """Forms that are controls (search, sign-up, comment), not a wrapper around the page."""
+    removal = Removal("forms", "search, sign-up and comment forms")
+    for form in scan.forms:
+        if is_attached(form) and len(form.text_content()) < FORM_WRAPPER_CHARS:
+            removal.take(form)
+    return removal.step()
+
+
+def _take_guarded(
+    removal: Removal, found: tuple[HtmlElement, ...], guard: Guard, share: float
+) -> None:
+    """Drop each element still on the page unless it holds more than ``share`` of its prose."""
+    for el in found:
+        if is_attached(el) and not guard.holds_much(el, share):
+            removal.take(el)

@@ -1,0 +1,278 @@
+"""Cleaning inside the chosen region: link lists, junk lines, duplicated title and byline."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from extractor.article.boilerplate import names_of
+from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
+from extractor.article.scoring import link_density
+from extractor.dom import fold
+from extractor.records import Step
+from extractor.removal import Removal
+
+# Containers that may be a link list (a lone linked paragraph or heading inside the article is
+# article text: "Get it on Amazon for $39", "Ticketing: www.example.com").
+LIST_TAGS = ("ul", "ol", "dl", "div", "section", "table", "figure", "header")
+# A link list has at least this many links.
+LIST_MIN_LINKS = 2
+# Elements that may hold a junk line on their own.
+LINE_TAGS = (*LIST_TAGS, "p", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "em", "b", "a")
+# A block above this link density is a link list (related stories, tag clouds).
+LINK_DENSE = 0.5
+# ...unless it holds this much text (a paragraph that happens to cite many sources).
+LINK_DENSE_MAX_CHARS = 400
+# Lines that are page furniture, not article text (each matches a whole line, any case).
+JUNK_PHRASES = (
+    # ad slots, in the languages the pages come in
+    r"advertisement|advertising|advert|sponsored|ad|anzeige|werbung|publicidad|publicit[eé]"
+    r"|pubblicit[aà]|reklama|advertentie|iklan|story continues below(?: advertisement)?",
+    # reading and sharing controls
+    r"continue reading(?: below| the main story)?|read more:?.*|see also:?|view all(?: \d+)?"
+    r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story)?:?"
+    r"|share (?:this )?(?:on|via) \w+|click to tweet|tweet|email|print|close|loading\W*"
+    r"|skip (?:to )?(?:content|ad|advertisement)|like this:?|recommended(?: for you)?",
+    # comment forms
+    r"comments?|leave a (?:reply|comment)|your email address will not be published\.?.*",
+    # newsletter and follow prompts
+    r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*"
+    r"|follow \w+(?:'s|’s)? (?:full )?coverage .*",
+    # credits, tags and update stamps
+    r"optimized by optimole|image credits?:?.*|photo:?|getty images|filed under:? .*"
+    r"|tags?: .*|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
+)
+JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
+# Junk lines are short; longer text is never matched against the table above.
+JUNK_MAX_CHARS = 120
+# class/id names of bylines and datelines (the byline lives in metadata).
+BYLINE_NAMES = re.compile(
+    r"byline|author|dateline|timestamp|publish|posted-?on|post-?meta|entry-?meta|article-?meta"
+    r"|(?:^|[\s_-])(?:date|time|meta|credit)(?:$|[\s_-])"
+)
+# Labels that introduce links to other stories ("DON'T MISS", "You may also like"), alone on
+# their line with the links after it, or leading a line of links ("SEE MORE: <link>").
+RELATED_LABELS = (
+    r"you may also like|you might also like|don.?t miss|see more|see also|read more|more"
+    r"|also see|related(?: articles| stories| posts| coverage| links| content| reading)?"
+    r"|also read|read also|explore further|recommended(?: reading| stories)?"
+    r"|more (?:stories|news|from [\w .]+|on this(?: story)?)|further reading"
+    r"|trending(?: now| news)?|most (?:read|popular)|top stories"
+)
+RELATED_LABEL = re.compile(rf"^(?:{RELATED_LABELS})\W*$", re.IGNORECASE)
+RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
+# A labelled line of links is at most this long.
+RELATED_LINE_MAX_CHARS = 300
+# Inline elements: they make a line of their own only inside a block that holds nothing else.
+INLINE_TAGS = frozenset(
+    {"a", "span", "strong", "b", "em", "i", "time", "small", "font", "u", "abbr", "cite", "sup"}
+)
+# A block at this link density is "a link" (a headline pointing elsewhere).
+LINK_ONLY = 0.8
+# An all-capitals linked line of at least this many words is a promo headline.
+PROMO_MIN_WORDS = 3
+# How a byline line starts.
+BYLINE_LEAD = re.compile(r"^(?:by|written by|von|par|por)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+# A byline block is short.
+BYLINE_MAX_CHARS = 200
+_HEADINGS = ("h1", "h2", "h3")
+
+
+def drop_link_lists(region: HtmlElement) -> Step:
+    """Blocks that are mostly links: related stories, tag lists, "more from" rails."""
+    removal = Removal("link-lists", "blocks whose text is mostly links")
+    for el in list(region.iter(*LIST_TAGS)):
+        if el is region or el.getparent() is None:
+            continue
+        if len(el.findall(".//a")) < LIST_MIN_LINKS:
+            continue
+        text_len = len(el.text_content().strip())
+        if not text_len or text_len > LINK_DENSE_MAX_CHARS:
+            continue
+        if link_density(el, text_len) > LINK_DENSE and not _has_prose(el):
+            removal.take(el)
+    return removal.step()
+
+
+def drop_related_links(region: HtmlElement) -> Step:
+    """Runs of links to other stories: a label ("DON'T MISS", "You may also like") and the
+    linked lines after it, and linked headlines in capitals ("SEAN SPICER ELIMINATED")."""
+    removal = Removal("related-links", "links to other stories inside the article")
+    for el in list(region.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span")):
+        if el is region:
+            continue
+        raw = el.text_content()
+        if len(raw) > 2 * RELATED_LINE_MAX_CHARS:  # whitespace aside, too long for any rule
+            continue
+        text = fold(raw)
+        if len(text) <= JUNK_MAX_CHARS and RELATED_LABEL.match(text):
+            block = _line_of(el, region)
+            if block is None:
+                continue
+            for sibling in list(block.itersiblings()):
+                if not isinstance(sibling.tag, str) or not _is_link_line(sibling):
+                    break
+                removal.take(sibling)
+            removal.take(block)
+        elif el.tag == "p" and _is_promo_headline(el, text):
+            removal.take(el)
+        elif len(text) <= RELATED_LINE_MAX_CHARS and _is_labelled_links(el, text):
+            block = _line_of(el, region)
+            if block is not None:
+                removal.take(block)
+    return removal.step()
+
+
+def _block_of(el: HtmlElement, region: HtmlElement) -> HtmlElement:
+    """The outermost ancestor below ``region`` that holds nothing but ``el``'s text."""
+    block = el
+    text = fold(el.text_content())
+    for parent in el.iterancestors():
+        if parent is region or fold(parent.text_content()) != text:
+            break
+        block = parent
+    return block
+
+
+def _line_of(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
+    """The element that holds ``el`` alone on its line, or None when ``el`` sits inside a
+    longer line of text ("Please <a>email</a> us", "on <time>Tuesday</time> the mayor said")."""
+    block = _block_of(el, region)
+    if block.tag not in INLINE_TAGS:
+        return block
+    # an inline element is its own line when no text and no inline neighbour touches it
+    parent = block.getparent()
+    prev, nxt = block.getprevious(), block.getnext()
+    before = parent.text if prev is None else prev.tail
+    if (before or "").strip() or (block.tail or "").strip():
+        return None
+    if any(n is not None and n.tag in INLINE_TAGS for n in (prev, nxt)):
+        return None
+    return block
+
+
+def _is_link_line(el: HtmlElement) -> bool:
+    text = el.text_content().strip()
+    return bool(text) and el.find(".//a") is not None and link_density(el) >= LINK_ONLY
+
+
+def _is_labelled_links(el: HtmlElement, text: str) -> bool:
+    """ "SEE MORE: <a>Other story</a>": a related label, then nothing but links."""
+    lead = RELATED_LEAD.match(text)
+    if lead is None:
+        return False
+    rest = len(text) - lead.end()
+    linked = sum(len(fold(a.text_content())) for a in el.iter("a"))
+    return rest > 0 and linked >= LINK_ONLY * rest
+
+
+def _is_promo_headline(el: HtmlElement, text: str) -> bool:
+    return (
+        text.isupper()
+        and len(text.split()) >= PROMO_MIN_WORDS
+        and not text.lower().startswith("click")  # "CLICK FOR FULL RESULTS" is the article's
+        and _is_link_line(el)
+    )
+
+
+def drop_junk_lines(region: HtmlElement) -> Step:
+    """Short lines that are page furniture: "Advertisement", "Share this", "Read more"..."""
+    removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
+    for el in list(region.iter(*LINE_TAGS)):
+        if el is region:
+            continue
+        raw = el.text_content()
+        if len(raw) > 2 * JUNK_MAX_CHARS:  # whitespace aside, too long to be a junk line
+            continue
+        text = fold(raw)
+        if (
+            len(text) <= JUNK_MAX_CHARS
+            and JUNK_LINES.match(text)
+            and _line_of(el, region) is not None
+        ):
+            removal.take(el)
+    return removal.step()
+
+
+def drop_title(region: HtmlElement, title: str | None) -> Step:
+    """The title heading repeated at the top of the region (the title is in metadata)."""
+    removal = Removal("title-duplicate", "the title heading, kept in metadata instead")
+    for el in list(region.iter("h1")):
+        removal.take(el)
+    if title:
+        wanted = _words(title)
+        for el in list(region.iter(*_HEADINGS)):
+            words = _words(el.text_content())
+            if words and (words == wanted or _contains(wanted, words)):
+                removal.take(el)
+                break
+    return removal.step()
+
+
+def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
+    """Byline and dateline blocks (author and date are in metadata)."""
+    removal = Removal("byline-duplicate", "bylines and datelines, kept in metadata instead")
+    for el in list(region.iter()):
+        if el is region or el.getparent() is None or not isinstance(el.tag, str):
+            continue
+        if not (
+            el.tag == "time"
+            or el.get("rel") == "author"
+            or el.get("itemprop") == "author"
+            or _names_byline(names_of(el))
+        ):
+            continue
+        if _in_picture_figure(el):
+            continue  # a picture's caption and credit ("image-meta") stay with it
+        if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
+            removal.take(el)
+    for el in list(region.iter("p", "div", "span", "small", "strong", "em", "h5", "h6")):
+        raw = el.text_content()
+        if len(raw) > 2 * DATE_LINE_MAX_CHARS:  # whitespace aside, too long for a dateline
+            continue
+        if is_date_line(fold(raw)) and _line_of(el, region) is not None:
+            removal.take(el)
+    if byline:
+        for el in list(region.iter("p", "div", "span")):
+            text = fold(el.text_content())
+            if text and len(text) <= BYLINE_MAX_CHARS and byline in text and _is_byline(text):
+                removal.take(el)
+    return removal.step()
+
+
+@lru_cache(maxsize=4096)
+def _names_byline(names: str) -> bool:
+    return bool(names and BYLINE_NAMES.search(names))
+
+
+def _in_picture_figure(el: HtmlElement) -> bool:
+    figure = next((a for a in el.iterancestors() if a.tag == "figure"), None)
+    return figure is not None and figure.find(".//img") is not None
+
+
+def _is_byline(text: str) -> bool:
+    return bool(BYLINE_LEAD.match(text))
+
+
+def _has_prose(el: HtmlElement) -> bool:
+    """A paragraph of plain text below the element keeps it (a list item with a sentence)."""
+    for p in el.iter("p"):
+        text = p.text_content()
+        if len(text) > 150 and link_density(p, len(text)) < 0.3:
+            return True
+    return False
+
+
+def _words(text: str | None) -> list[str]:
+    return _WORD.findall((text or "").lower())
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    """Is ``inner`` a run of ``outer`` (a title with " | Site" appended)?"""
+    if len(inner) < 3 or len(inner) > len(outer):
+        return False
+    n = len(inner)
+    return any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))

@@ -1,0 +1,74 @@
+"""Find the article region and drop what surrounds it.
+
+Steps, in order; each is named, reports what it removed, and can be switched off with
+``Options.skip_steps`` (``choose-region`` off keeps the whole body as the region):
+  non-content        scripts, styles, embeds, form controls;
+  chrome             navigation, asides, footers (by tag);
+  hidden             elements the page hides;
+  chrome-roles       banners, menus, search boxes, dialogs (by ARIA role);
+  comments           comment sections and forms (kept with ``include_comments``);
+  boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
+  captions           picture captions, galleries, hover cards;
+  forms              search and sign-up forms;
+  choose-region      the best container by paragraph scores (see scoring.py);
+  link-lists, related-links, junk-lines, title-duplicate, byline-duplicate
+                     inside the region (see cleanup.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml.html import HtmlElement
+
+from extractor.article import boilerplate, cleanup
+from extractor.article.scoring import best_region
+from extractor.dom import body_of
+from extractor.records import Metadata, Options, Step
+from extractor.removal import is_attached
+
+
+def find_article(
+    doc: HtmlElement, meta: Metadata, options: Options
+) -> tuple[HtmlElement, list[Step]]:
+    """The element holding the article (``doc`` is mutated) and the steps that cleaned it."""
+    body = body_of(doc)
+    steps: list[Step] = []
+    skip = set(options.skip_steps)
+
+    def run(name: str, step: Callable[[], Step]) -> None:
+        if name not in skip:
+            steps.append(step())
+
+    run("non-content", lambda: boilerplate.drop_non_content(body))
+    run("chrome", lambda: boilerplate.drop_chrome_tags(body))
+    scan = boilerplate.scan_page(body)
+    run("hidden", lambda: boilerplate.drop_hidden(scan))
+    guard = boilerplate.prose_guard(body)
+    run("chrome-roles", lambda: boilerplate.drop_chrome(scan))
+    if not options.include_comments:
+        run("comments", lambda: boilerplate.drop_comments(scan, guard))
+    run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
+    run("captions", lambda: boilerplate.drop_captions(scan, guard))
+    run("forms", lambda: boilerplate.drop_forms(scan))
+    region = body if "choose-region" in skip else best_region(body)
+    if options.include_comments:
+        _append_comments(region, scan.comments)
+    run("link-lists", lambda: cleanup.drop_link_lists(region))
+    run("related-links", lambda: cleanup.drop_related_links(region))
+    run("junk-lines", lambda: cleanup.drop_junk_lines(region))
+    run("title-duplicate", lambda: cleanup.drop_title(region, meta.title))
+    run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))
+    return region, steps
+
+
+def _append_comments(region: HtmlElement, found: tuple[HtmlElement, ...]) -> None:
+    """Move the comment sections that sit outside the region to its end, in page order."""
+    lineage = {region, *region.iterancestors()}
+    for el in found:
+        if el in lineage or not is_attached(el):
+            continue
+        if any(parent is region for parent in el.iterancestors()):
+            continue  # already inside (or moved in with an outer section)
+        el.tail = None
+        region.append(el)

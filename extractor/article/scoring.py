@@ -1,0 +1,179 @@
+"""Choose the article region: score containers by the paragraphs they hold (Readability-style).
+
+Every block of prose adds points to its parent and, less, to its ancestors; a container's
+score is then scaled down by its link density. The best container wins, and blocks of the
+same kind elsewhere on the page (an article split by ads or pictures) join it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from extractor.article.boilerplate import BOILERPLATE_NAMES, COMMENT_NAMES, names_of
+
+# Blocks whose own text counts as a paragraph.
+PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "dd"})
+# Containers that may hold a paragraph's text directly (text nodes and <br> runs).
+LOOSE_TEXT_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center", "td"})
+# Fewer characters than this and a block is not a paragraph.
+MIN_PARAGRAPH_CHARS = 25
+# Each 100 characters of a paragraph add a point, up to this many.
+LENGTH_POINTS_CAP = 3
+# How many ancestor levels a paragraph's points reach.
+ANCESTOR_LEVELS = 5
+# Starting points by tag: containers of prose start ahead, lists and headings behind.
+TAG_POINTS = {
+    "article": 10, "main": 8, "div": 5, "section": 5, "pre": 3, "td": 3, "blockquote": 3,
+    "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "th": -5,
+}  # fmt: skip
+# class/id names that promise the article body, and the points they are worth.
+ARTICLE_NAMES = re.compile(r"article|entry|post|story|content|body|text|blog|main|prose|rich-?text")
+NAME_POINTS = 25
+# Markup that names the article body outright.
+ARTICLE_BODY_POINTS = 60
+# A block of the winner's kind joins it when it holds this much prose...
+KIN_MIN_PROSE = 100
+# ...and is not mostly links (a teaser card that shares the class).
+KIN_MAX_LINK_DENSITY = 0.5
+_COMMAS = re.compile(r"[,，、،]")
+
+
+def link_density(el: HtmlElement, text_len: int | None = None) -> float:
+    """Share of the element's text that sits inside links."""
+    total = len(el.text_content()) if text_len is None else text_len
+    if not total:
+        return 0.0
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return min(1.0, linked / total)
+
+
+def name_weight(el: HtmlElement) -> int:
+    """Points from the element's class/id: article-like names up, boilerplate names down."""
+    names = names_of(el)
+    if not names:
+        return 0
+    weight = 0
+    if ARTICLE_NAMES.search(names):
+        weight += NAME_POINTS
+    if BOILERPLATE_NAMES.search(names) or COMMENT_NAMES.search(names):
+        weight -= NAME_POINTS
+    return weight
+
+
+def is_article_body(el: HtmlElement) -> bool:
+    """Schema.org articleBody / text markup."""
+    prop = el.get("itemprop") or ""
+    return "articleBody" in prop or prop == "text"
+
+
+def own_text(el: HtmlElement) -> str:
+    """Text that sits directly in the element, outside its block children."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag in ("br", "a", "b", "i", "em", "strong", "span", "font", "u", "sup", "sub"):
+            parts.append(child.text_content() if child.tag != "br" else " ")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def paragraph_points(text: str) -> float:
+    """One point per paragraph, one per comma, one per 100 characters (capped)."""
+    return 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, LENGTH_POINTS_CAP)
+
+
+def score_candidates(
+    body: HtmlElement,
+) -> tuple[dict[HtmlElement, float], dict[HtmlElement, int]]:
+    """Raw scores of every container that holds prose, before link density, and how many
+    characters of prose each container holds (at any depth)."""
+    scores: dict[HtmlElement, float] = {}
+    prose: dict[HtmlElement, int] = {}
+    for el in body.iter():
+        tag = el.tag
+        if tag in PARAGRAPH_TAGS:
+            text = el.text_content()
+        elif tag in LOOSE_TEXT_TAGS:
+            text = own_text(el)
+        else:
+            continue
+        text = text.strip()
+        if len(text) < MIN_PARAGRAPH_CHARS:
+            continue
+        points = paragraph_points(text)
+        if tag in LOOSE_TEXT_TAGS:
+            _credit(scores, el, points)
+        if tag in LOOSE_TEXT_TAGS or tag in ("p", "pre") or el.find(".//p") is None:
+            prose[el] = prose.get(el, 0) + len(text)
+            for ancestor in el.iterancestors():
+                prose[ancestor] = prose.get(ancestor, 0) + len(text)
+        for level, ancestor in enumerate(el.iterancestors()):
+            if level >= ANCESTOR_LEVELS or ancestor is body.getparent():
+                break
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            _credit(scores, ancestor, points / divider)
+    return scores, prose
+
+
+def _credit(scores: dict[HtmlElement, float], el: HtmlElement, points: float) -> None:
+    if el not in scores:
+        scores[el] = TAG_POINTS.get(el.tag, 0) + name_weight(el)
+        if is_article_body(el):
+            scores[el] += ARTICLE_BODY_POINTS
+    scores[el] += points
+
+
+def best_region(body: HtmlElement) -> HtmlElement:
+    """The element holding the article: the best-scoring container and its kin."""
+    raw, prose = score_candidates(body)
+    if not raw:
+        return body
+    top = _best(raw)
+    return _gather_kin(top, body, prose)
+
+
+def _best(raw: dict[HtmlElement, float]) -> HtmlElement:
+    """The candidate with the best score after link density. A final score never exceeds the
+    raw one, so candidates are visited best-raw first and the walk stops early."""
+    ranked = sorted(raw.items(), key=lambda item: -item[1])
+    best, best_score = ranked[0][0], ranked[0][1] * (1 - link_density(ranked[0][0]))
+    for el, score in ranked[1:]:
+        if score <= best_score:
+            break
+        final = score * (1 - link_density(el))
+        if final > best_score:
+            best, best_score = el, final
+    return best
+
+
+def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
+    """An article split into several blocks of the same kind (same tag and class, ads or
+    pictures between them) comes back whole: the blocks are moved, in order, into one new
+    <div> in the first block's place."""
+    cls = top.get("class")
+    if not cls:
+        return top
+    lineage = set(top.iterancestors())
+    kin = [
+        el
+        for el in body.iter(top.tag)
+        if el.get("class") == cls
+        and prose.get(el, 0) >= KIN_MIN_PROSE
+        and el not in lineage
+        and (el is top or not _within(el, top))
+    ]
+    kin = [el for el in kin if not any(_within(el, other) for other in kin if other is not el)]
+    kin = [el for el in kin if el is top or link_density(el) <= KIN_MAX_LINK_DENSITY]
+    if len(kin) < 2:
+        return top
+    region = top.makeelement("div", {})
+    kin[0].addprevious(region)  # the new region stays in the document, where the first block was
+    for el in kin:
+        el.tail = None
+        region.append(el)
+    return region
+
+
+def _within(el: HtmlElement, ancestor: HtmlElement) -> bool:
+    return any(parent is ancestor for parent in el.iterancestors())

@@ -1,0 +1,12 @@
+"""The browser side: the only code that drives Playwright.
+
+- ``targets.py``: what the user pointed at (URL, bare host, local file), checked before any browser starts;
+- ``launch.py``: where the browser comes from, launching or connecting, signals, and Playwright's
+  errors mapped to ours in one place;
+- ``capture.py``: render one page in a context, settle, scroll, and capture both views into a
+  ``RenderedPage``;
+- ``watcher.py``: the in-page wall watcher (``js/watcher.js`` with the lexicon embedded) and its reader;
+- ``consent.py``: the consent policy applied in the live page;
+- ``page.py``: capture a page that a test already drives (pytest-playwright's ``page``);
+- ``js/``: the scripts run in the page. Their vocabularies (lexicon, attribute names) come from Python.
+"""

@@ -1,0 +1,343 @@
+"""Where the browser comes from, how it is launched, and how its failures become our errors.
+
+The only other module that touches Playwright is ``render.py``. This one:
+  1. finds a Chromium (explicit path, Playwright's own, a system install), or says what to install;
+  2. launches it with the flags that work in containers, or connects to a running one over CDP;
+  3. maps Playwright's errors onto ``extractor.errors`` (``map_error``), in one place;
+  4. runs a coroutine so that SIGINT/SIGTERM cancel it cleanly and no Chromium outlives it (``run``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import sys
+import threading
+from collections.abc import Coroutine, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from extractor.errors import (
+    ExtractorError,
+    NavigationError,
+    NoBrowserError,
+    NotHtmlError,
+    PageTimeoutError,
+)
+from extractor.records import Options
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, Playwright
+
+
+T = TypeVar("T")
+
+# Environment variable naming a browser executable (same meaning as Options.browser_path).
+BROWSER_ENV = "EXTRACTOR_BROWSER"
+
+# Executable names looked up on PATH, best first.
+SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+# Usual install locations when nothing is on PATH.
+SYSTEM_PATHS = (
+    "/usr/bin/chromium",
+    "/usr/lib/chromium/chromium",
+    "/usr/bin/chromium-browser",
+    "/snap/bin/chromium",
+    "/opt/google/chrome/chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+)
+
+# Flags that keep a headless Chromium quiet and self-contained.
+BASE_FLAGS = (
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
+# What to tell the user when no browser is found (one line).
+INSTALL_HINT = (
+    "no Chromium found: install one (`apt-get install chromium` or `playwright install chromium`) "
+    f"or point to it with --browser-path / {BROWSER_ENV}"
+)
+
+# Substrings of Chromium network errors, and what they mean to a user.
+NET_ERRORS = (
+    ("ERR_NAME_NOT_RESOLVED", "host name not found"),
+    ("ERR_NAME_RESOLUTION_FAILED", "host name not found"),
+    ("ERR_CONNECTION_REFUSED", "connection refused"),
+    ("ERR_CONNECTION_RESET", "connection reset"),
+    ("ERR_CONNECTION_CLOSED", "connection closed"),
+    ("ERR_CONNECTION_TIMED_OUT", "connection timed out"),
+    ("ERR_ADDRESS_UNREACHABLE", "address unreachable"),
+    ("ERR_INTERNET_DISCONNECTED", "no network"),
+    ("ERR_CERT_", "TLS certificate error"),
+    ("ERR_SSL_", "TLS error"),
+    ("ERR_TOO_MANY_REDIRECTS", "too many redirects"),
+    ("ERR_FILE_NOT_FOUND", "file not found"),
+    ("ERR_UNSAFE_PORT", "the browser refuses this port"),
+    ("ERR_INVALID_URL", "invalid URL"),
+    ("ERR_HTTP2_", "HTTP/2 protocol error"),
+    ("ERR_EMPTY_RESPONSE", "the server sent an empty response"),
+    ("ERR_BLOCKED_BY_CLIENT", "blocked (origin not allowed)"),
+    ("ERR_FAILED", "request failed"),
+)
+
+
+# -- finding a browser ---------------------------------------------------------------------------
+
+
+def _is_executable(path: str | os.PathLike[str] | None) -> bool:
+    return bool(path) and os.path.isfile(path) and os.access(path, os.X_OK)  # type: ignore[arg-type]
+
+
+def playwright_browsers_dir() -> Path:
+    """Where ``playwright install`` puts browsers (honours PLAYWRIGHT_BROWSERS_PATH)."""
+    configured = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
+    if configured and configured != "0":
+        return Path(configured)
+    if configured == "0":
+        import playwright
+
+        return Path(playwright.__file__).parent / "driver" / "package" / ".local-browsers"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "ms-playwright"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "ms-playwright"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ms-playwright"
+
+
+def bundled_chromium() -> str | None:
+    """Playwright's own Chromium for the installed Playwright version, if it was downloaded.
+
+    Read from Playwright's browsers.json without starting its driver (``launch_args`` is called
+    from plain sync code); ``launch`` prefers ``playwright.chromium.executable_path`` itself.
+    """
+    try:
+        import playwright
+
+        manifest = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
+        browsers = json.loads(manifest.read_text())["browsers"]
+        revision = next(b["revision"] for b in browsers if b["name"] == "chromium")
+    except (OSError, ValueError, KeyError, StopIteration, ImportError):
+        return None
+    root = playwright_browsers_dir() / f"chromium-{revision}"
+    for rel in (
+        "chrome-linux64/chrome",
+        "chrome-linux/chrome",
+        "chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+        "chrome-mac/Chromium.app/Contents/MacOS/Chromium",
+        "chrome-win64/chrome.exe",
+        "chrome-win/chrome.exe",
+    ):
+        if _is_executable(root / rel):
+            return str(root / rel)
+    return None
+
+
+def system_chromium() -> str | None:
+    """A Chromium or Chrome on PATH, else in a usual install location."""
+    for name in SYSTEM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    for path in SYSTEM_PATHS:
+        if _is_executable(path):
+            return path
+    return None
+
+
+def find_browser(options: Options | None = None, bundled: str | None = None) -> str:
+    """The Chromium executable to launch.
+
+    Order: an explicit path (Options.browser_path, then $EXTRACTOR_BROWSER) wins; else Playwright's
+    own Chromium (``bundled``, or the one browsers.json names) when installed; else a system one.
+    """
+    explicit = (options.browser_path if options else None) or os.environ.get(BROWSER_ENV)
+    if explicit:
+        resolved = explicit if os.sep in explicit else (shutil.which(explicit) or explicit)
+        if not _is_executable(resolved):
+            raise NoBrowserError(f"browser not found or not executable: {explicit}")
+        return resolved
+    for candidate in (bundled, bundled_chromium(), system_chromium()):
+        if _is_executable(candidate):
+            return str(candidate)
+    raise NoBrowserError(INSTALL_HINT)
+
+
+def launch_flags() -> list[str]:
+    """Chromium flags; --no-sandbox only when running as root (where the sandbox cannot start)."""
+    flags = list(BASE_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags.append("--no-sandbox")
+    return flags
+
+
+def launch_args(options: Options | None = None) -> dict[str, Any]:
+    """Keyword arguments for ``BrowserType.launch`` (also used by pytest-playwright's fixture)."""
+    return {"executable_path": find_browser(options), "args": launch_flags()}
+
+
+# -- launching and connecting --------------------------------------------------------------------
+
+
+async def open_browser(pw: Playwright, options: Options) -> Browser:
+    """Launch Chromium, or connect to ``options.cdp_endpoint`` (http:// or ws://) when set.
+
+    ``pw`` is the object ``async_playwright()`` yields; returns a Playwright async ``Browser``.
+    """
+    from playwright.async_api import Error as PlaywrightError
+
+    timeout = float(max(options.timeout_ms, 1_000))
+    if options.cdp_endpoint:
+        try:
+            return await pw.chromium.connect_over_cdp(options.cdp_endpoint, timeout=timeout)
+        except PlaywrightError as exc:
+            raise NoBrowserError(
+                f"cannot connect to the browser at {options.cdp_endpoint}: {_first_line(exc)}"
+            ) from exc
+    bundled = None
+    with suppress(PlaywrightError):
+        bundled = pw.chromium.executable_path
+    executable = find_browser(options, bundled=bundled)
+    try:
+        return await pw.chromium.launch(
+            executable_path=executable, args=launch_flags(), headless=True, timeout=timeout
+        )
+    except PlaywrightError as exc:
+        raise NoBrowserError(f"cannot start {executable}: {_first_line(exc)}") from exc
+
+
+# -- errors --------------------------------------------------------------------------------------
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def map_error(exc: BaseException, url: str) -> ExtractorError:
+    """Turn a Playwright (or asyncio timeout) error met while loading ``url`` into ours."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    if isinstance(exc, ExtractorError):
+        return exc
+    message = str(exc)
+    if isinstance(exc, PlaywrightTimeout | TimeoutError):
+        return PageTimeoutError(f"{url}: timed out (not captured within --timeout)")
+    if "Download is starting" in message:
+        return NotHtmlError(f"{url}: not HTML (the browser would download it)")
+    for marker, meaning in NET_ERRORS:
+        if marker in message:
+            code = next((w for w in message.split() if "net::" in w), marker)
+            return NavigationError(f"{url}: {meaning} ({code.strip('; ')})")
+    if "net::ERR_ABORTED" in message:
+        return NavigationError(f"{url}: navigation aborted")
+    net = next((w for w in message.split() if w.startswith("net::")), None)
+    return NavigationError(f"{url}: {net or _first_line(exc)}")
+
+
+# -- signals -------------------------------------------------------------------------------------
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived; the work was cancelled and its browser closed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.exit_code = 128 + signum
+
+
+_HANDLED = (signal.SIGINT, signal.SIGTERM)
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion in a fresh event loop.
+
+    In the main thread, SIGINT and SIGTERM cancel it: its ``async with`` blocks unwind (browsers
+    close), then ``Interrupted`` is raised. Previous signal handlers are restored afterwards.
+    """
+    loop = asyncio.new_event_loop()
+    task = loop.create_task(coro)
+    received: list[int] = []
+    previous: dict[int, Any] = {}
+
+    def on_signal(signum: int) -> None:
+        if not received:
+            received.append(signum)
+            task.cancel()
+
+    if threading.current_thread() is threading.main_thread():
+        for sig in _HANDLED:
+            previous[sig] = signal.getsignal(sig)
+            loop.add_signal_handler(sig, on_signal, sig)
+    try:
+        return loop.run_until_complete(task)
+    except asyncio.CancelledError:
+        if received:
+            raise Interrupted(received[0]) from None
+        raise
+    finally:
+        for signum, handler in previous.items():
+            loop.remove_signal_handler(signum)
+            signal.signal(signum, handler)
+        _finish(loop)
+
+
+def _finish(loop: asyncio.AbstractEventLoop) -> None:
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for t in pending:
+        t.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.close()
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Inside the block, SIGTERM raises ``Interrupted`` like Ctrl-C does (for code outside ``run``).
+
+    ``run`` already handles both signals while a capture is in flight; this covers the rest of a
+    command (writing output, snapshot comparison) so it, too, stops with a clean exit code.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, handler) for sig in _HANDLED}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+__all__ = [
+    "BROWSER_ENV",
+    "INSTALL_HINT",
+    "Interrupted",
+    "bundled_chromium",
+    "find_browser",
+    "launch_args",
+    "launch_flags",
+    "map_error",
+    "open_browser",
+    "run",
+    "sigterm_as_interrupt",
+    "system_chromium",
+]

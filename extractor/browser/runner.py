@@ -1,0 +1,49 @@
+"""One browser, many pages: a browser started (or reached) for a block, a fresh context per page."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from extractor.browser import launch as browsers
+from extractor.browser.capture import capture_page
+from extractor.pipeline import extract_page
+from extractor.records import Extraction, Options, RenderedPage
+
+DEFAULT_OPTIONS = Options()
+
+
+class Session:
+    """One browser, many pages; each capture gets its own fresh context."""
+
+    def __init__(self, browser: Browser, options: Options) -> None:
+        self.browser = browser
+        self.options = options
+
+    async def capture(self, url: str, options: Options | None = None) -> RenderedPage:
+        return await capture_page(self.browser, url, options or self.options)
+
+    async def extract(self, url: str, options: Options | None = None) -> Extraction:
+        opts = options or self.options
+        return extract_page(await self.capture(url, opts), opts)
+
+
+@asynccontextmanager
+async def open_session(options: Options | None = None) -> AsyncIterator[Session]:
+    """Start (or connect to) a browser for the block; it is closed however the block ends."""
+    opts = options or DEFAULT_OPTIONS
+    async with async_playwright() as pw:
+        browser = await browsers.open_browser(pw, opts)
+        try:
+            yield Session(browser, opts)
+        finally:
+            await asyncio.shield(_close(browser))
+
+
+async def _close(browser: Browser) -> None:
+    with suppress(PlaywrightError):
+        await browser.close()

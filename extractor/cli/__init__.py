@@ -1,0 +1,10 @@
+"""The command line: thin commands over the library.
+
+- ``main.py``: ``extractor URL`` (and batches): parse, call the library, print or write, exit codes;
+- ``options.py``: the parser class and the render options every command shares;
+- ``snapshot.py``: ``extractor snapshot record|check|update``.
+"""
+
+from extractor.cli.main import main
+
+__all__ = ["main"]

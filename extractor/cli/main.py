@@ -1,0 +1,273 @@
+"""The command line: parse options, call the library, print or write, map failures to exit codes.
+
+No extraction logic lives here. Exit codes (documented in README.md):
+  0 a result was produced (a walled page is still a result)   2 bad usage
+  3 no browser found   4 navigation failed (DNS, refused, TLS, HTTP error page is NOT a failure)
+  5 timeout   6 content is not HTML   7 output file exists or cannot be written
+  8 --fail-on-wall and a rendered-phase wall stayed   9 snapshot mismatch
+  130 interrupted (SIGINT)   143 terminated (SIGTERM)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import aclosing
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extractor import __version__
+from extractor.browser.launch import Interrupted, run
+from extractor.cli.options import ArgumentParser, add_render_options, render_settings
+from extractor.errors import ExtractorError, OutputError, UsageError, WallError
+from extractor.markdown.frontmatter import render_document
+from extractor.output import safe_filename, unique_path, write_atomic
+from extractor.records import WALL_KINDS, Extraction, Options, RenderedPage
+
+if TYPE_CHECKING:
+    from extractor.api import Outcome
+from extractor.browser.targets import resolve_target
+
+EXIT_INTERRUPTED = 130
+
+EXAMPLES = """\
+examples:
+  extractor https://example.com/news/article
+  extractor page.html --format json
+  extractor https://example.com/a -o article.md
+  extractor --urls list.txt --out-dir ~/Vault/Clippings --concurrency 4
+  extractor https://example.com/a --wait-for 'article p' --timeout 20
+  extractor https://example.com/a --fail-on-wall bot-check,login
+  extractor --cdp-endpoint ws://browser-pool:3000 https://example.com/a
+  extractor snapshot record https://example.com/a --name example-a
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = ArgumentParser(
+        prog="extractor",
+        description="Render a web page in headless Chromium and print its article as Markdown, "
+        "recording every wall (JavaScript, bot check, paywall, consent, login) it meets.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("targets", nargs="*", metavar="URL", help="URLs or local HTML files")
+    p.add_argument(
+        "--urls", metavar="FILE", help="read more URLs from FILE, one a line ('-': stdin)"
+    )
+    out = p.add_argument_group("output")
+    out.add_argument(
+        "-f",
+        "--format",
+        choices=("markdown", "json", "html"),
+        default="markdown",
+        help="Markdown with front matter (default), one JSON object, or the article HTML",
+    )
+    out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (one URL only)")
+    out.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help="write one file per page into DIR (a vault folder), named from the title",
+    )
+    out.add_argument("--force", action="store_true", help="overwrite existing files")
+    out.add_argument(
+        "--explain", action="store_true", help="list on stderr what was removed and why"
+    )
+    out.add_argument(
+        "--skip",
+        metavar="STEPS",
+        default="",
+        help="switch off extraction steps named by --explain (comma-separated), to bisect a page",
+    )
+    out.add_argument("--include-comments", action="store_true", help="keep the comment section")
+    out.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    ren = add_render_options(p)
+    ren.add_argument(
+        "--concurrency", type=int, default=2, metavar="N", help="pages side by side (2)"
+    )
+    wal = p.add_argument_group("walls")
+    wal.add_argument(
+        "--fail-on-wall",
+        nargs="?",
+        const=",".join(WALL_KINDS),
+        metavar="KINDS",
+        help="exit 8 when a rendered-phase wall stays (optionally only these kinds, comma-separated)",
+    )
+    wal.add_argument(
+        "--wall-screenshot", metavar="DIR", help="save a viewport PNG when a wall stays"
+    )
+    p.add_argument("--version", action="version", version=f"extractor {__version__}")
+    return p
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    if args.concurrency < 1:
+        raise UsageError("--concurrency must be at least 1")
+    return Options(
+        **render_settings(args),
+        include_comments=args.include_comments,
+        skip_steps=tuple(step.strip() for step in args.skip.split(",") if step.strip()),
+        wall_screenshot_dir=args.wall_screenshot,
+    )
+
+
+def fail_kinds(args: argparse.Namespace) -> frozenset[str]:
+    if args.fail_on_wall is None:
+        return frozenset()
+    kinds = frozenset(k.strip() for k in args.fail_on_wall.split(",") if k.strip())
+    unknown = sorted(kinds - set(WALL_KINDS))
+    if unknown:
+        raise UsageError(
+            f"--fail-on-wall: unknown kind {unknown[0]!r} (kinds: {', '.join(WALL_KINDS)})"
+        )
+    return kinds
+
+
+def read_targets(args: argparse.Namespace) -> list[str]:
+    raw = list(args.targets)
+    if args.urls:
+        try:
+            text = sys.stdin.read() if args.urls == "-" else Path(args.urls).read_text("utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.urls}: {exc.strerror or exc}") from None
+        raw += [
+            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        ]
+    if not raw:
+        raise UsageError("give a URL or a local HTML file (see extractor --help)")
+    if args.output and len(raw) > 1:
+        raise UsageError("-o takes one URL; use --out-dir for many")
+    if args.output and args.out_dir:
+        raise UsageError("-o and --out-dir do not go together")
+    return [resolve_target(t) for t in raw]
+
+
+def render(result: Extraction, fmt: str, captured_at: str) -> str:
+    if fmt == "json":
+        return (
+            json.dumps({**result.to_dict(), "captured": captured_at}, ensure_ascii=False, indent=2)
+            + "\n"
+        )
+    if fmt == "html":
+        return result.article_html + "\n"
+    return render_document(result, captured_at=captured_at)
+
+
+def explain(result: Extraction) -> str:
+    lines = [f"explain {result.final_url or result.url}:"]
+    for step in result.steps:
+        sample = f" e.g. {step.samples[0]!r}" if step.samples else ""
+        lines.append(f"  - {step.name}: removed {step.removed} ({step.why}){sample}")
+    if len(lines) == 1:
+        lines.append("  nothing was removed")
+    return "\n".join(lines)
+
+
+def save_screenshot(page: RenderedPage, result: Extraction, folder: str) -> Path | None:
+    stayed = [w for w in result.walls if w.phase == "rendered" and not w.cleared]
+    if not stayed or page.screenshot is None:
+        return None
+    name = safe_filename(
+        result.metadata.title or page.final_url or "page", suffix=".png", fallback="wall"
+    )
+    path = Path(folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(page.screenshot)
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # page text may hold what the terminal cannot show
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        if args_list[:1] == ["snapshot"]:
+            from extractor.cli.snapshot import main as snapshot_main
+
+            return snapshot_main(args_list[1:])
+        args = build_parser().parse_args(args_list)
+        return run(_run(args))
+    except ExtractorError as exc:
+        print(f"extractor: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except Interrupted as exc:
+        print("extractor: interrupted", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("extractor: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+
+
+async def _run(args: argparse.Namespace) -> int:
+    options = options_from(args)
+    kinds = fail_kinds(args)
+    targets = read_targets(args)
+    if args.output and Path(args.output).exists() and not args.force:
+        raise OutputError(f"{args.output} exists; pass --force to overwrite it")
+    from extractor.api import stream
+
+    worst = 0
+    taken: set[Path] = set()
+    async with aclosing(stream(targets, options, concurrency=args.concurrency)) as outcomes:
+        done = 0
+        async for outcome in outcomes:
+            done += 1
+            label = f"[{done}/{len(targets)}] " if len(targets) > 1 else ""
+            try:
+                if outcome.error is not None:
+                    raise outcome.error
+                _emit(args, outcome, label, taken)
+                _check_walls(outcome, kinds)
+            except ExtractorError as exc:
+                where = "" if outcome.url in str(exc) else f"{outcome.url}: "
+                print(f"extractor: {label}{where}{exc}", file=sys.stderr)
+                worst = worst or exc.exit_code
+    return worst
+
+
+def _emit(args: argparse.Namespace, outcome: Outcome, label: str, taken: set[Path]) -> None:
+    """Write one page's result where the user asked for it."""
+    assert outcome.page is not None and outcome.extraction is not None
+    result = outcome.extraction
+    captured = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    text = render(result, args.format, captured)
+    if args.explain:
+        print(explain(result), file=sys.stderr)
+    if args.wall_screenshot:
+        shot = save_screenshot(outcome.page, result, args.wall_screenshot)
+        if shot and not args.quiet:
+            print(f"extractor: {label}wall screenshot: {shot}", file=sys.stderr)
+    if args.output:
+        write_atomic(Path(args.output), text, force=args.force)
+    elif args.out_dir:
+        suffix = {"markdown": ".md", "json": ".json", "html": ".html"}[args.format]
+        name = safe_filename(result.metadata.title or outcome.url, suffix=suffix)
+        path = unique_path(Path(args.out_dir), name, taken)
+        taken.add(path)
+        write_atomic(path, text, force=args.force)
+        if not args.quiet:
+            print(f"extractor: {label}{outcome.url} -> {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        if label and not args.quiet:
+            print(f"extractor: {label}{outcome.url}: done", file=sys.stderr)
+
+
+def _check_walls(outcome: Outcome, kinds: frozenset[str]) -> None:
+    """--fail-on-wall: a rendered-phase wall of a listed kind that stayed is a failure."""
+    result = outcome.extraction
+    assert result is not None
+    for wall in result.walls:
+        if wall.phase == "rendered" and not wall.cleared and wall.kind in kinds:
+            raise WallError(f"{wall.kind} wall stayed: {wall.text[:80]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,408 @@
+"""Markdown through a small subclass of markdownify's converter.
+
+The region is expected in the shape normalize.py leaves: absolute URLs, ``<pre data-lang>``
+with plain text, ``<figure><img><figcaption>``, and footnotes marked with ``data-footnote-ref``
+/ ``data-footnote``. The converter writes ATX headings (shifted down one level when the article
+uses <h1> below its title), fenced code with its language, GFM tables, ``[^1]`` footnotes, and
+escapes only what would otherwise turn into Markdown syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
+from lxml import html
+from lxml.html import HtmlElement
+from markdownify import ATX, BACKSLASH, MarkdownConverter
+
+from extractor.markdown import tables
+from extractor.markdown.escaping import (
+    escape_alt,
+    escape_block_start,
+    escape_text,
+    escape_title,
+    is_junk_alt,
+)
+from extractor.metadata.titles import key
+
+# elements that never hold article text
+DROP_TAGS = frozenset(
+    {
+        "head", "script", "style", "noscript", "template", "button", "input", "select",
+        "option", "textarea", "svg", "canvas", "iframe", "object", "embed", "map", "dialog",
+    }
+)  # fmt: skip
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# block elements a Markdown link cannot wrap (a teaser card: <a><h3>..</h3><p>..</p></a>)
+_LINK_BLOCKS = frozenset(
+    (*_HEADINGS, "p", "div", "ul", "ol", "li", "table", "blockquote", "figure", "pre", "section")
+)
+# blocks whose text, when it comes before a heading, means the heading is not at the top
+_TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
+# text above the heading that still counts as "at the top" (a kicker: "Chapter 7", "Analysis")
+KICKER_MAX_CHARS = 60
+# a heading this close to the title (share of the longer key) duplicates it
+TITLE_MATCH = 0.8
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# characters that show nothing: a line of only these is blank
+_INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+# Chinese and Japanese characters (not Hangul: Korean is written with spaces). A line break
+# between two of them is no space at all (CSS Text's segment break rule), and emphasis
+# cannot be closed against one by inserting a space.
+_CJK = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff00-\uffef"
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n\\s*(?=[{_CJK}])")
+_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "*": "%2A"}
+
+
+def _edge_char(el: Any, at_end: bool) -> str:
+    """The character of the document's text just before (or after) a text node."""
+    found = el.find_previous(string=True) if at_end else el.find_next(string=True)
+    text = str(found or "")
+    return (text[-1:] if at_end else text[:1]) or ""
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_CHAR.match(ch))
+
+
+def _join_cjk_lines(text: str, el: Any) -> str:
+    """Drop the line breaks a page's source has between Chinese or Japanese characters."""
+    text = _CJK_BREAK.sub("", text)
+    stripped = text.lstrip(" \t\n")
+    lead = text[: len(text) - len(stripped)]
+    if "\n" in lead and _is_cjk(stripped[:1]) and _is_cjk(_edge_char(el, at_end=True)):
+        text = stripped
+    stripped = text.rstrip(" \t\n")
+    trail = text[len(stripped) :]
+    if "\n" in trail and _is_cjk(stripped[-1:]) and _is_cjk(_edge_char(el, at_end=False)):
+        text = stripped
+    return text
+
+
+def _touches_word(node: Any, at_end: bool) -> bool:
+    """Whether a neighbouring text node meets the emphasis with a letter or digit."""
+    if not isinstance(node, NavigableString) or not str(node):
+        return False
+    return (str(node)[-1] if at_end else str(node)[0]).isalnum()
+
+
+def _starts_inline(el: Tag) -> bool:
+    """Whether an element's content begins with text or an inline element, not a block."""
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if str(child).strip():
+                return True
+        elif isinstance(child, Tag):
+            block = child.name in _LINK_BLOCKS or child.name in ("dl", "hr")
+            return not block and not _holds_blocks(child)
+    return False
+
+
+def _holds_blocks(el: Tag) -> bool:
+    return any(isinstance(d, Tag) and d.name in _LINK_BLOCKS for d in el.descendants)
+
+
+def _url(href: str) -> str:
+    return "".join(_URL_UNSAFE.get(ch, ch) for ch in href.strip())
+
+
+def _figure_of(el: Tag) -> Tag | None:
+    found = el.find_parent("figure")
+    return found if isinstance(found, Tag) else None
+
+
+def _caption_for(img: Tag) -> str:
+    """The caption of the figure an image leads (the first image of a figure), or ""."""
+    figure = _figure_of(img)
+    if figure is None or figure.find("img") is not img:
+        return ""
+    caption = figure.find("figcaption")
+    return " ".join(caption.get_text(" ").split()) if isinstance(caption, Tag) else ""
+
+
+def _italic(text: str) -> str:
+    return f"*{text}*" if "*" not in text else f"_{text}_"
+
+
+def chomp(text: str) -> tuple[str, str, str]:
+    """Move an inline element's edge spaces outside its markers (markdownify's helper)."""
+    prefix = " " if text[:1] == " " else ""
+    suffix = " " if text[-1:] == " " else ""
+    return prefix, suffix, text.strip()
+
+
+# markdownify's type stub declares only the constructor and convert(); the convert_<tag>
+# methods this class extends are there at run time
+_Converter: Any = MarkdownConverter
+
+OPTIONS: dict[str, Any] = {
+    "heading_style": ATX,
+    "bullets": "-",
+    "escape_asterisks": False,  # escape() below escapes only what could become emphasis
+    "escape_underscores": False,
+    "escape_misc": False,
+    "newline_style": BACKSLASH,
+}
+
+
+class ArticleConverter(_Converter):  # type: ignore[misc]
+    """markdownify with the handful of conversions an article needs done differently."""
+
+    def __init__(self, heading_shift: int = 0) -> None:
+        super().__init__(**OPTIONS)
+        self.heading_shift = heading_shift
+
+    # -- structure ---------------------------------------------------------------------
+
+    def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
+        if node.name in DROP_TAGS:
+            return ""
+        if node.name == "table":
+            body = tables.convert_table(node, self._render_cell)
+            return f"\n\n{body}\n\n" if body else ""
+        text: str = super().process_tag(node, parent_tags)
+        return text
+
+    def _render_cell(self, cell: Tag, inline: bool) -> str:
+        if inline:
+            return str(self.process_tag(cell, {"_inline"}))
+        name = cell.name
+        cell.name = "div"  # rendered as a block, not as a table cell
+        try:
+            return str(self.process_tag(cell, set()))
+        finally:
+            cell.name = name
+
+    def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
+        text: str = super().process_text(el, parent_tags)
+        if "\n" in text and "pre" not in (parent_tags or ()) and _CJK_CHAR.search(text):
+            text = _join_cjk_lines(text, el)
+        return text
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        return escape_text(text)
+
+    def convert_hN(self, n: int, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_inline" in parent_tags:
+            return text
+        text = " ".join(text.replace("\\\n", " ").split())
+        if not text:
+            return ""
+        level = max(1, min(6, n + self.heading_shift))
+        return f"\n\n{'#' * level} {text}\n\n"
+
+    def convert_p(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        converted: str = super().convert_p(el, text, parent_tags)
+        if "_inline" in parent_tags:
+            return converted
+        return escape_block_start(converted.strip("\n")).join(("\n\n", "\n\n")) if converted else ""
+
+    def convert_div(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        label = el.get("data-footnote")
+        if "_inline" in parent_tags:
+            inline: str = super().convert_div(el, text, parent_tags)
+            return inline
+        if _starts_inline(el):  # bare text in a block: "1. Not a list" stays text
+            text = escape_block_start(text.strip())
+        if label is None:
+            converted: str = super().convert_div(el, text, parent_tags)
+            return converted
+        lines = text.strip().split("\n")
+        rest = [f"    {line}" if line else "" for line in lines[1:]]
+        return "\n\n" + "\n".join([f"[^{label}]: {lines[0]}", *rest]) + "\n\n"
+
+    def convert_blockquote(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if _starts_inline(el) and "_inline" not in parent_tags:
+            text = escape_block_start(text.strip())
+        converted: str = super().convert_blockquote(el, text, parent_tags)
+        return converted
+
+    convert_article = convert_div
+    convert_section = convert_div
+
+    def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        text = text.strip()
+        if _starts_inline(el):  # a list, quote or paragraph inside guards its own start
+            text = escape_block_start(text)
+        converted: str = super().convert_li(el, text, parent_tags)
+        return converted
+
+    def convert_figure(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_inline" in parent_tags:
+            return text
+        text = text.strip()
+        return f"\n\n{text}\n\n" if text else ""
+
+    def convert_figcaption(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        """A picture's caption is its image's title; under a code block or table, an italic line."""
+        figure = _figure_of(el)
+        if figure is not None and figure.find("img") is not None:
+            return ""  # written into the image's title by convert_img
+        text = " ".join(text.replace("\\\n", " ").split())
+        if not text or "_inline" in parent_tags:
+            return text
+        return f"\n\n{_italic(text)}\n\n"
+
+    def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        code = text.strip("\n").rstrip()
+        if not code:
+            return ""
+        fence = "```"
+        while fence in code:
+            fence += "`"
+        language = el.get("data-lang") or ""
+        return f"\n\n{fence}{language}\n{code}\n{fence}\n\n"
+
+    # -- inline ------------------------------------------------------------------------
+
+    def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, text = chomp(text)
+        if not text:
+            return ""
+        href = (el.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "data:")) or _holds_blocks(el):
+            return f"{prefix}{text}{suffix}"  # a link cannot hold a heading or a paragraph
+        if text.replace("\\_", "_") == href and not re.search(r"[\s<>]", href):
+            return f"{prefix}<{href}>{suffix}"
+        return f"{prefix}[{text}]({_url(href)}){suffix}"
+
+    def convert_img(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        src = (el.get("src") or "").strip()
+        caption = _caption_for(el)
+        alt = " ".join((el.get("alt") or "").split())
+        if is_junk_alt(alt):
+            alt = ""
+        alt = escape_alt(alt or caption)
+        if "_inline" in parent_tags and el.parent is not None and el.parent.name != "a":
+            return alt
+        if not src:
+            return ""
+        title = f' "{escape_title(caption)}"' if caption else ""
+        return f"![{alt}]({_url(src)}{title})"
+
+    def _emphasis(self, el: Any, text: str, parent_tags: set[str], marker: str) -> str:
+        if parent_tags & set(_HEADINGS) or "_noformat" in parent_tags:
+            return text  # a heading is emphasis enough
+        prefix, suffix, text = chomp(text)
+        if not text:
+            return ""
+        # "**Note:**text" does not close in CommonMark (punctuation inside, a letter outside):
+        # a space keeps the emphasis and changes no word
+        after = not suffix and not text[-1].isalnum() and _touches_word(el.next_sibling, False)
+        before = not prefix and not text[0].isalnum() and _touches_word(el.previous_sibling, True)
+        if (after and _is_cjk(str(el.next_sibling)[:1])) or (
+            before and _is_cjk(str(el.previous_sibling)[-1:])
+        ):
+            return f"{prefix}{text}{suffix}"  # Chinese and Japanese take no space: no emphasis
+        if after:
+            suffix = " "
+        if before:
+            prefix = " "
+        return f"{prefix}{marker}{text}{marker}{suffix}"
+
+    def convert_b(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._emphasis(el, text, parent_tags, "**")
+
+    def convert_em(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._emphasis(el, text, parent_tags, "*")
+
+    convert_strong = convert_b
+    convert_i = convert_em
+
+    def _media(self, el: Any, label: str) -> str:
+        """A video or audio element as a link to its file (its fallback text is not content)."""
+        src = el.get("src") or next(
+            (
+                s.get("src")
+                for s in el.children
+                if getattr(s, "name", None) == "source" and s.get("src")
+            ),
+            "",
+        )
+        poster = el.get("poster") or ""
+        if src:
+            return f"[{label}]({_url(src)})"
+        return f"![{label}]({_url(poster)})" if poster else ""
+
+    def convert_video(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._media(el, "Video")
+
+    def convert_audio(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return self._media(el, "Audio")
+
+    def convert_sup(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        label = el.get("data-footnote-ref")
+        return f"[^{label}]" if label else text
+
+    def convert_td(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return f" {text.strip()} "
+
+    convert_th = convert_td
+
+    def convert_tr(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return f"\n\n{text.strip()}\n\n"
+
+
+def _drop_title_heading(soup: BeautifulSoup, title: str | None) -> None:
+    """Remove a heading at the top of the article that repeats the title."""
+    wanted = key(title)
+    heading = soup.find(_HEADINGS)
+    if not wanted or not isinstance(heading, Tag):
+        return
+    before = sum(len(b.get_text(strip=True)) for b in heading.find_all_previous(_TEXT_BLOCKS))
+    if before > KICKER_MAX_CHARS:
+        return
+    found = key(heading.get_text())
+    shorter, longer = sorted((found, wanted), key=len)
+    if found and longer.startswith(shorter) and len(shorter) >= TITLE_MATCH * len(longer):
+        heading.decompose()
+
+
+def _drop_hard_break(lines: list[str]) -> None:
+    """A hard line break at the end of a block breaks nothing: drop its backslash."""
+    if lines and lines[-1].endswith("\\") and not lines[-1].endswith("\\\\"):
+        lines[-1] = lines[-1][:-1].rstrip()
+
+
+def tidy(markdown: str) -> str:
+    """No trailing spaces, no runs of blank lines (outside code), one trailing newline."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        found = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if found and found[1][0] == fence[0] and len(found[1]) >= len(fence):
+                fence = None
+            continue
+        if found:
+            fence = found[1]
+        line = line.rstrip()
+        # a line of nothing but a hard break ("<br><br>" between paragraphs) is a blank line
+        if not line.strip(_INVISIBLE) or line.strip(_INVISIBLE) == "\\":
+            line = ""
+            _drop_hard_break(out)
+        if line or (out and out[-1]):
+            out.append(line)
+    _drop_hard_break(out)
+    text = "\n".join(out).strip("\n")
+    return text + "\n" if text else ""
+
+
+def to_markdown(region: HtmlElement, title: str | None = None) -> str:
+    """The region as Markdown (the region itself is not changed)."""
+    soup = BeautifulSoup(html.tostring(region, encoding="unicode", with_tail=False), "lxml")
+    _drop_title_heading(soup, title)
+    shift = 1 if soup.find("h1") is not None else 0
+    converter = ArticleConverter(heading_shift=shift)
+    return tidy(str(converter.convert_soup(soup)))

@@ -1,0 +1,300 @@
+"""Metadata: title, byline, date, site, language, description, image, canonical URL.
+
+Read from what the page states (JSON-LD, OpenGraph and other meta tags), then from the DOM
+(<h1>, time[datetime], rel=author, byline classes). The settled DOM is read first and the server
+HTML fills the gaps. Nothing here changes the documents it reads.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from extractor.dom import fold, text_of
+from extractor.metadata import dates, jsonld, titles
+from extractor.records import Metadata
+
+# meta names (name=, property=, itemprop=), best first
+TITLE_META = ("og:title", "twitter:title", "sailthru.title", "parsely-title", "dc.title")
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+)
+DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+    "og:updated_time",
+    "article:modified_time",
+)
+SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")
+DESCRIPTION_META = ("description", "og:description", "twitter:description", "dc.description")
+IMAGE_META = (
+    "og:image:secure_url",
+    "og:image:url",
+    "og:image",
+    "twitter:image",
+    "twitter:image:src",
+    "thumbnailurl",
+)
+LANG_META = ("content-language", "language", "dc.language", "og:locale")
+# class/id fragments that mark a byline element
+_BYLINE_CLASS = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
+# a byline longer than this is body text that happened to mention an author
+MAX_BYLINE_CHARS = 100
+_BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av)\s*[:\s]\s*", re.IGNORECASE)
+# where a byline line goes on to give the date: "Jane Doe Published 11:11 PM EST Nov 19, 2019"
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:\b(?:published|updated|posted|on)\b|[|•·]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep"
+    r"|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}).*$",
+    re.IGNORECASE,
+)
+# elements that hold a whole section or a form field, never just a byline
+_NOT_BYLINE_TAGS = frozenset(
+    ("body", "article", "main", "section", "script", "style", "input", "label", "textarea")
+)
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _View:
+    """What one parse of the page states about itself."""
+
+    doc: HtmlElement
+    meta: dict[str, str]
+    graph: jsonld.Graph
+
+    @classmethod
+    def read(cls, doc: HtmlElement) -> _View:
+        meta: dict[str, str] = {}
+        for el in doc.iter("meta"):
+            value = fold(html.unescape(el.get("content") or ""))
+            if not value:
+                continue
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                name = fold(el.get(attr)).lower()
+                if name and name not in meta:
+                    meta[name] = value
+        return cls(doc=doc, meta=meta, graph=jsonld.read_graph(doc))
+
+    def first_meta(
+        self, names: tuple[str, ...], accept: Callable[[str], bool] = bool
+    ) -> str | None:
+        for name in names:
+            value = self.meta.get(name)
+            if value and accept(value):
+                return value
+        return None
+
+    @property
+    def article(self) -> dict[str, object]:
+        return self.graph.article or {}
+
+
+def _looks_like_url(text: str) -> bool:
+    return bool(re.match(r"^(?:https?:)?//|^www\.", text)) or text.startswith("@")
+
+
+def _absolute(base: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    found = urljoin(base, value.strip()) if base else value.strip()
+    return found if urlsplit(found).scheme in ("http", "https") else None
+
+
+# -- one small reader per field, each over one view -------------------------------------
+
+
+def _site_names(view: _View) -> list[str]:
+    graph = view.graph
+    found = [view.first_meta(SITE_META[:3]) or ""]
+    found += jsonld.names(graph, view.article.get("publisher"))
+    site = graph.first_of(jsonld.SITE_TYPES)
+    if site is not None:
+        found += jsonld.names(graph, site)
+    return [f for f in found if f]
+
+
+def _stated_titles(view: _View) -> list[str]:
+    found = [jsonld.text_value(view.article.get("headline")) or ""]
+    found += [view.meta.get(name, "") for name in TITLE_META]
+    return [f for f in found if f]
+
+
+def _first_heading(view: _View) -> str | None:
+    for h1 in view.doc.iter("h1"):
+        text = text_of(h1)
+        if text:
+            return text
+    return None
+
+
+def _clean_byline(text: str | None) -> str | None:
+    text = _BY_PREFIX.sub("", fold(text))
+    text = _BYLINE_TAIL.sub("", text).strip(" ,|-–—")
+    if not text or len(text) > MAX_BYLINE_CHARS or _looks_like_url(text):
+        return None
+    return text
+
+
+def _byline_from_dom(doc: HtmlElement) -> str | None:
+    for el in doc.xpath('//a[@rel="author"] | //*[@itemprop="author"]'):
+        name = el.xpath('.//*[@itemprop="name"]')
+        found = _clean_byline(text_of(name[0]) if name else text_of(el))
+        if found:
+            return found
+    for el in doc.xpath("//body//*[@class or @id][not(ancestor-or-self::form)]"):
+        if el.tag in _NOT_BYLINE_TAGS:
+            continue
+        if _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            found = _clean_byline(text_of(el))
+            if found:
+                return found
+    return None
+
+
+def _byline(view: _View) -> str | None:
+    found = (_clean_byline(n) for n in jsonld.names(view.graph, view.article.get("author")))
+    names = list(dict.fromkeys(n for n in found if n))
+    if names:
+        return ", ".join(names)
+    stated = view.first_meta(AUTHOR_META, accept=lambda v: _clean_byline(v) is not None)
+    return _clean_byline(stated) or _byline_from_dom(view.doc)
+
+
+def _published(view: _View) -> str | None:
+    for key in ("datePublished", "dateCreated", "uploadDate", "dateModified"):
+        found = dates.to_iso(jsonld.text_value(view.article.get(key)))
+        if found:
+            return found
+    for name in DATE_META:
+        found = dates.to_iso(view.meta.get(name))
+        if found:
+            return found
+    times = view.doc.xpath(
+        '//*[@itemprop="datePublished"] | //time[@pubdate] | //article//time[@datetime]'
+    )
+    # a page's only <time> is its date; one among many may be a sidebar's or a comment's
+    lone = view.doc.xpath("//time[@datetime]")
+    for el in [*times, *(lone if len(lone) == 1 else [])]:
+        found = dates.to_iso(el.get("datetime") or el.get("content") or text_of(el))
+        if found:
+            return found
+    return None
+
+
+def _lang(view: _View) -> str | None:
+    candidates = [view.doc.get("lang"), view.doc.get("xml:lang")]
+    candidates.append(jsonld.text_value(view.article.get("inLanguage")))
+    candidates += [view.meta.get(name) for name in LANG_META]
+    for value in candidates:
+        code = fold(value).split(",")[0].strip().replace("_", "-")
+        if code and _LANG.match(code):
+            return code
+    return None
+
+
+def _description(view: _View) -> str | None:
+    return view.first_meta(DESCRIPTION_META) or jsonld.text_value(view.article.get("description"))
+
+
+def _image(view: _View, base: str) -> str | None:
+    stated = view.first_meta(IMAGE_META) or jsonld.url_value(view.graph, view.article.get("image"))
+    if not stated:
+        link = view.doc.xpath('//link[@rel="image_src"]/@href')
+        stated = str(link[0]) if link else None
+    return _absolute(base, stated)
+
+
+def _canonical(view: _View, base: str) -> str | None:
+    for href in view.doc.xpath('//link[@rel="canonical"]/@href'):
+        found = _absolute(base, str(href))
+        if found:
+            return found
+    stated = view.meta.get("og:url") or jsonld.url_value(
+        view.graph, view.article.get("mainEntityOfPage")
+    )
+    return _absolute(base, stated)
+
+
+def _guess_date(doc: HtmlElement, url: str) -> str | None:
+    """htmldate's search of the URL, text and markup, when the page states no date (it copies)."""
+    for extensive in (False, True):
+        try:
+            found = find_date(doc, extensive_search=extensive, original_date=True, url=url or None)
+        except (ValueError, TypeError, AttributeError):
+            return None
+        # the wide search turns a bare year in the text ("2023 was the year...") into 1 January
+        if found and not (extensive and found.endswith("-01-01")):
+            return dates.to_iso(found)
+    return None
+
+
+def _first(views: list[_View], read: Callable[[_View], str | None]) -> str | None:
+    for view in views:
+        found = read(view)
+        if found:
+            return found
+    return None
+
+
+def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = None) -> Metadata:
+    """Everything the page says about the article it holds (never mutates ``doc``)."""
+    views = [_View.read(doc)]
+    if server_doc is not None and server_doc is not doc:
+        views.append(_View.read(server_doc))
+
+    sites = [name for view in views for name in _site_names(view)]
+    site_name = sites[0] if sites else None
+    document_title = _first(views, lambda v: fold(v.doc.findtext(".//title")) or None)
+    title = titles.pick(
+        stated=[t for view in views for t in _stated_titles(view)],
+        heading=_first(views, _first_heading),
+        document_title=document_title,
+        sites=tuple(dict.fromkeys(sites + _host_names(url))),
+    )
+    return Metadata(
+        title=title,
+        byline=_first(views, _byline),
+        published=_first(views, _published) or _guess_date(doc, url),
+        site_name=site_name,
+        lang=_first(views, _lang),
+        description=_first(views, _description),
+        image=_first(views, lambda v: _image(v, url)),
+        canonical_url=_first(views, lambda v: _canonical(v, url)) or (url or None),
+    )
+
+
+def _host_names(url: str) -> list[str]:
+    """ "example.co.uk" and "example" for https://www.example.co.uk/x: site names of last resort."""
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.")
+    if not host:
+        return []
+    return [host, host.split(".")[0]]

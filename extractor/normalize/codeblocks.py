@@ -1,0 +1,162 @@
+"""Code blocks in one shape: ``<pre data-lang="python">plain text</pre>``.
+
+Highlighters split code into spans, put line numbers in a gutter (a table column, a
+``.line-numbers-rows`` span, a ``.lineno`` per line) and add a "Copy" button; the language is
+written as ``class="language-x"``, ``lang-x``, ``highlight-source-x``, ``brush: x`` or
+``data-lang``. This step keeps the code text and its language, and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from extractor.dom import fold
+from extractor.records import Step
+from extractor.removal import Removal
+
+# class names that carry the language, in the forms highlighters write them
+_LANG_CLASS = re.compile(
+    r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight|hljs)[-_]|brush:\s*|sourceCode\s+)"
+    r"([A-Za-z0-9+#_.-]+)",
+    re.IGNORECASE,
+)
+# words that follow those prefixes but name no language
+_NOT_LANGS = frozenset(
+    {"", "none", "plain", "plaintext", "text", "txt", "nohighlight", "js-file-line"}
+)
+# attributes that carry the language
+LANG_ATTRS = ("data-lang", "data-language", "lang")
+# class names of line-number gutters
+_GUTTER = re.compile(
+    r"gutter|line-?numbers?(?:-rows)?|linenos?|lineno|line-number|ln-num|hljs-ln-n|rouge-gutter",
+    re.IGNORECASE,
+)
+# button labels of copy buttons
+_COPY = re.compile(r"^(?:copy(?: code| to clipboard)?|copied!?)$", re.IGNORECASE)
+# how far up from a <pre> a highlighter's wrapper (holding the language or buttons) may be
+WRAPPER_DEPTH = 3
+_BLOCK_TAGS = frozenset({"div", "p", "li", "tr", "section"})
+
+
+def _language(pre: HtmlElement) -> str | None:
+    scope = [*pre.iter("code"), pre]
+    parent = pre
+    for _ in range(WRAPPER_DEPTH):
+        parent = parent.getparent()
+        if parent is None:
+            break
+        scope.append(parent)
+    for el in scope:
+        for attr in LANG_ATTRS:
+            if attr == "lang" and el.tag not in ("pre", "code"):
+                continue  # elsewhere lang= names a human language
+            value = fold(el.get(attr)).lower()
+            if value not in _NOT_LANGS and re.fullmatch(r"[\w+#.-]+", value):
+                return value
+        for found in _LANG_CLASS.finditer(el.get("class", "")):
+            value = found[1].lower()
+            if value not in _NOT_LANGS:
+                return value
+    return None
+
+
+def _is_copy_button(el: HtmlElement) -> bool:
+    """A "Copy" control (<button>, <clipboard-copy>, a styled span) beside a code block."""
+    if not isinstance(el.tag, str) or el.getparent() is None or el.find(".//pre") is not None:
+        return False
+    return _COPY.match(fold(el.text_content())) is not None and (
+        el.tag in ("button", "clipboard-copy") or "copy" in el.get("class", "").lower()
+    )
+
+
+def _is_gutter(el: HtmlElement) -> bool:
+    return bool(_GUTTER.search(el.get("class", "")))
+
+
+def _in_gutter(pre: HtmlElement) -> bool:
+    """A gutter column's own <pre> of numbers (it goes with its column)."""
+    numbers_only = re.fullmatch(r"[\d\s]*", pre.text_content()) is not None
+    return numbers_only and any(_is_gutter(a) for a in _wrappers(pre))
+
+
+def _code_text(el: HtmlElement) -> str:
+    """The text of a code element: <br> and per-line block elements become newlines."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                if child.tag == "br":
+                    parts.append("\n")
+                else:
+                    walk(child)
+                    if child.tag in _BLOCK_TAGS and parts and not parts[-1].endswith("\n"):
+                        parts.append("\n")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return "".join(parts).strip("\n").rstrip()
+
+
+def _wrappers(pre: HtmlElement) -> list[HtmlElement]:
+    found = []
+    parent = pre.getparent()
+    for _ in range(WRAPPER_DEPTH):
+        if parent is None or parent.tag in ("body", "article", "main"):
+            break
+        found.append(parent)
+        parent = parent.getparent()
+    return found
+
+
+def _unwrap_gutter_table(pre: HtmlElement, removal: Removal) -> HtmlElement:
+    """A table with a gutter column and a code column becomes the code's <pre> alone."""
+    table = next((a for a in pre.iterancestors() if a.tag == "table"), None)
+    if table is None:
+        return pre
+    gutters = [td for td in table.iter("td", "th") if _is_gutter(td)]
+    pres = list(table.iter("pre"))
+    if not gutters or len(pres) - len([g for g in gutters if g.find(".//pre") is not None]) != 1:
+        return pre
+    for gutter in gutters:
+        removal.take(gutter)
+    table.addprevious(pre)
+    pre.tail = table.tail
+    table.drop_tree()
+    return pre
+
+
+def normalize_code(region: HtmlElement) -> Step:
+    """Every <pre> becomes plain code text with its language; gutters and buttons go."""
+    removal = Removal("code-chrome", "line-number gutters and copy buttons of code blocks")
+    for pre in list(region.iter("pre")):
+        if pre.getparent() is None or _in_gutter(pre):
+            continue
+        if any(a.tag == "pre" for a in pre.iterancestors()):
+            continue
+        pre = _unwrap_gutter_table(pre, removal)
+        for button in list(pre.iter("button")):
+            removal.take(button)
+        for wrapper in _wrappers(pre):
+            for el in list(wrapper.iterdescendants()):
+                if _is_copy_button(el):
+                    removal.take(el)
+        for el in list(pre.iterdescendants()):
+            if isinstance(el.tag, str) and el.getparent() is not None and _is_gutter(el):
+                removal.take(el)
+        language = _language(pre)
+        text = _code_text(pre)
+        tail = pre.tail
+        for child in list(pre):
+            pre.remove(child)
+        pre.attrib.clear()
+        pre.text = text
+        pre.tail = tail
+        if language:
+            pre.set("data-lang", language)
+    return removal.step()

@@ -1,0 +1,120 @@
+"""Put the article HTML into one shape before Markdown (the region is changed in place).
+
+Steps, in order, by the name that reports them (and skips them):
+  1. code-chrome         <pre> to plain text with its language; gutters, copy buttons go;
+  2. footnote-backlinks  references and notes marked; back-links go;
+  3. placeholder-images  the real URL into src; stand-ins without one go;
+  4. noscript            a lazy image's <noscript> copy is used, the rest of <noscript> goes;
+  5. tracking-pixels     tracking pixels and beacons go;
+  6. orphan-captions     picture + caption + credit into <figure><img><figcaption>; captions
+                         whose picture went (skipped as "figures" or "orphan-captions");
+  7. absolute-urls       links, images, media made absolute (the capture keeps them as written);
+  8. empty-links         heading anchors ("#", "¶"), links without text, links to nowhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from extractor.dom import fold, text_of
+from extractor.normalize import codeblocks, figures, footnotes, images
+from extractor.records import Step
+from extractor.removal import Removal
+
+# (tag, attribute) pairs holding a URL that the Markdown shows
+URL_ATTRS = (
+    ("a", "href"),
+    ("img", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+)
+# hrefs that lead nowhere a reader can follow
+_DEAD_HREF = re.compile(r"^(?:#?$|javascript:|void\(|data:)", re.IGNORECASE)
+# what a heading's permalink says
+_PERMALINK_TEXT = re.compile(r"^[#¶§🔗∞]?$|^(?:link|permalink|anchor)$", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _document_base(region: HtmlElement, base_url: str) -> str:
+    """The page URL, or the document's <base href> resolved against it."""
+    root = region.getroottree().getroot()
+    found = root.find(".//base[@href]") if root is not None else None
+    if found is None:
+        return base_url
+    try:
+        return urljoin(base_url, str(found.get("href") or "").strip())
+    except ValueError:
+        return base_url
+
+
+def absolute_urls(region: HtmlElement, base_url: str) -> None:
+    """Resolve link, image and media URLs against the page URL (or its <base href>)."""
+    base_url = _document_base(region, base_url)
+    if not base_url:
+        return
+    for tag, attr in URL_ATTRS:
+        for el in region.iter(tag):
+            value = (el.get(attr) or "").strip()
+            if not value or value.startswith(("#", "data:", "mailto:", "tel:", "javascript:")):
+                continue
+            try:
+                el.set(attr, urljoin(base_url, value))
+            except ValueError:  # an unparsable URL ("http://[bad") stays as written
+                continue
+
+
+def _permalinks(region: HtmlElement, removal: Removal) -> None:
+    for heading in region.iter(*_HEADINGS):
+        for a in list(heading.iter("a")):
+            href = a.get("href", "")
+            if (href.startswith("#") or "#" in href) and _PERMALINK_TEXT.match(text_of(a)):
+                removal.take(a)
+
+
+def clean_links(region: HtmlElement) -> Step:
+    """Drop heading permalinks and links with nothing to show; unwrap links that go nowhere."""
+    removal = Removal("empty-links", "links without text, heading permalinks, named anchors")
+    _permalinks(region, removal)
+    for a in list(region.iter("a")):
+        if a.getparent() is None:
+            continue
+        if not text_of(a) and a.find(".//img") is None:
+            removal.take(a)
+        elif _DEAD_HREF.match(fold(a.get("href"))):
+            a.drop_tag()
+    return removal.step()
+
+
+def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) -> list[Step]:
+    """Normalise the article region in place; returns the steps with what each removed.
+
+    ``skip`` names steps to leave out (for bisecting a bad page): the Step names below, plus
+    "figures" (the same step as "orphan-captions") and "absolute-urls", which removes nothing
+    and so reports no Step.
+    """
+    named: list[tuple[str, Callable[[], Step | None]]] = [
+        ("code-chrome", lambda: codeblocks.normalize_code(region)),
+        ("footnote-backlinks", lambda: footnotes.normalize_footnotes(region, base_url)),
+        ("placeholder-images", lambda: images.resolve_lazy(region)),
+        ("noscript", lambda: images.unwrap_noscript(region)),
+        ("tracking-pixels", lambda: images.drop_pixels(region)),
+        ("figures", lambda: figures.normalize_figures(region)),
+        ("absolute-urls", lambda: _no_step(absolute_urls, region, base_url)),
+        ("empty-links", lambda: clean_links(region)),
+    ]
+    if "orphan-captions" in skip:
+        skip = {*skip, "figures"}
+    steps = [step() for name, step in named if name not in skip]
+    return [s for s in steps if s is not None]
+
+
+def _no_step(run: Callable[..., object], *args: object) -> None:
+    """Run a step that removes nothing (so it has no Step to report)."""
+    run(*args)

@@ -1,0 +1,190 @@
+"""Figures in one shape: ``<figure><img ...>...<figcaption>caption credit</figcaption></figure>``.
+
+Sites wrap a picture and its caption in many ways (``<figure>``, WordPress's ``div.wp-caption``
+with ``p.wp-caption-text``, a ``div`` with ``span.caption`` and ``span.credit``, a caption
+right after the picture); the Markdown converter only has to know the one shape this step
+leaves. A caption is kept only with what it describes: ``describes_something`` is the one test
+the article step and this step share, and a caption left without its picture goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+from lxml.html import HtmlElement
+
+from extractor.dom import fold, text_of
+from extractor.records import Step
+from extractor.removal import Removal
+
+# class names of caption and credit parts
+_CAPTION_NAME = re.compile(r"caption|credit|legend|attribution", re.IGNORECASE)
+# class names of containers that pair one picture with its caption
+_FIGURE_NAME = re.compile(
+    r"wp-caption|(?:^|[\s_-])(?:figure|image|img|photo|media)(?:$|[\s_-])", re.I
+)
+# a caption longer than this is article text next to a picture, not a caption
+CAPTION_MAX_CHARS = 400
+# what a figure without a picture may show under its caption
+CAPTIONED_BLOCKS = ("pre", "table", "blockquote")
+# an element holding the picture a caption follows has at most this much text of its own
+IMAGE_HOLDER_MAX_CHARS = 20
+
+
+def _is_caption(el: HtmlElement) -> bool:
+    if el.tag == "figcaption":
+        return True
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(_CAPTION_NAME.search(names)) and el.find(".//img") is None
+
+
+def _caption_parts(figure: HtmlElement) -> list[HtmlElement]:
+    """The outermost caption and credit elements of a figure."""
+    parts: list[HtmlElement] = []
+    for el in figure.iterdescendants():
+        if not isinstance(el.tag, str) or any(p in parts for p in el.iterancestors()):
+            continue
+        if _is_caption(el) and text_of(el):
+            parts.append(el)
+    return parts
+
+
+def _rebuild(figure: HtmlElement) -> None:
+    images = list(figure.iter("img"))
+    parts = _caption_parts(figure)
+    tail = figure.tail
+    for child in list(figure):
+        figure.remove(child)
+    figure.text = None
+    figure.attrib.clear()
+    figure.tag = "figure"
+    figure.tail = tail
+    for img in images:
+        img.tail = None
+        figure.append(img)
+    if not parts:
+        return
+    if len(parts) == 1:
+        caption = parts[0]
+        caption.tag = "figcaption"
+        caption.attrib.clear()
+        caption.tail = None
+    else:
+        caption = html.Element("figcaption")
+        caption.text = " ".join(text_of(p) for p in parts)
+    figure.append(caption)
+
+
+def _figure_like(el: HtmlElement) -> bool:
+    """A container (not <figure>) that holds exactly one picture and a short caption."""
+    if el.tag not in ("div", "p", "span", "section") or len(el.findall(".//img")) != 1:
+        return False
+    if not _FIGURE_NAME.search(el.get("class", "")):
+        return False
+    parts = _caption_parts(el)
+    caption_chars = sum(len(text_of(p)) for p in parts)
+    # nothing but the picture and its caption inside
+    return (
+        bool(parts) and caption_chars <= CAPTION_MAX_CHARS and len(text_of(el)) <= caption_chars + 2
+    )
+
+
+def _image_holder(el: HtmlElement | None) -> bool:
+    """An image, or an element holding one image and (almost) no text (a link, a <picture>)."""
+    if el is None or not isinstance(el.tag, str):
+        return False
+    if el.tag == "img":
+        return True
+    return len(el.findall(".//img")) == 1 and len(text_of(el)) <= IMAGE_HOLDER_MAX_CHARS
+
+
+def _previous_element(el: HtmlElement) -> HtmlElement | None:
+    """The element before ``el``, unless text stands between them."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or (before.tail or "").strip():
+        return None
+    return before
+
+
+def follows_image(caption: HtmlElement) -> HtmlElement | None:
+    """The picture right before a caption outside <figure> ("class*=caption" under an image)."""
+    before = _previous_element(caption)
+    if _image_holder(before):
+        return before
+    parent = caption.getparent()
+    # <div class=photo><img></div><p class=caption> nested one level down: the caption first
+    if parent is not None and before is None and not (parent.text or "").strip():
+        outer = _previous_element(parent)
+        if _image_holder(outer) and len(text_of(parent)) == len(text_of(caption)):
+            return outer
+    return None
+
+
+def describes_something(caption: HtmlElement) -> bool:
+    """Does a caption belong to a picture (or a code block, table or quote) it stays with?"""
+    for ancestor in caption.iterancestors():
+        if ancestor.tag == "figure":
+            return ancestor.find(".//img") is not None or any(
+                ancestor.find(f".//{tag}") is not None for tag in CAPTIONED_BLOCKS
+            )
+        if ancestor.tag in ("div", "p", "span", "section") and _figure_like(ancestor):
+            return True
+    if len(text_of(caption)) > CAPTION_MAX_CHARS:
+        return False
+    return follows_image(caption) is not None
+
+
+def _wrap_loose(caption: HtmlElement, holder: HtmlElement) -> None:
+    """Put a picture and the caption after it into one <figure>."""
+    figure = html.Element("figure")
+    figure.tail = caption.tail
+    caption.tail = None
+    holder.addprevious(figure)
+    parent = caption.getparent()
+    figure.append(holder)
+    figure.append(caption)
+    if parent is not None and parent is not holder and not len(parent) and not text_of(parent):
+        parent.drop_tree()  # the wrapper the caption sat in, now empty
+    _rebuild(figure)
+
+
+def _drop_orphans(region: HtmlElement, removal: Removal) -> None:
+    """Captions with nothing left to describe (the picture went: a placeholder, a video)."""
+    for caption in list(region.iter("figcaption")):
+        if not describes_something(caption):
+            removal.take(caption)
+
+
+def normalize_figures(region: HtmlElement) -> Step:
+    """Rebuild every picture-with-caption as one <figure>; captions without one go."""
+    removal = Removal("orphan-captions", "captions whose picture is gone")
+    count = 0
+    for figure in list(region.iter("figure")):
+        if figure.find(".//img") is not None:
+            _rebuild(figure)
+            count += 1
+    for el in list(region.iter("div", "p", "span", "section")):
+        if el is region or el.getparent() is None or el.find(".//figure") is not None:
+            continue
+        if any(a.tag == "figure" for a in el.iterancestors()):
+            continue
+        if _figure_like(el):
+            _rebuild(el)
+            count += 1
+    for el in list(region.iter("div", "p", "span")):
+        if el.getparent() is None or not _is_caption(el) or not text_of(el):
+            continue
+        if any(a.tag == "figure" for a in el.iterancestors()):
+            continue
+        holder = follows_image(el) if len(text_of(el)) <= CAPTION_MAX_CHARS else None
+        if holder is not None:
+            _wrap_loose(el, holder)
+            count += 1
+    _drop_orphans(region, removal)
+    for caption in region.iter("figcaption"):
+        if caption.text and not len(caption):
+            caption.text = fold(caption.text)
+    return removal.step()
