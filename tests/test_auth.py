@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from extractor.auth import (
     storage_state_for,
     strip_credentials,
 )
+from extractor.auth.files import load_session_files, redact, secret_values
 from extractor.auth.jar import from_playwright, to_playwright
 from extractor.errors import UsageError
 
@@ -183,3 +185,61 @@ def test_loose_permissions(tmp_path: Path) -> None:
     path.chmod(0o644)
     assert loose_permissions(path) == "0644"
     assert loose_permissions(tmp_path / "missing.json") is None
+
+
+def test_session_files_are_read_and_cut_per_url(tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    token = '{"token": "tok_abcdefghijklmnop"}'
+    state.write_text(
+        json.dumps(
+            {
+                "cookies": [to_playwright(Cookie("sid", "0123456789abcdef", "127.0.0.1"))],
+                "origins": [
+                    {
+                        "origin": "http://127.0.0.1:9",
+                        "localStorage": [{"name": "a", "value": token}],
+                    }
+                ],
+            }
+        )
+    )
+    jar = tmp_path / "cookies.txt"
+    jar.write_text(CURL_JAR)
+    files = load_session_files(str(state), str(jar), now=0)
+    assert [c.name for c in files.cookies] == ["sid", "sid", "prefs", "local", "empty"]
+    assert "0123456789abcdef" not in repr(files)
+    assert [c["name"] for c in files.for_url("http://127.0.0.1:9/x")["cookies"]] == ["sid", "local"]
+    secrets = secret_values(files, extra=("hunter2hunter2", "short"))
+    assert set(secrets) == {"0123456789abcdef", "tok_abcdefghijklmnop", "hunter2hunter2"}
+    page = "<p>id 0123456789abcdef, token tok_abcdefghijklmnop, dark mode</p>"
+    assert redact(page, secrets) == "<p>id [redacted], token [redacted], dark mode</p>"
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (None, "no such file"),
+        ("not json SECRETVALUE", "not a storage state file"),
+        ('{"cookies": [{"value": "SECRETVALUE"}]}', "not a storage state file"),
+        ('["SECRETVALUE"]', "not a storage state file"),
+    ],
+)
+def test_a_bad_storage_state_is_one_line_without_contents(
+    tmp_path: Path, content: str | None, says: str
+) -> None:
+    path = tmp_path / "state.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(UsageError) as caught:
+        load_session_files(str(path), None)
+    assert says in str(caught.value) and str(path) in str(caught.value)
+    assert "SECRETVALUE" not in str(caught.value)
+
+
+def test_a_bad_cookies_file_names_option_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "cookies.txt"
+    path.write_text("a.example\tTRUE\t/\tFALSE\tsoon\tsid\tSECRETVALUE\n")
+    with pytest.raises(UsageError) as caught:
+        load_session_files(None, str(path))
+    assert str(caught.value).startswith(f"--cookies {path}: cookies.txt line 1")
+    assert "SECRETVALUE" not in str(caught.value)
