@@ -21,9 +21,11 @@ from extractor.auth import (
     storage_state_for,
     strip_credentials,
 )
+from extractor.auth.expiry import expiry_message, stale_session_wall
 from extractor.auth.files import load_session_files, redact, secret_values
 from extractor.auth.jar import from_playwright, to_playwright
 from extractor.errors import UsageError
+from extractor.records import Wall
 
 # As curl -c writes it (comments, #HttpOnly_ prefix), plus a cookie with an empty value whose
 # trailing tab an editor trimmed.
@@ -243,3 +245,16 @@ def test_a_bad_cookies_file_names_option_and_line(tmp_path: Path) -> None:
         load_session_files(None, str(path))
     assert str(caught.value).startswith(f"--cookies {path}: cookies.txt line 1")
     assert "SECRETVALUE" not in str(caught.value)
+
+
+def test_a_wall_that_stays_with_a_session_means_it_may_have_expired() -> None:
+    paywall = Wall("paywall", "rendered", "Subscribe to keep reading")
+    cleared = Wall("login", "rendered", "Sign in", first_seen_ms=10, cleared_ms=900)
+    static = Wall("login", "static", "Sign in")
+    bot = Wall("bot-check", "rendered", "Checking your browser")
+    assert stale_session_wall([cleared, static, bot, paywall], session_used=True) == paywall
+    assert stale_session_wall([paywall], session_used=False) is None
+    assert stale_session_wall([cleared, static, bot], session_used=True) is None
+    line = expiry_message("https://news.example/a", paywall)
+    assert "paywall" in line and "news.example" in line and "extractor auth" in line
+    assert "\n" not in line

@@ -5,6 +5,8 @@ credentials and secret headers kept out of every output. The browser side is in
 from __future__ import annotations
 
 from .cookiestxt import CookieFileError, parse_cookies_txt
+from .expiry import expiry_message, stale_session_wall
+from .files import SessionFiles, load_session_files, redact, secret_values
 from .jar import Cookie, cookies_for, storage_state_for
 from .secrets import (
     SECRET_HEADERS,
@@ -21,12 +23,18 @@ __all__ = [
     "Cookie",
     "CookieFileError",
     "Credentials",
+    "SessionFiles",
     "cookies_for",
+    "expiry_message",
+    "load_session_files",
     "loose_permissions",
     "parse_cookies_txt",
     "parse_header",
     "public_headers",
+    "redact",
+    "secret_values",
     "split_credentials",
+    "stale_session_wall",
     "storage_state_for",
     "strip_credentials",
 ]
