@@ -15,6 +15,7 @@ import asyncio
 from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass
 
+from extractor.auth import strip_credentials
 from extractor.browser import launch as browsers
 from extractor.browser.runner import Session, open_session
 from extractor.errors import ExtractorError
@@ -75,10 +76,11 @@ async def stream(
     async with open_session(opts) as session:
         gate = asyncio.Semaphore(max(1, concurrency))
 
-        async def one(index: int, url: str) -> Outcome:
+        async def one(index: int, given: str) -> Outcome:
+            url = strip_credentials(given)  # the URL as every output names it
             async with gate:
                 try:
-                    page = await session.capture(url, opts)
+                    page = await session.capture(given, opts)
                     return Outcome(index, url, page, extract_page(page, opts))
                 except ExtractorError as exc:
                     return Outcome(index, url, error=exc)

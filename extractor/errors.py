@@ -53,6 +53,12 @@ class SnapshotMismatch(ExtractorError):
     exit_code = 9
 
 
+class SessionExpiredError(WallError):
+    """--fail-on-wall, a session was given, and a login or paywall wall still stood."""
+
+    exit_code = 10
+
+
 __all__ = [
     "ExtractorError",
     "NavigationError",
@@ -60,6 +66,7 @@ __all__ = [
     "NotHtmlError",
     "OutputError",
     "PageTimeoutError",
+    "SessionExpiredError",
     "SnapshotMismatch",
     "UsageError",
     "WallError",

@@ -59,6 +59,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         steps=tuple(s for s in steps if s.removed),
         wait=page.wait,
         rendered=page.rendered,
+        session=page.session,
     )
     return _server_view_if_lost(page, result, options)
 

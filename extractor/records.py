@@ -48,6 +48,13 @@ class Options:
     # -- browser: where it comes from
     browser_path: str | None = None
     cdp_endpoint: str | None = None
+    # -- session: pages the user may read (never shown in a repr, never written anywhere)
+    storage_state: str | None = None  # a storage state file (cookies, localStorage), as auth writes
+    cookies_file: str | None = None  # a Netscape cookies.txt
+    user_data_dir: str | None = None  # a persistent browser profile to run in
+    headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # to the URL's origin only
+    auth_user: str | None = None  # HTTP basic auth, to the URL's origin only
+    auth_password: str | None = field(default=None, repr=False)
     # -- extraction
     include_comments: bool = False
     skip_steps: tuple[str, ...] = ()  # names of extraction steps to switch off (for bisecting)
@@ -87,6 +94,7 @@ class RenderedPage:
     rendered: bool = True  # False when the DOM is the server HTML itself (no browser ran)
     timings: dict[str, int] = field(default_factory=dict)
     screenshot: bytes | None = field(default=None, compare=False, repr=False)
+    session: bool = False  # captured with a session (storage state, cookies or a profile)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -157,6 +165,7 @@ class Extraction:
     steps: tuple[Step, ...] = ()
     wait: Wait | None = None
     rendered: bool = True
+    session: bool = False  # a session was used (whether, never what it held)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract: flat metadata keys beside markdown, walls and wait."""
@@ -171,6 +180,7 @@ class Extraction:
             "walls": [_wall_dict(w) for w in self.walls],
             "wait": asdict(self.wait) if self.wait else None,
             "steps": [asdict(s) for s in self.steps],
+            "session": self.session,
         }
 
 

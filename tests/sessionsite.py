@@ -71,7 +71,7 @@ class Seen:
 
     host: str
     path: str
-    headers: dict[str, str]
+    headers: dict[str, str]  # lower-case names
 
 
 @dataclass
@@ -253,7 +253,9 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         host = (self.headers.get("Host") or "").split(":")[0]
         with self.site.lock:
-            self.site.seen.append(Seen(host, parts.path, {k: v for k, v in self.headers.items()}))
+            self.site.seen.append(
+                Seen(host, parts.path, {k.lower(): v for k, v in self.headers.items()})
+            )
         return host, parts.path, parse_qs(parts.query)
 
     def _send(

@@ -4,11 +4,17 @@ credentials and secret headers kept out of every output. The browser side is in
 
 from __future__ import annotations
 
-from .cookiestxt import CookieFileError, parse_cookies_txt
-from .expiry import expiry_message, stale_session_wall
-from .files import SessionFiles, load_session_files, redact, secret_values
-from .jar import Cookie, cookies_for, storage_state_for
-from .secrets import (
+from extractor.auth.cookiestxt import CookieFileError, parse_cookies_txt
+from extractor.auth.expiry import expiry_message, stale_session_wall
+from extractor.auth.files import (
+    SessionFiles,
+    check_session_files,
+    load_session_files,
+    redact,
+    secret_values,
+)
+from extractor.auth.jar import Cookie, cookies_for, storage_state_for
+from extractor.auth.secrets import (
     SECRET_HEADERS,
     Credentials,
     loose_permissions,
@@ -24,6 +30,7 @@ __all__ = [
     "CookieFileError",
     "Credentials",
     "SessionFiles",
+    "check_session_files",
     "cookies_for",
     "expiry_message",
     "load_session_files",

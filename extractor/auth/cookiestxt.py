@@ -14,8 +14,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from ..errors import UsageError
-from .jar import Cookie
+from extractor.auth.jar import Cookie
+from extractor.errors import UsageError
 
 # The prefix curl and yt-dlp put before the domain of an HttpOnly cookie.
 HTTPONLY_PREFIX = "#HttpOnly_"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..records import Wall
+from extractor.records import Wall
 
 # Walls a live session takes down; when one stays, the session most likely ran out.
 SESSION_WALL_KINDS = ("login", "paywall")

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
-from .cookiestxt import parse_cookies_txt
-from .jar import Cookie, from_playwright, storage_state_for, to_playwright
+from extractor.auth.cookiestxt import parse_cookies_txt
+from extractor.auth.jar import Cookie, from_playwright, storage_state_for, to_playwright
+from extractor.auth.secrets import loose_permissions
+from extractor.errors import UsageError
+from extractor.records import Options
 
 # A value from a session file is scrubbed from outputs when it looks like a token: at least this
 # long and without spaces ("1", "en-GB" or "dark mode" would eat ordinary text).
@@ -60,6 +62,24 @@ def load_session_files(
         except UsageError as exc:
             raise UsageError(f"--cookies {cookies_file}: {exc}") from None
     return SessionFiles(tuple(cookies), origins)
+
+
+def check_session_files(options: Options) -> list[str]:
+    """Read the options' session files once (a bad one raises UsageError before any browser
+    starts); returns a warning for each that other users may read."""
+    load_session_files(options.storage_state, options.cookies_file)
+    warnings = []
+    for option, path in (
+        ("--storage-state", options.storage_state),
+        ("--cookies", options.cookies_file),
+    ):
+        mode = loose_permissions(path) if path else None
+        if mode:
+            warnings.append(
+                f"warning: {option} {path} can be read by other users (mode {mode}): "
+                f"`chmod 600 {path}`"
+            )
+    return warnings
 
 
 def _read(option: str, path: str) -> str:
@@ -133,4 +153,11 @@ def redact(text: str, secrets: tuple[str, ...]) -> str:
     return text
 
 
-__all__ = ["REDACTED", "SessionFiles", "load_session_files", "redact", "secret_values"]
+__all__ = [
+    "REDACTED",
+    "SessionFiles",
+    "check_session_files",
+    "load_session_files",
+    "redact",
+    "secret_values",
+]

@@ -1,12 +1,14 @@
 """Render one page in a browser context and capture both of its views.
 
 ``capture_page`` reads like the steps it takes, all under one hard ``Options.timeout_ms``:
-  1. open a fresh context (pinned viewport, locale, time zone; the wall watcher; origin gate);
+  1. open a fresh context (pinned viewport, locale, time zone; the wall watcher; origin gate),
+     or a page in a persistent profile, with the user's session for the URL (``session.py``);
   2. navigate to DOMContentLoaded and keep the main document's body (the server view);
   3. settle: network idle (capped), a DOM-quiet window (capped), the ``wait_for`` selector;
   4. scroll through the page so lazy loaders fire, then back to the top, and settle briefly again;
   5. apply the consent policy, read the wall watcher's sightings;
-  6. serialize the settled DOM with ``js/capture.js`` (the rendered view), take a screenshot if asked.
+  6. serialize the settled DOM with ``js/capture.js`` (the rendered view), take a screenshot if asked;
+     session headers and secret values are taken out of the record.
 Playwright errors are turned into ours by ``browser.map_error``.
 """
 
@@ -27,7 +29,8 @@ from urllib.request import url2pathname
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from extractor.browser import consent, watcher
+from extractor.auth import SessionFiles
+from extractor.browser import consent, session, watcher
 from extractor.browser.launch import map_error
 from extractor.browser.targets import resolve_target
 from extractor.errors import NavigationError, NotHtmlError
@@ -106,22 +109,43 @@ class Budget:
         return max(0, min(want_ms, self.left_ms(reserve)))
 
 
-async def capture_page(browser: Browser, url: str, options: Options) -> RenderedPage:
-    """Open a context on ``browser``, render ``url`` and capture it; the context is always closed."""
+async def capture_page(
+    browser: Browser | None, url: str, options: Options, profile: BrowserContext | None = None
+) -> RenderedPage:
+    """Open a context on ``browser`` (or a page in the persistent ``profile``), render ``url`` and
+    capture it; what was opened is always closed.
+
+    Credentials in ``url`` become basic auth for its origin and are gone from the record; the
+    session files are cut to the URL's site (``browser.session``).
+    """
+    url, options = session.with_url_credentials(url, options)
     target = to_url(url)
-    context = await new_context(browser, options)
+    files = session.session_files(options)
+    opened: BrowserContext | Page | None = None
     try:
+        if profile is not None:
+            await session.add_profile_cookies(profile, files, target)
+            opened = page = await profile.new_page()
+        else:
+            assert browser is not None
+            opened = context = await new_context(browser, options, target, files)
+            page = await context.new_page()
+        await session.prepare_page(
+            page, options, target, options.timeout_ms, profile=profile is not None
+        )
         async with asyncio.timeout(options.timeout_ms / 1000):
-            return await _capture(context, url, target, options)
+            captured = await _capture(page, url, target, options)
+        return session.finish(captured, options, files)
     except (TimeoutError, PlaywrightError) as exc:
         raise map_error(exc, url) from exc
     finally:
-        with contextlib.suppress(PlaywrightError):
-            await asyncio.shield(context.close())
+        if opened is not None:
+            with contextlib.suppress(PlaywrightError):
+                await asyncio.shield(opened.close())
 
 
-async def new_context(browser: Browser, options: Options) -> BrowserContext:
-    """A fresh context: pinned viewport, locale and time zone, the wall watcher, the origin gate."""
+def context_settings(options: Options) -> dict[str, Any]:
+    """What every context gets: pinned viewport, locale and time zone, no service workers."""
     width, height = options.viewport
     settings: dict[str, Any] = {
         "viewport": {"width": width, "height": height},
@@ -131,7 +155,27 @@ async def new_context(browser: Browser, options: Options) -> BrowserContext:
     }
     if options.user_agent:
         settings["user_agent"] = options.user_agent
+    return settings
+
+
+async def new_context(
+    browser: Browser,
+    options: Options,
+    url: str | None = None,
+    files: SessionFiles | None = None,
+) -> BrowserContext:
+    """A fresh context (``context_settings``, plus the session for ``url`` from ``files``),
+    prepared by ``prepare_context``."""
+    settings = context_settings(options)
+    if url is not None:
+        settings.update(session.context_settings(options, url, files or SessionFiles()))
     context = await browser.new_context(**settings)
+    await prepare_context(context, options)
+    return context
+
+
+async def prepare_context(context: BrowserContext, options: Options) -> None:
+    """The page helpers and the wall watcher in every page; the origin gate when origins are set."""
     await context.add_init_script(script("mutations.js"))
     await context.add_init_script(script("shadow.js"))
     await context.add_init_script(watcher.watcher_script())
@@ -157,15 +201,11 @@ async def new_context(browser: Browser, options: Options) -> BrowserContext:
                 await route.abort("blockedbyclient")
 
         await context.route("**/*", gate)
-    return context
 
 
-async def _capture(
-    context: BrowserContext, url: str, target: str, options: Options
-) -> RenderedPage:
+async def _capture(page: Page, url: str, target: str, options: Options) -> RenderedPage:
     budget = Budget(options.timeout_ms)
     timings: dict[str, int] = {}
-    page = await context.new_page()
 
     # 2. navigate; keep the server view. A page that answers but never reaches DOMContentLoaded
     # (a hung blocking script) is still captured, with the wait ended by "timeout".
@@ -409,9 +449,11 @@ def _since(start: float) -> int:
 __all__ = [
     "Budget",
     "capture_page",
+    "context_settings",
     "decode_html",
     "new_context",
     "origin_of",
+    "prepare_context",
     "script",
     "settle",
     "to_url",

@@ -22,6 +22,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from extractor.browser.session import routes_origin
 from extractor.errors import (
     ExtractorError,
     NavigationError,
@@ -32,7 +33,7 @@ from extractor.errors import (
 from extractor.records import Options
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, Playwright
+    from playwright.async_api import Browser, BrowserContext, Playwright
 
 
 T = TypeVar("T")
@@ -65,6 +66,9 @@ BASE_FLAGS = (
     "--no-first-run",
 )
 
+# Chromium's local network access checks, off when a route answers the page's origin.
+LOCAL_NETWORK_FLAG = "--disable-features=LocalNetworkAccessChecks"
+
 # What to tell the user when no browser is found (one line).
 INSTALL_HINT = (
     "no Chromium found: install one (`apt-get install chromium` or `playwright install chromium`) "
@@ -90,6 +94,10 @@ NET_ERRORS = (
     ("ERR_HTTP2_", "HTTP/2 protocol error"),
     ("ERR_EMPTY_RESPONSE", "the server sent an empty response"),
     ("ERR_BLOCKED_BY_CLIENT", "blocked (origin not allowed)"),
+    (
+        "ERR_INVALID_AUTH_CREDENTIALS",
+        "the site asks for HTTP basic auth, not given or refused (--auth-user, --auth-password)",
+    ),
     ("ERR_FAILED", "request failed"),
 )
 
@@ -175,11 +183,18 @@ def find_browser(options: Options | None = None, bundled: str | None = None) -> 
     raise NoBrowserError(INSTALL_HINT)
 
 
-def launch_flags() -> list[str]:
-    """Chromium flags; --no-sandbox only when running as root (where the sandbox cannot start)."""
+def launch_flags(options: Options | None = None) -> list[str]:
+    """Chromium flags; --no-sandbox only when running as root (where the sandbox cannot start).
+
+    When the page's own origin is answered through a route (extra headers, ``session.py``),
+    Chromium cannot tell that answer's network and would block the page's requests to local
+    or private hosts: its local network access checks are switched off for such a run only.
+    """
     flags = list(BASE_FLAGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags.append("--no-sandbox")
+    if options is not None and routes_origin(options):
+        flags.append(LOCAL_NETWORK_FLAG)
     return flags
 
 
@@ -191,10 +206,11 @@ def launch_args(options: Options | None = None) -> dict[str, Any]:
 # -- launching and connecting --------------------------------------------------------------------
 
 
-async def open_browser(pw: Playwright, options: Options) -> Browser:
+async def open_browser(pw: Playwright, options: Options, headless: bool = True) -> Browser:
     """Launch Chromium, or connect to ``options.cdp_endpoint`` (http:// or ws://) when set.
 
     ``pw`` is the object ``async_playwright()`` yields; returns a Playwright async ``Browser``.
+    ``headless=False`` opens a visible window (``extractor auth``).
     """
     from playwright.async_api import Error as PlaywrightError
 
@@ -212,10 +228,41 @@ async def open_browser(pw: Playwright, options: Options) -> Browser:
     executable = find_browser(options, bundled=bundled)
     try:
         return await pw.chromium.launch(
-            executable_path=executable, args=launch_flags(), headless=True, timeout=timeout
+            executable_path=executable,
+            args=launch_flags(options),
+            headless=headless,
+            timeout=timeout,
         )
     except PlaywrightError as exc:
         raise NoBrowserError(f"cannot start {executable}: {_first_line(exc)}") from exc
+
+
+async def open_profile(
+    pw: Playwright, options: Options, settings: dict[str, Any]
+) -> BrowserContext:
+    """Launch Chromium on the persistent profile ``options.user_data_dir`` (one context, kept
+    between runs); ``settings`` are the context settings a fresh context would get."""
+    from playwright.async_api import Error as PlaywrightError
+
+    assert options.user_data_dir
+    bundled = None
+    with suppress(PlaywrightError):
+        bundled = pw.chromium.executable_path
+    executable = find_browser(options, bundled=bundled)
+    try:
+        return await pw.chromium.launch_persistent_context(
+            Path(options.user_data_dir).expanduser(),
+            executable_path=executable,
+            args=launch_flags(options),
+            headless=True,
+            timeout=float(max(options.timeout_ms, 1_000)),
+            **settings,
+        )
+    except PlaywrightError as exc:
+        raise NoBrowserError(
+            f"cannot start {executable} with the profile {options.user_data_dir} "
+            f"(is a browser using it?): {_first_line(exc)}"
+        ) from exc
 
 
 # -- errors --------------------------------------------------------------------------------------
@@ -337,6 +384,7 @@ __all__ = [
     "launch_flags",
     "map_error",
     "open_browser",
+    "open_profile",
     "run",
     "sigterm_as_interrupt",
     "system_chromium",

@@ -1,4 +1,5 @@
-"""One browser, many pages: a browser started (or reached) for a block, a fresh context per page."""
+"""One browser, many pages: a browser started (or reached) for a block, a fresh context per page
+(or, with ``Options.user_data_dir``, one persistent profile whose pages share it)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, BrowserContext, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from extractor.browser import launch as browsers
-from extractor.browser.capture import capture_page
+from extractor.browser.capture import capture_page, context_settings, prepare_context
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
 
@@ -18,14 +19,17 @@ DEFAULT_OPTIONS = Options()
 
 
 class Session:
-    """One browser, many pages; each capture gets its own fresh context."""
+    """One browser, many pages; each capture gets its own fresh context (or a page of ``profile``)."""
 
-    def __init__(self, browser: Browser, options: Options) -> None:
+    def __init__(
+        self, browser: Browser | None, options: Options, profile: BrowserContext | None = None
+    ) -> None:
         self.browser = browser
         self.options = options
+        self.profile = profile
 
     async def capture(self, url: str, options: Options | None = None) -> RenderedPage:
-        return await capture_page(self.browser, url, options or self.options)
+        return await capture_page(self.browser, url, options or self.options, self.profile)
 
     async def extract(self, url: str, options: Options | None = None) -> Extraction:
         opts = options or self.options
@@ -37,6 +41,14 @@ async def open_session(options: Options | None = None) -> AsyncIterator[Session]
     """Start (or connect to) a browser for the block; it is closed however the block ends."""
     opts = options or DEFAULT_OPTIONS
     async with async_playwright() as pw:
+        if opts.user_data_dir:
+            profile = await browsers.open_profile(pw, opts, context_settings(opts))
+            try:
+                await prepare_context(profile, opts)
+                yield Session(None, opts, profile)
+            finally:
+                await asyncio.shield(_close(profile))
+            return
         browser = await browsers.open_browser(pw, opts)
         try:
             yield Session(browser, opts)
@@ -44,6 +56,6 @@ async def open_session(options: Options | None = None) -> AsyncIterator[Session]
             await asyncio.shield(_close(browser))
 
 
-async def _close(browser: Browser) -> None:
+async def _close(browser: Browser | BrowserContext) -> None:
     with suppress(PlaywrightError):
         await browser.close()

@@ -5,6 +5,7 @@ No extraction logic lives here. Exit codes (documented in README.md):
   3 no browser found   4 navigation failed (DNS, refused, TLS, HTTP error page is NOT a failure)
   5 timeout   6 content is not HTML   7 output file exists or cannot be written
   8 --fail-on-wall and a rendered-phase wall stayed   9 snapshot mismatch
+  10 --fail-on-wall and a login or paywall wall stayed although a session was given
   130 interrupted (SIGINT)   143 terminated (SIGTERM)
 """
 
@@ -20,9 +21,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extractor import __version__
+from extractor.auth import (
+    check_session_files,
+    expiry_message,
+    stale_session_wall,
+    strip_credentials,
+)
 from extractor.browser.launch import Interrupted, run
 from extractor.cli.options import ArgumentParser, add_render_options, render_settings
-from extractor.errors import ExtractorError, OutputError, UsageError, WallError
+from extractor.errors import (
+    ExtractorError,
+    OutputError,
+    SessionExpiredError,
+    UsageError,
+    WallError,
+)
 from extractor.markdown.frontmatter import render_document
 from extractor.output import safe_filename, unique_path, write_atomic
 from extractor.records import WALL_KINDS, Extraction, Options, RenderedPage
@@ -189,10 +202,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from extractor.cli.snapshot import main as snapshot_main
 
             return snapshot_main(args_list[1:])
+        if args_list[:1] == ["auth"]:
+            from extractor.cli.auth import main as auth_main
+
+            return auth_main(args_list[1:])
         args = build_parser().parse_args(args_list)
         return run(_run(args))
     except ExtractorError as exc:
-        print(f"extractor: {exc}", file=sys.stderr)
+        print(f"extractor: {strip_credentials(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except Interrupted as exc:
         print("extractor: interrupted", file=sys.stderr)
@@ -208,6 +225,8 @@ async def _run(args: argparse.Namespace) -> int:
     options = options_from(args)
     kinds = fail_kinds(args)
     targets = read_targets(args)
+    for warning in check_session_files(options):
+        print(f"extractor: {warning}", file=sys.stderr)
     if args.output and Path(args.output).exists() and not args.force:
         raise OutputError(f"{args.output} exists; pass --force to overwrite it")
     from extractor.api import stream
@@ -223,10 +242,11 @@ async def _run(args: argparse.Namespace) -> int:
                 if outcome.error is not None:
                     raise outcome.error
                 _emit(args, outcome, label, taken)
-                _check_walls(outcome, kinds)
+                _check_walls(outcome, kinds, label)
             except ExtractorError as exc:
-                where = "" if outcome.url in str(exc) else f"{outcome.url}: "
-                print(f"extractor: {label}{where}{exc}", file=sys.stderr)
+                text = strip_credentials(str(exc))
+                where = "" if outcome.url in text else f"{outcome.url}: "
+                print(f"extractor: {label}{where}{text}", file=sys.stderr)
                 worst = worst or exc.exit_code
     return worst
 
@@ -260,10 +280,18 @@ def _emit(args: argparse.Namespace, outcome: Outcome, label: str, taken: set[Pat
             print(f"extractor: {label}{outcome.url}: done", file=sys.stderr)
 
 
-def _check_walls(outcome: Outcome, kinds: frozenset[str]) -> None:
-    """--fail-on-wall: a rendered-phase wall of a listed kind that stayed is a failure."""
+def _check_walls(outcome: Outcome, kinds: frozenset[str], label: str = "") -> None:
+    """--fail-on-wall: a rendered-phase wall of a listed kind that stayed is a failure. A login
+    or paywall wall that stayed although a session was given is said in one line, and is a
+    failure of its own under --fail-on-wall."""
     result = outcome.extraction
     assert result is not None
+    stale = stale_session_wall(result.walls, result.session)
+    if stale is not None:
+        line = expiry_message(outcome.url, stale)
+        if stale.kind in kinds:
+            raise SessionExpiredError(line)
+        print(f"extractor: {label}{outcome.url}: {line}", file=sys.stderr)
     for wall in result.walls:
         if wall.phase == "rendered" and not wall.cleared and wall.kind in kinds:
             raise WallError(f"{wall.kind} wall stayed: {wall.text[:80]}")

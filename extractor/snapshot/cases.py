@@ -43,8 +43,8 @@ DEFAULT_DIR = Path("snapshots")
 # What stands in for a volatile number in the expected files.
 VOLATILE = "N"
 # Keys of Extraction.to_dict() left out of expected.json: the Markdown has its own file, the
-# rest changes between two captures of the same page.
-JSON_LEFT_OUT = ("markdown", "wait", "captured", "captured_at", "timings")
+# rest changes between two captures of the same page (whether a session was used is in page.json).
+JSON_LEFT_OUT = ("markdown", "wait", "captured", "captured_at", "timings", "session")
 # Wall keys whose numbers are timings (milliseconds since navigation).
 WALL_TIMING_KEYS = ("first_seen_ms", "cleared_ms")
 # Step keys left out: the description is the same for every page, so rewording a step would
