@@ -6,7 +6,8 @@ Modelled on how such sites are built:
   - ``/p/<slug>/``        an article as a Ghost-style publication serves it: the whole post for a
                           reader with a live session, else the first paragraphs and the upgrade
                           call to action (``gh-post-upgrade-cta``) with ``isAccessibleForFree``;
-  - ``/members/``         a members-only page that redirects to ``/login?next=...`` without one;
+  - ``/members/``         a members-only page that redirects to ``/login?next=...`` without a
+                          session, and renews the session cookie with one;
   - ``/app/``             a single-page app: its sign-in page stores a token in localStorage from
                           script; the article page sends it as a Bearer token to ``/api/story``
                           and shows a subscribe prompt when there is none or it is refused;
@@ -303,8 +304,10 @@ class _Handler(BaseHTTPRequestHandler):
         elif path.startswith("/p/") and path.endswith("/"):
             self._send(200, _article(path.split("/")[2], self._session() is not None, port))
         elif path == "/members/":
-            if self._session() is not None:
-                self._send(200, _members(port))
+            sid = self._session()
+            if sid is not None:  # a sliding session: each visit renews the cookie
+                renewed = f"{COOKIE}={sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age=1209600"
+                self._send(200, _members(port), Set_Cookie=renewed)
             else:
                 flag = "&expired=1" if self._had_session() else ""
                 self._redirect(f"/login?next={quote(path)}{flag}")

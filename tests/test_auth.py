@@ -25,7 +25,7 @@ from extractor.auth.expiry import expiry_message, stale_session_wall
 from extractor.auth.files import load_session_files, redact, secret_values
 from extractor.auth.jar import from_playwright, to_playwright
 from extractor.errors import UsageError
-from extractor.records import Wall
+from extractor.records import Options, Wall
 
 # As curl -c writes it (comments, #HttpOnly_ prefix), plus a cookie with an empty value whose
 # trailing tab an editor trimmed.
@@ -258,3 +258,33 @@ def test_a_wall_that_stays_with_a_session_means_it_may_have_expired() -> None:
     line = expiry_message("https://news.example/a", paywall)
     assert "paywall" in line and "news.example" in line and "extractor auth" in line
     assert "\n" not in line
+
+
+def test_options_never_show_a_secret_in_their_repr() -> None:
+    options = Options(headers=(("X-Api-Key", "k3y-v4lue"),), auth_user="ann", auth_password="pw-9")
+    assert "k3y-v4lue" not in repr(options) and "pw-9" not in repr(options)
+
+
+def test_a_mistyped_option_never_repeats_its_value() -> None:
+    from extractor.cli.main import build_parser
+
+    with pytest.raises(UsageError) as caught:
+        build_parser().parse_args(["https://a.example/", "--auth-pasword", "hunter2"])
+    assert "--auth-pasword" in str(caught.value) and "hunter2" not in str(caught.value)
+
+
+def test_auth_password_needs_a_user_and_header_values_stay_out_of_errors() -> None:
+    from extractor.cli.main import build_parser, options_from
+
+    args = build_parser().parse_args(["https://a.example/", "--auth-password", "hunter2"])
+    with pytest.raises(UsageError) as caught:
+        options_from(args)
+    assert "hunter2" not in str(caught.value)
+    args = build_parser().parse_args(["https://a.example/", "--header", "X-Key SECRET"])
+    with pytest.raises(UsageError) as caught:
+        options_from(args)
+    assert "SECRET" not in str(caught.value)
+    args = build_parser().parse_args(
+        ["https://a.example/", "--header", "X-Key: v", "--auth-user", "ann"]
+    )
+    assert options_from(args).headers == (("X-Key", "v"),)

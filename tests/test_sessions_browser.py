@@ -165,6 +165,12 @@ def test_cookies_txt_and_cookies_stay_with_their_domains(site: Site, tmp_path: P
     assert all("visitor-5c1e2a9b7d" not in json.dumps(s.headers) for s in to_site)
     assert_no_secret([sid], proc.stdout, proc.stderr)
 
+    site.seen.clear()  # a redirect to another host takes no cookie of this one along
+    away = run_cli(site.url + "away/", "--cookies", str(jar), *fast())
+    assert away.returncode == 0, away.stderr
+    (landing,) = [s for s in site.requests_to("localhost") if s.path == "/landing/"]
+    assert sid not in json.dumps(landing.headers)
+
 
 def test_a_browser_profile(site: Site, tmp_path: Path) -> None:
     profile = tmp_path / "profile"

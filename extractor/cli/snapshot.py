@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from extractor.auth import check_session_files, strip_credentials
 from extractor.cli.options import ArgumentParser, add_render_options, render_settings
 from extractor.errors import ExtractorError, SnapshotMismatch
 from extractor.records import Options
@@ -94,12 +95,14 @@ def main(argv: Sequence[str]) -> int:
     try:
         return _run(build_parser().parse_args(list(argv)))
     except ExtractorError as exc:
-        print(f"extractor snapshot: {exc}", file=sys.stderr)
+        print(f"extractor snapshot: {strip_credentials(str(exc))}", file=sys.stderr)
         return exc.exit_code
 
 
 def _run(args: argparse.Namespace) -> int:
     options = options_from(args)
+    for warning in check_session_files(options):
+        print(f"extractor snapshot: {warning}", file=sys.stderr)
     if args.command == "check":
         results = snapshot.check(args.dir, args.names, options=options, live=args.live)
         sys.stdout.write(snapshot.check_report(results))
