@@ -3,7 +3,9 @@
 - ``/<case>/`` serves ``tests/pages/<case>/index.html``; other files by path.
 - ``?delay=MS`` on any request holds the response for MS milliseconds (slow APIs, late content).
 - ``tests/pages/<case>/_headers.json`` maps a file name to ``{"status": 403, "headers": {...}}``
-  for pages that must come with a given status or response headers (bot checks, WAF blocks).
+  for pages that must come with a given status or response headers (bot checks, WAF blocks);
+  ``"require": {"referer": PART, "cookie": "name=value"}`` answers 403 to a request whose Referer
+  lacks PART or that lacks the cookie (hotlink protection, as image CDNs do it).
 - ``/_hang`` never answers within a test's patience (timeouts); ``/_binary`` is not HTML.
 """
 
@@ -49,6 +51,9 @@ class _Handler(SimpleHTTPRequestHandler):
         if override is None:
             super().do_GET()
             return
+        if not self._allowed(override.get("require", {})):
+            self.send_error(403, "Hotlinking is not allowed")
+            return
         target = self.translate_path(parts.path)
         if Path(target).is_dir():
             target = str(Path(target) / "index.html")
@@ -68,9 +73,16 @@ class _Handler(SimpleHTTPRequestHandler):
         spec = PAGES / pieces[0] / "_headers.json"
         if not spec.is_file():
             return None
-        name = pieces[1] if len(pieces) > 1 else "index.html"
+        name = "/".join(pieces[1:]) if len(pieces) > 1 else "index.html"
         found: dict[str, Any] | None = json.loads(spec.read_text()).get(name)
         return found
+
+    def _allowed(self, require: dict[str, str]) -> bool:
+        referer = self.headers.get("Referer", "")
+        if "referer" in require and require["referer"] not in referer:
+            return False
+        cookies = [c.strip() for c in self.headers.get("Cookie", "").split(";")]
+        return "cookie" not in require or require["cookie"] in cookies
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
