@@ -393,10 +393,10 @@ def strip_tags(value: str, param: str | None) -> str:
 
 def markdown(value: str, _: str | None) -> str:
     from .. import dom
-    from .. import markdown as converter
+    from ..markdown import to_markdown
 
     root = dom.parse(f"<div>{value}</div>").find(".//body")
-    return converter.to_markdown(root).strip() if root is not None else value
+    return to_markdown(root).strip() if root is not None else value
 
 
 # -- arrays and objects -------------------------------------------------------------------

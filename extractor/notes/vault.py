@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import OutputError
-from ..frontmatter import front_matter
+from ..markdown.frontmatter import front_matter
 from ..output import write_atomic
 from ..records import Extraction
 from . import clock, logseq, reclip
