@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import random
 import struct
 import zlib
 from pathlib import Path
@@ -19,16 +20,19 @@ from extractor.notes.attachments import (
 )
 
 
-def png(seed: int = 0) -> bytes:
-    """A real 2x2 PNG whose pixels depend on ``seed``."""
+def png(seed: int = 0, size: int = 2) -> bytes:
+    """A real PNG of ``size`` x ``size`` pixels of noise drawn from ``seed``."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (
             struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
         )
 
-    raw = b"".join(b"\x00" + bytes([seed % 256, 0, 0] * 2) for _ in range(2))
-    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    noise = random.Random(seed)
+    raw = b"".join(
+        b"\x00" + bytes(noise.randrange(256) for _ in range(3 * size)) for _ in range(size)
+    )
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)

@@ -9,6 +9,8 @@ removed.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from urllib.parse import unquote
 
 from lxml import html
 from lxml.html import HtmlElement
@@ -35,6 +37,14 @@ _PLACEHOLDER = re.compile(
     r"placeholder|lazy[-_]?load\w*|loading|loader)\.(?:gif|png|svg|jpe?g|webp)(?:$|\?)",
     re.IGNORECASE,
 )
+# a data: image URI at least this long is the picture itself: a lazy loader's stand-in (a 1x1 GIF,
+# an empty SVG of the right size) is far shorter
+INLINE_IMAGE_MIN_CHARS = 400
+# ...and its base64 is not mostly one character (a blank image compresses to runs of "A")
+BLANK_SHARE = 0.2
+_SVG_DRAWS = re.compile(
+    r"<(?:path|rect|circle|ellipse|line|polyline|polygon|text|image|use)\b", re.IGNORECASE
+)
 # tracking pixels and beacons, known by where they point
 _TRACKER = re.compile(
     r"doubleclick\.net|google-analytics\.com|googletagmanager\.com|scorecardresearch\.com|"
@@ -50,7 +60,23 @@ _SPENT_ATTRS = (*LAZY_SRC_ATTRS, *SRCSET_ATTRS, "sizes", "loading", "decoding", 
 
 def _is_real(url: str | None) -> bool:
     url = (url or "").strip()
+    if url[:11].lower() == "data:image/":
+        return is_inline_picture(url)
     return bool(url) and not _PLACEHOLDER.search(url)
+
+
+def is_inline_picture(url: str) -> bool:
+    """Whether a ``data:image/`` URI is a picture the page embeds (a chart, a map) rather than a
+    lazy loader's stand-in: long enough, and not blank (a blank PNG's base64 is mostly "A"s; an
+    empty SVG draws nothing)."""
+    if len(url) < INLINE_IMAGE_MIN_CHARS:
+        return False
+    head, _, payload = url.partition(",")
+    if head.lower().endswith(";base64"):
+        payload = re.sub(r"\s+|%0[aAdD]", "", payload)
+        top = Counter(payload).most_common(1)
+        return bool(top) and top[0][1] / len(payload) < BLANK_SHARE
+    return bool(_SVG_DRAWS.search(unquote(payload)))
 
 
 def best_of_srcset(srcset: str | None) -> str | None:
