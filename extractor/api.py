@@ -19,7 +19,6 @@ from extractor.auth import strip_credentials
 from extractor.browser import launch as browsers
 from extractor.browser.runner import Session, open_session
 from extractor.errors import ExtractorError
-from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
 
 DEFAULT_OPTIONS = Options()
@@ -80,8 +79,8 @@ async def stream(
             url = strip_credentials(given)  # the URL as every output names it
             async with gate:
                 try:
-                    page = await session.capture(given, opts)
-                    return Outcome(index, url, page, extract_page(page, opts))
+                    page, extraction = await session.capture_and_extract(given, opts)
+                    return Outcome(index, url, page, extraction)
                 except ExtractorError as exc:
                     return Outcome(index, url, error=exc)
                 except Exception as exc:  # a bug on one page must not lose the batch

@@ -3,38 +3,17 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from extractor.errors import OutputError
-
-# Characters no file system we target accepts in a name (Windows is the strictest), plus the
-# characters Obsidian and Logseq treat as link syntax.
-_UNSAFE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f]+')
-_RESERVED = {
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    *(f"com{i}" for i in range(10)),
-    *(f"lpt{i}" for i in range(10)),
-}
-MAX_NAME_BYTES = 120
+from extractor.notes.names import UNTITLED, note_name
 
 
-def safe_filename(title: str, suffix: str = ".md", fallback: str = "untitled") -> str:
-    """A file name from a title: readable, no path or link characters, bounded length."""
-    name = unicodedata.normalize("NFC", title)
-    name = _UNSAFE.sub(" ", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
-    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        name = name[:-1]
-    name = name.rstrip(" .")
-    if not name or name.lower() in _RESERVED:
-        name = fallback
-    return name + suffix
+def safe_filename(title: str, suffix: str = ".md", fallback: str = UNTITLED) -> str:
+    """A file name from a title, by Obsidian Web Clipper's rules (see ``notes.names``): no path
+    or link characters, no Windows reserved name, at most 245 characters, never empty."""
+    return note_name(title, fallback=fallback) + suffix
 
 
 def unique_path(folder: Path, filename: str, taken: set[Path]) -> Path:

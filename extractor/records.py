@@ -45,6 +45,10 @@ class Options:
     consent: ConsentPolicy = "remove"  # remove overlays, or click reject/accept first
     wall_screenshot_dir: str | None = None  # save a viewport PNG when a rendered wall stays
     allow_origins: tuple[str, ...] = ()  # when set, requests to any other origin are aborted
+    # -- images: taken through the page's own session, for storing beside a note
+    save_images: bool = False
+    image_max_count: int = 200  # at most this many images per page
+    image_max_bytes: int = 25_000_000  # an image larger than this is left remote
     # -- browser: where it comes from
     browser_path: str | None = None
     cdp_endpoint: str | None = None
@@ -79,6 +83,15 @@ class WallSighting:
 
 
 @dataclass(frozen=True)
+class PageImage:
+    """An image of the page as the browser could get it: its bytes, or why not."""
+
+    url: str
+    data: bytes | None = field(default=None, repr=False)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class RenderedPage:
     """What a capture produces: both views of the page and how it got there."""
 
@@ -95,10 +108,12 @@ class RenderedPage:
     timings: dict[str, int] = field(default_factory=dict)
     screenshot: bytes | None = field(default=None, compare=False, repr=False)
     session: bool = False  # captured with a session (storage state, cookies or a profile)
+    images: tuple[PageImage, ...] = field(default=(), compare=False, repr=False)  # --save-images
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out.pop("screenshot")
+        out.pop("images")
         return out
 
     @classmethod

@@ -14,9 +14,9 @@ from extractor.output import safe_filename, unique_path, write_atomic
         ("a/b\\c:d*e?f", "a b c d e f.md"),
         ("[[Link]] #tag ^block | pipe", "Link tag block pipe.md"),
         ("  ...dots and spaces...  ", "dots and spaces.md"),
-        ("CON", "untitled.md"),
-        ("", "untitled.md"),
-        ("\x00\x1f", "untitled.md"),
+        ("CON", "_CON.md"),
+        ("", "Untitled.md"),
+        ("\x00\x1f", "Untitled.md"),
     ],
 )
 def test_safe_filename(title: str, expected: str) -> None:
@@ -25,7 +25,7 @@ def test_safe_filename(title: str, expected: str) -> None:
 
 def test_safe_filename_bounds_bytes_not_characters() -> None:
     name = safe_filename("日本語のタイトル" * 40)
-    assert len(name.encode("utf-8")) <= 120 + len(".md")
+    assert len(name.encode("utf-8")) <= 245 + len(".md")
     assert name.endswith(".md")
 
 

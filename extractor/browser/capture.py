@@ -19,6 +19,8 @@ import contextlib
 import mimetypes
 import re
 import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -31,6 +33,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from extractor.auth import SessionFiles
 from extractor.browser import consent, session, watcher
+from extractor.browser import images as page_images
 from extractor.browser.launch import map_error
 from extractor.browser.targets import resolve_target
 from extractor.errors import NavigationError, NotHtmlError
@@ -109,14 +112,23 @@ class Budget:
         return max(0, min(want_ms, self.left_ms(reserve)))
 
 
+# Given the captured page, the URLs of the images to take along (``Options.save_images``).
+ImagesWanted = Callable[[RenderedPage], Sequence[str]]
+
+
 async def capture_page(
-    browser: Browser | None, url: str, options: Options, profile: BrowserContext | None = None
+    browser: Browser | None,
+    url: str,
+    options: Options,
+    profile: BrowserContext | None = None,
+    images: ImagesWanted | None = None,
 ) -> RenderedPage:
     """Open a context on ``browser`` (or a page in the persistent ``profile``), render ``url`` and
     capture it; what was opened is always closed.
 
     Credentials in ``url`` become basic auth for its origin and are gone from the record; the
-    session files are cut to the URL's site (``browser.session``).
+    session files are cut to the URL's site (``browser.session``). With ``images``, the images
+    it names are taken through the same context before it closes (``RenderedPage.images``).
     """
     url, options = session.with_url_credentials(url, options)
     target = to_url(url)
@@ -130,12 +142,19 @@ async def capture_page(
             assert browser is not None
             opened = context = await new_context(browser, options, target, files)
             page = await context.new_page()
+        recorder = page_images.listen(page) if images is not None else None
         await session.prepare_page(
             page, options, target, options.timeout_ms, profile=profile is not None
         )
         async with asyncio.timeout(options.timeout_ms / 1000):
             captured = await _capture(page, url, target, options)
-        return session.finish(captured, options, files)
+        captured = session.finish(captured, options, files)
+        if images is not None and recorder is not None:
+            taken = await page_images.take_images(
+                page.context, captured.final_url, images(captured), recorder, options
+            )
+            captured = replace(captured, images=taken)
+        return captured
     except (TimeoutError, PlaywrightError) as exc:
         raise map_error(exc, url) from exc
     finally:

@@ -12,6 +12,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from extractor.browser import launch as browsers
 from extractor.browser.capture import capture_page, context_settings, prepare_context
+from extractor.notes.attachments import article_images
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
 
@@ -32,8 +33,25 @@ class Session:
         return await capture_page(self.browser, url, options or self.options, self.profile)
 
     async def extract(self, url: str, options: Options | None = None) -> Extraction:
+        return (await self.capture_and_extract(url, options))[1]
+
+    async def capture_and_extract(
+        self, url: str, options: Options | None = None
+    ) -> tuple[RenderedPage, Extraction]:
+        """Capture and extract; with ``Options.save_images`` the article's images are taken
+        through the page's own session before its context closes."""
         opts = options or self.options
-        return extract_page(await self.capture(url, opts), opts)
+        if not opts.save_images:
+            page = await self.capture(url, opts)
+            return page, extract_page(page, opts)
+        extracted: list[Extraction] = []
+
+        def wanted(page: RenderedPage) -> list[str]:
+            extracted.append(extract_page(page, opts))
+            return article_images(extracted[-1].article_html)
+
+        page = await capture_page(self.browser, url, opts, self.profile, images=wanted)
+        return page, extracted[-1] if extracted else extract_page(page, opts)
 
 
 @asynccontextmanager

@@ -16,7 +16,6 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import aclosing
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from extractor.auth import (
     strip_credentials,
 )
 from extractor.browser.launch import Interrupted, run
+from extractor.cli.notes import add_note_options, image_settings, note_settings, saved_line
 from extractor.cli.options import ArgumentParser, add_render_options, render_settings
 from extractor.errors import (
     ExtractorError,
@@ -37,6 +37,8 @@ from extractor.errors import (
     WallError,
 )
 from extractor.markdown.frontmatter import render_document
+from extractor.notes import clock
+from extractor.notes.vault import Batch, NoteSettings, save_note
 from extractor.output import safe_filename, unique_path, write_atomic
 from extractor.records import WALL_KINDS, Extraction, Options, RenderedPage
 
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     wal.add_argument(
         "--wall-screenshot", metavar="DIR", help="save a viewport PNG when a wall stays"
     )
+    add_note_options(p)
     p.add_argument("--version", action="version", version=f"extractor {__version__}")
     return p
 
@@ -124,6 +127,7 @@ def options_from(args: argparse.Namespace) -> Options:
         include_comments=args.include_comments,
         skip_steps=tuple(step.strip() for step in args.skip.split(",") if step.strip()),
         wall_screenshot_dir=args.wall_screenshot,
+        **image_settings(args),
     )
 
 
@@ -233,6 +237,9 @@ async def _run(args: argparse.Namespace) -> int:
 
     worst = 0
     taken: set[Path] = set()
+    notes = note_settings(args)
+    clock.now()  # a bad SOURCE_DATE_EPOCH is bad usage, said once
+    batch = Batch()
     async with aclosing(stream(targets, options, concurrency=args.concurrency)) as outcomes:
         done = 0
         async for outcome in outcomes:
@@ -241,7 +248,10 @@ async def _run(args: argparse.Namespace) -> int:
             try:
                 if outcome.error is not None:
                     raise outcome.error
-                _emit(args, outcome, label, taken)
+                if notes is not None:
+                    _save_note(args, outcome, label, notes, batch)
+                else:
+                    _emit(args, outcome, label, taken)
                 _check_walls(outcome, kinds, label)
             except ExtractorError as exc:
                 text = strip_credentials(str(exc))
@@ -255,7 +265,7 @@ def _emit(args: argparse.Namespace, outcome: Outcome, label: str, taken: set[Pat
     """Write one page's result where the user asked for it."""
     assert outcome.page is not None and outcome.extraction is not None
     result = outcome.extraction
-    captured = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    captured = clock.stamp(clock.now())
     text = render(result, args.format, captured)
     if args.explain:
         print(explain(result), file=sys.stderr)
@@ -278,6 +288,28 @@ def _emit(args: argparse.Namespace, outcome: Outcome, label: str, taken: set[Pat
         sys.stdout.flush()
         if label and not args.quiet:
             print(f"extractor: {label}{outcome.url}: done", file=sys.stderr)
+
+
+def _save_note(
+    args: argparse.Namespace, outcome: Outcome, label: str, notes: NoteSettings, batch: Batch
+) -> None:
+    """Write (or re-clip) one page's note into the vault."""
+    assert outcome.page is not None and outcome.extraction is not None
+    if args.explain:
+        print(explain(outcome.extraction), file=sys.stderr)
+    if args.wall_screenshot:
+        shot = save_screenshot(outcome.page, outcome.extraction, args.wall_screenshot)
+        if shot and not args.quiet:
+            print(f"extractor: {label}wall screenshot: {shot}", file=sys.stderr)
+    saved = save_note(
+        outcome.extraction,
+        notes,
+        html=outcome.page.dom_html,
+        images=outcome.page.images,
+        batch=batch,
+    )
+    if not args.quiet:
+        print(f"extractor: {label}{outcome.url}: {saved_line(saved)}", file=sys.stderr)
 
 
 def _check_walls(outcome: Outcome, kinds: frozenset[str], label: str = "") -> None:

@@ -20,21 +20,13 @@ from urllib.parse import quote, unquote_to_bytes, urlsplit
 from lxml import html as lxml_html
 
 from ..errors import OutputError
+from ..records import PageImage as Image
 
 # how many hex digits of the SHA-256 name a stored image
 HASH_CHARS = 20
 MAX_IMAGE_BYTES = 25_000_000
 MAX_IMAGES = 200
 FETCHABLE = ("http", "https")
-
-
-@dataclass(frozen=True)
-class Image:
-    """An image the page used: its URL and its bytes (None when it could not be had)."""
-
-    url: str
-    data: bytes | None = None
-    error: str | None = None
 
 
 def article_images(article_html: str) -> list[str]:

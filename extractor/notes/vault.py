@@ -12,12 +12,13 @@ from pathlib import Path
 
 import yaml
 
+from .. import output
 from ..errors import OutputError
 from ..markdown.frontmatter import front_matter
-from ..output import write_atomic
 from ..records import Extraction
+from ..records import PageImage as Image
 from . import clock, logseq, reclip
-from .attachments import Image, article_images, inside, relink, save_all
+from .attachments import article_images, inside, relink, save_all
 from .clipper import ClipperTemplate, render_note
 from .names import logseq_file_name, note_name
 from .properties import Property, multitext_items, render_front_matter, split_note
@@ -211,6 +212,6 @@ def save_note(
             pass  # --force: a note of another page under this name is replaced
         else:
             path = _free(path, batch.taken)
-    write_atomic(path, text, force=path == found or settings.force)
+    output.write_atomic(path, text, force=path == found or settings.force)
     batch.taken.add(path)
     return Saved(path, action, stored, missing)
