@@ -6,7 +6,8 @@
   for pages that must come with a given status or response headers (bot checks, WAF blocks);
   ``"require": {"referer": PART, "cookie": "name=value"}`` answers 403 to a request whose Referer
   lacks PART or that lacks the cookie (hotlink protection, as image CDNs do it).
-- ``/_hang`` never answers within a test's patience (timeouts); ``/_binary`` is not HTML.
+- ``/_hang`` never answers within a test's patience (timeouts); ``/_binary`` is not HTML;
+  ``/_hits?path=/case/file`` says how many times that path was asked for.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +24,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 PAGES = Path(__file__).parent / "pages"
+# requests per path, over every server of the test session
+HITS: Counter[str] = Counter()
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -36,6 +40,15 @@ class _Handler(SimpleHTTPRequestHandler):
         query = parse_qs(parts.query)
         if "delay" in query:
             time.sleep(int(query["delay"][0]) / 1000)
+        if parts.path == "/_hits":
+            body = str(HITS[query.get("path", [""])[0]]).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        HITS[parts.path] += 1
         if parts.path == "/_hang":
             time.sleep(30)
             return

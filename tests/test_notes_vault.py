@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from extractor.errors import OutputError, UsageError
-from extractor.notes.attachments import Image
 from extractor.notes.clipper import parse_template
 from extractor.notes.vault import Batch, NoteSettings, save_note
 from extractor.records import Extraction, Metadata
+from extractor.records import PageImage as Image
 from tests.test_notes_attachments import png
 
 NOW = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
@@ -189,12 +189,19 @@ def test_logseq_graph(tmp_path: Path) -> None:
 def test_nothing_outside_the_vault(tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     escape = NoteSettings(out_dir=str(vault), save_images=True, attachments_dir="../../x")
-    with pytest.raises(OutputError):
+    with pytest.raises(UsageError, match="attachments-dir"):
         save_note(extraction(), escape, images=FETCHED, now=NOW)
+    (tmp_path / "outside").mkdir()
+    vault.mkdir()
+    (vault / "Clippings").symlink_to(tmp_path / "outside")
+    linked = NoteSettings(out_dir=str(vault), template=replace(TEMPLATE, path="Clippings"))
+    with pytest.raises(OutputError, match="outside the vault"):
+        save_note(extraction(), linked, now=NOW)
     sneaky = replace(TEMPLATE, path="../{{domain}}")
     with pytest.raises(UsageError):
         save_note(extraction(), NoteSettings(out_dir=str(vault), template=sneaky), now=NOW)
     assert not (tmp_path / "x").exists() and not (tmp_path / "news.example").exists()
+    assert not any((tmp_path / "outside").iterdir())
 
 
 def test_same_clock_same_bytes(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ examples:
   extractor page.html --format json
   extractor https://example.com/a -o article.md
   extractor --urls list.txt --out-dir ~/Vault/Clippings --concurrency 4
+  extractor https://example.com/a --out-dir ~/Vault --template clippings.json --save-images
   extractor https://example.com/a --wait-for 'article p' --timeout 20
   extractor https://example.com/a --fail-on-wall bot-check,login
   extractor --cdp-endpoint ws://browser-pool:3000 https://example.com/a

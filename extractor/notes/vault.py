@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .. import output
-from ..errors import OutputError
+from ..errors import OutputError, UsageError
 from ..markdown.frontmatter import front_matter
 from ..records import Extraction
 from ..records import PageImage as Image
@@ -174,7 +174,7 @@ def save_note(
     if settings.save_images:
         attach_dir = note_dir / settings.attachments_dir
         if not inside(vault, attach_dir):
-            raise OutputError(
+            raise UsageError(
                 f"--attachments-dir {settings.attachments_dir} leaves the vault {vault}"
             )
         inline = [Image(u) for u in article_images(result.article_html) if u.startswith("data:")]
