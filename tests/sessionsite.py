@@ -2,7 +2,8 @@
 
 Modelled on how such sites are built:
   - ``/login``            a login form; a right password sets a server session cookie (HttpOnly)
-                          and redirects to ``next``;
+                          and redirects to ``next``; ``/members/signin?token=`` does the same
+                          for a one-time link from a sign-in email;
   - ``/p/<slug>/``        an article as a Ghost-style publication serves it: the whole post for a
                           reader with a live session, else the first paragraphs and the upgrade
                           call to action (``gh-post-upgrade-cta``) with ``isAccessibleForFree``;
@@ -82,6 +83,7 @@ class Site:
     port: int = 0
     sessions: set[str] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
     seen: list[Seen] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -105,6 +107,13 @@ class Site:
         with self.lock:
             self.tokens.add(token)
         return token
+
+    def magic_link(self) -> str:
+        """A one-time sign-in link, as a sign-in email carries it (relative to ``url``)."""
+        token = secrets.token_urlsafe(16)
+        with self.lock:
+            self.links.add(token)
+        return f"members/signin?token={token}"
 
     def expire(self, value: str) -> None:
         """A session id or token the server no longer accepts (it ran out)."""
@@ -311,6 +320,14 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 flag = "&expired=1" if self._had_session() else ""
                 self._redirect(f"/login?next={quote(path)}{flag}")
+        elif path == "/members/signin":  # a magic link from a sign-in email
+            token = query.get("token", [""])[0]
+            if token in self.site.links:
+                self.site.links.discard(token)
+                cookie = f"{COOKIE}={self.site.new_session()}; Path=/; HttpOnly; SameSite=Lax"
+                self._redirect("/members/", Set_Cookie=cookie)
+            else:
+                self._redirect("/login?next=/members/")
         elif path == "/app/login":
             self._send(200, _page(f"Sign in · {SITE}", _APP_LOGIN % {"key": TOKEN_KEY}, port=port))
         elif path == "/app/":

@@ -5,6 +5,7 @@ an expired session, and no secret in anything the product printed or wrote."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -316,6 +317,36 @@ def test_an_expired_session_is_one_line_and_its_own_exit_code(site: Site, tmp_pa
     (line,) = failed.stderr.strip().splitlines()
     assert "login" in line and "expired" in line
     assert_no_secret([sid], proc.stdout, proc.stderr, failed.stdout, failed.stderr)
+
+
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="needs xvfb-run for a window (.ci/setup installs it)"
+)
+def test_auth_in_a_visible_window_then_extract(site: Site, tmp_path: Path) -> None:
+    path = tmp_path / "gazette.json"
+    command = [sys.executable, "-m", "extractor", "auth", site.url + site.magic_link(), str(path)]
+    proc = subprocess.Popen(
+        ["xvfb-run", "-a", *command],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        out, err = proc.communicate("\n", timeout=120)  # Enter, read once the page has loaded
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "press Enter" in err and out == ""
+    assert path.stat().st_mode & 0o777 == 0o600
+    state = json.loads(path.read_text())
+    (cookie,) = state["cookies"]
+    assert cookie["name"] == sessionsite.COOKIE and cookie["value"] in site.sessions
+    assert cookie["value"] not in err
+    result = extract(site.url + ARTICLE, Options(storage_state=str(path), wall_wait_ms=1000))
+    assert result.completeness == "full" and LAST_PARAGRAPH in result.markdown
 
 
 def test_auth_without_a_display_points_elsewhere(site: Site, tmp_path: Path) -> None:
