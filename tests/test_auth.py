@@ -288,3 +288,19 @@ def test_auth_password_needs_a_user_and_header_values_stay_out_of_errors() -> No
         ["https://a.example/", "--header", "X-Key: v", "--auth-user", "ann"]
     )
     assert options_from(args).headers == (("X-Key", "v"),)
+
+
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("HTTPS://News.Example:443/a?b", "https://news.example"),
+        ("http://ann:pw@127.0.0.1:8080/x", "http://127.0.0.1:8080"),
+        ("http://[::1]:80/", "http://[::1]"),
+        ("file:///tmp/a.html", None),
+        ("http://host.example:99999/", None),
+    ],
+)
+def test_the_origin_extra_headers_go_to(url: str, origin: str | None) -> None:
+    from extractor.browser.session import origin_of
+
+    assert origin_of(url) == origin

@@ -99,21 +99,19 @@ def test_without_a_session_teasers_and_walls(site: Site) -> None:
 # -- each way of bringing a session -------------------------------------------------------------
 
 
-def sign_in_form(page: Any) -> Any:
-    async def sign_in(page: Any) -> None:
-        await page.fill("#email", sessionsite.USER)
-        await page.fill("#password", sessionsite.PASSWORD)
-        await page.click("form button[type=submit]")
-        await page.wait_for_url("**/members/")
-
-    return sign_in
+async def sign_in_with_the_form(page: Any) -> None:
+    """What a user does in the window: fill the login form and wait to land on the members page."""
+    await page.fill("#email", sessionsite.USER)
+    await page.fill("#password", sessionsite.PASSWORD)
+    await page.click("form button[type=submit]")
+    await page.wait_for_url("**/members/")
 
 
 def test_auth_then_storage_state_reads_the_whole_article(site: Site, tmp_path: Path) -> None:
     path = tmp_path / "gazette.json"
     run(
         record_session(
-            site.url + "members/", path, Options(), sign_in=sign_in_form(None), headless=True
+            site.url + "members/", path, Options(), sign_in=sign_in_with_the_form, headless=True
         )
     )
     assert path.stat().st_mode & 0o777 == 0o600

@@ -3,10 +3,11 @@ go, a persistent profile, and ``extractor auth`` (a visible window in which the 
 
   - cookies and localStorage from ``--storage-state`` / ``--cookies`` are cut to each URL's site
     (``extractor.auth``) before they enter the context of its capture;
-  - extra headers and basic auth go only to the origin of the URL given: a route on the page adds
-    them to requests for that origin, fetches those without following redirects and hands a
-    redirect to the browser, so nothing added travels with it to another host; basic auth is also
-    answered by the browser when that origin (and only it) asks;
+  - extra headers go only to the origin of the URL given: a route on the page adds them to
+    requests for that origin, fetches those without following redirects and hands a redirect to
+    the browser, so nothing added travels with it to another host;
+  - basic auth is answered by the browser when that origin, and only it, asks (in a profile,
+    whose context is shared by every URL, it is sent to the origin by the same route instead);
   - ``--user-data-dir`` runs one persistent context for the whole run instead of fresh ones;
   - ``record_session`` saves cookies, localStorage and IndexedDB to a 0600 file.
 """
@@ -21,7 +22,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from extractor.auth import (
@@ -38,6 +39,9 @@ from extractor.errors import ExtractorError, NoBrowserError, OutputError
 from extractor.output import write_atomic
 from extractor.records import Options, RenderedPage, WallSighting
 
+if TYPE_CHECKING:
+    from playwright.async_api import BrowserContext, Page, Route
+
 # Environment variables that say a graphical display is there (X11, Wayland).
 DISPLAY_VARS = ("DISPLAY", "WAYLAND_DISPLAY")
 # What `extractor auth` says where it cannot open a window.
@@ -46,6 +50,8 @@ NO_DISPLAY = (
     "the file here, or bring the session with --cookies FILE (a cookies.txt exported from your "
     "browser) or --user-data-dir DIR (a browser profile)"
 )
+# The schemes whose origins get extra headers, and their default ports.
+DEFAULT_PORTS = {"http": 80, "https": 443}
 # Mode of the files `extractor auth` writes: read and write for the owner only.
 SESSION_FILE_MODE = 0o600
 # Playwright fetch failures, and the network error the browser is told instead.
@@ -115,11 +121,19 @@ def context_settings(options: Options, url: str, files: SessionFiles) -> dict[st
 
 
 def origin_of(url: str) -> str | None:
-    """``scheme://host[:port]`` of an http(s) URL, lower case; None for other URLs."""
+    """``scheme://host[:port]`` of an http(s) URL as browsers spell an origin (lower case, no
+    credentials, no default port); None for other URLs."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
         return None
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    shown = "" if port in (None, DEFAULT_PORTS[scheme]) else f":{port}"
+    return f"{scheme}://{host}{shown}"
 
 
 def origin_headers(options: Options, profile: bool) -> dict[str, str]:
@@ -141,7 +155,7 @@ def routes_origin(options: Options) -> bool:
 
 
 async def prepare_page(
-    page: Any, options: Options, url: str, timeout_ms: int, profile: bool = False
+    page: Page, options: Options, url: str, timeout_ms: int, profile: bool = False
 ) -> None:
     """Route the page's requests for ``url``'s origin through one that adds the extra headers."""
     origin = origin_of(url)
@@ -149,7 +163,7 @@ async def prepare_page(
     if origin is None or not added:
         return
 
-    async def add_headers(route: Any) -> None:
+    async def add_headers(route: Route) -> None:
         request = route.request
         if origin_of(request.url) != origin:
             await route.fallback()
@@ -159,7 +173,7 @@ async def prepare_page(
             headers.pop(name, None)
         try:
             response = await route.fetch(headers=headers, max_redirects=0, timeout=timeout_ms)
-        except Exception as exc:  # Playwright's network errors: tell the browser which one
+        except Exception as exc:  # any failure must answer the request: say which network error
             text = str(exc)
             code = next((c for marker, c in FETCH_ERRORS if marker in text), "failed")
             await route.abort(code)
@@ -169,7 +183,7 @@ async def prepare_page(
     await page.route("**/*", add_headers)
 
 
-async def add_profile_cookies(context: Any, files: SessionFiles, url: str) -> None:
+async def add_profile_cookies(context: BrowserContext, files: SessionFiles, url: str) -> None:
     """A persistent profile gets the URL's cookies from the session files added to its own."""
     cookies = files.for_url(url)["cookies"]
     if cookies:
@@ -203,12 +217,14 @@ def finish(page: RenderedPage, options: Options, files: SessionFiles) -> Rendere
 
 
 def has_display() -> bool:
+    """A window can be shown: macOS, Windows, or X11/Wayland named in the environment."""
     if sys.platform in ("darwin", "win32"):
         return True
     return any(os.environ.get(name) for name in DISPLAY_VARS)
 
 
-SignIn = Callable[[Any], Awaitable[None]]
+# What stands between opening the page and saving the session: the user signing in.
+SignIn = Callable[["Page"], Awaitable[None]]
 
 
 async def record_session(
@@ -225,7 +241,7 @@ async def record_session(
     with mode 0600. Nothing is written when the window is closed first."""
     from playwright.async_api import async_playwright
 
-    from .launch import open_browser
+    from extractor.browser.launch import open_browser  # launch imports this module
 
     if not headless and not has_display():
         raise NoBrowserError(NO_DISPLAY)
@@ -247,7 +263,7 @@ async def record_session(
     return path
 
 
-async def wait_for_enter(page: Any) -> None:
+async def wait_for_enter(page: Page) -> None:
     """Until the user presses Enter in the terminal; AuthCancelled if the window closes first."""
     loop = asyncio.get_running_loop()
     entered: asyncio.Future[None] = loop.create_future()
