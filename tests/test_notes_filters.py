@@ -155,6 +155,33 @@ CASES = [
     ("merge", "a", '("b","c")', '["a","b","c"]'),
     ("object", '{"a":1,"b":2}', "array", '[["a",1],["b",2]]'),
     ("footnote", '["first item","second item"]', None, "[^1]: first item\n\n[^2]: second item"),
+    (
+        "remove_attr",
+        '<div class="test" id="example">Content</div>',
+        '"class"',
+        '<div id="example">Content</div>',
+    ),
+    ("remove_attr", '<p class="a" style="b" id="c">x</p>', '("class,style,id")', "<p>x</p>"),
+    ("remove_tags", "<p>Hello <b>world</b>!</p>", '"b"', "<p>Hello world!</p>"),
+    (
+        "remove_html",
+        '<div><img src="a.png"><p class="ad">Buy</p><p id="x">X</p><p>Keep</p></div>',
+        '("img,.ad,#x")',
+        "<div><p>Keep</p></div>",
+    ),
+    (
+        "replace_tags",
+        '<p>a <strong class="k">b</strong></p>',
+        '"strong":"h2"',
+        '<p>a <h2 class="k">b</h2></p>',
+    ),
+    (
+        "strip_attr",
+        '<div class="test" id="example">Content</div>',
+        '("id")',
+        '<div id="example">Content</div>',
+    ),
+    ("strip_attr", '<div class="test" id="example">Content</div>', None, "<div>Content</div>"),
 ]
 
 

@@ -136,3 +136,15 @@ def test_problems_are_named() -> None:
 
 def test_prompt_renders_empty(result) -> None:  # type: ignore[no-untyped-def]
     assert run('[{{"a summary in three bullet points"}}]', result) == "[]"
+
+
+def test_selector_html_through_html_filters_to_markdown() -> None:
+    html = (
+        "<html><body><div id='content'><p>Tides are <b>long</b> waves.</p>"
+        "<div class='navbox'>Navigation box</div><p class='printfooter'>Retrieved from x</p>"
+        "<ul><li>Neap</li><li>Spring</li></ul></div></body></html>"
+    )
+    result = extract_html(html, url="https://en.wiki.example/wiki/Tide")
+    template = '{{selectorHtml:#content|remove_html:(".navbox,.printfooter")|markdown}}'
+    out = render(template, result, html=html, now=NOW)
+    assert out == "Tides are **long** waves.\n\n- Neap\n- Spring"

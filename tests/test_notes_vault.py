@@ -210,3 +210,13 @@ def test_same_clock_same_bytes(tmp_path: Path) -> None:
     one = save_note(extraction(), a, now=NOW).path.read_bytes()
     two = save_note(extraction(), b, now=NOW).path.read_bytes()
     assert one == two
+
+
+def test_one_batch_clips_a_page_twice_into_one_note(tmp_path: Path) -> None:
+    settings = NoteSettings(out_dir=str(tmp_path))
+    batch = Batch()
+    first = save_note(extraction(), settings, now=NOW, batch=batch)
+    slash = replace(extraction(), url=URL + "/", final_url=URL + "/")
+    second = save_note(slash, settings, now=NOW, batch=batch)
+    assert (first.action, second.action) == ("created", "updated")
+    assert second.path == first.path and len(list(tmp_path.glob("*.md"))) == 1

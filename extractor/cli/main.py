@@ -268,12 +268,7 @@ def _emit(args: argparse.Namespace, outcome: Outcome, label: str, taken: set[Pat
     result = outcome.extraction
     captured = clock.stamp(clock.now())
     text = render(result, args.format, captured)
-    if args.explain:
-        print(explain(result), file=sys.stderr)
-    if args.wall_screenshot:
-        shot = save_screenshot(outcome.page, result, args.wall_screenshot)
-        if shot and not args.quiet:
-            print(f"extractor: {label}wall screenshot: {shot}", file=sys.stderr)
+    _report(args, outcome, label)
     if args.output:
         write_atomic(Path(args.output), text, force=args.force)
     elif args.out_dir:
@@ -291,10 +286,8 @@ def _emit(args: argparse.Namespace, outcome: Outcome, label: str, taken: set[Pat
             print(f"extractor: {label}{outcome.url}: done", file=sys.stderr)
 
 
-def _save_note(
-    args: argparse.Namespace, outcome: Outcome, label: str, notes: NoteSettings, batch: Batch
-) -> None:
-    """Write (or re-clip) one page's note into the vault."""
+def _report(args: argparse.Namespace, outcome: Outcome, label: str) -> None:
+    """--explain and --wall-screenshot, whatever the output."""
     assert outcome.page is not None and outcome.extraction is not None
     if args.explain:
         print(explain(outcome.extraction), file=sys.stderr)
@@ -302,6 +295,14 @@ def _save_note(
         shot = save_screenshot(outcome.page, outcome.extraction, args.wall_screenshot)
         if shot and not args.quiet:
             print(f"extractor: {label}wall screenshot: {shot}", file=sys.stderr)
+
+
+def _save_note(
+    args: argparse.Namespace, outcome: Outcome, label: str, notes: NoteSettings, batch: Batch
+) -> None:
+    """Write (or re-clip) one page's note into the vault."""
+    assert outcome.page is not None and outcome.extraction is not None
+    _report(args, outcome, label)
     saved = save_note(
         outcome.extraction,
         notes,

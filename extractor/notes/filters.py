@@ -391,6 +391,70 @@ def strip_tags(value: str, param: str | None) -> str:
     return re.sub(r"</?([A-Za-z][\w-]*)\b[^>]*>", tag, value)
 
 
+def _names(param: str | None) -> list[str]:
+    return [n.strip() for a in args(param) for n in a.split(",") if n.strip()]
+
+
+def _soup(value: str) -> Any:
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(value, "html.parser")
+
+
+def remove_html(value: str, param: str | None) -> str:
+    """Elements (by tag, .class or #id) removed with their content."""
+    selectors = _names(param)
+    if not selectors:
+        return value
+    soup = _soup(value)
+    try:
+        found = soup.select(", ".join(selectors))
+    except Exception:  # a selector a template got wrong removes nothing
+        return value
+    for node in found:
+        node.decompose()
+    return str(soup)
+
+
+def remove_tags(value: str, param: str | None) -> str:
+    """The named tags removed, their content kept."""
+    names = {n.lower() for n in _names(param)}
+    soup = _soup(value)
+    for node in soup.find_all(list(names)):
+        node.unwrap()
+    return str(soup)
+
+
+def replace_tags(value: str, param: str | None) -> str:
+    """``"strong":"h2"``: every <strong> becomes an <h2>, content and attributes kept."""
+    pair = [unquote_arg(p) for p in split_outside((param or "").strip().strip("()"), ":")]
+    if len(pair) != 2 or not pair[0] or not pair[1]:
+        return value
+    soup = _soup(value)
+    for node in soup.find_all(pair[0].lower()):
+        node.name = pair[1]
+    return str(soup)
+
+
+def remove_attr(value: str, param: str | None) -> str:
+    """The named attributes removed from every tag."""
+    names = {n.lower() for n in _names(param)}
+    soup = _soup(value)
+    for node in soup.find_all(True):
+        for name in [a for a in node.attrs if a.lower() in names]:
+            del node[name]
+    return str(soup)
+
+
+def strip_attr(value: str, param: str | None) -> str:
+    """Every attribute removed, except the named ones."""
+    keep = {n.lower() for n in _names(param)}
+    soup = _soup(value)
+    for node in soup.find_all(True):
+        node.attrs = {k: v for k, v in node.attrs.items() if k.lower() in keep}
+    return str(soup)
+
+
 def markdown(value: str, _: str | None) -> str:
     from .. import dom
     from ..markdown import to_markdown
@@ -571,12 +635,17 @@ FILTERS: dict[str, Filter] = {
     "object": object_filter,
     "pascal": pascal,
     "replace": replace,
+    "remove_attr": remove_attr,
+    "remove_html": remove_html,
+    "remove_tags": remove_tags,
+    "replace_tags": replace_tags,
     "reverse": reverse,
     "round": round_filter,
     "safe_name": safe_name_filter,
     "slice": slice_filter,
     "snake": snake,
     "split": split,
+    "strip_attr": strip_attr,
     "strip_md": strip_md,
     "strip_tags": strip_tags,
     "table": table,

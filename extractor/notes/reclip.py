@@ -35,8 +35,13 @@ def _head(path: Path) -> str:
         return ""
 
 
+def page_key(url: str) -> str:
+    """What two spellings of one page's URL share (a trailing slash does not count)."""
+    return url.strip().rstrip("/")
+
+
 def same_page(a: str, b: str) -> bool:
-    return a.strip().rstrip("/") == b.strip().rstrip("/")
+    return page_key(a) == page_key(b)
 
 
 def note_source(text: str, key: str, style: str) -> list[str]:
@@ -63,6 +68,18 @@ def find_note(
         if any(same_page(found, url) for found in note_source(_head(path), key, style)):
             return path
     return None
+
+
+def index_notes(
+    folder: Path, key: str = "source", style: str = "obsidian", skip: set[Path] | None = None
+) -> dict[str, Path]:
+    """Every note under ``folder`` by the page it holds (``page_key`` of its ``key`` property);
+    the first note found wins."""
+    index: dict[str, Path] = {}
+    for path in _notes(folder, skip or set()):
+        for found in note_source(_head(path), key, style):
+            index.setdefault(page_key(found), path)
+    return index
 
 
 def _merged_tags(old: object, new: object) -> list[str]:

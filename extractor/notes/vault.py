@@ -70,9 +70,26 @@ class Saved:
 
 @dataclass
 class Batch:
-    """What one run has written so far (two pages with one title get two names)."""
+    """What one run knows: the names it wrote (two pages with one title get two names) and the
+    notes of each vault folder by their source, read once per run."""
 
     taken: set[Path] = field(default_factory=set)
+    notes: dict[tuple[Path, str, str], dict[str, Path]] = field(default_factory=dict)
+
+    def find(self, root: Path, key: str, style: str, *urls: str) -> Path | None:
+        where = (root, key, style)
+        if where not in self.notes:
+            self.notes[where] = reclip.index_notes(root, key, style)
+        known = self.notes[where]
+        for url in urls:
+            found = known.get(reclip.page_key(url))
+            if found is not None and found.is_file():
+                return found
+        return None
+
+    def wrote(self, root: Path, key: str, style: str, url: str, path: Path) -> None:
+        self.taken.add(path)
+        self.notes.setdefault((root, key, style), {})[reclip.page_key(url)] = path
 
 
 def is_logseq_graph(folder: Path) -> bool:
@@ -188,9 +205,7 @@ def save_note(
     text = _compose(draft, result, settings, clock.stamp(moment), missing)
     name = logseq_file_name(draft.title) if settings.style == "logseq" else note_name(draft.title)
     source = result.final_url or result.url
-    found = reclip.find_note(root, source, draft.source_key, settings.style)
-    if found is None and result.url != source:
-        found = reclip.find_note(root, result.url, draft.source_key, settings.style)
+    found = batch.find(root, draft.source_key, settings.style, source, result.url)
     action = "created"
     if found is not None and settings.on_exists == "skip":
         return Saved(found, "skipped")
@@ -213,5 +228,5 @@ def save_note(
         else:
             path = _free(path, batch.taken)
     output.write_atomic(path, text, force=path == found or settings.force)
-    batch.taken.add(path)
+    batch.wrote(root, draft.source_key, settings.style, source, path)
     return Saved(path, action, stored, missing)
