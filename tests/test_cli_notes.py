@@ -37,6 +37,7 @@ def bad_templates(tmp_path: Path) -> dict[str, Path]:
         (["--template", "{tmp}/bad-type.json"], "unknown type 'colour'"),
         (["--attachments-dir", "/abs/path", "--save-images"], "relative to the note's folder"),
         (["--max-images", "0", "--save-images"], "--max-images"),
+        (["--note-style", "logseq", "--link-style", "wikilink"], "Obsidian embeds"),
     ],
 )
 def test_bad_note_options(

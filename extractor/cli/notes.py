@@ -99,6 +99,8 @@ def note_settings(args: argparse.Namespace) -> NoteSettings | None:
         if any(noted):
             raise UsageError("notes are Markdown: these options do not go with --format")
         return None
+    if args.link_style == "wikilink" and args.note_style == "logseq":
+        raise UsageError("--link-style wikilink writes Obsidian embeds; Logseq pages link images")
     if Path(args.attachments_dir).is_absolute():
         raise UsageError("--attachments-dir is relative to the note's folder, inside --out-dir")
     template = load_template(args.template) if args.template else None
