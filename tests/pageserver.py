@@ -29,8 +29,10 @@ HITS: Counter[str] = Counter()
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    root = PAGES
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, directory=str(PAGES), **kwargs)
+        super().__init__(*args, directory=str(self.root), **kwargs)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -83,7 +85,7 @@ class _Handler(SimpleHTTPRequestHandler):
         pieces = [p for p in path.split("/") if p]
         if not pieces:
             return None
-        spec = PAGES / pieces[0] / "_headers.json"
+        spec = self.root / pieces[0] / "_headers.json"
         if not spec.is_file():
             return None
         name = "/".join(pieces[1:]) if len(pieces) > 1 else "index.html"
@@ -103,9 +105,10 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_pages() -> Iterator[str]:
-    """Serve tests/pages on a free loopback port; yields the base URL (ending in '/')."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+def serve_pages(root: Path = PAGES) -> Iterator[str]:
+    """Serve ``root`` (tests/pages) on a free loopback port; yields the base URL (ending in '/')."""
+    handler = type("_RootHandler", (_Handler,), {"root": root})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

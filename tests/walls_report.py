@@ -1,6 +1,14 @@
 """Run the pure wall detector over every wall-*/decoy-* fixture page and print how it did.
 
-    .venv/bin/python -m tests.walls_report
+    .venv/bin/python -m tests.walls_report            # the fixtures, worded as the lexicon is
+    .venv/bin/python -m tests.walls_report --unseen   # also the unseen-wording corpus, rendered
+
+The fixtures under tests/pages/ carry wall wording the lexicon holds. The corpus under
+tests/walls_corpus/ is written from the structure of real walls (vendor markup, overlays that
+lock scrolling, forms, challenge frames, headers and cookies) in words the lexicon has never
+seen (``lexicon_hits`` says so for every page); each of its pages is rendered in Chromium from a
+loopback server and both phases are checked, and its recall is given per part of the split
+(tests/bench/split.py): the tuned half and the measured-only half.
 
 Each case folder holds ``index.html`` (the server HTML), optionally ``settled.html`` (the settled
 DOM as the capture writes it, with overlay and scroll-lock marks), ``_headers.json`` (status and
@@ -21,7 +29,10 @@ per wall text still in the Markdown. Not collected by pytest (the tests import i
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,10 +40,15 @@ from pathlib import Path
 from typing import Any
 
 from extractor.pipeline import extract_page
-from extractor.records import Extraction, RenderedPage, Wait, WallSighting
+from extractor.records import Extraction, Options, RenderedPage, Wait, WallSighting
+from extractor.walls.lexicon import load, normalize
+from tests.bench.split import MEASURE, TUNE, part
+from tests.pageserver import serve_pages
 
 PAGES = Path(__file__).parent / "pages"
+CORPUS = Path(__file__).parent / "walls_corpus"
 PREFIXES = ("wall-", "decoy-")
+_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -57,10 +73,10 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
 
 
-def load_cases(root: Path = PAGES) -> list[Case]:
+def load_cases(root: Path = PAGES, prefixes: tuple[str, ...] = PREFIXES) -> list[Case]:
     cases = []
     for folder in sorted(root.iterdir()):
-        if folder.name.startswith(PREFIXES) and (folder / "expected.json").is_file():
+        if folder.name.startswith(prefixes) and (folder / "expected.json").is_file():
             expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
             cases.append(Case(folder.name, folder, expected))
     return cases
@@ -182,8 +198,84 @@ def _headers(case: Case) -> tuple[int | None, dict[str, str]]:
     return int(entry.get("status", 200)), headers
 
 
-def main() -> int:
-    outcomes = [o for case in load_cases() for o in run_case(case)]
+def corpus_cases() -> list[Case]:
+    """Every page of the unseen-wording corpus."""
+    return load_cases(CORPUS, prefixes=("",))
+
+
+def lexicon_hits(case: Case) -> list[str]:
+    """Lexicon phrases found anywhere in the case's pages (markup stripped, noscript included)."""
+    lexicon = load()
+    found: list[str] = []
+    for path in sorted(case.folder.glob("*.html")):
+        text = normalize(_TAG.sub(" ", path.read_text(encoding="utf-8")))
+        found += [hit.entry.phrase or hit.entry.id for hit in lexicon.find(text)]
+    return found
+
+
+async def _capture_all(cases: list[Case], base: str) -> dict[str, Extraction | str]:
+    from extractor.api import open_session
+
+    origin = base.rstrip("/")
+    options = Options(timeout_ms=20_000, wall_wait_ms=3_000, allow_origins=(origin,))
+    out: dict[str, Extraction | str] = {}
+    async with open_session(options) as session:
+        for case in cases:
+            try:
+                page = await session.capture(f"{base}{case.name}/", options)
+                out[case.name] = extract_page(page, options)
+            except Exception as exc:  # a failed page is a miss in the report, not a lost run
+                out[case.name] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+def run_unseen(cases: list[Case]) -> list[Outcome]:
+    """Render every corpus page once; check its static and rendered phases."""
+    with serve_pages(CORPUS) as base:
+        results = asyncio.run(_capture_all(cases, base))
+    outcomes: list[Outcome] = []
+    for case in cases:
+        exp, result = case.expected, results[case.name]
+        if isinstance(result, str):
+            failed = Outcome(case.name, "rendered", exp.get("rendered", []), _empty(case))
+            failed.problems.append(f"capture failed: {result}")
+            outcomes.append(failed)
+            continue
+        outcomes.append(_check(case, "static", result, exp.get("static", []), None, [], []))
+        if "rendered" in exp:
+            outcomes.append(
+                _check(
+                    case,
+                    "rendered",
+                    result,
+                    exp["rendered"],
+                    exp.get("completeness"),
+                    exp.get("keep", []),
+                    exp.get("leak", []),
+                )
+            )
+        for phrase in lexicon_hits(case):
+            outcomes[-1].problems.append(f"wording in the lexicon: {phrase!r}")
+    return outcomes
+
+
+def _empty(case: Case) -> Extraction:
+    return extract_page(
+        RenderedPage(
+            url=case.name,
+            final_url=case.name,
+            status=None,
+            headers={},
+            server_html="",
+            dom_html="",
+            wait=Wait(ended_by="timeout", elapsed_ms=0),
+        )
+    )
+
+
+def summarize(title: str, outcomes: list[Outcome]) -> int:
+    """Print recall, false alarms, leaks and every problem; the number of problems."""
+    print(title)
     expected: Counter[tuple[str, str]] = Counter()
     hit: Counter[tuple[str, str]] = Counter()
     false_alarms = leaks = 0
@@ -198,7 +290,7 @@ def main() -> int:
     for key in sorted(expected):
         print(f"  {key[0]:<11} {key[1]:<9} {hit[key]}/{expected[key]}")
     total, got = sum(expected.values()), sum(hit.values())
-    print(f"  all                   {got}/{total} = {got / total:.0%}")
+    print(f"  all                   {got}/{total} = {got / max(total, 1):.0%}")
     decoys = [o for o in outcomes if o.case.startswith("decoy-")]
     decoy_alarms = sum(bool([w for w in o.result.walls if w.phase == o.phase]) for o in decoys)
     print(f"false positives: {false_alarms} unexpected walls over {len(outcomes)} case-phases")
@@ -208,6 +300,23 @@ def main() -> int:
     print(f"case-phases checked: {len(outcomes)}, problems: {len(problems)}")
     for case, phase, problem in problems:
         print(f"  {case} [{phase}]: {problem}")
+    return len(problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.walls_report", description=__doc__)
+    ap.add_argument("--unseen", action="store_true", help="also render the unseen-wording corpus")
+    args = ap.parse_args(argv)
+    outcomes = [o for case in load_cases() for o in run_case(case)]
+    problems = summarize("== fixtures worded as the lexicon is (pure path)", outcomes)
+    if args.unseen:
+        unseen = run_unseen(corpus_cases())
+        for name in (TUNE, MEASURE):
+            print()
+            chosen = [o for o in unseen if part(o.case) == name]
+            problems += summarize(
+                f"== unseen-wording corpus, {name} part (rendered in Chromium)", chosen
+            )
     return 1 if problems else 0
 
 
