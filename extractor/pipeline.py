@@ -36,7 +36,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         server_doc = doc
 
     found = walls.find_walls(page, doc, server_doc, options=options)
-    steps: list[Step] = list(found.steps)
+    steps: list[Step] = [*page.steps, *found.steps]
     meta = metadata.read_metadata(doc, base, server_doc=server_doc)
     region, region_steps = article.find_article(doc, meta, options)
     steps += region_steps
@@ -70,7 +70,9 @@ def _server_view_if_lost(page: RenderedPage, result: Extraction, options: Option
         return result
     if any(w.phase == "rendered" and not w.cleared for w in result.walls):
         return result
-    served = extract_page(replace(page, dom_html=page.server_html, rendered=False), options)
+    served = extract_page(
+        replace(page, dom_html=page.server_html, rendered=False, documents=()), options
+    )
     lost = len(served.markdown) >= FALLBACK_MIN_CHARS and len(
         result.markdown
     ) < FALLBACK_SHARE * len(served.markdown)

@@ -68,7 +68,9 @@ class Options:
 class Wait:
     """How the settle wait ended: which condition ended it and after how long."""
 
-    ended_by: str  # "quiet", "network-idle", "selector", "timeout", "load", "static"
+    # "quiet", "network-idle", "selector", "timeout", "load", "static", or "navigated-away" (the
+    # page's scripts navigated to a failure; the last good DOM was captured)
+    ended_by: str
     elapsed_ms: int
 
 
@@ -92,6 +94,16 @@ class PageImage:
 
 
 @dataclass(frozen=True)
+class ServedDocument:
+    """A document the main frame showed before the final one (a client-side redirect chain)."""
+
+    url: str
+    status: int | None
+    headers: dict[str, str]  # lower-case names
+    html: str  # its server HTML
+
+
+@dataclass(frozen=True)
 class RenderedPage:
     """What a capture produces: both views of the page and how it got there."""
 
@@ -109,6 +121,8 @@ class RenderedPage:
     screenshot: bytes | None = field(default=None, compare=False, repr=False)
     session: bool = False  # captured with a session (storage state, cookies or a profile)
     images: tuple[PageImage, ...] = field(default=(), compare=False, repr=False)  # --save-images
+    steps: tuple[Step, ...] = ()  # what the capture did to the page (expanders clicked)
+    documents: tuple[ServedDocument, ...] = ()  # earlier documents of a redirect chain
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -122,6 +136,10 @@ class RenderedPage:
         args = {k: v for k, v in data.items() if k in known}
         args["wait"] = Wait(**data["wait"])
         args["sightings"] = tuple(WallSighting(**s) for s in data.get("sightings", ()))
+        args["steps"] = tuple(
+            Step(**{**s, "samples": tuple(s.get("samples", ()))}) for s in data.get("steps", ())
+        )
+        args["documents"] = tuple(ServedDocument(**d) for d in data.get("documents", ()))
         return cls(**args)
 
 

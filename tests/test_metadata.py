@@ -6,6 +6,7 @@ from extractor import dom
 from extractor.dom import to_html
 from extractor.metadata import dates, jsonld, titles
 from extractor.metadata.read import read_metadata
+from extractor.pipeline import extract_html
 from extractor.records import Metadata
 
 URL = "https://news.example.com/2024/03/05/story.html"
@@ -293,3 +294,33 @@ def test_canonical_falls_back_to_url_and_doc_is_untouched() -> None:
     found = read_metadata(doc, URL)
     assert found.canonical_url == URL
     assert to_html(doc) == before
+
+
+@pytest.mark.parametrize(
+    ("blocks", "byline"),
+    [
+        # Draft.js: every block a div, the text in spans
+        ('<div data-block="true"><div><span><span data-text="true">By Amara Lindqvist</span>'
+         "</span></div></div>", "Amara Lindqvist"),
+        # Lexical and ProseMirror: div paragraphs, the prefix in its own mark
+        ('<div class="editor-paragraph"><span>Von Katrin Schöller</span></div>', "Katrin Schöller"),
+        ('<div class="node-paragraph"><span class="mark-em">Par</span> <span>Lucien Moreau'
+         "</span></div>", "Lucien Moreau"),
+        # a sentence that starts with "by", a lower-case phrase, a long line: no byline
+        ("<div><span>By the end of the year the ferry will run hourly.</span></div>", None),
+        ("<div><span>by car or by train</span></div>", None),
+    ],
+)  # fmt: skip
+def test_byline_line_in_editor_blocks(blocks: str, byline: str | None) -> None:
+    html = (
+        "<html><body><h1>Title of the post</h1><div class='editor'>"
+        f"{blocks}<div><span>{'Body text of the post, long enough to read. ' * 5}</span></div>"
+        "</div></body></html>"
+    )
+    assert extract_html(html, "https://example.org/p").metadata.byline == byline
+
+
+def test_byline_line_is_looked_for_only_near_the_title() -> None:
+    filler = "".join(f"<div><span>Paragraph {i} of the story.</span></div>" for i in range(20))
+    html = f"<html><body><h1>Title</h1>{filler}<div><span>By Jane Doe</span></div></body></html>"
+    assert extract_html(html, "https://example.org/p").metadata.byline is None

@@ -1,7 +1,9 @@
 """The pipeline's own decisions (each step has its own tests beside its module)."""
 
+from dataclasses import replace
+
 from extractor.pipeline import extract_page
-from extractor.records import RenderedPage, Wait
+from extractor.records import RenderedPage, ServedDocument, Step, Wait
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {i} of the story says something new about the harbour works and the people "
@@ -52,3 +54,18 @@ def test_a_paywall_that_cut_the_rendered_article_is_not_undone() -> None:
     result = extract_page(page(teaser, ARTICLE))
     assert result.completeness == "teaser"
     assert "Paragraph 11 of the story" not in result.markdown
+
+
+def test_what_the_capture_did_comes_first_in_the_steps() -> None:
+    clicked = Step("expanders", "clicked to show collapsed text", 1, ("Read more",))
+    result = extract_page(replace(page(ARTICLE, ARTICLE), steps=(clicked,)))
+    assert result.steps[0] == clicked
+
+
+def test_a_capture_with_steps_and_documents_survives_a_round_trip() -> None:
+    captured = replace(
+        page(ARTICLE, ARTICLE),
+        steps=(Step("expanders", "clicked", 2, ("Read more", "Weiterlesen")),),
+        documents=(ServedDocument("https://t.example/x", 200, {"server": "x"}, "<p>hop</p>"),),
+    )
+    assert RenderedPage.from_dict(captured.to_dict()) == captured

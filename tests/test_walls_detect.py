@@ -6,8 +6,8 @@ import pytest
 from lxml.html import HtmlElement
 
 from extractor import dom
-from extractor.pipeline import extract_html
-from extractor.records import Options, RenderedPage, Wait, Wall, WallSighting
+from extractor.pipeline import extract_html, extract_page
+from extractor.records import Options, RenderedPage, ServedDocument, Wait, Wall, WallSighting
 from extractor.walls.detect import WallFindings, completeness, find_walls, scrub
 
 STORY = [
@@ -306,7 +306,16 @@ def test_scrub_removes_wall_lines_and_keeps_the_rest() -> None:
         ((Wall("bot-check", "static", ""),), "long " * 100, False, "none"),
         ((Wall("bot-check", "static", ""),), "long " * 100, True, "full"),  # cleared by rendering
         ((Wall("bot-check", "rendered", "", cleared_ms=500),), "long " * 100, True, "full"),
-        ((Wall("login", "rendered", ""),), "long " * 100, True, "none"),
+        ((Wall("login", "rendered", ""),), "Two words.", True, "none"),  # the login page itself
+        ((Wall("login", "rendered", ""),), "long " * 100, True, "teaser"),  # a modal over a post
+        ((Wall("bot-check", "rendered", ""),), "long " * 100, True, "none"),
+        # a wall of an earlier document of a redirect chain does not cut the page shown
+        (
+            (Wall("javascript", "static", "", evidence=("document:https://t.example/x",)),),
+            "Two words.",
+            False,
+            "full",
+        ),
         ((Wall("paywall", "static", ""),), "A teaser paragraph.", False, "teaser"),
         ((Wall("paywall", "static", ""),), "", False, "none"),
         ((WALL,), "Two words.", False, "none"),
@@ -413,3 +422,44 @@ def test_stale_rendered_records_are_dropped_only_beside_a_full_article() -> None
     assert without_stale(walls, "full") == (js_static, own_paywall, challenge)
     assert without_stale(walls, "none") == walls
     assert without_stale(walls, "teaser") == walls
+
+
+def test_a_registration_wall_is_a_login_wall() -> None:
+    article = "<p>" + "The river authority published its flood plan on Monday. " * 8 + "</p>"
+    sheet = (
+        "<div class='regwall-overlay' data-x-overlay='60'><h2>Join free to keep going</h2>"
+        "<form><input type='email'><button>Continue</button></form></div>"
+    )
+    html = f"<html data-x-scroll-locked='1'><body><article>{article}</article>{sheet}</body></html>"
+    result = extract_html(
+        html, server_html=f"<html><body><article>{article}</article></body></html>"
+    )
+    assert [(w.kind, w.phase) for w in result.walls] == [("login", "rendered")]
+    assert result.completeness == "teaser"
+    assert "flood plan" in result.markdown and "Join free" not in result.markdown
+
+
+def test_each_document_of_a_redirect_chain_has_its_static_phase() -> None:
+    short_link = (
+        "<html><body><noscript>You need to enable JavaScript to run this app.</noscript>"
+        "<script>location.replace('/story')</script></body></html>"
+    )
+    story = (
+        "<html><body><article>"
+        + "<p>Story text of the page. </p>" * 30
+        + "</article></body></html>"
+    )
+    page = RenderedPage(
+        url="https://t.example/x",
+        final_url="https://news.example/story",
+        status=200,
+        headers={},
+        server_html=story,
+        dom_html=story,
+        wait=Wait("quiet", 100),
+        documents=(ServedDocument("https://t.example/x", 200, {}, short_link),),
+    )
+    result = extract_page(page)
+    assert [(w.kind, w.phase) for w in result.walls] == [("javascript", "static")]
+    assert "document:https://t.example/x" in result.walls[0].evidence
+    assert result.completeness == "full" and "Story text" in result.markdown

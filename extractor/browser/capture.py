@@ -5,10 +5,14 @@
      or a page in a persistent profile, with the user's session for the URL (``session.py``);
   2. navigate to DOMContentLoaded and keep the main document's body (the server view);
   3. settle: network idle (capped), a DOM-quiet window (capped), the ``wait_for`` selector;
-  4. scroll through the page so lazy loaders fire, then back to the top, and settle briefly again;
+  4. scroll through the page while it grows (lazy loaders, infinite scroll), then back to the top,
+     click the article's "Read more" controls, and settle briefly again;
   5. apply the consent policy, read the wall watcher's sightings;
   6. serialize the settled DOM with ``js/capture.js`` (the rendered view), take a screenshot if asked;
      session headers and secret values are taken out of the record.
+Every main-frame document keeps its server HTML (``documents.Documents``): a client-side redirect
+chain has one static phase per document. When the page's own scripts navigate away to something
+that fails, the last good capture of the page is kept and ``Wait.ended_by`` says so.
 Playwright errors are turned into ours by ``browser.map_error``.
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import mimetypes
 import re
 import time
@@ -34,10 +39,11 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from extractor.auth import SessionFiles
 from extractor.browser import consent, session, watcher
 from extractor.browser import images as page_images
+from extractor.browser.documents import BINDING, ERROR_PAGE, Documents, Served
 from extractor.browser.launch import map_error
 from extractor.browser.targets import resolve_target
 from extractor.errors import NavigationError, NotHtmlError
-from extractor.records import Options, RenderedPage, Wait
+from extractor.records import Options, RenderedPage, ServedDocument, Step, Wait
 from extractor.walls import lexicon
 
 # The load states Playwright waits for.
@@ -55,6 +61,17 @@ CAPTURE_RESERVE_MS = 2_000
 AFTER_SCROLL_IDLE_MS = 1_500
 # The pause after each scroll step, so observers fire and loaders start.
 SCROLL_PAUSE_MS = 60
+# After a step, the most we wait for the requests it set off and the DOM changes they bring.
+SCROLL_STEP_WAIT_MS = 2_000
+# At the bottom of a page with loaders (observers, scroll listeners): how long they get to start.
+SCROLL_GRACE_MS = 500
+# Never scroll further down than this (pixels): an endless feed is cut here.
+SCROLL_MAX_HEIGHT = 40_000
+# "Read more" controls clicked at most, and how long what they open may take to settle.
+EXPAND_MAX_CLICKS = 5
+EXPAND_SETTLE_MS = 1_000
+# Wait.ended_by when the page's scripts navigated away to a failure and the last good DOM was kept.
+NAVIGATED_AWAY = "navigated-away"
 # A fixed/sticky box covering at least this share of the viewport is marked as an overlay.
 OVERLAY_MIN_SHARE = 0.3
 # Walls a page puts up while it works and that usually give way to the page itself (a bot
@@ -66,8 +83,6 @@ EMPTY_PAGE_CHARS = 200
 VISIBLE_CHARS_JS = "() => document.scripts.length ? (document.body ? document.body.innerText.trim().length : 0) : -1"
 # How often the wall watcher is asked whether such a wall is still up.
 WALL_POLL_MS = 250
-# The address of the document Chromium shows when a navigation fails.
-ERROR_PAGE = "chrome-error://"
 # Evaluation errors that mean the page navigated (client redirect) and the step may be retried.
 NAVIGATED = ("Execution context was destroyed", "navigation", "Target closed", "frame was detached")
 
@@ -76,6 +91,14 @@ NAVIGATED = ("Execution context was destroyed", "navigation", "Target closed", "
 def script(name: str) -> str:
     """An in-page script from extractor/js/, loaded once."""
     return (resources.files("extractor.browser") / "js" / name).read_text(encoding="utf-8")
+
+
+@cache
+def keep_script() -> str:
+    """``js/keep.js`` with the capture script and its options built in."""
+    source = script("keep.js").replace("__BINDING__", BINDING)
+    source = source.replace("__OPTIONS__", json.dumps({"overlayMinShare": OVERLAY_MIN_SHARE}), 1)
+    return source.replace("__CAPTURE__", script("capture.js").strip(), 1)
 
 
 def to_url(target: str) -> str:
@@ -196,8 +219,10 @@ async def new_context(
 async def prepare_context(context: BrowserContext, options: Options) -> None:
     """The page helpers and the wall watcher in every page; the origin gate when origins are set."""
     await context.add_init_script(script("mutations.js"))
+    await context.add_init_script(script("loaders.js"))
     await context.add_init_script(script("shadow.js"))
     await context.add_init_script(watcher.watcher_script())
+    await context.add_init_script(keep_script())
     if options.allow_origins:
         allowed = {origin_of(o) for o in options.allow_origins}
         # a page saved from https and served over plain http often insists on https: its
@@ -225,7 +250,23 @@ async def prepare_context(context: BrowserContext, options: Options) -> None:
 async def _capture(page: Page, url: str, target: str, options: Options) -> RenderedPage:
     budget = Budget(options.timeout_ms)
     timings: dict[str, int] = {}
+    documents = Documents(page)
+    await documents.listen()
+    try:
+        return await _capture_page(page, documents, url, target, options, budget, timings)
+    finally:
+        await documents.close()
 
+
+async def _capture_page(
+    page: Page,
+    documents: Documents,
+    url: str,
+    target: str,
+    options: Options,
+    budget: Budget,
+    timings: dict[str, int],
+) -> RenderedPage:
     # 2. navigate; keep the server view. A page that answers but never reaches DOMContentLoaded
     # (a hung blocking script) is still captured, with the wait ended by "timeout".
     response = await page.goto(target, wait_until="commit", timeout=max(1, budget.left_ms()))
@@ -249,9 +290,10 @@ async def _capture(page: Page, url: str, target: str, options: Options) -> Rende
     if await wait_out_walls(page, options, budget, timings):
         wait = await settle(page, options, budget, timings)
 
-    # 4. scroll so lazy content loads, then let it finish
+    # 4. scroll so lazy content loads, then let it finish; open what the article keeps collapsed
     if options.scroll and options.scroll_steps > 0:
         await scroll_through(page, options, budget, timings)
+    steps = await expand(page, options, budget, timings)
 
     # 5. consent policy and wall sightings
     step = time.monotonic()
@@ -260,38 +302,78 @@ async def _capture(page: Page, url: str, target: str, options: Options) -> Rende
         await asyncio.wait_for(
             consent.apply_policy(page, options.consent), budget.cap(5_000) / 1000
         )
-    sightings = watcher.read_sightings(await _evaluate(page, watcher.COLLECT_JS, None, budget))
+    raw_sightings = await _evaluate(page, watcher.COLLECT_JS, None, budget)
     timings["consent"] = _since(step)
 
-    # 6. the rendered view (never Chromium's own error page for a later failed navigation)
+    # 6. the rendered view; when the page's scripts sent it to Chromium's error page, the last
+    # good capture taken before they did
     step = time.monotonic()
-    if str(await _evaluate(page, "() => location.href", None, budget)).startswith(ERROR_PAGE):
-        raise NavigationError(f"{url}: the page navigated to {page.url}, which failed to load")
-    dom_html = await _evaluate(
-        page, script("capture.js"), {"overlayMinShare": OVERLAY_MIN_SHARE}, budget
-    )
+    shown_url = str(await _evaluate(page, "() => location.href", None, budget))
+    final_url = page.url
+    if shown_url.startswith(ERROR_PAGE):
+        good = documents.last_good
+        if good is None:
+            raise NavigationError(f"{url}: the page navigated to {page.url}, which failed to load")
+        dom_html, raw_sightings, final_url = good.dom_html, good.sightings, good.url
+        wait = Wait(ended_by=NAVIGATED_AWAY, elapsed_ms=wait.elapsed_ms)
+    else:
+        dom_html = str(
+            await _evaluate(
+                page, script("capture.js"), {"overlayMinShare": OVERLAY_MIN_SHARE}, budget
+            )
+        )
     screenshot = None
     if options.wall_screenshot_dir:
         try:
             screenshot = await page.screenshot(type="png", timeout=max(1, budget.left_ms()))
         except PlaywrightError:
             screenshot = None
+    served = await documents.served(budget.cap(2_000))
+    server_html, chain = _chain(server_html, served, final_url)
     timings["capture"] = _since(step)
     timings["total"] = budget.elapsed_ms()
     return RenderedPage(
         url=url,
-        final_url=page.url,
+        final_url=final_url,
         status=status,
         headers=headers,
         server_html=server_html,
-        dom_html=str(dom_html),
+        dom_html=dom_html,
         wait=wait,
-        sightings=sightings,
+        sightings=watcher.read_sightings(raw_sightings),
         content_type=content_type or "text/html",
         rendered=True,
         timings=timings,
         screenshot=screenshot,
+        steps=steps,
+        documents=chain,
     )
+
+
+def _chain(
+    first_html: str | None, served: list[Served], final_url: str
+) -> tuple[str | None, tuple[ServedDocument, ...]]:
+    """The final document's server HTML, and the documents shown before it (a redirect chain).
+
+    ``first_html`` is the first document's, read when navigation committed (or from disk)."""
+    if len(served) < 2:
+        return first_html, ()
+    last = len(served) - 1
+    while last > 0 and served[last].url != final_url and served[last].body is None:
+        last -= 1
+    htmls = [first_html or _decoded(served[0])] + [_decoded(s) for s in served[1:]]
+    earlier = tuple(
+        ServedDocument(url=s.url, status=s.status, headers=s.headers, html=html)
+        for s, html in zip(served[:last], htmls[:last], strict=True)
+        if html is not None
+    )
+    return htmls[last], earlier
+
+
+def _decoded(served: Served) -> str | None:
+    if served.body is None:
+        return None
+    return decode_html(served.body, served.headers.get("content-type", ""))
 
 
 async def settle(page: Page, options: Options, budget: Budget, timings: dict[str, int]) -> Wait:
@@ -342,6 +424,8 @@ async def wait_out_walls(
 
 
 async def _not_there_yet(page: Page, budget: Budget) -> bool:
+    if page.url.startswith(ERROR_PAGE):
+        return False  # the page's scripts navigated to a failure: nothing more will come
     shown = await _evaluate(page, VISIBLE_CHARS_JS, None, budget)
     if isinstance(shown, int) and 0 <= shown < EMPTY_PAGE_CHARS:
         return True
@@ -358,17 +442,50 @@ async def _not_there_yet(page: Page, budget: Budget) -> bool:
 async def scroll_through(
     page: Page, options: Options, budget: Budget, timings: dict[str, int]
 ) -> None:
-    """Scroll down in bounded steps and back up, then give lazy loaders a short settle."""
+    """Scroll down while the page grows (bounded by steps, height and time) and back up, then
+    give lazy loaders a short settle."""
     limit = budget.cap(options.scroll_budget_ms)
     if limit <= 0:
         return
-    arg = {"steps": options.scroll_steps, "budgetMs": limit, "pauseMs": SCROLL_PAUSE_MS}
+    arg = {
+        "steps": options.scroll_steps,
+        "budgetMs": limit,
+        "pauseMs": SCROLL_PAUSE_MS,
+        "stepWaitMs": SCROLL_STEP_WAIT_MS,
+        "graceMs": SCROLL_GRACE_MS,
+        "maxHeight": SCROLL_MAX_HEIGHT,
+    }
     await _evaluate(page, script("scroll.js"), arg, budget)
     await asyncio.gather(
         _network_idle(page, budget.cap(AFTER_SCROLL_IDLE_MS)),
         _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget),
     )
     timings["scroll"] = budget.elapsed_ms()
+
+
+async def expand(
+    page: Page, options: Options, budget: Budget, timings: dict[str, int]
+) -> tuple[Step, ...]:
+    """Click the article's "Read more" controls and let what they open settle; the clicks, as a
+    step (none when nothing was clicked)."""
+    if budget.cap(EXPAND_SETTLE_MS) <= 0:
+        return ()
+    clicked = await _evaluate(page, script("expand.js"), {"maxClicks": EXPAND_MAX_CLICKS}, budget)
+    labels = [str(c) for c in clicked] if isinstance(clicked, list) else []
+    if not labels:
+        return ()
+    await asyncio.gather(
+        _network_idle(page, budget.cap(EXPAND_SETTLE_MS)),
+        _quiet(page, min(options.quiet_ms, 300), budget.cap(EXPAND_SETTLE_MS), budget),
+    )
+    timings["expand"] = budget.elapsed_ms()
+    step = Step(
+        name="expanders",
+        why="clicked to show the article text the page kept collapsed",
+        removed=len(labels),
+        samples=tuple(label[:60] for label in labels),
+    )
+    return (step,)
 
 
 async def _network_idle(page: Page, timeout_ms: int) -> bool:

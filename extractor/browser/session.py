@@ -37,7 +37,7 @@ from extractor.auth import (
 )
 from extractor.errors import ExtractorError, NoBrowserError, OutputError
 from extractor.output import write_atomic
-from extractor.records import Options, RenderedPage, WallSighting
+from extractor.records import Options, RenderedPage, ServedDocument, WallSighting
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, Route
@@ -209,6 +209,15 @@ def finish(page: RenderedPage, options: Options, files: SessionFiles) -> Rendere
         sightings=tuple(
             WallSighting(s.phrase_id, redact(s.text, secrets), s.first_seen_ms, s.cleared_ms)
             for s in page.sightings
+        ),
+        documents=tuple(  # the earlier documents of a redirect chain, cleaned the same way
+            ServedDocument(
+                url=clean(d.url),
+                status=d.status,
+                headers={k: clean(v) for k, v in public_headers(d.headers).items()},
+                html=redact(d.html, secrets),
+            )
+            for d in page.documents
         ),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -69,6 +69,13 @@ _BYLINE_CLASS = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 # a byline longer than this is body text that happened to mention an author
 MAX_BYLINE_CHARS = 100
 _BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av)\s*[:\s]\s*", re.IGNORECASE)
+# a line that is nothing but "By Jane Doe": the byline of editors that write every block as a
+# div or span with no class to tell it (Draft.js, Lexical, ProseMirror output)
+_BY_LINE = re.compile(
+    r"^(?:by|von|par|por|di|door|av)\s*:?\s+((?:[^\W\d_][\w'’.-]*\s*){1,4})$", re.IGNORECASE
+)
+BY_LINE_BLOCKS = 12  # the by-line is looked for in this many text blocks after the title
+_TEXT_BLOCKS = ("p", "div", "span")
 # where a byline line goes on to give the date: "Jane Doe Published 11:11 PM EST Nov 19, 2019"
 _BYLINE_TAIL = re.compile(
     r"\s*(?:\b(?:published|updated|posted|on)\b|[|•·]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep"
@@ -179,13 +186,46 @@ def _byline_from_dom(doc: HtmlElement) -> str | None:
     return None
 
 
+def _byline_line(doc: HtmlElement) -> str | None:
+    """A "By Jane Doe" line among the first text blocks after the page's first heading."""
+    seen = 0
+    for el in _after_heading(doc):
+        for block in el.iter(*_TEXT_BLOCKS):
+            if any(True for _ in block.iterchildren(*_TEXT_BLOCKS[:2])):
+                continue  # only blocks that hold no other block
+            text = fold(text_of(block))
+            if not text:
+                continue
+            seen += 1
+            found = _BY_LINE.match(text)
+            if found and all(word[:1].isupper() for word in found.group(1).split()):
+                return _clean_byline(text)
+            if seen >= BY_LINE_BLOCKS:
+                return None
+    return None
+
+
+def _after_heading(doc: HtmlElement) -> Iterator[HtmlElement]:
+    """What follows the first <h1> in document order (its siblings, then its parents'), or the
+    body's children when the page has no <h1>."""
+    heading = doc.find(".//h1")
+    if heading is None:
+        body = doc.find(".//body")
+        yield from body.iterchildren() if body is not None else ()
+        return
+    node: HtmlElement | None = heading
+    while node is not None and node.tag not in ("body", "html"):
+        yield from node.itersiblings()
+        node = node.getparent()
+
+
 def _byline(view: _View) -> str | None:
     found = (_clean_byline(n) for n in jsonld.names(view.graph, view.article.get("author")))
     names = list(dict.fromkeys(n for n in found if n))
     if names:
         return ", ".join(names)
     stated = view.first_meta(AUTHOR_META, accept=lambda v: _clean_byline(v) is not None)
-    return _clean_byline(stated) or _byline_from_dom(view.doc)
+    return _clean_byline(stated) or _byline_from_dom(view.doc) or _byline_line(view.doc)
 
 
 def _published(view: _View) -> str | None:

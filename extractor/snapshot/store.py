@@ -158,12 +158,16 @@ def rewrite_origin(page: RenderedPage, served: str, stored: str) -> RenderedPage
             return [fix(v) for v in value]
         return value
 
+    def stable(headers: dict[str, str]) -> dict[str, str]:
+        return {
+            name: value
+            for name, value in headers.items()
+            if name not in FIXTURE_VOLATILE_HEADERS
+            and not (name == "server" and value.startswith(FIXTURE_SERVER_PREFIX))
+        }
+
     data = fix(page.to_dict())
-    headers = {
-        name: value
-        for name, value in data["headers"].items()
-        if name not in FIXTURE_VOLATILE_HEADERS
-        and not (name == "server" and value.startswith(FIXTURE_SERVER_PREFIX))
-    }
-    data["headers"] = headers
+    data["headers"] = stable(data["headers"])
+    for document in data.get("documents", ()):  # the earlier documents of a redirect chain
+        document["headers"] = stable(document["headers"])
     return replace(RenderedPage.from_dict(data), screenshot=page.screenshot)

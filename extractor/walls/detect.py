@@ -28,8 +28,8 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from extractor.dom import drop, fold
-from extractor.records import Options, RenderedPage, Step, Wall
+from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, drop, fold, parse
+from extractor.records import Options, RenderedPage, ServedDocument, Step, Wall
 from extractor.walls.lexicon import WIDGET, Lexicon, load, normalize
 from extractor.walls.phrases import phrase_signals
 from extractor.walls.scan import Scan
@@ -37,6 +37,8 @@ from extractor.walls.scoring import score_walls
 from extractor.walls.sightings import merge_sightings
 from extractor.walls.signals import Signal
 from extractor.walls.structure import (
+    COVERS_EVIDENCE,
+    OVERLAY_SIGHTING,
     SHORT_BODY_EVIDENCE,
     app_root_signals,
     login_form_signals,
@@ -54,6 +56,18 @@ SCRUB_MIN_CHARS = 8  # lines shorter than this are left alone by scrub
 SCRUB_SHARE = 0.6  # a Markdown line that is at least this much wall phrase goes
 SAMPLE_CHARS = 60  # how much of a removed node a Step shows
 FOREIGN_EVIDENCE = "structure:links-to-another-site"  # a republished article's copied prompt
+DOCUMENT_EVIDENCE = "document:"  # + the URL of the earlier document of a redirect chain
+# a login or registration wall over this much article text leaves a teaser, not nothing; when it
+# is a modal over the page (an overlay, scrolling locked), a sentence of text is enough
+LOGIN_TEASER_CHARS = 250
+MODAL_TEASER_CHARS = 40
+# evidence that a wall sits over the page rather than being the page
+OVER_CONTENT_EVIDENCE = (
+    f"selector:[{ATTR_OVERLAY}]",
+    f"selector:html[{ATTR_SCROLL_LOCK}]",
+    COVERS_EVIDENCE,
+    f"watcher:{OVERLAY_SIGHTING}",
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,8 @@ def find_walls(
     lexicon = load()
     walls: list[Wall] = []
     removals: list[tuple[str, str, HtmlElement]] = []
+    for earlier in page.documents:  # a redirect chain: each document has its static phase
+        walls += _earlier_walls(page, earlier, lexicon)
     static_doc = server_doc if server_doc is not None else (None if page.rendered else doc)
     if static_doc is not None:
         static = _detect(static_doc, "static", page, lexicon)
@@ -96,6 +112,22 @@ def find_walls(
         removals += rendered.removals
     kept = [r for r in removals if r[0] not in skip]
     return WallFindings(walls=tuple(walls), steps=_remove(kept))
+
+
+def _earlier_walls(page: RenderedPage, earlier: ServedDocument, lexicon: Lexicon) -> list[Wall]:
+    """Static walls of a document the main frame showed before the final one."""
+    served = replace(
+        page,
+        url=earlier.url,
+        final_url=earlier.url,
+        status=earlier.status,
+        headers=earlier.headers,
+        documents=(),
+    )
+    found = _detect(parse(earlier.html, base_url=earlier.url or None), "static", served, lexicon)
+    return [
+        replace(w, evidence=(*w.evidence, f"{DOCUMENT_EVIDENCE}{earlier.url}")) for w in found.walls
+    ]
 
 
 def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) -> _Phase:
@@ -235,15 +267,26 @@ def _strip_markdown(line: str) -> str:
 
 
 def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = False) -> str:
-    """ "full", "teaser" (a paywall cut the article) or "none" (a wall stayed; no article).
+    """ "full", "teaser" (a paywall cut the article, or a login or registration wall is over the
+    text shown) or "none" (a wall stayed; no article).
 
     Walls of the last phase count (rendered when a browser ran, else static), cleared ones not.
+    A login wall that leaves article text (``LOGIN_TEASER_CHARS``, or ``MODAL_TEASER_CHARS`` when
+    it is an overlay) is a modal over a post the reader can see: that text is kept, as a teaser.
     """
     last = "rendered" if rendered else "static"
-    staying = {w.kind for w in walls if w.phase == last and not w.cleared and not _foreign(w)}
+    staying = {
+        w.kind
+        for w in walls
+        if w.phase == last and not w.cleared and not _foreign(w) and not _earlier(w)
+    }
     text = fold(_markdown_text(markdown))
-    if staying & BLOCKING_KINDS:
+    if staying & (BLOCKING_KINDS - {"login"}):
         return "none"
+    if "login" in staying:
+        over = any(_over_content(w) for w in walls if w.phase == last and w.kind == "login")
+        enough = MODAL_TEASER_CHARS if over else LOGIN_TEASER_CHARS
+        return "teaser" if len(text) >= enough else "none"
     if "paywall" in staying:
         return "teaser" if text else "none"
     if staying and len(text) < STUB_CHARS:  # what is left beside the wall is no article
@@ -267,6 +310,15 @@ def without_stale(walls: tuple[Wall, ...], done: str) -> tuple[Wall, ...]:
         for w in walls
         if not (w.phase == "rendered" and not w.cleared and (w.kind == "javascript" or _foreign(w)))
     )
+
+
+def _over_content(wall: Wall) -> bool:
+    return any(e.startswith(OVER_CONTENT_EVIDENCE) for e in wall.evidence)
+
+
+def _earlier(wall: Wall) -> bool:
+    """The wall was on an earlier document of a redirect chain, not on the page shown."""
+    return any(e.startswith(DOCUMENT_EVIDENCE) for e in wall.evidence)
 
 
 def _foreign(wall: Wall) -> bool:

@@ -5,7 +5,8 @@
 - a fixed overlay covering the viewport while scrolling is locked (booster; its class names can
   tell the kind: consent, paywall, login, captcha);
 - JSON-LD ``isAccessibleForFree: false`` with a body that is visibly cut off (paywall);
-- a short paywall prompt container (class names such as ``paywall``, ``regwall``);
+- a short paywall prompt container (class names such as ``paywall``, ``piano-``); a registration
+  wall (``regwall``: a free account is asked for) is named for a login wall;
 - a password field in the content, outside the page's header and sidebars (login).
 """
 
@@ -32,6 +33,8 @@ CUT_OFF_BODY = 1200  # an article body shorter than this, with a paywall flag, i
 PROMPT_MAX = 600  # a paywall prompt is short; a long ".paywall" element holds the article itself
 
 SHORT_BODY_EVIDENCE = "structure:short-body"
+COVERS_PAGE = 90  # an overlay over this percentage of the viewport or more covers the page
+COVERS_EVIDENCE = "structure:overlay-covers-viewport"
 OVERLAY_SIGHTING = "structure:overlay-"  # the watcher's id for a blocking overlay, + its kind
 
 APP_ROOT_IDS = frozenset(
@@ -40,11 +43,12 @@ APP_ROOT_IDS = frozenset(
 # class/id words that name an overlay's purpose
 OVERLAY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("consent", re.compile(r"cookie|consent|gdpr|\bcmp\b|onetrust|didomi|cybot|qc-cmp|sp_message")),
-    ("paywall", re.compile(r"paywall|regwall|piano|tp-modal|metered|subscribe|premium")),
-    ("login", re.compile(r"login|log-in|signin|sign-in|authwall|auth-wall|register")),
+    ("paywall", re.compile(r"paywall|piano|tp-modal|metered|subscribe|premium")),
+    # a registration wall asks for a free account, not a subscription: a login wall
+    ("login", re.compile(r"login|log-in|signin|sign-in|authwall|auth-wall|regwall|register")),
     ("bot-check", re.compile(r"captcha|challenge")),
 )
-PAYWALL_WORDS = ("paywall", "regwall", "piano-", "tp-container", "subscriber-only")
+PAYWALL_WORDS = ("paywall", "piano-", "tp-container", "subscriber-only")
 PAYWALL_PROMPT = re.compile("|".join(PAYWALL_WORDS))  # plain words: no regex syntax in them
 NOT_WALL_NAMES = re.compile(r"newsletter|signup-box|share|social")  # tokens naming other boxes
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})  # page chrome, not content
@@ -112,6 +116,9 @@ def overlay_signals(scan: Scan) -> tuple[list[Signal], list[HtmlElement]]:
                 break
     if locked:
         out.append(Signal(None, WEAK_WEIGHT, f"selector:html[{ATTR_SCROLL_LOCK}]"))
+    elif any(_share(el) >= COVERS_PAGE for el in overlays):
+        # a page too short to scroll cannot be locked; an overlay over all of it blocks it as well
+        out.append(Signal(None, WEAK_WEIGHT, COVERS_EVIDENCE))
     return out, overlays
 
 
@@ -149,6 +156,13 @@ def paywall_signals(scan: Scan, *, with_noscript: bool) -> list[Signal]:
 def _mentions_paywall(text: str) -> bool:
     """``PAYWALL_PROMPT.search`` as substring tests, several times faster on long text."""
     return any(word in text for word in PAYWALL_WORDS)
+
+
+def _share(el: HtmlElement) -> float:
+    try:
+        return float(el.get(ATTR_OVERLAY) or 0)
+    except ValueError:
+        return 0.0
 
 
 def _is_overlay(el: HtmlElement) -> bool:

@@ -31,8 +31,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from extractor.browser.capture import decode_html
 from extractor.pipeline import extract_html
-from extractor.render import decode_html
 from tests.bench.run import DEFAULT_BENCH, DEFAULT_SCORE, load_score
 from tests.bench.split import MEASURE, TUNE, part, split
 

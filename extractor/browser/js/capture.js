@@ -209,7 +209,15 @@
       if (doc && doc.body) {
         let url = el.getAttribute("src") || "about:srcdoc";
         try { url = doc.location.href; } catch (e) { /* keep the attribute */ }
-        out.push('<div data-x-frame="' + escAttr(url) + '">');
+        // the frame's own names and layout go on its stand-in: a consent manager or a
+        // challenge that draws itself in a frame covering the page is an overlay
+        let attrs = ' data-x-frame="' + escAttr(url) + '"';
+        for (const n of ["id", "class", "title"]) {
+          const v = el.getAttribute(n);
+          if (v) attrs += " " + n + '="' + escAttr(v) + '"';
+        }
+        for (const [k, v] of layoutAttrs(el, "div")) attrs += " " + k + '="' + escAttr(v) + '"';
+        out.push("<div" + attrs + ">");
         children(doc.body, out, true, false, invisible);
         out.push("</div>");
         return;

@@ -1,21 +1,62 @@
-// Scroll down one viewport at a time so IntersectionObserver and scroll-driven loaders fire,
-// at most `steps` steps and `budgetMs` long, then scroll back to the top.
-async ({ steps, budgetMs, pauseMs }) => {
+// Scroll down one viewport at a time so IntersectionObserver and scroll-driven loaders fire, and
+// keep going while the page grows. After each step, wait (at most stepWaitMs) for the requests
+// that step set off, and for the DOM changes that follow them; at the bottom of a page that has
+// loaders (observers, scroll listeners), give them graceMs to start growing it. A page with
+// neither costs one short pause per step. Bounded by `steps`, `budgetMs` and `maxHeight`
+// (pixels scrolled); then back to the top.
+async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
   const start = performance.now();
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const root = document.scrollingElement || document.documentElement;
+  const loaders = window[Symbol.for("extractor.loaders")] || { started: 0, pending: new Set(), observers: 0 };
+  const mutationKey = Symbol.for("extractor.lastMutation");
+  const QUIET_MS = 120; // the DOM counts as still changing for this long after a mutation
+  const left = () => budgetMs - (performance.now() - start);
+  const height = () => root.scrollHeight;
+  const changing = () => performance.now() - (window[mutationKey] || 0) < QUIET_MS;
+  // requests started after the running number `since`, still pending
+  const waiting = (since) => [...loaders.pending].some((id) => id > since);
+  const busy = (since) => waiting(since) || (loaders.started > since && changing());
+
+  async function idle(since, capMs) {
+    const until = performance.now() + Math.min(capMs, left());
+    while (busy(since)) {
+      if (performance.now() >= until) return false;
+      await sleep(25);
+    }
+    return true;
+  }
+
+  // at the bottom: wait until the page grows, or graceMs passed with nothing set off pending
+  async function grows(before, since) {
+    const quietUntil = performance.now() + Math.min(graceMs, left());
+    const until = quietUntil + Math.min(stepWaitMs, left());
+    while (performance.now() < until) {
+      if (height() > before + 2) { await idle(since, stepWaitMs); return true; }
+      if (performance.now() >= quietUntil && !waiting(since)) return false;
+      await sleep(25);
+    }
+    return height() > before + 2;
+  }
+
   let taken = 0;
-  for (; taken < steps; taken++) {
-    if (performance.now() - start > budgetMs) break;
-    const before = root.scrollTop;
+  let grew = 0;
+  while (taken < steps && left() > 0 && root.scrollTop < maxHeight) {
+    taken++;
+    const before = height();
+    const since = loaders.started;
     window.scrollBy(0, Math.max(200, Math.floor(window.innerHeight * 0.9)));
     await frame();
     await sleep(pauseMs);
-    const atBottom = root.scrollTop + window.innerHeight >= root.scrollHeight - 2;
-    if (root.scrollTop === before || atBottom) { taken++; break; }
+    await idle(since, stepWaitMs);
+    if (height() > before + 2) { grew++; continue; }
+    const atBottom = root.scrollTop + window.innerHeight >= height() - 2;
+    if (!atBottom) continue;
+    if (!loaders.observers || !(await grows(before, since))) break;
+    grew++;
   }
   window.scrollTo(0, 0);
   await frame();
-  return { steps: taken, ms: Math.round(performance.now() - start) };
+  return { steps: taken, grew, ms: Math.round(performance.now() - start) };
 }

@@ -1,0 +1,135 @@
+"""The main frame's documents while a page loads, watched from Playwright's events.
+
+- Every document the main frame received keeps its server HTML: a client-side redirect chain
+  (``location.replace``, a meta refresh, a challenge that reloads) has several, and each one has
+  a static phase of its own.
+- When a navigation away from a top document starts (the page's own script), the document hands its rendered view
+  (its DOM as ``js/capture.js`` writes it, and the wall watcher's record) over a DevTools binding
+  (``js/keep.js``): if the next document fails (an unreachable host, Chromium's error page),
+  this last good capture is kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+
+# The address of the document Chromium shows when a navigation fails.
+ERROR_PAGE = "chrome-error://"
+# The DevTools binding through which a top document hands over its view as it goes.
+BINDING = "__extractorKeep"
+
+
+@dataclass(frozen=True)
+class GoodCapture:
+    """The rendered view of a document, taken just before a script navigated away from it."""
+
+    url: str
+    dom_html: str
+    sightings: Any  # what the wall watcher returned, read by watcher.read_sightings
+
+
+@dataclass(frozen=True)
+class Served:
+    """One main-frame document as the server sent it."""
+
+    url: str
+    status: int | None
+    headers: dict[str, str]
+    body: bytes | None
+
+
+class Documents:
+    """Watches one page: the documents of its main frame, and the last good capture."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.loaded = False  # set once the first document reached DOMContentLoaded
+        self.last_good: GoodCapture | None = None
+        self._served: list[tuple[str, int | None, dict[str, str], asyncio.Task[bytes | None]]] = []
+        self._cdp: Any = None
+        page.on("response", self._on_response)
+        page.on("domcontentloaded", self._on_loaded)
+
+    async def listen(self) -> None:
+        """Receive the view each top document hands over as a navigation away starts."""
+        try:
+            self._cdp = await self.page.context.new_cdp_session(self.page)
+            self._cdp.on("Runtime.bindingCalled", self._on_handed)
+            await self._cdp.send("Runtime.enable")
+            await self._cdp.send("Runtime.addBinding", {"name": BINDING})
+        except PlaywrightError:
+            self._cdp = None  # no DevTools access: a failed navigation stays a failure
+
+    def _on_loaded(self, _: Any) -> None:
+        self.loaded = True
+
+    def _is_main_document(self, request: Any) -> bool:
+        try:
+            return bool(request.is_navigation_request() and request.frame == self.page.main_frame)
+        except PlaywrightError:
+            return False
+
+    def _on_response(self, response: Any) -> None:
+        if not self._is_main_document(response.request) or 300 <= response.status < 400:
+            return  # an HTTP redirect carries no document
+        task = asyncio.ensure_future(_body(response))
+        self._served.append((response.url, response.status, dict(response.headers), task))
+
+    def _on_handed(self, event: dict[str, Any]) -> None:
+        if event.get("name") != BINDING:
+            return
+        try:
+            data = json.loads(event.get("payload", ""))
+            taken = GoodCapture(str(data["url"]), str(data["dom"]), data.get("sightings"))
+        except (ValueError, KeyError, TypeError):
+            return
+        if not taken.url.startswith(ERROR_PAGE):
+            self.last_good = taken
+
+    async def served(self, timeout_ms: int) -> list[Served]:
+        """Every main-frame document received so far, in order, with its body.
+
+        Chromium drops the body of a document replaced while it loaded (a script redirect in
+        its head): that one is asked for again, once, in the page's context (its cookies)."""
+        out: list[Served] = []
+        for url, status, headers, task in self._served:
+            body = None
+            with contextlib.suppress(TimeoutError, PlaywrightError, asyncio.CancelledError):
+                body = await asyncio.wait_for(asyncio.shield(task), max(timeout_ms, 1) / 1000)
+            if body is None:
+                body = await self._again(url, timeout_ms)
+            out.append(Served(url, status, {k.lower(): v for k, v in headers.items()}, body))
+        return out
+
+    async def _again(self, url: str, timeout_ms: int) -> bytes | None:
+        if not url.startswith(("http:", "https:")) or timeout_ms <= 0:
+            return None
+        try:
+            answer = await self.page.context.request.get(
+                url, timeout=timeout_ms, max_redirects=0, fail_on_status_code=False
+            )
+            body: bytes = await answer.body()
+        except PlaywrightError:
+            return None
+        return body
+
+    async def close(self) -> None:
+        for _, _, _, task in self._served:
+            task.cancel()
+        if self._cdp is not None:
+            with contextlib.suppress(PlaywrightError):
+                await self._cdp.detach()
+
+
+async def _body(response: Any) -> bytes | None:
+    try:
+        body: bytes = await response.body()
+    except PlaywrightError:
+        return None
+    return body
