@@ -48,6 +48,7 @@ COMPLETE = {
     "reader-regwall": ("Visible part:", "Farmers whose land"),
     "reader-navigates-unreachable": ("Loaded article:", "fit the old type again"),
     "reader-navigates-late": ("Rendered before the navigation", "ring road"),
+    "reader-navigates-early": ("Server-rendered article", "autumn storms"),
 }
 # page -> (kind, phase) of every wall that must be recorded; other pages have none
 WALLS = {
@@ -118,6 +119,14 @@ def test_navigating_to_a_failure_keeps_the_last_good_dom(
     assert page.wait.ended_by == "navigated-away"
     assert page.final_url.startswith(pages_url)
     assert not page.dom_html.startswith("<!DOCTYPE html><html dir")  # not Chromium's error page
+
+
+def test_a_page_that_navigates_while_it_loads_keeps_its_server_view(
+    reader: Browser, pages_url: str
+) -> None:
+    page = reader.capture(pages_url + "reader-navigates-early/")
+    assert page.wait.ended_by == "navigated-away"
+    assert not page.rendered and page.dom_html == page.server_html
 
 
 def test_an_error_page_is_not_waited_on(reader: Browser, pages_url: str) -> None:

@@ -255,7 +255,7 @@ async def _capture(page: Page, url: str, target: str, options: Options) -> Rende
     try:
         return await _capture_page(page, documents, url, target, options, budget, timings)
     finally:
-        await documents.close()
+        documents.close()
 
 
 async def _capture_page(
@@ -306,16 +306,25 @@ async def _capture_page(
     timings["consent"] = _since(step)
 
     # 6. the rendered view; when the page's scripts sent it to Chromium's error page, the last
-    # good capture taken before they did
+    # good view the page handed over as it went, or (it went before it had loaded) the server's
     step = time.monotonic()
     shown_url = str(await _evaluate(page, "() => location.href", None, budget))
     final_url = page.url
+    served = await documents.served(budget.cap(2_000))
+    rendered = True
     if shown_url.startswith(ERROR_PAGE):
-        good = documents.last_good
-        if good is None:
-            raise NavigationError(f"{url}: the page navigated to {page.url}, which failed to load")
-        dom_html, raw_sightings, final_url = good.dom_html, good.sightings, good.url
         wait = Wait(ended_by=NAVIGATED_AWAY, elapsed_ms=wait.elapsed_ms)
+        good = documents.last_good
+        if good is not None:
+            dom_html, raw_sightings, final_url = good.dom_html, good.sightings, good.url
+        else:
+            final_url = served[-1].url if served else url
+            dom_html = _chain(server_html, served, final_url)[0] or ""
+            raw_sightings, rendered = None, False
+            if not dom_html:
+                raise NavigationError(
+                    f"{url}: the page navigated to {page.url}, which failed to load"
+                )
     else:
         dom_html = str(
             await _evaluate(
@@ -323,12 +332,11 @@ async def _capture_page(
             )
         )
     screenshot = None
-    if options.wall_screenshot_dir:
+    if options.wall_screenshot_dir and rendered:
         try:
             screenshot = await page.screenshot(type="png", timeout=max(1, budget.left_ms()))
         except PlaywrightError:
             screenshot = None
-    served = await documents.served(budget.cap(2_000))
     server_html, chain = _chain(server_html, served, final_url)
     timings["capture"] = _since(step)
     timings["total"] = budget.elapsed_ms()
@@ -342,7 +350,7 @@ async def _capture_page(
         wait=wait,
         sightings=watcher.read_sightings(raw_sightings),
         content_type=content_type or "text/html",
-        rendered=True,
+        rendered=rendered,
         timings=timings,
         screenshot=screenshot,
         steps=steps,
@@ -357,7 +365,7 @@ def _chain(
 
     ``first_html`` is the first document's, read when navigation committed (or from disk)."""
     if len(served) < 2:
-        return first_html, ()
+        return first_html or (_decoded(served[0]) if served else None), ()
     last = len(served) - 1
     while last > 0 and served[last].url != final_url and served[last].body is None:
         last -= 1

@@ -4,9 +4,10 @@
   (``location.replace``, a meta refresh, a challenge that reloads) has several, and each one has
   a static phase of its own.
 - When a navigation away from a top document starts (the page's own script), the document hands its rendered view
-  (its DOM as ``js/capture.js`` writes it, and the wall watcher's record) over a DevTools binding
+  (its DOM as ``js/capture.js`` writes it, and the wall watcher's record) over a page binding
   (``js/keep.js``): if the next document fails (an unreachable host, Chromium's error page),
-  this last good capture is kept.
+  this last good capture is kept. A document that went while it was still being parsed hands
+  over nothing: the server's HTML is all there is of it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from playwright.async_api import Error as PlaywrightError
 
 # The address of the document Chromium shows when a navigation fails.
 ERROR_PAGE = "chrome-error://"
-# The DevTools binding through which a top document hands over its view as it goes.
+# Documents whose view is worth keeping (not about:blank, not Chromium's error page).
+KEPT_SCHEMES = ("http:", "https:", "file:")
+# The page binding through which a top document hands over its view as it goes.
 BINDING = "__extractorKeep"
 
 
@@ -52,19 +55,12 @@ class Documents:
         self.loaded = False  # set once the first document reached DOMContentLoaded
         self.last_good: GoodCapture | None = None
         self._served: list[tuple[str, int | None, dict[str, str], asyncio.Task[bytes | None]]] = []
-        self._cdp: Any = None
         page.on("response", self._on_response)
         page.on("domcontentloaded", self._on_loaded)
 
     async def listen(self) -> None:
         """Receive the view each top document hands over as a navigation away starts."""
-        try:
-            self._cdp = await self.page.context.new_cdp_session(self.page)
-            self._cdp.on("Runtime.bindingCalled", self._on_handed)
-            await self._cdp.send("Runtime.enable")
-            await self._cdp.send("Runtime.addBinding", {"name": BINDING})
-        except PlaywrightError:
-            self._cdp = None  # no DevTools access: a failed navigation stays a failure
+        await self.page.expose_binding(BINDING, self._on_handed)
 
     def _on_loaded(self, _: Any) -> None:
         self.loaded = True
@@ -81,15 +77,14 @@ class Documents:
         task = asyncio.ensure_future(_body(response))
         self._served.append((response.url, response.status, dict(response.headers), task))
 
-    def _on_handed(self, event: dict[str, Any]) -> None:
-        if event.get("name") != BINDING:
-            return
+    def _on_handed(self, source: Any, payload: Any) -> None:
         try:
-            data = json.loads(event.get("payload", ""))
+            data = json.loads(str(payload))
             taken = GoodCapture(str(data["url"]), str(data["dom"]), data.get("sightings"))
         except (ValueError, KeyError, TypeError):
             return
-        if not taken.url.startswith(ERROR_PAGE):
+        # a document still being parsed (a redirect in its head) has no view worth keeping
+        if data.get("ready") != "loading" and taken.url.startswith(KEPT_SCHEMES):
             self.last_good = taken
 
     async def served(self, timeout_ms: int) -> list[Served]:
@@ -119,12 +114,9 @@ class Documents:
             return None
         return body
 
-    async def close(self) -> None:
+    def close(self) -> None:
         for _, _, _, task in self._served:
             task.cancel()
-        if self._cdp is not None:
-            with contextlib.suppress(PlaywrightError):
-                await self._cdp.detach()
 
 
 async def _body(response: Any) -> bytes | None:

@@ -1,5 +1,5 @@
 // Added before any page script, top document only: when a navigation away starts (the page's own
-// script navigated, or a redirect), hand its rendered view to the capture through the DevTools
+// script navigated, or a redirect), hand its rendered view to the capture through the page
 // binding named __BINDING__, so that the last good view is kept if the next document fails.
 (() => {
   if (window.top !== window) return;
@@ -10,7 +10,8 @@
     if (typeof send !== "function") return;
     try {
       const walls = window.__extractorWalls ? window.__extractorWalls() : [];
-      send(JSON.stringify({ url: location.href, dom: capture(options), sightings: walls }));
+      const view = { url: location.href, ready: document.readyState, dom: capture(options), sightings: walls };
+      send(JSON.stringify(view));
     } catch (e) { /* never break the page */ }
   });
 })();
