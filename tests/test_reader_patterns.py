@@ -129,6 +129,16 @@ def test_a_page_that_navigates_while_it_loads_keeps_its_server_view(
     assert not page.rendered and page.dom_html == page.server_html
 
 
+def test_a_check_in_a_frame_that_clears_is_recorded_with_its_timing(
+    reader: Browser, pages_url: str
+) -> None:
+    _, result = reader.extract(pages_url + "reader-iframe-check-clears/")
+    walls = [w for w in result.walls if w.kind == "bot-check" and w.phase == "rendered"]
+    assert walls and walls[0].first_seen_ms is not None and walls[0].cleared_ms is not None
+    assert walls[0].first_seen_ms < walls[0].cleared_ms
+    assert "After the check:" in result.markdown and result.completeness == "full"
+
+
 def test_an_error_page_is_not_waited_on(reader: Browser, pages_url: str) -> None:
     start = time.monotonic()
     reader.capture(pages_url + "reader-navigates-unreachable/", wall_wait_ms=8_000)

@@ -4,8 +4,15 @@
 // the phrase first became visible and when it went away (ms since the first navigation start).
 // The timeline survives same-origin navigations (a challenge page that reloads into the article)
 // through sessionStorage. window.__extractorWalls() scans once more and returns the timeline.
+// A same-origin frame (a consent manager's or a challenge's) watches its own document on the top
+// document's clock and hands its timeline to the top one, which returns it with its own.
 (() => {
-  if (window.top !== window || window.__extractorWalls) return;
+  if (window.__extractorWalls) return;
+  let host = null; // the top document's watcher, for a same-origin frame
+  if (window.top !== window) {
+    try { host = window.top.__extractorWalls || null; } catch (e) { host = null; }
+    if (!host) return; // a frame of another origin, or a top document without a watcher
+  }
   const ENTRIES = __ENTRIES__; // [[id, kind, strong, regex source, plain phrase or null], ...]
   const SHORT_BODY = 1500; // visible characters: below this the page is the message
   const OWN_SHARE = 0.5; // wall phrases make up this share of their block
@@ -32,13 +39,13 @@
   }
 
   // the clock: ms since the first navigation start of this tab, across reloads
-  const store = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
+  const store = host ? null : (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
   let saved = null;
   try { saved = store && JSON.parse(store.getItem(KEY) || "null"); } catch (e) { saved = null; }
   // only a document the previous one led to (a challenge reloading into the page) continues
   // its timeline; a navigation from outside starts a new one
   if (saved && (!document.referrer || saved.url !== document.referrer)) saved = null;
-  const base = saved && typeof saved.base === "number" ? saved.base : performance.timeOrigin;
+  const base = host ? host.base : saved && typeof saved.base === "number" ? saved.base : performance.timeOrigin;
   const clock = () => Math.round(performance.timeOrigin + performance.now() - base);
   const seen = new Map(saved && Array.isArray(saved.seen) ? saved.seen.map((s) => [s.phrase_id, s]) : []);
 
@@ -181,10 +188,22 @@
     try { store && store.setItem(KEY, JSON.stringify(state)); } catch (e) { /* ignore */ }
   });
 
+  const frames = []; // [scan, seen] of the same-origin frames this document holds
   window.__extractorWalls = () => {
     try { scan(); } catch (e) { /* ignore */ }
-    return [...seen.values()].map((s) => ({ ...s }));
+    const all = new Map([...seen.values()].map((s) => [s.phrase_id, { ...s }]));
+    for (const [frameScan, frameSeen] of frames) {
+      try { frameScan(); } catch (e) { /* a frame that went keeps what it saw */ }
+      for (const s of frameSeen.values()) {
+        const known = all.get(s.phrase_id);
+        if (!known || s.first_seen_ms < known.first_seen_ms) all.set(s.phrase_id, { ...s });
+      }
+    }
+    return [...all.values()];
   };
+  window.__extractorWalls.base = base;
+  window.__extractorWalls.adopt = (frameScan, frameSeen) => { frames.push([frameScan, frameSeen]); };
+  if (host) host.adopt(scan, seen);
   // the ids of the entries a text matches, as the watcher reads it (checked against Python)
   window.__extractorWalls.match = (text) => {
     const folded = norm(text);
