@@ -45,11 +45,11 @@ def md(body: str, title: str | None = None) -> str:
         ("<h1>The Title</h1><p>a</p><h2>Part</h2>", "The Title", "a\n\n## Part\n"),
         # ...also when it differs only in case and punctuation
         ("<h1>The title!</h1><p>a</p>", "The Title", "a\n"),
-        # an article that uses <h1> for sections is shifted below the title
+        # an article that uses <h1> for sections keeps their levels
         (
             "<h1>The Title</h1><p>a</p><h1>Part</h1><h2>Sub</h2>",
             "The Title",
-            "a\n\n## Part\n\n### Sub\n",
+            "a\n\n# Part\n\n## Sub\n",
         ),
         # a heading further down that repeats the title stays
         (f"<p>{LONG}</p><h2>The Title</h2>", "The Title", f"{LONG}\n\n## The Title\n"),
@@ -529,7 +529,7 @@ def test_page_lists_and_quotes() -> None:
     assert (
         "> Ask *how* it made sense at the time, not *who* did it.\n>\n> > The second story" in out
     )
-    assert "Summary\n:   Two sentences a manager can repeat." in out
+    assert "**Summary**\n\nTwo sentences a manager can repeat." in out  # a term and its definition
     assert "\n2023 was the year" in out  # a year is not an ordered-list number
 
 

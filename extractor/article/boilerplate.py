@@ -31,6 +31,10 @@ CHROME_TAGS = ("nav", "aside", "footer", "menu")
 QUOTE_TAGS = frozenset({"blockquote", "figure"})
 # Elements never dropped for their class or id.
 UNNAMED_TAGS = frozenset({"html", "body", "article", "main"})
+# ...nor these, whose class names style them ("anchorTargetStickyNavbar" on a heading), nor
+# anything inside code, whose class names are the highlighter's ("token comment")
+NAME_PROOF_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code"})
+CODE_TAGS = frozenset({"pre", "code"})
 # ARIA roles of the same chrome.
 CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
@@ -131,9 +135,14 @@ def scan_page(body: HtmlElement) -> PageScan:
                 kinds["forms"].append(el)
             if attrib and ("class" in attrib or "id" in attrib):
                 kind = _kind_of(attrib.get("class"), attrib.get("id"))
-                if kind:
+                if kind and tag not in NAME_PROOF_TAGS and not _in_code(el):
                     kinds[kind].append(el)
     return PageScan(**{kind: tuple(found) for kind, found in kinds.items()})
+
+
+def _in_code(el: HtmlElement) -> bool:
+    """Inside a code block, where class names are the highlighter's ("token comment")."""
+    return any(a.tag in CODE_TAGS for a in el.iterancestors())
 
 
 def _hidden(attrib: Any) -> bool:

@@ -79,6 +79,10 @@ _WORD = re.compile(r"\w+")
 # A byline block is short.
 BYLINE_MAX_CHARS = 200
 _HEADINGS = ("h1", "h2", "h3")
+# blocks of text that, above an <h1>, make it a section heading rather than the title
+_TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
+# text above an <h1> that still leaves it the title (a kicker: "Chapter 7", "Analysis")
+TITLE_KICKER_MAX_CHARS = 60
 
 
 def drop_link_lists(region: HtmlElement) -> Step:
@@ -198,18 +202,38 @@ def drop_junk_lines(region: HtmlElement) -> Step:
 
 
 def drop_title(region: HtmlElement, title: str | None) -> Step:
-    """The title heading repeated at the top of the region (the title is in metadata)."""
+    """The title heading repeated at the top of the region (the title is in metadata).
+
+    The heading that states the title goes; failing that, an <h1> with no text above it. Other
+    <h1>s are sections of the article (documentation often uses them so) and stay.
+    """
     removal = Removal("title-duplicate", "the title heading, kept in metadata instead")
-    for el in list(region.iter("h1")):
-        removal.take(el)
     if title:
         wanted = _words(title)
         for el in list(region.iter(*_HEADINGS)):
             words = _words(el.text_content())
             if words and (words == wanted or _contains(wanted, words)):
                 removal.take(el)
-                break
+                return removal.step()
+    first = next(region.iter("h1"), None)
+    if first is not None and _text_above(first, region) <= TITLE_KICKER_MAX_CHARS:
+        removal.take(first)
     return removal.step()
+
+
+def _text_above(heading: HtmlElement, region: HtmlElement) -> int:
+    """Characters of block text in the region before the heading (document order)."""
+    lineage = set(heading.iterancestors())
+    total = 0
+    for el in region.iter(*_TEXT_BLOCKS, heading.tag):
+        if el is heading:
+            break
+        if el in lineage:
+            continue
+        nested = any(a.tag in _TEXT_BLOCKS for a in el.iterancestors() if a is not region)
+        if not nested:
+            total += len(fold(el.text_content()))
+    return total
 
 
 def drop_bylines(region: HtmlElement, byline: str | None) -> Step:

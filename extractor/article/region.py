@@ -2,6 +2,9 @@
 
 Steps, in order; each is named, reports what it removed, and can be switched off with
 ``Options.skip_steps`` (``choose-region`` off keeps the whole body as the region):
+  callouts           admonitions as callouts (see callouts.py), before asides go;
+  tabs               every tab panel shown under its label (see tabs.py), before hidden
+                     panels and the tabs' radio buttons go;
   non-content        scripts, styles, embeds, form controls;
   chrome             navigation, asides, footers (by tag);
   hidden             elements the page hides;
@@ -21,7 +24,7 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from extractor.article import boilerplate, cleanup
+from extractor.article import boilerplate, callouts, cleanup, tabs
 from extractor.article.scoring import best_region
 from extractor.dom import body_of
 from extractor.records import Metadata, Options, Step
@@ -40,6 +43,8 @@ def find_article(
         if name not in skip:
             steps.append(step())
 
+    run("callouts", lambda: callouts.mark_callouts(body))
+    run("tabs", lambda: tabs.lay_out_tabs(body))
     run("non-content", lambda: boilerplate.drop_non_content(body))
     run("chrome", lambda: boilerplate.drop_chrome_tags(body))
     scan = boilerplate.scan_page(body)

@@ -37,6 +37,9 @@ ARTICLE_BODY_POINTS = 60
 KIN_MIN_PROSE = 100
 # ...and is not mostly links (a teaser card that shares the class).
 KIN_MAX_LINK_DENSITY = 0.5
+# A container with at least this share of its text in <pre> is a code block (with its
+# highlighter's wrappers), never the article: code scores high on commas and length.
+CODE_ONLY_SHARE = 0.9
 _COMMAS = re.compile(r"[,，、،]")
 
 
@@ -134,17 +137,37 @@ def best_region(body: HtmlElement) -> HtmlElement:
 
 
 def _best(raw: dict[HtmlElement, float]) -> HtmlElement:
-    """The candidate with the best score after link density. A final score never exceeds the
-    raw one, so candidates are visited best-raw first and the walk stops early."""
+    """The candidate with the best score after link density, code blocks and admonitions aside
+    (each scores high on its own: commas, names like "content"). A final score
+    never exceeds the raw one, so candidates are visited best-raw first and the walk stops early."""
     ranked = sorted(raw.items(), key=lambda item: -item[1])
-    best, best_score = ranked[0][0], ranked[0][1] * (1 - link_density(ranked[0][0]))
-    for el, score in ranked[1:]:
-        if score <= best_score:
+    best: HtmlElement | None = None
+    best_score = 0.0
+    for el, score in ranked:
+        if best is not None and score <= best_score:
             break
+        if is_code_only(el) or in_callout(el):
+            continue
         final = score * (1 - link_density(el))
-        if final > best_score:
+        if best is None or final > best_score:
             best, best_score = el, final
-    return best
+    return ranked[0][0] if best is None else best
+
+
+def in_callout(el: HtmlElement) -> bool:
+    """Inside an admonition (see callouts.py): a box within the article, never the article."""
+    return any(a.get("data-callout") for a in el.iterancestors()) or bool(el.get("data-callout"))
+
+
+def is_code_only(el: HtmlElement) -> bool:
+    """Whether the element is code: (nearly) all of its text sits in <pre>, or it is inside one."""
+    if el.tag == "pre" or any(a.tag == "pre" for a in el.iterancestors()):
+        return True
+    total = len(el.text_content().strip())
+    if not total:
+        return False
+    code = sum(len(pre.text_content().strip()) for pre in el.iter("pre"))
+    return code >= CODE_ONLY_SHARE * total
 
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:

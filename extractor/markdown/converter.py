@@ -2,8 +2,8 @@
 
 The region is expected in the shape normalize.py leaves: absolute URLs, ``<pre data-lang>``
 with plain text, ``<figure><img><figcaption>``, and footnotes marked with ``data-footnote-ref``
-/ ``data-footnote``. The converter writes ATX headings (shifted down one level when the article
-uses <h1> below its title), fenced code with its language, GFM tables, ``[^1]`` footnotes, and
+/ ``data-footnote``. The converter writes ATX headings at the page's own levels (an
+<h1> below the title is a section and stays ``#``), fenced code with its language, GFM tables, ``[^1]`` footnotes, and
 escapes only what would otherwise turn into Markdown syntax.
 """
 
@@ -156,9 +156,8 @@ OPTIONS: dict[str, Any] = {
 class ArticleConverter(_Converter):  # type: ignore[misc]
     """markdownify with the handful of conversions an article needs done differently."""
 
-    def __init__(self, heading_shift: int = 0) -> None:
+    def __init__(self) -> None:
         super().__init__(**OPTIONS)
-        self.heading_shift = heading_shift
 
     # -- structure ---------------------------------------------------------------------
 
@@ -196,7 +195,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         text = " ".join(text.replace("\\\n", " ").split())
         if not text:
             return ""
-        level = max(1, min(6, n + self.heading_shift))
+        level = max(1, min(6, n))
         return f"\n\n{'#' * level} {text}\n\n"
 
     def convert_p(self, el: Any, text: str, parent_tags: set[str]) -> str:
@@ -222,10 +221,33 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
     def convert_blockquote(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if _starts_inline(el) and "_inline" not in parent_tags:
             text = escape_block_start(text.strip())
+        kind = el.get("data-callout")
+        if kind and "_inline" not in parent_tags:
+            # an admonition: an Obsidian/GitHub callout, "> [!note] Title" over its content
+            title = " ".join(str(el.get("data-callout-title") or "").split())
+            head = f"[!{kind}] {escape_text(title)}".rstrip()
+            text = f"{head}\n{text.strip()}" if text.strip() else head
         converted: str = super().convert_blockquote(el, text, parent_tags)
         return converted
 
     convert_article = convert_div
+
+    # Definition lists: CommonMark has none, and the Pandoc form (":   definition", indented
+    # continuation paragraphs) shows as stray colons, or as code, in most renderers. A term is
+    # a bold line and its definition the blocks below it.
+    def convert_dt(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        text = " ".join(text.replace("\\\n", " ").split())
+        if "_inline" in parent_tags:
+            return f" {text} "
+        if text.startswith("**") and text.endswith("**"):
+            return f"\n\n{text}\n\n"  # already bold
+        return f"\n\n**{text}**\n\n" if text else ""
+
+    def convert_dd(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        if "_inline" in parent_tags:
+            return f" {text.strip()} "
+        return f"\n\n{text.strip()}\n\n" if text.strip() else ""
+
     convert_section = convert_div
 
     def convert_li(self, el: Any, text: str, parent_tags: set[str]) -> str:
@@ -403,6 +425,5 @@ def to_markdown(region: HtmlElement, title: str | None = None) -> str:
     """The region as Markdown (the region itself is not changed)."""
     soup = BeautifulSoup(html.tostring(region, encoding="unicode", with_tail=False), "lxml")
     _drop_title_heading(soup, title)
-    shift = 1 if soup.find("h1") is not None else 0
-    converter = ArticleConverter(heading_shift=shift)
+    converter = ArticleConverter()
     return tidy(str(converter.convert_soup(soup)))

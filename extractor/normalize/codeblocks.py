@@ -38,6 +38,8 @@ _COPY = re.compile(r"^(?:copy(?: code| to clipboard)?|copied!?)$", re.IGNORECASE
 # how far up from a <pre> a highlighter's wrapper (holding the language or buttons) may be
 WRAPPER_DEPTH = 3
 _BLOCK_TAGS = frozenset({"div", "p", "li", "tr", "section"})
+# blocks of the article's text: a container holding one is no code block's wrapper
+_TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "blockquote", "table")
 
 
 def _language(pre: HtmlElement) -> str | None:
@@ -69,6 +71,13 @@ def _is_copy_button(el: HtmlElement) -> bool:
     return _COPY.match(fold(el.text_content())) is not None and (
         el.tag in ("button", "clipboard-copy") or "copy" in el.get("class", "").lower()
     )
+
+
+def _is_language_label(el: HtmlElement, language: str) -> bool:
+    """A label beside the code that names its language ("sh" over a shell block)."""
+    if not isinstance(el.tag, str) or el.tag == "pre" or el.find(".//pre") is not None:
+        return False
+    return fold(el.text_content()).lower() == language
 
 
 def _is_gutter(el: HtmlElement) -> bool:
@@ -104,10 +113,17 @@ def _code_text(el: HtmlElement) -> str:
 
 
 def _wrappers(pre: HtmlElement) -> list[HtmlElement]:
+    """The highlighter's wrappers around one code block: up to WRAPPER_DEPTH levels, never one
+    that holds other code or text blocks (that is the article around the code)."""
     found = []
     parent = pre.getparent()
     for _ in range(WRAPPER_DEPTH):
         if parent is None or parent.tag in ("body", "article", "main"):
+            break
+        if (
+            any(el is not pre for el in parent.iter("pre"))
+            or next(parent.iter(*_TEXT_BLOCKS), None) is not None
+        ):
             break
         found.append(parent)
         parent = parent.getparent()
@@ -133,7 +149,9 @@ def _unwrap_gutter_table(pre: HtmlElement, removal: Removal) -> HtmlElement:
 
 def normalize_code(region: HtmlElement) -> Step:
     """Every <pre> becomes plain code text with its language; gutters and buttons go."""
-    removal = Removal("code-chrome", "line-number gutters and copy buttons of code blocks")
+    removal = Removal(
+        "code-chrome", "line-number gutters, copy buttons and language labels of code blocks"
+    )
     for pre in list(region.iter("pre")):
         if pre.getparent() is None or _in_gutter(pre):
             continue
@@ -150,6 +168,12 @@ def normalize_code(region: HtmlElement) -> Step:
             if isinstance(el.tag, str) and el.getparent() is not None and _is_gutter(el):
                 removal.take(el)
         language = _language(pre)
+        if language:
+            lineage = {pre, *pre.iterancestors()}
+            for wrapper in _wrappers(pre):
+                for el in list(wrapper):  # beside the code, not inside other blocks
+                    if el not in lineage and _is_language_label(el, language):
+                        removal.take(el)
         text = _code_text(pre)
         tail = pre.tail
         for child in list(pre):

@@ -9,7 +9,8 @@ Steps, in order, by the name that reports them (and skips them):
   6. orphan-captions     picture + caption + credit into <figure><img><figcaption>; captions
                          whose picture went (skipped as "figures" or "orphan-captions");
   7. absolute-urls       links, images, media made absolute (the capture keeps them as written);
-  8. empty-links         heading anchors ("#", "¶"), links without text, links to nowhere.
+  8. empty-links         heading and term anchors ("#", "¶"), links without text, links to
+                         nowhere.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ URL_ATTRS = (
 )
 # hrefs that lead nowhere a reader can follow
 _DEAD_HREF = re.compile(r"^(?:#?$|javascript:|void\(|data:)", re.IGNORECASE)
-# what a heading's permalink says
-_PERMALINK_TEXT = re.compile(r"^[#¶§🔗∞]?$|^(?:link|permalink|anchor)$", re.IGNORECASE)
+# what a heading's permalink says: a word, or a few marks that are no letters or digits ("#",
+# "¶", "🔗", an icon font's private-use glyph, a zero-width space)
+_PERMALINK_TEXT = re.compile(r"^(?:link|permalink|anchor)$", re.IGNORECASE)
+PERMALINK_MAX_CHARS = 3
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -70,11 +73,18 @@ def absolute_urls(region: HtmlElement, base_url: str) -> None:
                 continue
 
 
+def is_permalink_text(text: str) -> bool:
+    text = text.strip().strip("\u200b\u200c\u200d\u2060\ufeff")
+    if _PERMALINK_TEXT.match(text):
+        return True
+    return len(text) <= PERMALINK_MAX_CHARS and not any(ch.isalnum() for ch in text)
+
+
 def _permalinks(region: HtmlElement, removal: Removal) -> None:
-    for heading in region.iter(*_HEADINGS):
+    for heading in region.iter(*_HEADINGS, "dt"):  # a term's permalink too (API references)
         for a in list(heading.iter("a")):
             href = a.get("href", "")
-            if (href.startswith("#") or "#" in href) and _PERMALINK_TEXT.match(text_of(a)):
+            if "#" in href and is_permalink_text(a.text_content()):
                 removal.take(a)
 
 

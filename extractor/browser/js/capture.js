@@ -5,6 +5,7 @@
 //   become <div data-x-frame="URL"> holding their body;
 // - what the page does not show is dropped: display:none, visibility:hidden, zero-size clipped
 //   boxes, clipped (sr-only / skip-link) boxes, boxes placed off-screen, <noscript>, <template>;
+//   but not the tab panels a tab strip hides (each panel is content);
 //   <head>, scripts (JSON-LD included) and styles are kept as they are;
 // - lazy images get the URL they would load written into src, as written in the markup;
 // - layout facts are written as attributes: data-x-overlay (percent of the viewport covered by a
@@ -86,18 +87,37 @@
 
   // "drop": not shown at all; "invisible": its own text is not shown, but a descendant may
   // override visibility; false: shown.
+  // A tab panel that its tab strip hides (ARIA tabs, or radio-button tabs: the panels are the
+  // children of the block after the buttons). Every panel is content: the pure steps lay them
+  // out one under the other, each under its tab's label.
+  function isTabPanel(el) {
+    if (el.getAttribute("role") === "tabpanel") return true;
+    const group = el.parentElement;
+    const strip = group && group.previousElementSibling;
+    return !!strip && group.children.length >= 2 &&
+      !!strip.querySelector('input[type="radio"]') && !!strip.querySelector("label[for]");
+  }
+
+  function inTabPanel(el) {
+    for (let a = el; a && a.nodeType === Node.ELEMENT_NODE; a = a.parentElement) {
+      if (isTabPanel(a)) return true;
+    }
+    return false;
+  }
+
   function hidden(el, name) {
     if (ALWAYS_KEEP.has(name)) return false;
     const view = el.ownerDocument.defaultView || window;
     const cs = view.getComputedStyle(el);
-    if (cs.display === "none") return "drop";
+    if (cs.display === "none") return isTabPanel(el) ? false : "drop";
     if (name === "html" || name === "body") return false;
     if (cs.visibility === "hidden" || cs.visibility === "collapse") return "invisible";
     if (cs.display === "contents") return false;
     if (NO_SIZE_CHECK.has(name)) return false;
     const rect = el.getBoundingClientRect();
-    if (isClipped(cs, rect)) return "drop";
-    if (isOffscreen(el, cs, rect)) return "drop";
+    if (isClipped(cs, rect) || isOffscreen(el, cs, rect)) {
+      return inTabPanel(el) ? false : "drop"; // no box inside a hidden panel: not hidden itself
+    }
     return false;
   }
 

@@ -1,0 +1,125 @@
+"""Admonitions ("Note", "Warning" boxes) in one shape, before the page furniture goes.
+
+Documentation generators write them in many ways: ``<div class="admonition note">`` with a
+``<p class="admonition-title">`` (Sphinx, MkDocs), ``<aside class="...-aside--tip">`` with a title
+paragraph, ``<div class="... admonition ... alert">`` with a heading div, ``<div class="tip
+custom-block">``, ``<details class="warning"><summary>``, GitHub's ``markdown-alert``, or a plain
+quote that starts ``[!NOTE]``. Each becomes ``<blockquote data-callout="note">`` (with
+``data-callout-title`` when its title is not just the kind) holding the content without the
+title, which the Markdown converter writes as an Obsidian/GitHub callout (``> [!note]``).
+
+This runs before navigation, asides and named boilerplate are dropped, so an admonition written
+as an ``<aside>`` or named "alert" stays. A box needs a kind (a class name or a title that is one
+of KINDS) and either a class of the admonition family or a title element: a bare "alert
+alert-warning" banner is not an admonition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from extractor.dom import fold
+from extractor.records import Step
+from extractor.removal import Removal
+
+# the kinds of admonition, each with the callout it is written as
+KINDS = {
+    "note": "note", "info": "info", "tip": "tip", "hint": "tip", "important": "important",
+    "warning": "warning", "warn": "warning", "caution": "caution", "attention": "warning",
+    "danger": "danger", "error": "danger", "success": "success", "check": "success",
+    "question": "question", "example": "example", "quote": "quote", "abstract": "abstract",
+    "summary": "abstract", "todo": "todo", "bug": "bug", "failure": "failure",
+    "seealso": "note", "see also": "note", "deprecated": "warning"
+}  # fmt: skip
+# class names of the admonition family (without a title element, one of these is needed)
+_FAMILY = re.compile(r"admonition|callout|custom-block|markdown-alert|-aside\b|\bhint\b")
+# class names of a box's title
+_TITLE_NAMES = re.compile(r"title|heading")
+# a box with more text than this, or with a section heading inside, is a page part, not a box
+BOX_MAX_CHARS = 4000
+_SECTION_HEADINGS = ("h1", "h2")
+_CLASS_TOKEN = re.compile(r"[a-z]+")
+_BOX_TAGS = ("div", "aside", "section", "details", "blockquote")
+# "[!NOTE]" at the start of a quote (GitHub's alert syntax, left unrendered by a generator)
+_ALERT_MARK = re.compile(r"^\s*\[!(\w+)\]\s*")
+TITLE_MAX_CHARS = 80
+
+
+def _kind_of_names(el: HtmlElement) -> str | None:
+    names = f"{el.get('class') or ''} {el.get('aria-label') or ''}".lower()
+    for token in _CLASS_TOKEN.findall(names):
+        if token in KINDS:
+            return KINDS[token]
+    return None
+
+
+def _title_of(el: HtmlElement) -> HtmlElement | None:
+    """The box's title element: its <summary>, or a first child named as a title."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if not children:
+        return None
+    first = children[0]
+    if el.tag == "details" and first.tag == "summary":
+        return first
+    named = _TITLE_NAMES.search((first.get("class") or "").lower()) is not None
+    short = len(fold(first.text_content())) <= TITLE_MAX_CHARS
+    return first if named and short and first.find(".//pre") is None else None
+
+
+def _kind_of_title(title: HtmlElement | None) -> str | None:
+    if title is None:
+        return None
+    return KINDS.get(fold(title.text_content()).strip(" :").lower())
+
+
+def _as_callout(el: HtmlElement, kind: str, label: str) -> None:
+    for name in list(el.attrib):
+        del el.attrib[name]
+    el.tag = "blockquote"
+    el.set("data-callout", kind)
+    if label and KINDS.get(label.lower()) != kind:
+        el.set("data-callout-title", label)
+
+
+def mark_callouts(body: HtmlElement) -> Step:
+    """Every admonition in the page as ``<blockquote data-callout=KIND>``."""
+    removal = Removal("callouts", "admonition titles, now the callout's kind")
+    for el in list(body.iter(*_BOX_TAGS)):
+        if el.getparent() is None or el.get("data-callout"):
+            continue
+        if el.tag == "blockquote":
+            _quote_with_mark(el)
+            continue
+        title = _title_of(el)
+        kind = _kind_of_names(el) or _kind_of_title(title)
+        if kind is None:
+            continue
+        family = _FAMILY.search((el.get("class") or "").lower()) is not None
+        if not family and title is None:
+            continue
+        if (
+            len(el.text_content()) > BOX_MAX_CHARS
+            or next(el.iter(*_SECTION_HEADINGS), None) is not None
+        ):
+            continue
+        label = fold(title.text_content()).strip(" :") if title is not None else ""
+        if title is not None:
+            removal.take(title)
+        _as_callout(el, kind, label)
+    return removal.step()
+
+
+def _quote_with_mark(quote: HtmlElement) -> None:
+    """A quote whose text starts ``[!NOTE]``: the mark becomes the callout's kind."""
+    first = next((c for c in quote if isinstance(c.tag, str)), None)
+    holder = first if first is not None and first.tag == "p" else quote
+    text = holder.text or ""
+    found = _ALERT_MARK.match(text)
+    if found is None or found[1].lower() not in KINDS:
+        return
+    holder.text = text[found.end() :]
+    quote.set("data-callout", KINDS[found[1].lower()])
+    if holder is not quote and not fold(holder.text_content()) and not len(holder):
+        holder.drop_tree()

@@ -1,0 +1,93 @@
+"""Tabbed content (code tabs: "npm | yarn | pnpm") laid out for a reader of one page.
+
+A tab strip shows one panel and hides the others. On a page read as Markdown every panel is
+shown, each under its tab's label in bold, and the strip goes. Two shapes are recognised: ARIA
+tabs (``role="tablist"`` with ``role="tab"`` and ``role="tabpanel"``, paired by
+``aria-controls`` or else in order), and radio-button tabs (``<input type="radio">`` with
+``<label for>`` in one block, the panels as the children of the block that follows it).
+
+This runs before hidden elements are dropped, so the panels a script hides are kept.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from extractor.dom import fold
+from extractor.records import Step
+from extractor.removal import Removal
+
+# what hides a panel, and is taken off it
+_HIDING_ATTRS = ("hidden", "aria-hidden", "style")
+# how far up from a tab strip its panels may be gathered
+PANEL_SCOPE_LEVELS = 2
+
+
+def _panels_by_role(strip: HtmlElement, tabs: list[HtmlElement]) -> list[HtmlElement] | None:
+    root = strip.getroottree().getroot()
+    by_id = [root.get_element_by_id(t.get("aria-controls"), None) for t in tabs]
+    if all(p is not None for p in by_id):
+        return [p for p in by_id if p is not None]
+    scope = strip
+    for _ in range(PANEL_SCOPE_LEVELS):
+        parent = scope.getparent()
+        if parent is None:
+            break
+        scope = parent
+        panels = [el for el in scope.iter() if el.get("role") == "tabpanel"]
+        panels = [
+            p for p in panels if not any(a.get("role") == "tabpanel" for a in p.iterancestors())
+        ]
+        if len(panels) == len(tabs):
+            return panels
+    return None
+
+
+def _radio_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]] | None:
+    """Labels of radio buttons in ``strip`` and the panels in the block after it."""
+    radios = {i.get("id") for i in strip.iter("input") if i.get("type") == "radio"}
+    labels = [lab for lab in strip.iter("label") if lab.get("for") in radios]
+    after = strip.getnext()
+    if len(labels) < 2 or after is None:
+        return None
+    panels = [c for c in after if isinstance(c.tag, str)]
+    if len(panels) != len(labels):
+        return None
+    return labels, panels
+
+
+def _show(panel: HtmlElement, label: str) -> None:
+    for attr in _HIDING_ATTRS:
+        if attr in panel.attrib:
+            del panel.attrib[attr]
+    head = panel.makeelement("p", {})
+    strong = panel.makeelement("strong", {})
+    strong.text = label
+    head.append(strong)
+    head.tail = panel.text
+    panel.text = None
+    panel.insert(0, head)
+
+
+def lay_out_tabs(body: HtmlElement) -> Step:
+    """Every tab panel shown under its label; the tab strips go."""
+    removal = Removal("tabs", "tab strips (each panel is shown under its tab's label)")
+    strips = [el for el in body.iter() if el.get("role") == "tablist"]
+    for strip in strips:
+        tabs = [el for el in strip.iter() if el.get("role") == "tab"]
+        panels = _panels_by_role(strip, tabs) if len(tabs) >= 2 else None
+        if panels is None:
+            continue
+        for tab, panel in zip(tabs, panels, strict=True):
+            _show(panel, fold(tab.text_content()))
+        removal.take(strip)
+    for strip in list(body.iter("div", "ul", "fieldset")):
+        if strip.getparent() is None:
+            continue
+        found = _radio_tabs(strip)
+        if found is None:
+            continue
+        for label, panel in zip(*found, strict=True):
+            _show(panel, fold(label.get("data-title") or label.text_content()))
+        removal.take(strip)
+    return removal.step()

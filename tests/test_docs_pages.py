@@ -1,0 +1,299 @@
+"""Documentation pages: the doc body as the region, headings at their levels, code with its
+language, admonitions as callouts, every code tab, readable definition lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml.html import HtmlElement
+
+from extractor import api, dom
+from extractor.article.callouts import mark_callouts
+from extractor.article.tabs import lay_out_tabs
+from extractor.markdown.converter import to_markdown
+from extractor.normalize.core import normalize
+from extractor.pipeline import extract_html
+from extractor.records import Options
+
+PAGES = Path(__file__).parent / "pages"
+URL = "https://docs.example.org/guide/page.html"
+PROSE = (
+    "A paragraph of the guide, long enough to be article text, with commas, clauses, and the "
+    "kind of sentence a documentation page is made of."
+)
+
+
+def body_of(html: str) -> HtmlElement:
+    doc = dom.parse(f"<html><body>{html}</body></html>", base_url=URL)
+    found = doc.find(".//body")
+    assert found is not None
+    return found
+
+
+def converted(html: str) -> str:
+    """Callouts and tabs laid out, then normalised and converted, as the pipeline does."""
+    body = body_of(html)
+    mark_callouts(body)
+    lay_out_tabs(body)
+    normalize(body, URL)
+    return to_markdown(body)
+
+
+def page(html: str, title: str = "Guide") -> str:
+    """The Markdown the whole pipeline gives for a page with this <main>."""
+    doc = f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+    return extract_html(f"{doc}<main>{html}</main></body></html>", url=URL).markdown
+
+
+# -- admonitions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # a documentation generator's admonition with its title paragraph
+        (
+            '<div class="admonition note"><p class="admonition-title">Note</p><p>Kept.</p></div>',
+            "> [!note]\n> Kept.\n",
+        ),
+        # a title other than the kind stays as the callout's title
+        (
+            '<div class="admonition warning"><p class="admonition-title">Mind the gap</p>'
+            "<p>Kept.</p></div>",
+            "> [!warning] Mind the gap\n> Kept.\n",
+        ),
+        # an <aside> of the admonition family, its title beside an icon
+        (
+            '<aside aria-label="Tip" class="site-aside site-aside--tip"><p class="site-aside__title"'
+            ' aria-hidden="true"><svg></svg>Tip</p><div class="site-aside__content"><p>Kept.</p>'
+            "</div></aside>",
+            "> [!tip]\n> Kept.\n",
+        ),
+        # a heading div in an admonition box; the kind from the class, the title from the div
+        (
+            '<div class="theme-admonition theme-admonition-danger admonition_a1 alert">'
+            '<div class="admonitionHeading_b2"><span class="icon"></span>danger</div>'
+            '<div class="admonitionContent_c3"><p>Kept.</p></div></div>',
+            "> [!danger]\n> Kept.\n",
+        ),
+        # a custom block with an upper-case title
+        (
+            '<div class="important custom-block"><p class="custom-block-title">IMPORTANT</p>'
+            "<p>Kept.</p></div>",
+            "> [!important]\n> Kept.\n",
+        ),
+        # a collapsible admonition
+        (
+            '<details class="question"><summary>Why so slow?</summary><p>Kept.</p></details>',
+            "> [!question] Why so slow?\n> Kept.\n",
+        ),
+        # a quote that starts with the alert mark, left as text by the generator
+        ("<blockquote><p>[!CAUTION]\nKept.</p></blockquote>", "> [!caution]\n> Kept.\n"),
+    ],
+)
+def test_admonitions_become_callouts(html: str, expected: str) -> None:
+    assert converted(html) == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a banner styled as an alert: no title element, no admonition class
+        '<div class="alert alert-warning">Site maintenance tonight.</div>',
+        # a box whose class names a kind but which has neither title nor admonition class
+        '<div class="note-list"><p>First note.</p></div>',
+        # a quote without the mark
+        "<blockquote><p>[Sic] as written.</p></blockquote>",
+    ],
+)
+def test_other_boxes_are_not_callouts(html: str) -> None:
+    assert "[!" not in converted(html)
+
+
+def test_an_admonition_aside_survives_the_page_furniture() -> None:
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><aside class='doc-aside doc-aside--caution'>"
+        "<p class='doc-aside__title'>Caution</p><p>Back up first.</p></aside><p>{PROSE}</p>"
+        "<aside><p>Sidebar links</p></aside></article>"
+    )
+    assert "> [!caution]\n> Back up first." in out
+    assert "Sidebar links" not in out
+
+
+def test_an_admonition_is_never_the_region() -> None:
+    # the box's inner div is named "content" and holds the longest paragraph
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><div class='admonition note'><p "
+        f"class='admonition-title'>Note</p><div class='admonition-content'><p>{PROSE} {PROSE}</p>"
+        f"</div></div><p>{PROSE}</p></article>"
+    )
+    assert out.startswith(PROSE)
+    assert "> [!note]" in out
+
+
+# -- tabs -------------------------------------------------------------------------------------
+
+
+def test_aria_tabs_show_every_panel_under_its_label() -> None:
+    out = converted(
+        '<div><ul role="tablist"><li role="tab" aria-selected="true">npm</li>'
+        '<li role="tab">yarn</li></ul><div><div role="tabpanel"><pre class="language-sh">'
+        'npm i pkg</pre></div><div role="tabpanel" hidden=""><pre class="language-sh">'
+        "yarn add pkg</pre></div></div></div>"
+    )
+    assert out == "**npm**\n\n```sh\nnpm i pkg\n```\n\n**yarn**\n\n```sh\nyarn add pkg\n```\n"
+
+
+def test_tabs_pair_by_aria_controls() -> None:
+    out = converted(
+        '<div role="tablist"><a role="tab" aria-controls="p2">Second</a>'
+        '<a role="tab" aria-controls="p1">First</a></div>'
+        '<div id="p1" role="tabpanel"><p>one</p></div><div id="p2" role="tabpanel" hidden>'
+        "<p>two</p></div>"
+    )
+    assert out == "**First**\n\none\n\n**Second**\n\ntwo\n"
+
+
+def test_radio_button_tabs_show_every_block() -> None:
+    out = converted(
+        '<div class="code-group"><div class="tabs"><input type="radio" name="g" id="a" checked>'
+        '<label for="a">pnpm</label><input type="radio" name="g" id="b"><label for="b">bun'
+        '</label></div><div class="blocks"><div class="language-sh"><pre><code>pnpm add x</code>'
+        '</pre></div><div class="language-sh"><pre><code>bun add x</code></pre></div></div></div>'
+    )
+    assert out == "**pnpm**\n\n```sh\npnpm add x\n```\n\n**bun**\n\n```sh\nbun add x\n```\n"
+
+
+def test_hidden_tabs_survive_the_whole_pipeline() -> None:
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><div role='tablist'><button role='tab'>macOS"
+        "</button><button role='tab'>Linux</button></div><div role='tabpanel'><p>Use the "
+        "installer.</p></div><div role='tabpanel' style='display: none'><p>Use the package."
+        "</p></div></article>"
+    )
+    assert "**macOS**\n\nUse the installer.\n\n**Linux**\n\nUse the package." in out
+
+
+# -- region, headings, code ---------------------------------------------------------------------
+
+
+def test_a_page_of_highlighted_code_keeps_its_prose() -> None:
+    # many code blocks of one highlighter class outscore the prose on commas and length
+    code = "call(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y)\n" * 4
+    blocks = "".join(
+        f"<p>Step {i}: {PROSE}</p><div class='highlight-py'><div class='highlight'><pre>{code}"
+        "</pre></div></div>"
+        for i in range(4)
+    )
+    out = page(f"<div class='body'><h1>Guide</h1>{blocks}</div>")
+    assert out.count("Step ") == 4
+    assert out.count("```py") == 4
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        '<a class="headerlink" href="#part">¶</a>',
+        '<a class="headerlink" href="#part">\uf0c1</a>',  # an icon font's glyph
+        '<a class="hash-link" href="#part" aria-label="Direct link">\u200b</a>',
+        '<a class="header-anchor" href="#part">#</a>',
+        '<a href="#part">🔗</a>',
+    ],
+)
+def test_heading_permalinks_go(anchor: str) -> None:
+    assert converted(f"<h2 id='part'>Part{anchor}</h2>") == "## Part\n"
+
+
+def test_h1_sections_keep_their_level_and_the_title_goes() -> None:
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><h1>Install</h1><p>{PROSE}</p>"
+        f"<h2>From source</h2><p>{PROSE}</p></article>"
+    )
+    assert "Guide" not in out
+    assert "\n# Install\n" in out
+    assert "\n## From source\n" in out
+
+
+def test_the_top_h1_goes_when_the_stated_title_differs() -> None:
+    out = page(f"<article><h1>Setup</h1><p>{PROSE}</p><h1>Upgrade</h1><p>{PROSE}</p></article>")
+    assert not out.startswith("# Setup")
+    assert "# Upgrade" in out
+
+
+def test_heading_and_code_class_names_do_not_make_them_boilerplate() -> None:
+    # a heading styled "anchorTargetStickyNavbar", a highlighter's "token comment" span
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><h2 class='anchor anchorTargetStickyNavbar_x'>"
+        "Usage</h2><pre class='language-js'><code><span class='token keyword'>let</span> a = 1;\n"
+        "<span class='token comment'>// a comment</span></code></pre></article>"
+    )
+    assert "## Usage" in out
+    assert "```js\nlet a = 1;\n// a comment\n```" in out
+
+
+def test_the_language_label_beside_a_code_block_goes() -> None:
+    out = converted(
+        '<div class="language-sh"><button class="copy" title="Copy Code"></button>'
+        '<span class="lang">sh</span><pre><code>npm i</code></pre></div>'
+    )
+    assert out == "```sh\nnpm i\n```\n"
+
+
+def test_definition_lists_read_as_terms_and_paragraphs() -> None:
+    out = converted(
+        "<dl><dt><code>timeout</code></dt><dd>Seconds to wait.</dd><dt>retries</dt>"
+        "<dd><p>How many times.</p><p>Zero turns them off.</p></dd></dl>"
+    )
+    assert out == (
+        "**`timeout`**\n\nSeconds to wait.\n\n**retries**\n\nHow many times.\n\n"
+        "Zero turns them off.\n"
+    )
+
+
+# -- whole pages -------------------------------------------------------------------------------
+
+
+def fixture_markdown(case: str) -> str:
+    html = (PAGES / case / "index.html").read_text(encoding="utf-8")
+    return extract_html(html, url=f"https://pages.test/{case}/").markdown
+
+
+def test_react_theme_page_is_the_doc_body() -> None:
+    out = fixture_markdown("docs-react-theme")
+    assert out.startswith("Tidewater retries a delivery")
+    for furniture in (
+        "unreleased documentation", "Home", "On this page", "Edit this page", "Last updated",
+        "Previous", "Next", "Queues", "Copyright", "\u200b",
+    ):  # fmt: skip
+        assert furniture not in out
+    assert "## Install the client\n\n**npm**\n\n```bash\nnpm install tidewater-client\n```" in out
+    assert "**pip**\n\n```bash\npip install tidewater-client\n```" in out
+    assert "```python\nfrom tidewater import Client\n" in out
+    assert "# waits 1, 2, 4, 8, 16 s\n```" in out
+    assert "> [!warning] Idempotent endpoints only\n> A retried request" in out
+    assert "### Limits\n\n- At most 20 attempts" in out
+    assert "> [!tip]\n> Watch the `delivery.retried` metric" in out
+
+
+def test_sphinx_theme_page_is_the_doc_body() -> None:
+    out = fixture_markdown("docs-sphinx-theme")
+    assert out.startswith("larkspur reads the comma-separated logs")
+    for furniture in ("View page source", "Previous", "Next", "Copyright", "¶", "\uf0c1", "Search"):
+        assert furniture not in out
+    assert "```python\nimport larkspur\n\ntable = larkspur.read(" in out
+    assert "> [!note]\n> Rows older than" in out
+    assert "## Options\n\n**larkspur.read(*path*, *units='raw'*)**\n\nRead one station's" in out
+    assert "**Parameters:**" in out
+    assert "# Troubleshooting\n\nMost read errors" in out
+    assert "> [!warning] Before you edit a profile\n> Profiles are shared" in out
+
+
+@pytest.mark.browser
+def test_rendered_capture_keeps_the_tab_panels_a_tab_strip_hides(pages_url: str) -> None:
+    """Through Chromium: the hidden tab panel (display: none) is captured and extracted."""
+    options = Options(timeout_ms=15_000, network_idle_ms=1_000, scroll=False)
+    out = api.extract(pages_url + "docs-react-theme/", options).markdown
+    assert "**npm**\n\n```bash\nnpm install tidewater-client\n```" in out
+    assert "**pip**\n\n```bash\npip install tidewater-client\n```" in out
+    assert "unreleased documentation" not in out
