@@ -297,3 +297,42 @@ def test_rendered_capture_keeps_the_tab_panels_a_tab_strip_hides(pages_url: str)
     assert "**npm**\n\n```bash\nnpm install tidewater-client\n```" in out
     assert "**pip**\n\n```bash\npip install tidewater-client\n```" in out
     assert "unreleased documentation" not in out
+
+
+def test_code_in_a_language_tab_takes_the_tab_language() -> None:
+    out = converted(
+        '<div role="tablist"><span role="tab">Python</span><span role="tab">Go</span>'
+        '<span role="tab">Output</span></div><div role="tabpanel"><pre>print("hi")</pre></div>'
+        '<div role="tabpanel" hidden><pre class="language-golang">fmt.Println("hi")</pre></div>'
+        '<div role="tabpanel" hidden><pre>hi</pre></div>'
+    )
+    assert '**Python**\n\n```python\nprint("hi")\n```' in out
+    assert '**Go**\n\n```golang\nfmt.Println("hi")\n```' in out  # the block's own language wins
+    assert "**Output**\n\n```\nhi\n```" in out
+
+
+def test_a_section_whose_id_is_its_heading_is_not_named_boilerplate() -> None:
+    # generators give each section the slug of its heading: "Prerelease tags", "Share links"
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><section id='prerelease-tags'><h2>Prerelease "
+        f"tags</h2><p>{PROSE}</p></section><section id='share-links-1'><h2>Share links</h2>"
+        f"<p>{PROSE}</p></section><div id='share'><h3>Share this page</h3><p><a href='/s'>"
+        "Send</a></p></div></article>"
+    )
+    assert "## Prerelease tags" in out
+    assert "## Share links" in out
+    assert "Share this page" not in out  # an id that is not its heading's slug still counts
+
+
+def test_a_heading_after_an_empty_anchor_is_not_escaped() -> None:
+    out = page(f"<section><span id='old-anchor'></span><h2>Install</h2><p>{PROSE}</p></section>")
+    assert out.startswith("## Install\n")
+
+
+def test_a_screen_reader_only_heading_still_goes() -> None:
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><section class='footnotes'><h2 class='sr-only' "
+        "id='footnote-label'>Footnotes</h2><ol><li>A note.</li></ol></section></article>"
+    )
+    assert "Footnotes" not in out
+    assert "A note." in out

@@ -31,9 +31,13 @@ CHROME_TAGS = ("nav", "aside", "footer", "menu")
 QUOTE_TAGS = frozenset({"blockquote", "figure"})
 # Elements never dropped for their class or id.
 UNNAMED_TAGS = frozenset({"html", "body", "article", "main"})
-# ...nor these, whose class names style them ("anchorTargetStickyNavbar" on a heading), nor
-# anything inside code, whose class names are the highlighter's ("token comment")
-NAME_PROOF_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code"})
+# ...nor these, whose class names style them ("anchorTargetStickyNavbar" on a heading) unless
+# they hide them ("sr-only"), nor anything inside code, whose class names are the
+# highlighter's ("token comment")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+NAME_PROOF_TAGS = frozenset({*HEADING_TAGS, "pre", "code"})
+_SLUG_GAP = re.compile(r"[\W_]+")
+_SLUG_NUMBER = re.compile(r"-\d+$")
 CODE_TAGS = frozenset({"pre", "code"})
 # ARIA roles of the same chrome.
 CHROME_ROLES = frozenset(
@@ -49,6 +53,10 @@ BOILERPLATE_NAMES = re.compile(
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
     # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not)
     r"|(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
+)
+# the hidden and screen-reader-only names alone: they drop a heading too
+HIDDEN_NAMES = re.compile(
+    r"(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
 )
 # class/id words of consent banners; alone they are not enough ("cookie-step" in a recipe):
 # the block must also read like a banner (CONSENT_TEXT), or be empty.
@@ -135,9 +143,32 @@ def scan_page(body: HtmlElement) -> PageScan:
                 kinds["forms"].append(el)
             if attrib and ("class" in attrib or "id" in attrib):
                 kind = _kind_of(attrib.get("class"), attrib.get("id"))
-                if kind and tag not in NAME_PROOF_TAGS and not _in_code(el):
+                if kind and "id" in attrib and _id_is_its_heading(el):
+                    kind = _kind_of(attrib.get("class"), None)  # the id names its topic
+                if kind and _name_counts(el, tag):
                     kinds[kind].append(el)
     return PageScan(**{kind: tuple(found) for kind, found in kinds.items()})
+
+
+def _slug(text: str) -> str:
+    return _SLUG_GAP.sub("-", text.lower()).strip("-")
+
+
+def _id_is_its_heading(el: HtmlElement) -> bool:
+    """Is the element's id the slug of its own first heading ("related-projects" on the
+    section headed "Related projects")? Such an id names the topic, not the page part."""
+    heading = next(el.iter(*HEADING_TAGS), None)
+    if heading is None or heading is el:
+        return False
+    slug = _SLUG_NUMBER.sub("", _slug(str(el.get("id"))))  # "install-1": a repeated heading
+    return bool(slug) and _slug(heading.text_content()) == slug
+
+
+def _name_counts(el: HtmlElement, tag: str) -> bool:
+    """Headings and code are dropped for their names only when hidden ("sr-only")."""
+    if tag in NAME_PROOF_TAGS:
+        return bool(HIDDEN_NAMES.search((el.get("class") or "").lower()))
+    return not _in_code(el)
 
 
 def _in_code(el: HtmlElement) -> bool:

@@ -1,7 +1,8 @@
 """Tabbed content (code tabs: "npm | yarn | pnpm") laid out for a reader of one page.
 
 A tab strip shows one panel and hides the others. On a page read as Markdown every panel is
-shown, each under its tab's label in bold, and the strip goes. Two shapes are recognised: ARIA
+shown, each under its tab's label in bold, and the strip goes. Code in a tab labelled with a
+language ("Python", "Go") and naming none itself takes the label's language. Two shapes are recognised: ARIA
 tabs (``role="tablist"`` with ``role="tab"`` and ``role="tabpanel"``, paired by
 ``aria-controls`` or else in order), and radio-button tabs (``<input type="radio">`` with
 ``<label for>`` in one block, the panels as the children of the block that follows it).
@@ -14,6 +15,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from extractor.dom import fold
+from extractor.normalize.codeblocks import has_language
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -21,6 +23,16 @@ from extractor.removal import Removal
 _HIDING_ATTRS = ("hidden", "aria-hidden", "style")
 # how far up from a tab strip its panels may be gathered
 PANEL_SCOPE_LEVELS = 2
+# tab labels that name a programming language, as the class a code block would carry
+TAB_LANGUAGES = {
+    "python": "python", "javascript": "javascript", "js": "javascript", "typescript": "typescript",
+    "ts": "typescript", "bash": "bash", "shell": "bash", "sh": "bash", "zsh": "bash",
+    "powershell": "powershell", "go": "go", "golang": "go", "rust": "rust", "java": "java",
+    "kotlin": "kotlin", "swift": "swift", "ruby": "ruby", "php": "php", "c": "c", "c++": "cpp",
+    "cpp": "cpp", "c#": "csharp", "csharp": "csharp", "scala": "scala", "r": "r", "dart": "dart",
+    "elixir": "elixir", "html": "html", "css": "css", "sql": "sql", "json": "json",
+    "yaml": "yaml", "toml": "toml", "xml": "xml", "curl": "bash", "node.js": "javascript",
+}  # fmt: skip
 
 
 def _panels_by_role(strip: HtmlElement, tabs: list[HtmlElement]) -> list[HtmlElement] | None:
@@ -57,6 +69,11 @@ def _radio_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement
 
 
 def _show(panel: HtmlElement, label: str) -> None:
+    language = TAB_LANGUAGES.get(label.lower())
+    if language:  # code in a tab named for its language, the code itself naming none
+        for pre in panel.iter("pre"):
+            if not has_language(pre):
+                pre.set("class", f"{pre.get('class') or ''} language-{language}".strip())
     for attr in _HIDING_ATTRS:
         if attr in panel.attrib:
             del panel.attrib[attr]

@@ -102,6 +102,8 @@ def _starts_inline(el: Tag) -> bool:
                 return True
         elif isinstance(child, Tag):
             block = child.name in _LINK_BLOCKS or child.name in ("dl", "hr")
+            if not block and not child.get_text().strip() and child.find("img") is None:
+                continue  # an empty anchor (<span id="x"></span>) shows nothing
             return not block and not _holds_blocks(child)
     return False
 

@@ -64,6 +64,11 @@ def _language(pre: HtmlElement) -> str | None:
     return None
 
 
+def has_language(pre: HtmlElement) -> bool:
+    """Whether the code block (or its highlighter's wrappers) names its language."""
+    return _language(pre) is not None
+
+
 def _is_copy_button(el: HtmlElement) -> bool:
     """A "Copy" control (<button>, <clipboard-copy>, a styled span) beside a code block."""
     if not isinstance(el.tag, str) or el.getparent() is None or el.find(".//pre") is not None:
