@@ -15,6 +15,7 @@ import argparse
 import gzip
 import math
 import os
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -52,6 +53,12 @@ def trafilatura_md(html: str, url: str) -> str:
 
 
 EXTRACTORS: dict[str, Extractor] = {"ours": ours, "trafilatura": trafilatura_md}
+# a callout's mark ("> [!note] Title") is Markdown syntax, like the ">" before it
+_CALLOUT_MARK = re.compile(r"^(\s*(?:>\s*)+)\[!\w+\][-+]?[ \t]*", re.MULTILINE)
+
+
+def strip_callouts(markdown: str) -> str:
+    return _CALLOUT_MARK.sub(r"\1", markdown)
 
 
 def score_py() -> Path:
@@ -112,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
                     target = args.out / name / gen / f"{doc}.md"
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(md, "utf-8")
-                text = score.strip_markdown(md)
-                noise = noise_lines(text, truth_text)
+                text = score.strip_markdown(strip_callouts(md))
+                # the truth's footnote definitions are text too (strip_markdown drops them)
+                noise = noise_lines(text, f"{truth_text}\n{body}")
                 if args.show and noise:
                     print(f"-- {name} {gen} {doc}: {len(noise)} noise lines")
                     for line in noise:
