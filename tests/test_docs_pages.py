@@ -105,6 +105,8 @@ def test_admonitions_become_callouts(html: str, expected: str) -> None:
         '<div class="note-list"><p>First note.</p></div>',
         # a quote without the mark
         "<blockquote><p>[Sic] as written.</p></blockquote>",
+        # a kind word inside a longer class name, over a subtitle: a pager's "previous" card
+        '<div class="prev-next-info"><p class="prev-next-subtitle">previous</p><p>Intro</p></div>',
     ],
 )
 def test_other_boxes_are_not_callouts(html: str) -> None:

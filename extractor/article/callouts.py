@@ -47,12 +47,14 @@ _ALERT_MARK = re.compile(r"^\s*\[!(\w+)\]\s*")
 TITLE_MAX_CHARS = 80
 
 
-def _kind_of_names(el: HtmlElement) -> str | None:
-    names = f"{el.get('class') or ''} {el.get('aria-label') or ''}".lower()
-    for token in _CLASS_TOKEN.findall(names):
-        if token in KINDS:
-            return KINDS[token]
-    return None
+def _kind_of_names(el: HtmlElement, family: bool) -> str | None:
+    """The kind a box's names state: any word of an admonition-family box's class or label
+    ("theme-admonition-warning"), else only a whole class name ("note", not "prev-next-info")."""
+    classes = (el.get("class") or "").lower()
+    if not family:
+        return next((KINDS[c] for c in classes.split() if c in KINDS), None)
+    names = f"{classes} {el.get('aria-label') or ''}".lower()
+    return next((KINDS[t] for t in _CLASS_TOKEN.findall(names) if t in KINDS), None)
 
 
 def _title_of(el: HtmlElement) -> HtmlElement | None:
@@ -93,11 +95,9 @@ def mark_callouts(body: HtmlElement) -> Step:
             _quote_with_mark(el)
             continue
         title = _title_of(el)
-        kind = _kind_of_names(el) or _kind_of_title(title)
-        if kind is None:
-            continue
         family = _FAMILY.search((el.get("class") or "").lower()) is not None
-        if not family and title is None:
+        kind = _kind_of_names(el, family) or _kind_of_title(title)
+        if kind is None or (not family and title is None):
             continue
         if (
             len(el.text_content()) > BOX_MAX_CHARS
