@@ -27,8 +27,9 @@ def unique_path(folder: Path, filename: str, taken: set[Path]) -> Path:
     return path
 
 
-def write_atomic(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` via a temp file and a rename; refuse to overwrite unless forced."""
+def write_atomic(path: Path, text: str | bytes, force: bool = False) -> None:
+    """Write ``text`` (or bytes) to ``path`` via a temp file and a rename; refuse to overwrite
+    unless forced."""
     if path.exists() and not force:
         raise OutputError(f"{path} exists; pass --force to overwrite it")
     if path.is_dir():
@@ -42,7 +43,8 @@ def write_atomic(path: Path, text: str, force: bool = False) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             # a lone surrogate (a page script's broken string) becomes "?", never a crash
-            handle.write(text.encode("utf-8", errors="replace"))
+            data = text if isinstance(text, bytes) else text.encode("utf-8", errors="replace")
+            handle.write(data)
         if not force and path.exists():
             raise OutputError(f"{path} exists; pass --force to overwrite it")
         os.replace(tmp, path)

@@ -6,7 +6,9 @@
 
 The pages are served by tests.pageserver on a random 127.0.0.1 port; they are stored as if they
 came from http://pages.test, so no recording holds the port, and every other origin is blocked
-while rendering, so a recording never depends on the network. Review the git diff afterwards.
+while rendering, so a recording never depends on the network. Pages named ``replay-*`` are
+recorded with their network (network.har and network/), so they can be checked with
+``extractor snapshot check --replay``. Review the git diff afterwards.
 """
 
 from __future__ import annotations
@@ -19,13 +21,16 @@ from pathlib import Path
 from extractor.cli.snapshot import exit_code
 from extractor.errors import ExtractorError, SnapshotMismatch, UsageError
 from extractor.records import Options
-from extractor.snapshot.cases import Origins, Target, check, check_report, record, update_report
+from extractor.snapshot.cases import Target, check, check_report, record, update_report
+from extractor.snapshot.rendering import Origins
 from extractor.snapshot.store import origin_of
 from tests.pageserver import PAGES, serve_pages
 
 SNAPSHOTS = Path(__file__).parent.parent / "snapshots"
 # The origin every fixture recording claims to come from.
 FIXTURE_ORIGIN = "http://pages.test"
+# Pages whose network is recorded too (for `extractor snapshot check --replay`).
+REPLAY_PREFIX = "replay-"
 
 
 def fixture_cases() -> list[str]:
@@ -52,10 +57,22 @@ def main(argv: Sequence[str]) -> int:
                 results = check(args.dir, cases, options=options, live=True, origins=origins)
                 sys.stdout.write(check_report(results))
                 return exit_code(results, mismatch=SnapshotMismatch.exit_code)
-            targets = [Target(url=f"{base}{case}/", name=case) for case in cases]
-            results = record(
-                args.dir, targets, options=options, force=True, as_origin=FIXTURE_ORIGIN
-            )
+            results = []
+            for network in (False, True):
+                targets = [
+                    Target(url=f"{base}{case}/", name=case)
+                    for case in cases
+                    if case.startswith(REPLAY_PREFIX) == network
+                ]
+                if targets:
+                    results += record(
+                        args.dir,
+                        targets,
+                        options=options,
+                        force=True,
+                        as_origin=FIXTURE_ORIGIN,
+                        network=network,
+                    )
             sys.stdout.write(update_report(results))
             return exit_code(results)
     except ExtractorError as exc:

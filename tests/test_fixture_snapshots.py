@@ -46,6 +46,6 @@ def test_snapshot_still_matches(case: str) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_snapshot_holds_no_local_port(case: str) -> None:
-    for path in sorted(Path(SNAPSHOTS / case).iterdir()):
+    for path in sorted(p for p in Path(SNAPSHOTS / case).rglob("*") if p.is_file()):
         found = LOCAL_ORIGIN.search(path.read_text(encoding="utf-8", errors="replace"))
         assert found is None, f"{path.name} holds {found.group(0) if found else ''}"

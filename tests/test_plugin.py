@@ -24,6 +24,12 @@ def test_story(markdown_snapshot):
 '''
 
 
+@pytest.fixture(autouse=True)
+def not_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--snapshot-update refuses on CI unless forced (tested in test_plugin_unused)."""
+    monkeypatch.delenv("CI", raising=False)
+
+
 def write_test(pytester: pytest.Pytester, word: str = "approve") -> None:
     pytester.makepyfile(test_doc=TEST_DOC.replace("{word}", word))
 

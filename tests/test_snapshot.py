@@ -14,7 +14,6 @@ from extractor.records import Extraction, Metadata, Options, RenderedPage, Step,
 from extractor.snapshot.cases import (
     VOLATILE,
     Captured,
-    Origins,
     Target,
     check,
     check_report,
@@ -28,6 +27,7 @@ from extractor.snapshot.cases import (
     update,
     update_report,
 )
+from extractor.snapshot.rendering import CaptureJob, Origins
 from extractor.snapshot.store import list_cases, load_page
 
 ARTICLE = """<html lang="en"><head><title>Tides of the North Sea</title></head><body>
@@ -52,8 +52,9 @@ class FakeBrowser:
         self.html_by_url = html_by_url
         self.calls: list[list[str]] = []
 
-    def __call__(self, urls: Sequence[str], options: Options) -> list[Captured]:
-        self.calls.append(list(urls))
+    def __call__(self, jobs: Sequence[CaptureJob], options: Options) -> list[Captured]:
+        urls = [job.url for job in jobs]
+        self.calls.append(urls)
         return [self.page(url) for url in urls]
 
     def page(self, url: str) -> Captured:

@@ -12,11 +12,15 @@ from tests import record_fixtures
 
 @pytest.mark.browser
 def test_record_as_origin_then_check_offline_and_live(
-    pages_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pages_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.delenv("CI", raising=False)
     name = "login-form-then-story"
     argv = ["--dir", str(tmp_path), "--timeout", "20"]
-    as_origin = ["--as-origin", "http://pages.test"]
+    as_origin = ["--as-origin", "http://pages.test", "--no-network"]
     assert main(["record", f"{pages_url}{name}/", "--name", name, *as_origin, *argv]) == 0
     assert capsys.readouterr().out == f"{name}: new\n"
     case = tmp_path / name

@@ -5,6 +5,8 @@
   errors mapped to ours in one place;
 - ``capture.py``: render one page in a context, settle, scroll, and capture both views into a
   ``RenderedPage``;
+- ``network.py``: a page's network recorded into a HAR, or replayed from one with nothing else
+  reachable (pinned Date and Math.random, recorded response times);
 - ``watcher.py``: the in-page wall watcher (``js/watcher.js`` with the lexicon embedded) and its reader;
 - ``consent.py``: the consent policy applied in the live page;
 - ``page.py``: capture a page that a test already drives (pytest-playwright's ``page``);

@@ -37,12 +37,13 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from extractor.auth import SessionFiles
-from extractor.browser import consent, session, watcher
+from extractor.browser import consent, network, session, watcher
 from extractor.browser import images as page_images
 from extractor.browser.documents import BINDING, ERROR_PAGE, Documents, Served
 from extractor.browser.launch import map_error
+from extractor.browser.network import Network
 from extractor.browser.targets import resolve_target
-from extractor.errors import NavigationError, NotHtmlError
+from extractor.errors import NavigationError, NotHtmlError, UsageError
 from extractor.records import Options, RenderedPage, ServedDocument, Step, Wait
 from extractor.walls import lexicon
 
@@ -145,6 +146,7 @@ async def capture_page(
     options: Options,
     profile: BrowserContext | None = None,
     images: ImagesWanted | None = None,
+    net: Network | None = None,
 ) -> RenderedPage:
     """Open a context on ``browser`` (or a page in the persistent ``profile``), render ``url`` and
     capture it; what was opened is always closed.
@@ -152,18 +154,24 @@ async def capture_page(
     Credentials in ``url`` become basic auth for its origin and are gone from the record; the
     session files are cut to the URL's site (``browser.session``). With ``images``, the images
     it names are taken through the same context before it closes (``RenderedPage.images``).
+    With ``net`` the page's network is recorded to a HAR, or replayed from one
+    (``browser.network``; fresh contexts only).
     """
+    if profile is not None and net is not None:
+        raise UsageError("recording or replaying the network needs a fresh context, not a profile")
     url, options = session.with_url_credentials(url, options)
     target = to_url(url)
     files = session.session_files(options)
     opened: BrowserContext | Page | None = None
+    replay = None
     try:
         if profile is not None:
             await session.add_profile_cookies(profile, files, target)
             opened = page = await profile.new_page()
         else:
             assert browser is not None
-            opened = context = await new_context(browser, options, target, files)
+            opened = context = await new_context(browser, options, target, files, net)
+            replay = await network.prepare(context, net)
             page = await context.new_page()
         recorder = page_images.listen(page) if images is not None else None
         await session.prepare_page(
@@ -171,6 +179,8 @@ async def capture_page(
         )
         async with asyncio.timeout(options.timeout_ms / 1000):
             captured = await _capture(page, url, target, options)
+        if replay is not None:
+            replay.check(url)
         captured = session.finish(captured, options, files)
         if images is not None and recorder is not None:
             taken = await page_images.take_images(
@@ -179,11 +189,13 @@ async def capture_page(
             captured = replace(captured, images=taken)
         return captured
     except (TimeoutError, PlaywrightError) as exc:
+        if replay is not None:
+            replay.check(url)  # a missing request is the reason, not the error it caused
         raise map_error(exc, url) from exc
     finally:
         if opened is not None:
             with contextlib.suppress(PlaywrightError):
-                await asyncio.shield(opened.close())
+                await asyncio.shield(opened.close())  # also writes a recording's HAR
 
 
 def context_settings(options: Options) -> dict[str, Any]:
@@ -205,25 +217,29 @@ async def new_context(
     options: Options,
     url: str | None = None,
     files: SessionFiles | None = None,
+    net: Network | None = None,
 ) -> BrowserContext:
-    """A fresh context (``context_settings``, plus the session for ``url`` from ``files``),
-    prepared by ``prepare_context``."""
+    """A fresh context (``context_settings``, plus the session for ``url`` from ``files``, plus
+    the HAR recorder when ``net`` records), prepared by ``prepare_context``."""
     settings = context_settings(options)
     if url is not None:
         settings.update(session.context_settings(options, url, files or SessionFiles()))
+    settings.update(network.context_settings(net))
     context = await browser.new_context(**settings)
-    await prepare_context(context, options)
+    replaying = net is not None and net.replay_from is not None
+    await prepare_context(context, options, gate=not replaying)
     return context
 
 
-async def prepare_context(context: BrowserContext, options: Options) -> None:
-    """The page helpers and the wall watcher in every page; the origin gate when origins are set."""
+async def prepare_context(context: BrowserContext, options: Options, gate: bool = True) -> None:
+    """The page helpers and the wall watcher in every page; the origin gate when origins are set
+    (not on replay, where the recording answers every request)."""
     await context.add_init_script(script("mutations.js"))
     await context.add_init_script(script("loaders.js"))
     await context.add_init_script(script("shadow.js"))
     await context.add_init_script(watcher.watcher_script())
     await context.add_init_script(keep_script())
-    if options.allow_origins:
+    if options.allow_origins and gate:
         allowed = {origin_of(o) for o in options.allow_origins}
         # a page saved from https and served over plain http often insists on https: its
         # https twin is answered from the allowed http origin

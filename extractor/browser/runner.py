@@ -12,6 +12,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from extractor.browser import launch as browsers
 from extractor.browser.capture import capture_page, context_settings, prepare_context
+from extractor.browser.network import Network
 from extractor.notes.attachments import article_images
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
@@ -29,8 +30,12 @@ class Session:
         self.options = options
         self.profile = profile
 
-    async def capture(self, url: str, options: Options | None = None) -> RenderedPage:
-        return await capture_page(self.browser, url, options or self.options, self.profile)
+    async def capture(
+        self, url: str, options: Options | None = None, net: Network | None = None
+    ) -> RenderedPage:
+        """Render one page; ``net`` records its network to a HAR or replays it from one."""
+        opts = options or self.options
+        return await capture_page(self.browser, url, opts, self.profile, net=net)
 
     async def extract(self, url: str, options: Options | None = None) -> Extraction:
         return (await self.capture_and_extract(url, options))[1]

@@ -1,28 +1,48 @@
 """Snapshot testing: record a page once, re-extract it offline in CI, review changes as diffs.
 
-A case is a folder (layout in ``snapshot_store``): the captured page (page.json, dom.html,
-server.html) and what the extractor made of it (expected.md, expected.json).
+A case is a folder (layout in ``store``): the captured page (page.json, dom.html, server.html),
+its network (network.har and network/, see ``recording``) and what the extractor made of it
+(expected.md, expected.json).
 
-  1. ``record``  renders each URL (one browser for all) and stores the page and the expected files;
+  1. ``record``  renders each URL (one browser for all), stores the page, its network when asked,
+                 and the expected files;
   2. ``check``   re-extracts from the stored DOM, no browser, and diffs against the expected files
-                 (``live=True`` renders the page's URL again instead);
+                 (``replay=True`` renders the page again from its recording alone, offline;
+                 ``live=True`` renders the page's URL again); ``write_pending`` stores what a
+                 failing case got beside its expected files (see ``pending``);
   3. ``update``  rewrites the expected files from the current extractor (``live=True``: re-records).
 
-Expected files hold no volatile values: no capture time, wall timings replaced by ``N``, and the
-settle wait left out, so the same DOM always gives byte-identical files.
+Expected files hold no volatile values: no capture time, wall timings replaced by ``N``, the
+settle wait left out, and the project's masks applied (``masks``), so the same DOM always gives
+byte-identical files. ``jobs`` renders (and extracts) that many cases side by side.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from extractor.browser.network import Network
 from extractor.errors import ExtractorError, OutputError, UsageError
 from extractor.pipeline import DEFAULT_OPTIONS, extract_page
 from extractor.records import Extraction, Options, RenderedPage
+from extractor.snapshot import pending, recording
+from extractor.snapshot.masks import Masks, load_masks
+from extractor.snapshot.recording import RecordingSize
+from extractor.snapshot.rendering import (
+    Capture,
+    Captured,
+    CaptureJob,
+    Origins,
+    capture_with,
+    recapture,
+    replay_cases,
+)
 from extractor.snapshot.store import (
     EXPECTED_FILES,
     EXPECTED_JSON,
@@ -32,6 +52,7 @@ from extractor.snapshot.store import (
     list_cases,
     load_page,
     origin_of,
+    origin_rewriter,
     read_text,
     rewrite_origin,
     save_page,
@@ -55,11 +76,6 @@ _WALL_MS = re.compile(r"\b\d+ ms\b")
 # The front matter key whose list items are wall summaries.
 WALLS_KEY = "walls:"
 
-# A page that rendered, or the error that stopped it (one bad page does not stop a batch).
-Captured = RenderedPage | ExtractorError
-# Renders URLs (all in one browser) into captured pages, in order.
-Capture = Callable[[Sequence[str], Options], list[Captured]]
-
 
 @dataclass(frozen=True)
 class Target:
@@ -70,14 +86,6 @@ class Target:
 
 
 @dataclass(frozen=True)
-class Origins:
-    """Record pages served from ``served`` as if they came from ``stored`` (fixture servers)."""
-
-    served: str  # e.g. http://127.0.0.1:40123
-    stored: str  # e.g. http://pages.test
-
-
-@dataclass(frozen=True)
 class CaseResult:
     """One case after a check or update: the unified diff of each expected file that differs."""
 
@@ -85,6 +93,7 @@ class CaseResult:
     diffs: tuple[tuple[str, str], ...] = ()  # (file name, diff text)
     new: bool = False  # the case had no expected files before
     error: ExtractorError | None = None  # the page could not be rendered (live or record)
+    recording: RecordingSize | None = None  # the network recording record stored
 
     @property
     def passed(self) -> bool:
@@ -129,10 +138,16 @@ def expected_json(extraction: Extraction) -> str:
     return dump_json(data)
 
 
-def expected_files(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> dict[str, str]:
-    """Extract the page and return the text of each expected file, keyed by file name."""
+def expected_files(
+    page: RenderedPage, options: Options = DEFAULT_OPTIONS, masks: Masks | None = None
+) -> dict[str, str]:
+    """Extract the page and return the text of each expected file (masked), keyed by name."""
     extraction = extract_page(page, options)
-    return {EXPECTED_MD: expected_markdown(extraction), EXPECTED_JSON: expected_json(extraction)}
+    mask = (masks or Masks()).apply
+    return {
+        EXPECTED_MD: mask(expected_markdown(extraction)),
+        EXPECTED_JSON: mask(expected_json(extraction)),
+    }
 
 
 def unified_diff(old: str, new: str, old_label: str, new_label: str) -> str:
@@ -190,12 +205,16 @@ def record(
     options: Options = DEFAULT_OPTIONS,
     force: bool = False,
     as_origin: str | None = None,
+    network: bool = False,
+    jobs: int = 1,
     capture: Capture | None = None,
 ) -> list[CaseResult]:
     """Render every target in one browser and store it as a case; returns what changed.
 
     Refuses (OutputError, before rendering anything) to overwrite a case unless ``force``.
     With ``as_origin`` each page's own origin is rewritten to it in everything stored.
+    With ``network`` the page's requests and responses are stored too (``recording``), under
+    a pinned clock and random generator, so ``check(replay=True)`` can render it again offline.
     """
     if as_origin is not None and origin_of(as_origin) != as_origin.rstrip("/"):
         raise UsageError(f"--as-origin wants scheme://host[:port], not {as_origin!r}")
@@ -203,15 +222,33 @@ def record(
         check_case_name(target.name)
         if (root / target.name).exists() and not force:
             raise OutputError(f"{root / target.name} exists; pass --force to record it again")
-    pages = (capture or capture_pages)([t.url for t in targets], options)
-    results = []
-    for target, page in zip(targets, pages, strict=True):
-        if isinstance(page, ExtractorError):
-            results.append(CaseResult(name=target.name, error=page))
-            continue
-        if as_origin is not None:
-            page = rewrite_origin(page, origin_of(target.url), as_origin.rstrip("/"))
-        results.append(_store(root, target.name, page, options))
+    with tempfile.TemporaryDirectory(prefix="extractor-record-") as scratch:
+        clock = recording.clock_now()
+        nets = [
+            Network(record_to=Path(scratch) / str(i) / "raw.har", clock_ms=clock)
+            if network
+            else None
+            for i in range(len(targets))
+        ]
+        batch = [CaptureJob(t.url, net) for t, net in zip(targets, nets, strict=True)]
+        pages = capture_with(capture, jobs)(batch, options)
+        results = []
+        for target, page, net in zip(targets, pages, nets, strict=True):
+            if isinstance(page, ExtractorError):
+                results.append(CaseResult(name=target.name, error=page))
+                continue
+            rewrite = None
+            if as_origin is not None:
+                stored = as_origin.rstrip("/")
+                page = rewrite_origin(page, origin_of(target.url), stored)
+                rewrite = origin_rewriter(origin_of(target.url), stored)
+            result = _store(root, target.name, page, options)
+            if net is not None and net.record_to is not None:
+                size = recording.clean(net.record_to, root / target.name, clock, rewrite)
+                result = replace(result, recording=size)
+            else:
+                recording.remove(root / target.name)  # an older one no longer matches the page
+            results.append(result)
     return results
 
 
@@ -221,17 +258,54 @@ def check(
     *,
     options: Options = DEFAULT_OPTIONS,
     live: bool = False,
+    replay: bool = False,
     origins: Origins | None = None,
+    write_pending: bool = False,
+    jobs: int = 1,
     capture: Capture | None = None,
 ) -> list[CaseResult]:
-    """Re-extract each case (all when ``names`` is empty) and diff it against its expected files."""
-    cases, pages = _stored_pages(root, names, options, live, origins, capture)
-    return [
-        CaseResult(name=name, error=page)
-        if isinstance(page, ExtractorError)
-        else compare_case(root, name, expected_files(page, options))
-        for name, page in zip(cases, pages, strict=True)
-    ]
+    """Re-extract each case (all when ``names`` is empty) and diff it against its expected files.
+
+    ``write_pending`` stores each differing file's new text beside it (``expected.md.new``)
+    and removes stale pending files of cases that pass.
+    """
+    if live and replay:
+        raise UsageError("--live and --replay exclude each other")
+    masks = load_masks(root)
+    cases, pages = _stored_pages(root, names, options, live, origins, capture, replay, jobs)
+    currents = _expected_all(pages, options, masks, jobs)
+    results = []
+    for name, page, current in zip(cases, pages, currents, strict=True):
+        if isinstance(page, ExtractorError) or current is None:
+            results.append(CaseResult(name=name, error=_as_error(page)))
+            continue
+        result = compare_case(root, name, current)
+        if write_pending:
+            pending.write_pending(root / name, current)
+        results.append(result)
+    return results
+
+
+def _as_error(page: Captured) -> ExtractorError:
+    return page if isinstance(page, ExtractorError) else ExtractorError("no page")
+
+
+def _expected_all(
+    pages: Sequence[Captured], options: Options, masks: Masks, jobs: int
+) -> list[dict[str, str] | None]:
+    """The expected files of every page, in ``jobs`` processes when there are several."""
+    rendered = [p for p in pages if isinstance(p, RenderedPage)]
+    if jobs > 1 and len(rendered) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(rendered))) as pool:
+            made = list(
+                pool.map(
+                    expected_files, rendered, [options] * len(rendered), [masks] * len(rendered)
+                )
+            )
+    else:
+        made = [expected_files(p, options, masks) for p in rendered]
+    found = iter(made)
+    return [next(found) if isinstance(p, RenderedPage) else None for p in pages]
 
 
 def _stored_pages(
@@ -241,12 +315,17 @@ def _stored_pages(
     live: bool,
     origins: Origins | None,
     capture: Capture | None,
+    replay: bool = False,
+    jobs: int = 1,
 ) -> tuple[list[str], list[Captured]]:
-    """The named cases and their pages: as stored, or rendered again when ``live``."""
+    """The named cases and their pages: as stored, or rendered again when ``live``, or
+    rendered again from their network recordings when ``replay``."""
     cases = _cases(root, names)
     pages: list[Captured] = [load_page(root / name) for name in cases]
     if live:
-        pages = _recapture(pages, options, origins, capture)
+        pages = recapture(pages, options, origins, capture, jobs)
+    elif replay:
+        pages = replay_cases(root, cases, pages, options, capture, jobs)
     return cases, pages
 
 
@@ -257,16 +336,22 @@ def update(
     options: Options = DEFAULT_OPTIONS,
     live: bool = False,
     origins: Origins | None = None,
+    jobs: int = 1,
     capture: Capture | None = None,
 ) -> list[CaseResult]:
-    """Rewrite the expected files from the current extractor; ``live`` records the pages again."""
-    cases, pages = _stored_pages(root, names, options, live, origins, capture)
-    return [
-        CaseResult(name=name, error=page)
-        if isinstance(page, ExtractorError)
-        else _store(root, name, page, options, save=live)
-        for name, page in zip(cases, pages, strict=True)
-    ]
+    """Rewrite the expected files from the current extractor; ``live`` records the pages again.
+
+    Pending files of the updated cases are removed: the expected files now say it all.
+    """
+    cases, pages = _stored_pages(root, names, options, live, origins, capture, jobs=jobs)
+    results = []
+    for name, page in zip(cases, pages, strict=True):
+        if isinstance(page, ExtractorError):
+            results.append(CaseResult(name=name, error=page))
+            continue
+        results.append(_store(root, name, page, options, save=live))
+        pending.clear_pending(root / name)
+    return results
 
 
 def _store(
@@ -277,7 +362,7 @@ def _store(
     if save:
         save_page(case_dir, page)
         page = load_page(case_dir)  # extract what check will read back, byte for byte
-    current = expected_files(page, options)
+    current = expected_files(page, options, load_masks(root))
     result = compare_case(root, name, current)
     if all(read_text(case_dir / f) is None for f in EXPECTED_FILES):
         result = CaseResult(name=name, new=True)
@@ -297,46 +382,6 @@ def _cases(root: Path, names: Sequence[str]) -> list[str]:
     if missing:
         raise UsageError(f"no recorded snapshot {', '.join(missing)} under {root}")
     return list(dict.fromkeys(names))
-
-
-def _recapture(
-    pages: Sequence[Captured],
-    options: Options,
-    origins: Origins | None,
-    capture: Capture | None,
-) -> list[Captured]:
-    """Render the stored pages' URLs again (mapped back to the served origin when given)."""
-    urls = [p.url for p in pages if isinstance(p, RenderedPage)]
-    if origins is not None:
-        urls = [u.replace(origins.stored, origins.served, 1) for u in urls]
-    fresh = (capture or capture_pages)(urls, options)
-    if origins is None:
-        return fresh
-    return [
-        rewrite_origin(p, origins.served, origins.stored) if isinstance(p, RenderedPage) else p
-        for p in fresh
-    ]
-
-
-def capture_pages(urls: Sequence[str], options: Options) -> list[Captured]:
-    """Render URLs one after another in a single browser (extractor.api); Ctrl-C closes it.
-
-    A page that fails (navigation error, timeout, not HTML) is returned as its error.
-    """
-    from extractor.api import open_session
-    from extractor.browser.launch import run
-
-    async def capture_all() -> list[Captured]:
-        out: list[Captured] = []
-        async with open_session(options) as session:
-            for url in urls:
-                try:
-                    out.append(await session.capture(url))
-                except ExtractorError as exc:
-                    out.append(exc)
-        return out
-
-    return run(capture_all())
 
 
 def first_error(results: Sequence[CaseResult]) -> ExtractorError | None:
@@ -362,17 +407,19 @@ def check_report(results: Sequence[CaseResult]) -> str:
 
 
 def update_report(results: Sequence[CaseResult]) -> str:
-    """Per case: ``<name>: new``, ``unchanged``, ``updated`` and its diffs, or ``failed: why``."""
+    """Per case: ``<name>: new``, ``unchanged``, ``updated`` and its diffs, or ``failed: why``;
+    a stored network recording adds its size (``, network: 4 requests, 3 bodies, 15.4 KiB``)."""
     out: list[str] = []
     for result in results:
+        size = f", network: {result.recording.describe()}" if result.recording else ""
         if result.error is not None:
             out.append(f"{result.name}: failed: {result.error}\n")
         elif result.new:
-            out.append(f"{result.name}: new\n")
+            out.append(f"{result.name}: new{size}\n")
         elif result.passed:
-            out.append(f"{result.name}: unchanged\n")
+            out.append(f"{result.name}: unchanged{size}\n")
         else:
-            out.append(f"{result.name}: updated\n")
+            out.append(f"{result.name}: updated{size}\n")
             out.extend(diff for _, diff in result.diffs)
     return "".join(out)
 
@@ -383,9 +430,7 @@ __all__ = [
     "Capture",
     "Captured",
     "CaseResult",
-    "Origins",
     "Target",
-    "capture_pages",
     "check",
     "check_report",
     "compare_case",

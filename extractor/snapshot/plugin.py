@@ -19,8 +19,17 @@ The snapshot of ``test_story`` in ``tests/test_site.py`` is
 comparison in the same test goes to ``...test_story-2``. The folder is the
 ``extractor_snapshot_dir`` ini option (default ``snapshots``, relative to the rootdir).
 ``--snapshot-update`` writes every snapshot that differs; without it a missing snapshot FAILS.
+With ``CI`` set, ``--snapshot-update`` refuses unless ``--snapshot-allow-ci`` is given too.
 A failure shows a unified diff (stored ``-``, received ``+``); when pytest would cut the
-explanation short, the whole diff is also attached to the report as a section.
+explanation short, the whole diff is also attached to the report as a section. Documents are
+masked first (``[tool.extractor.snapshot]``, see ``extractor.snapshot.masks``).
+
+Unused snapshots: after a run of the whole suite, folders that no test compared against (and
+that belong to no test that failed or was skipped before comparing) are listed; they fail the
+run with ``--snapshot-strict-unused`` and are deleted with ``--snapshot-update``. A partial run
+(``-k``, ``-m``, node ids, ``--lf``, ``-x`` stopping early, a dead xdist worker) says why it
+cannot tell and touches nothing. Under pytest-xdist each worker reports the folders its tests
+used to the controller, which decides (see ``extractor.snapshot.unused``).
 
 Why not syrupy underneath: syrupy names each file after its test, and in a folder laid out
 its own way it counts every file it cannot tie to a test as an unused snapshot, which
@@ -40,13 +49,15 @@ import os
 import re
 from collections.abc import Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from extractor.records import Extraction, Options, RenderedPage
+from extractor.snapshot import ci, unused
+from extractor.snapshot.masks import Masks, load_masks
 from extractor.snapshot.store import EXPECTED_MD, read_text, write_text
 
 INI_DIR = "extractor_snapshot_dir"
@@ -61,11 +72,30 @@ pytest_plugins = ["syrupy"] if _SYRUPY else []
 
 _written_key = pytest.StashKey[list[Path]]()  # on the config: files --snapshot-update wrote
 _snapshots_key = pytest.StashKey[list["MarkdownSnapshot"]]()  # on the item: its snapshots
+_masks_key = pytest.StashKey[Masks]()  # on the config: the project's masks, read once
+_usage_key = pytest.StashKey["Usage"]()  # on the config: what the run used (controller side)
+# The user property a test's report carries to name the snapshot folders it compared against
+# (reports travel from xdist workers to the controller; user properties travel with them).
+USED_PROPERTY = "extractor_snapshot_used"
 
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
     parser.addini(
         INI_DIR, "folder of Markdown snapshots (relative to rootdir)", default=DEFAULT_DIR
+    )
+    group = parser.getgroup("extractor")
+    group.addoption(
+        "--snapshot-strict-unused",
+        action="store_true",
+        default=False,
+        help="fail the run when a snapshot folder is used by no test (whole-suite runs only)",
+    )
+    group.addoption(
+        ci.PYTEST_FORCE,
+        action="store_true",
+        default=False,
+        dest="snapshot_allow_ci",
+        help=f"let --snapshot-update write snapshots although {ci.CI_ENV} is set",
     )
     if not _SYRUPY or pluginmanager.is_blocked("syrupy"):
         parser.getgroup("extractor").addoption(
@@ -79,6 +109,20 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_written_key] = []
+    config.stash[_usage_key] = Usage()
+    config.pluginmanager.register(UsageTracker(config), "extractor-snapshot-usage")
+    if config.option.update_snapshots and ci.on_ci() and not config.option.snapshot_allow_ci:
+        raise pytest.UsageError(ci.refusal("--snapshot-update", ci.PYTEST_FORCE))
+
+
+def snapshot_root(config: pytest.Config) -> Path:
+    return config.rootpath / str(config.getini(INI_DIR))
+
+
+def _masks(config: pytest.Config) -> Masks:
+    if _masks_key not in config.stash:
+        config.stash[_masks_key] = load_masks(snapshot_root(config))
+    return config.stash[_masks_key]
 
 
 @dataclass(frozen=True)
@@ -95,20 +139,33 @@ class MarkdownSnapshot:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __init__(self, root: Path, case: str, update: bool, on_write: Callable[[Path], None]):
+    def __init__(
+        self,
+        root: Path,
+        case: str,
+        update: bool,
+        on_write: Callable[[Path], None],
+        masks: Masks | None = None,
+    ):
         self.root = root
         self.case = case
         self.update = update
         self._on_write = on_write
+        self._masks = masks or Masks()
         self._count = 0
         self.last: Comparison | None = None
+
+    @property
+    def used(self) -> list[str]:
+        """The folders this snapshot compared against so far."""
+        return [self.path_for(i).parent.name for i in range(1, self._count + 1)]
 
     def path_for(self, index: int) -> Path:
         name = self.case if index == 1 else f"{self.case}-{index}"
         return self.root / name / EXPECTED_MD
 
     def __eq__(self, other: object) -> bool:
-        received = _as_document(other)
+        received = self._masks.apply(_as_document(other))
         self._count += 1
         path = self.path_for(self._count)
         stored = read_text(path)
@@ -170,10 +227,13 @@ def case_name(item: pytest.Item) -> str:
 def markdown_snapshot(request: pytest.FixtureRequest) -> MarkdownSnapshot:
     """``assert document == markdown_snapshot`` against snapshots/<module>.<test>/expected.md."""
     config = request.config
-    root = config.rootpath / str(config.getini(INI_DIR))
     written = config.stash[_written_key]
     snap = MarkdownSnapshot(
-        root, case_name(request.node), bool(config.option.update_snapshots), written.append
+        snapshot_root(config),
+        case_name(request.node),
+        bool(config.option.update_snapshots),
+        written.append,
+        _masks(config),
     )
     request.node.stash[_snapshots_key] = [*request.node.stash.get(_snapshots_key, []), snap]
     return snap
@@ -236,8 +296,13 @@ def pytest_assertrepr_compare(
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-    """Attach the whole diff when pytest would truncate the assertion explanation."""
+    """Name the snapshot folders the test used (for the unused check); attach the whole diff
+    when pytest would truncate the assertion explanation."""
     report = yield
+    if report.when == "call":
+        used = [name for snap in item.stash.get(_snapshots_key, []) for name in snap.used]
+        if used:
+            report.user_properties.append((USED_PROPERTY, used))
     if report.when != "call" or not report.failed or not _would_truncate(item.config):
         return report
     for snap in item.stash.get(_snapshots_key, []):
@@ -259,3 +324,95 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         terminalreporter.write_sep("-", f"{len(written)} Markdown snapshot(s) written")
         for path in written:
             terminalreporter.write_line(_shown(path))
+    usage = config.stash.get(_usage_key, None)
+    if usage is None or usage.verdict is None:
+        return
+    found, deleted, partial = usage.verdict
+    root = _shown(snapshot_root(config))
+    if partial is not None:
+        if unused.plugin_folders(snapshot_root(config)):
+            terminalreporter.write_line(f"unused snapshots not checked: {partial}")
+        return
+    if found:
+        state = "deleted" if deleted else "unused"
+        hint = "" if deleted else " (--snapshot-update deletes them)"
+        terminalreporter.write_sep("-", f"{len(found)} snapshot folder(s) {state}{hint}")
+        for name in found:
+            terminalreporter.write_line(f"{root}/{name}")
+
+
+# -- unused snapshots ----------------------------------------------------------------------------
+
+
+@dataclass
+class Usage:
+    """What the run used, gathered from every test report (xdist workers' included)."""
+
+    collected: set[str] = field(default_factory=set)  # node ids
+    finished: set[str] = field(default_factory=set)  # node ids with a teardown report
+    used: set[str] = field(default_factory=set)  # folder names compared against
+    owners: set[str] = field(default_factory=set)  # case names of tests that did not pass
+    deselected: int = 0
+    worker_lost: bool = False
+    # after the session: (unused folders, deleted?, why the run was partial or None)
+    verdict: tuple[list[str], bool, str | None] | None = None
+
+
+class UsageTracker:
+    """Hooks that fill the config's Usage and judge it at the end of the session."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.usage = config.stash[_usage_key]
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.usage.collected.update(item.nodeid for item in session.items)
+
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        self.usage.deselected += len(items)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node: Any, ids: list[str]) -> None:
+        self.usage.collected.update(ids)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
+        if error:
+            self.usage.worker_lost = True
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for name, value in report.user_properties:
+            if name == USED_PROPERTY and isinstance(value, list):
+                self.usage.used.update(str(v) for v in value)
+        if report.when == "teardown":
+            self.usage.finished.add(report.nodeid)
+        elif not report.passed:
+            self.usage.owners.add(unused.case_name_for(report.nodeid))
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        config, usage = self.config, self.usage
+        if hasattr(config, "workerinput"):
+            return  # an xdist worker: the controller decides
+        partial = unused.partial_reason(
+            keyword=config.option.keyword,
+            markexpr=config.option.markexpr,
+            last_failed=bool(getattr(config.option, "lf", False)),
+            args_cover_suite=unused.args_cover_suite(
+                config.args, config.rootpath, config.getini("testpaths")
+            ),
+            deselected=usage.deselected,
+            not_finished=len(usage.collected - usage.finished) + usage.worker_lost,
+            stopped=bool(session.shouldstop or session.shouldfail)
+            or exitstatus == pytest.ExitCode.INTERRUPTED,
+        )
+        if partial is not None:
+            usage.verdict = ([], False, partial)
+            return
+        root = snapshot_root(config)
+        found = unused.unused(root, usage.used, usage.owners)
+        delete = bool(found) and bool(config.option.update_snapshots)
+        if delete:
+            unused.delete(root, found)
+        usage.verdict = (found, delete, None)
+        if found and not delete and config.option.snapshot_strict_unused:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,19 @@ MAX_SLUG_CHARS = 80
 FIXTURE_VOLATILE_HEADERS = ("date", "last-modified", "etag")
 # The fixture server's Server header names the Python version; dropped for the same reason.
 FIXTURE_SERVER_PREFIX = "SimpleHTTP/"
+# Headers that carry credentials: never stored in a case (compared lower-case).
+SECRET_REQUEST_HEADERS = frozenset(
+    (
+        "cookie",
+        "authorization",
+        "proxy-authorization",
+        "x-api-key",
+        "x-auth-token",
+        "x-csrf-token",
+        "x-xsrf-token",
+    )
+)
+SECRET_RESPONSE_HEADERS = frozenset(("set-cookie", "set-cookie2"))
 # Names of this machine: a page served from one of them may name the same port under another
 # (to test a second origin); that port is dropped too, so the recording stays reproducible.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
@@ -100,8 +114,14 @@ def dump_json(data: Any) -> str:
 
 
 def save_page(case_dir: Path, page: RenderedPage) -> None:
-    """Store a captured page as page.json, dom.html and (when present) server.html."""
+    """Store a captured page as page.json, dom.html and (when present) server.html.
+
+    Response headers that set cookies are left out: a secret never reaches a file.
+    """
     meta = page.to_dict()
+    meta["headers"] = {
+        k: v for k, v in meta["headers"].items() if k.lower() not in SECRET_RESPONSE_HEADERS
+    }
     dom_html = meta.pop("dom_html")
     server_html = meta.pop("server_html")
     write_text(case_dir / DOM_FILE, dom_html)
@@ -130,6 +150,24 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def origin_rewriter(served: str, stored: str) -> Callable[[str], str]:
+    """A text function that rewrites ``served`` to ``stored`` (see ``rewrite_origin``)."""
+    parts = urlsplit(served)
+    served_host, stored_host = parts.netloc, urlsplit(stored).netloc
+    aliases: list[tuple[str, str]] = []
+    if parts.port is not None and parts.hostname in {h.strip("[]") for h in LOOPBACK_HOSTS}:
+        aliases = [(f"{h}:{parts.port}", h) for h in LOOPBACK_HOSTS]
+        aliases.append((parts.hostname, urlsplit(stored).hostname or stored_host))
+
+    def fix(value: str) -> str:
+        value = value.replace(served, stored).replace(served_host, stored_host)
+        for alias, bare in aliases:
+            value = value.replace(alias, bare)
+        return value
+
+    return fix
+
+
 def rewrite_origin(page: RenderedPage, served: str, stored: str) -> RenderedPage:
     """The page as if it had been served from ``stored`` instead of ``served``.
 
@@ -139,19 +177,11 @@ def rewrite_origin(page: RenderedPage, served: str, stored: str) -> RenderedPage
     served loopback address on its own (a script that printed ``location.hostname``). The
     fixture server's volatile headers are dropped too, so two recordings are byte-identical.
     """
-    parts = urlsplit(served)
-    served_host, stored_host = parts.netloc, urlsplit(stored).netloc
-    aliases: list[tuple[str, str]] = []
-    if parts.port is not None and parts.hostname in {h.strip("[]") for h in LOOPBACK_HOSTS}:
-        aliases = [(f"{h}:{parts.port}", h) for h in LOOPBACK_HOSTS]
-        aliases.append((parts.hostname, urlsplit(stored).hostname or stored_host))
+    fix_text = origin_rewriter(served, stored)
 
     def fix(value: Any) -> Any:
         if isinstance(value, str):
-            value = value.replace(served, stored).replace(served_host, stored_host)
-            for alias, bare in aliases:
-                value = value.replace(alias, bare)
-            return value
+            return fix_text(value)
         if isinstance(value, dict):
             return {k: fix(v) for k, v in value.items()}
         if isinstance(value, list | tuple):
