@@ -33,8 +33,9 @@ def test_rendered_by_url(extract, markdown_snapshot):
 
 @pytest.mark.browser
 def test_a_driven_page_is_snapshotted_as_the_test_left_it(
-    pytester: pytest.Pytester, pages_url: str
+    pytester: pytest.Pytester, pages_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("CI", raising=False)  # --snapshot-update refuses on CI unless forced
     pytester.makeconftest(CONFTEST)
     pytester.makepyfile(
         test_login=TEST_LOGIN.format(

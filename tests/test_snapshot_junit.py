@@ -24,7 +24,8 @@ def test_one_case_per_snapshot_with_the_diff_as_failure_text() -> None:
     assert list(cases["news-a"]) == []
     failure = cases["news-b"].find("failure")
     assert failure is not None and failure.text == "-old line\n+new line\n"
-    assert failure.get("message") == "differs from the snapshot: expected.md"
+    assert failure.get("message") == failure.text
+    assert failure.get("type") == "differs: expected.md"
     error = cases["news-c"].find("error")
     assert error is not None and error.get("type") == "NavigationError"
     assert "host name not found" in (error.get("message") or "")

@@ -2,7 +2,7 @@
 
 CI systems (GitHub Actions reporters, GitLab, Jenkins) read this format and show each case
 on its own. A case whose page could not be rendered is an ``<error>``; one whose expected
-files differ is a ``<failure>`` with the unified diff in its text.
+files differ is a ``<failure>`` with the unified diff as its message and its text.
 """
 
 from __future__ import annotations
@@ -32,11 +32,13 @@ def junit_xml(results: Sequence[CaseResult], suite: str = SUITE) -> str:
             )
             error.text = str(result.error)
         elif not result.passed:
+            diff = "".join(text for _, text in result.diffs)
             changed = ", ".join(file_name for file_name, _ in result.diffs)
+            # the message is what most CI reporters show: it holds the diff itself
             failure = ET.SubElement(
-                case, "failure", {"message": f"differs from the snapshot: {changed}"}
+                case, "failure", {"message": diff, "type": f"differs: {changed}"}
             )
-            failure.text = "".join(diff for _, diff in result.diffs)
+            failure.text = diff
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
 
