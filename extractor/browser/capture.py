@@ -227,11 +227,13 @@ async def new_context(
     settings.update(network.context_settings(net))
     context = await browser.new_context(**settings)
     replaying = net is not None and net.replay_from is not None
-    await prepare_context(context, options, gate=not replaying)
+    await prepare_context(context, options, origin_gate=not replaying)
     return context
 
 
-async def prepare_context(context: BrowserContext, options: Options, gate: bool = True) -> None:
+async def prepare_context(
+    context: BrowserContext, options: Options, origin_gate: bool = True
+) -> None:
     """The page helpers and the wall watcher in every page; the origin gate when origins are set
     (not on replay, where the recording answers every request)."""
     await context.add_init_script(script("mutations.js"))
@@ -239,7 +241,7 @@ async def prepare_context(context: BrowserContext, options: Options, gate: bool 
     await context.add_init_script(script("shadow.js"))
     await context.add_init_script(watcher.watcher_script())
     await context.add_init_script(keep_script())
-    if options.allow_origins and gate:
+    if options.allow_origins and origin_gate:
         allowed = {origin_of(o) for o in options.allow_origins}
         # a page saved from https and served over plain http often insists on https: its
         # https twin is answered from the allowed http origin
