@@ -289,12 +289,14 @@ def test_snapshot_record_with_a_session_keeps_no_secret(site: Site, tmp_path: Pa
     proc = run_cli(
         "snapshot", "record", site.url + "members/", "--name", "members",
         "--storage-state", str(state), "--dir", str(snaps), "--wall-wait", "1",
+        "--allow-ci",  # a deliberate write, also when the suite runs on CI
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert "lifeboat station" in (snaps / "members" / "expected.md").read_text()
     page = json.loads((snaps / "members" / "page.json").read_text())
     assert page["session"] is True
     assert not {"set-cookie", "cookie", "authorization"} & set(page["headers"])
+    assert (snaps / "members" / "network.har").is_file()  # the recording is searched too
     assert_no_secret([sid], proc.stdout, proc.stderr, folder=snaps)
 
 

@@ -143,6 +143,18 @@ def test_check_passes_right_after_recording(recorded: tuple[Path, FakeBrowser]) 
     assert len(browser.calls) == 1  # offline: no rendering
 
 
+def test_jobs_check_cases_side_by_side_with_the_same_results(tmp_path: Path) -> None:
+    urls = [f"https://news.example.com/2026/tides-{i}" for i in range(3)]
+    browser = FakeBrowser({u: article() for u in urls})
+    record(tmp_path, targets_for(urls), capture=browser)
+    broken = tmp_path / "news.example.com-2026-tides-1" / "expected.md"
+    broken.write_text(broken.read_text().replace("Fishermen", "Fisherfolk"))
+    serial = check(tmp_path)
+    assert [r.passed for r in serial] == [True, False, True]
+    assert check(tmp_path, jobs=3) == serial
+    assert check(tmp_path, live=True, jobs=2, capture=browser) == serial
+
+
 def test_check_shows_a_unified_diff_when_the_output_changes(
     recorded: tuple[Path, FakeBrowser],
 ) -> None:
