@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from extractor.batch import BatchSettings, RecyclePolicy, RetryPolicy, run_batch
+from extractor.batch.notes import error_object
 from extractor.batch.pool import BrowserPool
-from extractor.batch.runner import PageResult, error_object
+from extractor.batch.runner import PageResult
 from extractor.errors import NavigationError, PageTimeoutError
 from extractor.records import Options, RenderedPage, Wait
 
@@ -189,7 +190,7 @@ def test_failed_page_error_object() -> None:
     [result] = run(list(plan), BatchSettings(retry=FAST), Script(plan))
     assert result.error is not None
     assert error_object(result.error) == {
-        "kind": "pagetimeout",
+        "kind": "timeout",
         "message": "http://a.test/1: timed out",
         "exit_code": 5,
     }

@@ -67,12 +67,6 @@ class PageResult:
         return "walled" if stayed or self.extraction.completeness == "none" else "ok"
 
 
-def error_object(error: ExtractorError) -> dict[str, Any]:
-    """The ``error`` of a failed page's JSON line."""
-    kind = type(error).__name__.removesuffix("Error").lower() or "error"
-    return {"kind": kind, "message": str(error), "exit_code": error.exit_code}
-
-
 async def run_batch(
     items: Iterable[tuple[int, str]],
     options: Options,
@@ -203,4 +197,4 @@ class _Batch:
         await self.pool.aclose()
 
 
-__all__ = ["BatchSettings", "PageResult", "error_object", "run_batch"]
+__all__ = ["BatchSettings", "PageResult", "run_batch"]
