@@ -73,7 +73,9 @@ def test_notes_never_overwrite_and_the_manifest_says_where_each_went(tmp_path: P
     second = folder.add(
         1, "https://n.example/b", extract_html(story(), url="https://n.example/b"), None, "ok", 1.0
     )
-    failed = folder.add(2, "https://n.example/c", None, NavigationError("refused"), "failed", 0.5)
+    failed = folder.add(
+        2, "https://n.example/c", None, error_object(NavigationError("refused")), "failed", 0.5
+    )
     folder.close()
     assert (tmp_path / "A Story Part 1.md").read_text() == "someone else's note"
     assert first.path == tmp_path / "A Story Part 1 2.md"

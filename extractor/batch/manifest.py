@@ -16,11 +16,20 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import OutputError
+from ..records import Extraction
 
 MANIFEST_NAME = ".extractor-manifest.jsonl"
 # Outcomes a page can have; the first two count as done for --resume.
 STATUSES = ("ok", "walled", "failed")
 DONE = frozenset(("ok", "walled"))
+
+
+def page_status(result: Extraction | None) -> str:
+    """``ok``, ``walled`` (a wall stayed on the rendered page, or left no article) or ``failed``."""
+    if result is None:
+        return "failed"
+    stayed = any(w.phase == "rendered" and not w.cleared for w in result.walls)
+    return "walled" if stayed or result.completeness == "none" else "ok"
 
 
 @dataclass(frozen=True)
@@ -108,4 +117,13 @@ def _ends_with_newline(path: Path) -> bool:
         return handle.read(1) == b"\n"
 
 
-__all__ = ["DONE", "MANIFEST_NAME", "STATUSES", "Entry", "Manifest", "done_urls", "parse_lines"]
+__all__ = [
+    "DONE",
+    "MANIFEST_NAME",
+    "STATUSES",
+    "Entry",
+    "Manifest",
+    "done_urls",
+    "page_status",
+    "parse_lines",
+]

@@ -107,7 +107,7 @@ class NoteFolder:
         index: int,
         url: str,
         result: Extraction | None,
-        error: ExtractorError | None,
+        error: dict[str, Any] | None,
         status: str,
         seconds: float,
     ) -> Written:
@@ -124,7 +124,7 @@ class NoteFolder:
             time=now_iso(),
             seconds=round(seconds, 3),
             index=index,
-            error=error_object(error) if error is not None else None,
+            error=error,
         )
         self.manifest.append(entry)
         return Written(path, entry)

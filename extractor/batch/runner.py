@@ -24,6 +24,7 @@ from ..errors import ExtractorError, NavigationError
 from ..pipeline import extract_page
 from ..records import Extraction, Options, RenderedPage
 from .hosts import HostGate
+from .manifest import page_status
 from .pool import BrowserPool, Engine, RecyclePolicy
 from .retry import RetryPolicy, is_transient_error, is_transient_status, retry_after_s
 
@@ -60,11 +61,8 @@ class PageResult:
 
     @property
     def status(self) -> str:
-        """``ok``, ``walled`` (a wall stayed on the rendered page) or ``failed``."""
-        if self.extraction is None:
-            return "failed"
-        stayed = any(w.phase == "rendered" and not w.cleared for w in self.extraction.walls)
-        return "walled" if stayed or self.extraction.completeness == "none" else "ok"
+        """``ok``, ``walled`` or ``failed`` (see ``manifest.page_status``)."""
+        return page_status(self.extraction)
 
 
 async def run_batch(
