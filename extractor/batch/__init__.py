@@ -1,10 +1,10 @@
 """Many pages in one run: bounded memory, retries, politeness, a manifest to resume from."""
 
-from .manifest import Entry, Manifest
-from .notes import NoteFolder, error_object, json_line
-from .pool import BrowserPool, Engine, RecyclePolicy
-from .retry import RetryPolicy
-from .runner import BatchSettings, PageResult, run_batch
+from extractor.batch.manifest import Entry, Manifest
+from extractor.batch.notes import NoteFolder, error_object, json_line
+from extractor.batch.pool import BrowserPool, Engine, RecyclePolicy
+from extractor.batch.retry import RetryPolicy
+from extractor.batch.runner import BatchSettings, PageResult, run_batch
 
 __all__ = [
     "BatchSettings",

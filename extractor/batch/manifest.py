@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import OutputError
-from ..records import Extraction
+from extractor.errors import OutputError
+from extractor.records import Extraction
 
 MANIFEST_NAME = ".extractor-manifest.jsonl"
 # Outcomes a page can have; the first two count as done for --resume.

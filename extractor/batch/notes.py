@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExtractorError, OutputError
-from ..frontmatter import render_document
-from ..output import safe_filename, write_atomic
-from ..records import Extraction, Metadata, Step, Wait, Wall
-from .manifest import Entry, Manifest, taken_files
+from extractor.batch.manifest import Entry, Manifest, taken_files
+from extractor.errors import ExtractorError, OutputError
+from extractor.markdown.frontmatter import render_document
+from extractor.output import safe_filename, write_atomic
+from extractor.records import Extraction, Metadata, Step, Wait, Wall
 
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
 # The most numbered variants of one name tried before giving up ("Title 2.md", ...).

@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .memory import tree_rss_bytes
+from extractor.batch.memory import tree_rss_bytes
 
 
 class Engine(Protocol):

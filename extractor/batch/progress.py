@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from .runner import PageResult
+from extractor.batch.runner import PageResult
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from ..errors import ExtractorError, NavigationError, PageTimeoutError
+from extractor.errors import ExtractorError, NavigationError, PageTimeoutError
 
 # HTTP statuses that mean "not now": the page is tried again.
 TRANSIENT_STATUSES = frozenset((429, 502, 503, 504))

@@ -20,13 +20,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ExtractorError, NavigationError
-from ..pipeline import extract_page
-from ..records import Extraction, Options, RenderedPage
-from .hosts import HostGate
-from .manifest import page_status
-from .pool import BrowserPool, Engine, RecyclePolicy
-from .retry import RetryPolicy, is_transient_error, is_transient_status, retry_after_s
+from extractor.batch.hosts import HostGate
+from extractor.batch.manifest import page_status
+from extractor.batch.pool import BrowserPool, Engine, RecyclePolicy
+from extractor.batch.retry import (
+    RetryPolicy,
+    is_transient_error,
+    is_transient_status,
+    retry_after_s,
+)
+from extractor.errors import ExtractorError, NavigationError
+from extractor.pipeline import extract_page
+from extractor.records import Extraction, Options, RenderedPage
 
 # Pages held at once, as a multiple of the captures running side by side.
 QUEUE_FACTOR = 4

@@ -9,6 +9,7 @@
   reachable (pinned Date and Math.random, recorded response times);
 - ``watcher.py``: the in-page wall watcher (``js/watcher.js`` with the lexicon embedded) and its reader;
 - ``consent.py``: the consent policy applied in the live page;
+- ``engine.py``: browsers for a batch's pool (launched or connected on demand) and its capture;
 - ``page.py``: capture a page that a test already drives (pytest-playwright's ``page``);
 - ``js/``: the scripts run in the page. Their vocabularies (lexicon, attribute names) come from Python.
 """

@@ -14,6 +14,6 @@ In a Scrapy project's settings::
 Needs the ``scrapy`` extra (``pip install 'extractor[scrapy]'``).
 """
 
-from .crawl import crawl_settings, run_worker
+from extractor.scrapy.crawl import crawl_settings, run_worker
 
 __all__ = ["crawl_settings", "run_worker"]

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import UsageError
-from ..records import Options
+from extractor.errors import UsageError
+from extractor.records import Options
 
 HANDLER = "extractor.scrapy.handler.ExtractorDownloadHandler"
 
@@ -77,7 +77,7 @@ def run_worker(settings: dict[str, Any]) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.exceptions import ScrapyDeprecationWarning
 
-    from .spiders import ExtractorRedisSpider
+    from extractor.scrapy.spiders import ExtractorRedisSpider
 
     # scrapy-redis still passes the spider to the stats collector, which newer Scrapy warns about
     warnings.filterwarnings("ignore", "Passing a 'spider' argument", ScrapyDeprecationWarning)

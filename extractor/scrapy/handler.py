@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.http import HtmlResponse
 
-from ..batch.engine import capture, playwright_engine
-from ..batch.memory import RECYCLE_SHARE, memory_limit_bytes
-from ..batch.pool import BrowserPool, RecyclePolicy
-from ..errors import ExtractorError
-from ..records import Options, RenderedPage
+from extractor.batch.memory import RECYCLE_SHARE, memory_limit_bytes
+from extractor.batch.pool import BrowserPool, RecyclePolicy
+from extractor.browser.engine import capture, playwright_engine
+from extractor.errors import ExtractorError
+from extractor.records import Options, RenderedPage
 
 if TYPE_CHECKING:
     from scrapy import Request

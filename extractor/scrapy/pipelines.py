@@ -8,8 +8,8 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from ..batch.manifest import page_status
-from ..batch.notes import NoteFolder, extraction_from_contract
+from extractor.batch.manifest import page_status
+from extractor.batch.notes import NoteFolder, extraction_from_contract
 
 
 class NotesPipeline:

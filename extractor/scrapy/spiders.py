@@ -17,10 +17,10 @@ from scrapy_redis.spiders import RedisSpider
 from scrapy_redis.utils import bytes_to_str
 from twisted.python.failure import Failure
 
-from ..batch.notes import error_object, now_iso
-from ..errors import ExtractorError
-from ..pipeline import extract_page
-from .handler import PAGE_KEY, options_from_settings
+from extractor.batch.notes import error_object, now_iso
+from extractor.errors import ExtractorError
+from extractor.pipeline import extract_page
+from extractor.scrapy.handler import PAGE_KEY, options_from_settings
 
 # Schemes a worker renders; anything else pushed to the list is logged and dropped.
 SCHEMES = ("http://", "https://")

@@ -253,10 +253,10 @@ async def _timed_all(jobs: list[Any], concurrency: int) -> float:
 
 
 async def _capture_vs_bare(origin: str, ids: list[str], concurrency: int, options: Options) -> None:
+    from extractor.browser.capture import capture_page
     from playwright.async_api import async_playwright
 
-    from extractor.browser import open_browser
-    from extractor.render import capture_page
+    from extractor.browser.launch import open_browser
 
     print(f"\n2. capture against bare Playwright goto(load) + content(), {concurrency} contexts")
     print(f"   {'part':<14}{'pages':>6}{'bare s':>9}{'capture s':>11}{'ratio':>8}")

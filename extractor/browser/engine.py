@@ -7,9 +7,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
-from .. import browser as browsers
-from ..records import Options, RenderedPage
-from ..render import capture_page
+from extractor.browser import launch as browsers
+from extractor.browser.capture import capture_page
+from extractor.records import Options, RenderedPage
 
 
 class PlaywrightEngine:
