@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.cli.main import build_parser, explain, fail_kinds, main, options_from, render
+from extractor.batch.notes import render
+from extractor.cli.main import build_parser, fail_kinds, main, options_from
+from extractor.cli.pages import explain
 from extractor.errors import UsageError
 from extractor.pipeline import extract_html
 

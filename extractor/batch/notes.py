@@ -117,17 +117,33 @@ class NoteFolder:
             text = render(result, self.fmt, now_iso())
             name = safe_filename(result.metadata.title or url, suffix=SUFFIXES[self.fmt])
             path = self._write(name, text)
+        entry = self.record(index, url, path.name if path else None, status, seconds, error)
+        return Written(path, entry)
+
+    def record(
+        self,
+        index: int,
+        url: str,
+        file: str | None,
+        status: str,
+        seconds: float,
+        error: dict[str, Any] | None,
+    ) -> Entry:
+        """The manifest line of a page whose note was written elsewhere (``file`` relative to
+        the folder)."""
         entry = Entry(
             url=url,
             status=status,
-            file=path.name if path else None,
+            file=file,
             time=now_iso(),
             seconds=round(seconds, 3),
             index=index,
             error=error,
         )
         self.manifest.append(entry)
-        return Written(path, entry)
+        if file:
+            self.taken.add(self.folder / file)
+        return entry
 
     def _write(self, name: str, text: str) -> Path:
         stem, suffix = Path(name).stem, Path(name).suffix

@@ -42,13 +42,20 @@ class Tally:
 class Progress:
     """A rich progress bar when ``stream`` is a terminal, else one line per page."""
 
-    def __init__(self, stream: TextIO = sys.stderr, total: int | None = None, quiet: bool = False):
+    def __init__(
+        self,
+        stream: TextIO = sys.stderr,
+        total: int | None = None,
+        quiet: bool = False,
+        batch: bool = True,
+    ) -> None:
         self.stream = stream
         self.quiet = quiet
+        self.batch = batch  # False for a single page: no bar, no line per page, no summary
         self.tally = Tally()
         self._bar: Any = None
         self._task: Any = None
-        if not quiet and stream.isatty():
+        if batch and not quiet and stream.isatty():
             self._start_bar(total)
 
     def _start_bar(self, total: int | None) -> None:
@@ -76,6 +83,13 @@ class Progress:
         elif not self.quiet:
             print(line, file=self.stream, flush=True)
 
+    def problem(self, line: str) -> None:
+        """A failure: shown even when quiet."""
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=self.stream, flush=True)
+
     def page(self, result: PageResult, detail: str) -> None:
         self.tally.add(result)
         if self._bar is not None:
@@ -84,7 +98,7 @@ class Progress:
             self._bar.update(self._task, advance=1, counts=counts)
             if result.status == "failed":
                 self.note(detail)
-        elif not self.quiet or result.status == "failed":
+        elif (self.batch and not self.quiet) or result.status == "failed":
             print(detail, file=self.stream, flush=True)
 
     def close(self) -> str:
@@ -93,7 +107,7 @@ class Progress:
             self._bar.stop()
             self._bar = None
         line = self.tally.summary()
-        if not self.quiet:
+        if self.batch and not self.quiet:
             print(line, file=self.stream, flush=True)
         return line
 

@@ -62,7 +62,7 @@ class PageResult:
     attempts: int = 1
     seconds: float = 0.0
     timings: dict[str, int] = field(default_factory=dict)  # capture steps and "extract", in ms
-    screenshot: bytes | None = field(default=None, repr=False)
+    page: RenderedPage | None = field(default=None, repr=False)  # the capture, until written
 
     @property
     def status(self) -> str:
@@ -134,7 +134,7 @@ class _Batch:
                 result.attempts,
                 seconds,
                 result.timings,
-                result.screenshot,
+                result.page,
             )
         )
 
@@ -187,9 +187,7 @@ class _Batch:
         loop = asyncio.get_running_loop()
         extraction = await loop.run_in_executor(self.executor, extract_page, page, self.options)
         timings = {**page.timings, "extract": int((time.monotonic() - start) * 1000)}
-        return PageResult(
-            index, url, extraction, attempts=tries, timings=timings, screenshot=page.screenshot
-        )
+        return PageResult(index, url, extraction, attempts=tries, timings=timings, page=page)
 
     async def close(self, feeder: asyncio.Task[None]) -> None:
         feeder.cancel()

@@ -1,5 +1,6 @@
 """The Playwright side of a batch: one Playwright driver, browsers launched (or connected over
-CDP) on demand by the pool, each page captured in its own fresh context."""
+CDP) on demand by the pool, each page captured in its own fresh context; with
+``Options.user_data_dir``, the persistent profile instead, whose pages share it."""
 
 from __future__ import annotations
 
@@ -7,41 +8,52 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
+from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
 from extractor.browser import launch as browsers
-from extractor.browser.capture import capture_page
+from extractor.browser.capture import capture_page, context_settings, prepare_context
 from extractor.records import Options, RenderedPage
 
 
 class PlaywrightEngine:
-    """Launches browsers as ``Options`` says (``--browser-path``, ``--cdp-endpoint``)."""
+    """Starts what ``Options`` says: a browser (``--browser-path``, ``--cdp-endpoint``) or a
+    persistent profile (``--user-data-dir``)."""
 
-    def __init__(self, pw: Any, options: Options) -> None:
+    def __init__(self, pw: Playwright, options: Options) -> None:
         self.pw = pw
         self.options = options
 
-    async def launch(self) -> Any:
+    async def launch(self) -> Browser | BrowserContext:
+        if self.options.user_data_dir:
+            profile = await browsers.open_profile(
+                self.pw, self.options, context_settings(self.options)
+            )
+            await prepare_context(profile, self.options)
+            return profile
         return await browsers.open_browser(self.pw, self.options)
 
     async def close(self, browser: Any) -> None:
-        from playwright.async_api import Error as PlaywrightError
-
         with suppress(PlaywrightError):
             await browser.close()
 
     def connected(self, browser: Any) -> bool:
+        if isinstance(browser, BrowserContext):
+            return browser.browser is None or browser.browser.is_connected()
         return bool(browser.is_connected())
 
 
 @asynccontextmanager
 async def playwright_engine(options: Options) -> AsyncIterator[PlaywrightEngine]:
     """A Playwright driver for the block; it stops (and takes its browsers along) on exit."""
-    from playwright.async_api import async_playwright
-
     async with async_playwright() as pw:
         yield PlaywrightEngine(pw, options)
 
 
 async def capture(browser: Any, url: str, options: Options) -> RenderedPage:
+    """Capture ``url`` in a fresh context of ``browser``, or in a page of a persistent profile."""
+    if isinstance(browser, BrowserContext):
+        return await capture_page(None, url, options, browser)
     return await capture_page(browser, url, options)
 
 

@@ -253,9 +253,9 @@ async def _timed_all(jobs: list[Any], concurrency: int) -> float:
 
 
 async def _capture_vs_bare(origin: str, ids: list[str], concurrency: int, options: Options) -> None:
-    from extractor.browser.capture import capture_page
     from playwright.async_api import async_playwright
 
+    from extractor.browser.capture import capture_page
     from extractor.browser.launch import open_browser
 
     print(f"\n2. capture against bare Playwright goto(load) + content(), {concurrency} contexts")
