@@ -49,6 +49,7 @@ class Options:
     save_images: bool = False
     image_max_count: int = 200  # at most this many images per page
     image_max_bytes: int = 25_000_000  # an image larger than this is left remote
+    block_unneeded: bool = True  # refuse web fonts, audio/video and trackers (browser/blocking.py)
     # -- browser: where it comes from
     browser_path: str | None = None
     cdp_endpoint: str | None = None

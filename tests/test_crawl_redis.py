@@ -96,10 +96,13 @@ def test_two_workers_render_each_pushed_url_once(
 
     folders = [tmp_path / "a", tmp_path / "b"]
     cmd = [sys.executable, "-m", "extractor", "crawl", "--redis", redis_url, "--key", "urls"]
-    workers = [
-        subprocess.Popen([*cmd, "--out-dir", str(f), *WORKER_ARGS], stderr=subprocess.PIPE)
-        for f in folders
-    ]
+    logs = [tmp_path / "a.log", tmp_path / "b.log"]
+    workers = []
+    for folder, log in zip(folders, logs, strict=True):
+        with log.open("wb") as err:
+            workers.append(
+                subprocess.Popen([*cmd, "--out-dir", str(folder), *WORKER_ARGS], stderr=err)
+            )
     client = redis.Redis.from_url(redis_url)
     urls = [f"{pages_url}{name}/" for name in ("md-tables", "md-lists-quotes", "relative-links")]
     late = f"{pages_url}md-footnotes/"
@@ -119,7 +122,7 @@ def test_two_workers_render_each_pushed_url_once(
         for w in workers:
             w.send_signal(signal.SIGTERM)
         codes = [w.wait(timeout=60) for w in workers]
-        errors = [w.stderr.read().decode() if w.stderr else "" for w in workers]
+        errors = [log.read_text(errors="replace") for log in logs]
         client.close()
     assert codes == [143, 143], errors
     assert "Traceback" not in "".join(errors)

@@ -39,6 +39,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from extractor.auth import SessionFiles
 from extractor.browser import consent, network, session, watcher
 from extractor.browser import images as page_images
+from extractor.browser.blocking import block_unneeded
 from extractor.browser.documents import BINDING, ERROR_PAGE, Documents, Served
 from extractor.browser.launch import map_error
 from extractor.browser.network import Network
@@ -235,7 +236,8 @@ async def prepare_context(
     context: BrowserContext, options: Options, origin_gate: bool = True
 ) -> None:
     """The page helpers and the wall watcher in every page; the origin gate when origins are set
-    (not on replay, where the recording answers every request)."""
+    (not on replay, where the recording answers every request); fonts, media and trackers
+    refused when ``options.block_unneeded``."""
     await context.add_init_script(script("mutations.js"))
     await context.add_init_script(script("loaders.js"))
     await context.add_init_script(script("shadow.js"))
@@ -263,6 +265,8 @@ async def prepare_context(
                 await route.abort("blockedbyclient")
 
         await context.route("**/*", gate)
+    if options.block_unneeded:  # after the gate: the route added last is asked first
+        await block_unneeded(context)
 
 
 async def _capture(page: Page, url: str, target: str, options: Options) -> RenderedPage:

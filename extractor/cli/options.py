@@ -44,6 +44,11 @@ def add_render_options(p: argparse.ArgumentParser) -> argparse._ArgumentGroup:
     )
     ren.add_argument("--no-scroll", action="store_true", help="do not scroll to load lazy content")
     ren.add_argument(
+        "--load-all",
+        action="store_true",
+        help="also load web fonts, audio/video and trackers (refused by default)",
+    )
+    ren.add_argument(
         "--consent",
         choices=("remove", "reject", "accept"),
         default="remove",
@@ -119,6 +124,7 @@ def render_settings(args: argparse.Namespace) -> dict[str, Any]:
         "wait_for": args.wait_for,
         "wall_wait_ms": int(args.wall_wait * 1000),
         "scroll": not args.no_scroll,
+        "block_unneeded": not args.load_all,
         "consent": args.consent,
         "browser_path": args.browser_path,
         "cdp_endpoint": args.cdp_endpoint,
