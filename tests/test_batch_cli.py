@@ -44,7 +44,7 @@ def test_json_lines_with_positions_errors_and_a_partial_exit_code(pages_url: str
     refused = refused_url()
     urls = [pages_url + "md-tables/", refused, pages_url + "md-lists-quotes/"]
     proc = run_cli(*urls, "--format", "json", *FAST)
-    assert proc.returncode == 10, proc.stderr
+    assert proc.returncode == 11, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert sorted(x["index"] for x in lines) == [0, 1, 2]
     by_index = {x["index"]: x for x in lines}
@@ -64,7 +64,7 @@ def test_manifest_and_resume_skip_what_is_done(pages_url: str, tmp_path: Path) -
     listing.write_text(f"{pages_url}md-tables/\n{refused}\n")
     vault = tmp_path / "vault"
     first = run_cli("--urls", str(listing), "--out-dir", str(vault), *FAST)
-    assert first.returncode == 10, first.stderr
+    assert first.returncode == 11, first.stderr
     manifest = vault / MANIFEST_NAME
     entries = [json.loads(x) for x in manifest.read_text().splitlines()]
     assert [(e["url"], e["status"]) for e in sorted(entries, key=lambda e: e["index"])] == [

@@ -77,7 +77,7 @@ def test_batch_goes_on_after_a_failure(pages_url: str, tmp_path: Path) -> None:
     )
     vault = tmp_path / "vault"
     proc = run_cli("--urls", str(urls), "--out-dir", str(vault), "--timeout", "10")
-    assert proc.returncode == 10, proc.stderr  # some pages failed, the others succeeded
+    assert proc.returncode == 11, proc.stderr  # some pages failed, the others succeeded
     written = sorted(p.name for p in vault.iterdir() if not p.name.startswith("."))
     assert written == ["Hamas’s Cease-Fire Proposal Includes a Familiar Sticking Point.md"]
     assert "[0] " in proc.stderr and "[1] " in proc.stderr
