@@ -52,6 +52,12 @@ def json_line(index: int, url: str, result: Extraction | None, error: ExtractorE
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def failure_line(index: int, url: str, error: dict[str, Any]) -> str:
+    """The JSON line of a failed page whose error object is already made."""
+    data = {"index": index, "url": url, "error": error}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def error_object(error: ExtractorError) -> dict[str, Any]:
     """``{kind, message, exit_code}`` of a failure, kind from its class (``timeout``, ...)."""
     name = type(error).__name__.removesuffix("Error")
@@ -166,6 +172,7 @@ __all__ = [
     "NoteFolder",
     "error_object",
     "extraction_from_contract",
+    "failure_line",
     "json_line",
     "now_iso",
     "render",

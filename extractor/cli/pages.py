@@ -20,7 +20,7 @@ from extractor.auth import expiry_message, stale_session_wall, strip_credentials
 from extractor.batch import BatchSettings, NoteFolder, PageResult, RecyclePolicy, RetryPolicy
 from extractor.batch.manifest import done_urls
 from extractor.batch.memory import RECYCLE_SHARE, memory_limit_bytes
-from extractor.batch.notes import error_object, json_line, now_iso, render
+from extractor.batch.notes import error_object, failure_line, json_line, now_iso, render
 from extractor.batch.progress import Progress
 from extractor.batch.runner import run_batch
 from extractor.batch.timing import describe
@@ -240,10 +240,11 @@ class Run:
             self.codes.append(exc.exit_code)
 
     def _record_failure(self, r: PageResult, exc: ExtractorError) -> None:
+        error = {**error_object(exc), "message": strip_credentials(str(exc))}
         if self.folder is not None:
-            self.folder.add(r.index, r.url, None, error_object(exc), "failed", r.seconds)
+            self.folder.record(r.index, r.url, None, "failed", r.seconds, error)
         elif self.args.format == "json" and not self.single:
-            self._out(json_line(r.index, r.url, None, exc))
+            self._out(failure_line(r.index, r.url, error))
 
     def _emit(self, r: PageResult, result: Extraction, label: str) -> str:
         args = self.args
