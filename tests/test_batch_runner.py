@@ -70,7 +70,9 @@ class Script:
         self.per_host: dict[str, int] = {}
         self.most_per_host = 0
 
-    async def __call__(self, browser: FakeBrowser, url: str, options: Options) -> RenderedPage:
+    async def __call__(
+        self, browser: FakeBrowser, url: str, options: Options
+    ) -> tuple[RenderedPage, None]:
         self.calls.append((url, browser.number))
         host = url.split("/")[2]
         self.running += 1
@@ -87,8 +89,8 @@ class Script:
             if isinstance(step, Exception):
                 raise step
             if isinstance(step, tuple):
-                return page(url, *step)
-            return page(url, step)
+                return page(url, *step), None
+            return page(url, step), None
         finally:
             self.running -= 1
             self.per_host[host] -= 1

@@ -36,7 +36,9 @@ from extractor.records import Extraction, Options, RenderedPage
 # Pages held at once, as a multiple of the captures running side by side.
 QUEUE_FACTOR = 4
 
-Capture = Callable[[Any, str, Options], Awaitable[RenderedPage]]
+# Captures a URL on a browser; the extraction comes along when it had to be made during the
+# capture (None otherwise: the runner makes it in a worker thread).
+Capture = Callable[[Any, str, Options], Awaitable[tuple[RenderedPage, Extraction | None]]]
 
 
 @dataclass(frozen=True)
@@ -145,16 +147,17 @@ class _Batch:
         while True:
             tries += 1
             try:
-                page = await self.capture_once(url, allow_restart=not restarted)
-                if page is None:
+                captured = await self.capture_once(url, allow_restart=not restarted)
+                if captured is None:
                     restarted = True
                     continue
+                page, made = captured
                 if is_transient_status(page.status):
                     if tries <= policy.retries:
                         await self.pause(url, tries, page.headers.get("retry-after"))
                         continue
                     raise NavigationError(f"{url}: HTTP {page.status}, still after {tries} tries")
-                return await self.extract(index, url, page, tries)
+                return await self.extract(index, url, page, made, tries)
             except ExtractorError as exc:
                 if is_transient_error(exc) and tries <= policy.retries:
                     await self.pause(url, tries, None)
@@ -165,7 +168,9 @@ class _Batch:
                 error.__cause__ = exc
                 return PageResult(index, url, error=error, attempts=tries)
 
-    async def capture_once(self, url: str, allow_restart: bool) -> RenderedPage | None:
+    async def capture_once(
+        self, url: str, allow_restart: bool
+    ) -> tuple[RenderedPage, Extraction | None] | None:
         """The captured page; None when the browser crashed under it and it may be tried again."""
         async with self.gate.slot(url), self.captures, self.pool.lease() as lease:
             try:
@@ -182,10 +187,14 @@ class _Batch:
             return
         await asyncio.sleep(self.settings.retry.backoff_s(tries - 1, random.random()))
 
-    async def extract(self, index: int, url: str, page: RenderedPage, tries: int) -> PageResult:
+    async def extract(
+        self, index: int, url: str, page: RenderedPage, made: Extraction | None, tries: int
+    ) -> PageResult:
         start = time.monotonic()
-        loop = asyncio.get_running_loop()
-        extraction = await loop.run_in_executor(self.executor, extract_page, page, self.options)
+        extraction = made
+        if extraction is None:
+            loop = asyncio.get_running_loop()
+            extraction = await loop.run_in_executor(self.executor, extract_page, page, self.options)
         timings = {**page.timings, "extract": int((time.monotonic() - start) * 1000)}
         return PageResult(index, url, extraction, attempts=tries, timings=timings, page=page)
 

@@ -13,7 +13,12 @@ from playwright.async_api import Error as PlaywrightError
 
 from extractor.browser import launch as browsers
 from extractor.browser.capture import capture_page, context_settings, prepare_context
-from extractor.records import Options, RenderedPage
+from extractor.notes.attachments import article_images
+from extractor.pipeline import extract_page
+from extractor.records import Extraction, Options, RenderedPage
+
+# A capture, and its extraction when it had to be made during the capture.
+Captured = tuple[RenderedPage, Extraction | None]
 
 
 class PlaywrightEngine:
@@ -50,11 +55,25 @@ async def playwright_engine(options: Options) -> AsyncIterator[PlaywrightEngine]
         yield PlaywrightEngine(pw, options)
 
 
-async def capture(browser: Any, url: str, options: Options) -> RenderedPage:
-    """Capture ``url`` in a fresh context of ``browser``, or in a page of a persistent profile."""
-    if isinstance(browser, BrowserContext):
-        return await capture_page(None, url, options, browser)
-    return await capture_page(browser, url, options)
+async def capture(browser: Any, url: str, options: Options) -> Captured:
+    """Capture ``url`` in a fresh context of ``browser`` (or a page of a persistent profile).
+
+    With ``Options.save_images`` the article's images are taken through the page's own context
+    before it closes, which needs the extraction then: it comes back with the page. Otherwise
+    the extraction is left to the caller (None), to run off the event loop.
+    """
+    profile = browser if isinstance(browser, BrowserContext) else None
+    live = None if profile is not None else browser
+    if not options.save_images:
+        return await capture_page(live, url, options, profile), None
+    extracted: list[Extraction] = []
+
+    def wanted(page: RenderedPage) -> list[str]:
+        extracted.append(extract_page(page, options))
+        return article_images(extracted[-1].article_html)
+
+    page = await capture_page(live, url, options, profile, images=wanted)
+    return page, extracted[-1] if extracted else None
 
 
 __all__ = ["PlaywrightEngine", "capture", "playwright_engine"]

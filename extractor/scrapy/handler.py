@@ -85,7 +85,7 @@ class ExtractorDownloadHandler(BaseDownloadHandler):
         for last_try in (False, True):  # a crashed browser's page is tried once more
             async with pool.lease() as lease:
                 try:
-                    page = await capture(lease.browser, request.url, self.options)
+                    page, _ = await capture(lease.browser, request.url, self.options)
                 except ExtractorError:
                     if pool.crashed(lease) and not last_try:
                         continue
