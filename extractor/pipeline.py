@@ -12,9 +12,12 @@ Steps, in order (each can report what it removed, see Step):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from extractor import article, dom, markdown, metadata, normalize
+from extractor.article.region import STEPS as ARTICLE_STEPS
+from extractor.normalize.core import STEPS as NORMALIZE_STEPS
 from extractor.records import Extraction, Options, RenderedPage, Step, Wait
 from extractor.walls import detect as walls
 
@@ -23,6 +26,13 @@ DEFAULT_OPTIONS = Options()
 # Markdown and the rendered view's article is less than this share of it.
 FALLBACK_MIN_CHARS = 1_000
 FALLBACK_SHARE = 0.25
+# Every step ``Options.skip_steps`` can name, in pipeline order: the one registry of step names.
+STEP_NAMES: tuple[str, ...] = (*walls.STEPS, *ARTICLE_STEPS, *NORMALIZE_STEPS, "server-view")
+
+
+def unknown_steps(names: Iterable[str]) -> list[str]:
+    """The names that are not steps of the pipeline (see ``STEP_NAMES``), in the order given."""
+    return [name for name in names if name not in STEP_NAMES]
 
 
 def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extraction:
@@ -66,6 +76,8 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
 
 def _server_view_if_lost(page: RenderedPage, result: Extraction, options: Options) -> Extraction:
     """The rendered article, unless rendering lost the article the server view holds."""
+    if "server-view" in options.skip_steps:
+        return result
     if not page.rendered or page.server_html is None or result.completeness != "full":
         return result
     if any(w.phase == "rendered" and not w.cleared for w in result.walls):

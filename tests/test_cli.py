@@ -33,6 +33,9 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         (["-o", "x.md", "https://a.example", "https://b.example"], "-o takes one URL"),
         (["--format", "pdf", "https://example.com"], "invalid choice"),
         (["--no-such-flag"], "unrecognized arguments"),
+        ([""], "an empty argument"),
+        (["http://127.0.0.1:99999/"], "port must be a number from 1 to 65535"),
+        (["--skip", "junk-line", "https://example.com"], "unknown step 'junk-line' (steps: walls,"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
@@ -100,6 +103,11 @@ def test_markdown_format_has_front_matter() -> None:
 def test_explain_lists_steps_or_says_nothing_was_removed() -> None:
     result = extract_html(ARTICLE, url="https://example.com/t")
     assert explain(result).startswith("explain https://example.com/t:")
+
+
+def test_skip_lists_the_valid_steps_when_one_is_unknown() -> None:
+    with pytest.raises(UsageError, match=r"unknown step 'title' .*title-duplicate"):
+        options_from(build_parser().parse_args(["--skip", "chrome,title", "u"]))
 
 
 def test_skip_names_steps_to_switch_off() -> None:

@@ -40,6 +40,7 @@ from extractor.markdown.frontmatter import render_document
 from extractor.notes import clock
 from extractor.notes.vault import Batch, NoteSettings, save_note
 from extractor.output import safe_filename, unique_path, write_atomic
+from extractor.pipeline import STEP_NAMES, unknown_steps
 from extractor.records import WALL_KINDS, Extraction, Options, RenderedPage
 
 if TYPE_CHECKING:
@@ -126,10 +127,19 @@ def options_from(args: argparse.Namespace) -> Options:
     return Options(
         **render_settings(args),
         include_comments=args.include_comments,
-        skip_steps=tuple(step.strip() for step in args.skip.split(",") if step.strip()),
+        skip_steps=skip_steps(args.skip),
         wall_screenshot_dir=args.wall_screenshot,
         **image_settings(args),
     )
+
+
+def skip_steps(value: str) -> tuple[str, ...]:
+    """--skip: step names, each one the pipeline knows."""
+    names = tuple(step.strip() for step in value.split(",") if step.strip())
+    unknown = unknown_steps(names)
+    if unknown:
+        raise UsageError(f"--skip: unknown step {unknown[0]!r} (steps: {', '.join(STEP_NAMES)})")
+    return names
 
 
 def fail_kinds(args: argparse.Namespace) -> frozenset[str]:
