@@ -18,7 +18,7 @@ from dataclasses import replace
 from extractor import article, dom, markdown, metadata, normalize
 from extractor.article.region import STEPS as ARTICLE_STEPS
 from extractor.normalize.core import STEPS as NORMALIZE_STEPS
-from extractor.records import Extraction, Options, RenderedPage, Step, Wait
+from extractor.records import Extraction, Options, RenderedPage, Step, Wait, Wall
 from extractor.walls import detect as walls
 
 DEFAULT_OPTIONS = Options()
@@ -70,8 +70,25 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         wait=page.wait,
         rendered=page.rendered,
         session=page.session,
+        empty_reason=None if body.strip() else _why_empty(page, found_walls),
     )
     return _server_view_if_lost(page, result, options)
+
+
+def _why_empty(page: RenderedPage, found: tuple[Wall, ...]) -> str:
+    """One sentence on why a page gave no article text (said on stderr and in the JSON)."""
+    # a blocking wall explains it best; a consent notice only when it is all there is
+    stayed = min(
+        (w for w in found if not w.cleared), key=lambda w: w.kind == "consent", default=None
+    )
+    if stayed is not None:
+        wall = stayed.kind if stayed.kind.endswith("wall") else f"{stayed.kind} wall"
+        where = "in the rendered page" if stayed.phase == "rendered" else "in the page as served"
+        return f"a {wall} stayed {where}; the page shown is the wall"
+    chars = len(dom.text_of(dom.body_of(dom.parse(page.dom_html))))
+    if not chars:
+        return "the page has no text"
+    return f"none of the page's {chars} characters of text was taken as article (see steps)"
 
 
 def _server_view_if_lost(page: RenderedPage, result: Extraction, options: Options) -> Extraction:
@@ -100,6 +117,7 @@ def _server_view_if_lost(page: RenderedPage, result: Extraction, options: Option
         result,
         article_html=served.article_html,
         markdown=served.markdown,
+        empty_reason=None,
         steps=(*result.steps, note),
     )
 

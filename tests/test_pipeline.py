@@ -39,6 +39,18 @@ def test_article_lost_in_rendering_is_taken_from_the_server_view() -> None:
     assert step.samples and "not available" in step.samples[0]
 
 
+def test_an_empty_article_says_why() -> None:
+    assert extract_page(page(ARTICLE, ARTICLE)).empty_reason is None
+    blank = "<html><body> </body></html>"
+    assert extract_page(page(blank, blank)).empty_reason == "the page has no text"
+    menu = "<html><body><nav><a href='/'>Home</a> <a href='/about'>About us</a></nav></body></html>"
+    reason = extract_page(page(menu, menu)).empty_reason
+    assert reason == "none of the page's 13 characters of text was taken as article (see steps)"
+    shell = "<html><body><noscript>Please enable JavaScript to view this site.</noscript><div id='root'></div></body></html>"
+    reason = extract_page(page(shell, shell)).empty_reason
+    assert reason is not None and reason.startswith("a javascript wall stayed in the page")
+
+
 def test_the_server_view_step_can_be_switched_off() -> None:
     result = extract_page(page(ERROR_NOTICE, ARTICLE), Options(skip_steps=("server-view",)))
     assert "not available" in result.markdown

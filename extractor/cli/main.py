@@ -26,7 +26,6 @@ from extractor.auth import (
     stale_session_wall,
     strip_credentials,
 )
-from extractor.browser.launch import Interrupted, run
 from extractor.cli.notes import add_note_options, image_settings, note_settings, saved_line
 from extractor.cli.options import ArgumentParser, add_render_options, render_settings
 from extractor.errors import (
@@ -36,16 +35,13 @@ from extractor.errors import (
     UsageError,
     WallError,
 )
-from extractor.markdown.frontmatter import render_document
 from extractor.notes import clock
 from extractor.notes.vault import Batch, NoteSettings, save_note
 from extractor.output import safe_filename, unique_path, write_atomic
-from extractor.pipeline import STEP_NAMES, unknown_steps
 from extractor.records import WALL_KINDS, Extraction, Options, RenderedPage
 
 if TYPE_CHECKING:
     from extractor.api import Outcome
-from extractor.browser.targets import resolve_target
 
 EXIT_INTERRUPTED = 130
 
@@ -135,6 +131,8 @@ def options_from(args: argparse.Namespace) -> Options:
 
 def skip_steps(value: str) -> tuple[str, ...]:
     """--skip: step names, each one the pipeline knows."""
+    from extractor.pipeline import STEP_NAMES, unknown_steps
+
     names = tuple(step.strip() for step in value.split(",") if step.strip())
     unknown = unknown_steps(names)
     if unknown:
@@ -170,6 +168,8 @@ def read_targets(args: argparse.Namespace) -> list[str]:
         raise UsageError("-o takes one URL; use --out-dir for many")
     if args.output and args.out_dir:
         raise UsageError("-o and --out-dir do not go together")
+    from extractor.browser.targets import resolve_target
+
     return [resolve_target(t) for t in raw]
 
 
@@ -181,6 +181,8 @@ def render(result: Extraction, fmt: str, captured_at: str) -> str:
         )
     if fmt == "html":
         return result.article_html + "\n"
+    from extractor.markdown.frontmatter import render_document
+
     return render_document(result, captured_at=captured_at)
 
 
@@ -212,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # page text may hold what the terminal cannot show
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    try:
+    try:  # the library is imported in here, so a Ctrl-C while it loads ends quietly too
         if args_list[:1] == ["snapshot"]:
             from extractor.cli.snapshot import main as snapshot_main
 
@@ -221,17 +223,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from extractor.cli.auth import main as auth_main
 
             return auth_main(args_list[1:])
+        from extractor.browser.launch import run, sigterm_as_interrupt
+
         args = build_parser().parse_args(args_list)
-        return run(_run(args))
+        with sigterm_as_interrupt():  # before and after the capture too
+            return run(_run(args))
     except ExtractorError as exc:
         print(f"extractor: {strip_credentials(str(exc))}", file=sys.stderr)
         return exc.exit_code
-    except Interrupted as exc:
+    except KeyboardInterrupt as exc:  # launch.Interrupted (SIGINT/SIGTERM) carries its own code
         print("extractor: interrupted", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("extractor: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return int(getattr(exc, "exit_code", EXIT_INTERRUPTED))
     except BrokenPipeError:
         return 0
 
