@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from contextlib import aclosing
 from pathlib import Path
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from extractor.api import Outcome
 
 EXIT_INTERRUPTED = 130
+EXIT_UNEXPECTED = 1
 
 EXAMPLES = """\
 examples:
@@ -97,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--include-comments", action="store_true", help="keep the comment section")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    out.add_argument(
+        "--debug", action="store_true", help="print the traceback of an unexpected error"
+    )
     ren = add_render_options(p)
     ren.add_argument(
         "--concurrency", type=int, default=2, metavar="N", help="pages side by side (2)"
@@ -236,6 +241,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(getattr(exc, "exit_code", EXIT_INTERRUPTED))
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line, or the traceback with --debug
+        return unexpected(exc, debug="--debug" in args_list)
+
+
+def unexpected(exc: BaseException, debug: bool, label: str = "") -> int:
+    """Report an error that is not one of ours (a bug): its traceback with --debug, else one line."""
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    text = strip_credentials(f"{type(exc).__name__}: {exc}".splitlines()[0])
+    hint = "" if debug else " (--debug shows the traceback)"
+    print(f"extractor: {label}unexpected error: {text}{hint}", file=sys.stderr)
+    return EXIT_UNEXPECTED
 
 
 async def _run(args: argparse.Namespace) -> int:
@@ -267,6 +284,8 @@ async def _run(args: argparse.Namespace) -> int:
                     _emit(args, outcome, label, taken)
                 _check_walls(outcome, kinds, label)
             except ExtractorError as exc:
+                if args.debug and exc.__cause__ is not None:  # a bug on this page (api.stream)
+                    traceback.print_exception(exc.__cause__, file=sys.stderr)
                 text = strip_credentials(str(exc))
                 where = "" if outcome.url in text else f"{outcome.url}: "
                 print(f"extractor: {label}{where}{text}", file=sys.stderr)
@@ -329,7 +348,7 @@ def _save_note(
 def _check_walls(outcome: Outcome, kinds: frozenset[str], label: str = "") -> None:
     """--fail-on-wall: a rendered-phase wall of a listed kind that stayed is a failure. A login
     or paywall wall that stayed although a session was given is said in one line, and is a
-    failure of its own under --fail-on-wall."""
+    failure of its own under --fail-on-wall. Else an empty article is said in one warning line."""
     result = outcome.extraction
     assert result is not None
     stale = stale_session_wall(result.walls, result.session)
@@ -341,6 +360,9 @@ def _check_walls(outcome: Outcome, kinds: frozenset[str], label: str = "") -> No
     for wall in result.walls:
         if wall.phase == "rendered" and not wall.cleared and wall.kind in kinds:
             raise WallError(f"{wall.kind} wall stayed: {wall.text[:80]}")
+    if result.empty_reason and stale is None:  # one line a page: the expiry line says it all
+        reason = result.empty_reason
+        print(f"extractor: {label}warning: {outcome.url}: empty article: {reason}", file=sys.stderr)
 
 
 if __name__ == "__main__":
