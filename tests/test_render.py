@@ -22,7 +22,7 @@ import pytest
 from extractor.api import Session, open_session
 from extractor.browser.capture import Budget, decode_html, origin_of, to_url
 from extractor.errors import NavigationError, NotHtmlError, PageTimeoutError, UsageError
-from extractor.pipeline import extract_page
+from extractor.pipeline import extract_html, extract_page
 from extractor.records import Extraction, Options, RenderedPage
 
 T = TypeVar("T")
@@ -148,6 +148,25 @@ def test_lazy_images_get_their_real_urls(live: Browser, pages_url: str) -> None:
     # the chosen URL is written as the page wrote it; absolutising is a later step
     assert 'src="img/north-pier.jpg"' in page.dom_html
     assert "Scroll-loaded paragraph" in result.markdown
+
+
+@pytest.mark.browser
+def test_the_page_script_and_the_pure_steps_choose_the_same_image(
+    live: Browser, pages_url: str
+) -> None:
+    url = pages_url + "lazy-images-attributes/"
+    page, rendered = live.extract(url)
+    assert page.server_html is not None
+    served = extract_html(page.server_html, url)  # the same markup, no browser
+
+    def images(markdown: str) -> list[str]:
+        return re.findall(r"!\[[^\]]*\]\(([^ )]+)", markdown)
+
+    wanted = ["ferry-ramp.jpg", "wheelhouse-original.jpg", "harbour-wall.jpg", "gulls-1280.webp"]
+    assert images(served.markdown) == [url + "img/" + name for name in wanted]
+    assert images(rendered.markdown) == images(served.markdown)
+    for name in wanted:  # the capture script wrote the same choice into src
+        assert f'src="img/{name}"' in page.dom_html, name
 
 
 @pytest.mark.browser
