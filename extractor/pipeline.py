@@ -26,8 +26,16 @@ DEFAULT_OPTIONS = Options()
 # Markdown and the rendered view's article is less than this share of it.
 FALLBACK_MIN_CHARS = 1_000
 FALLBACK_SHARE = 0.25
-# Every step ``Options.skip_steps`` can name, in pipeline order: the one registry of step names.
-STEP_NAMES: tuple[str, ...] = (*walls.STEPS, *ARTICLE_STEPS, *NORMALIZE_STEPS, "server-view")
+# The capture's one step (browser/capture.py): clicking "Read more" controls.
+EXPANDERS = "expanders"
+# Every step ``Options.skip_steps`` can name, in order: the one registry of step names.
+STEP_NAMES: tuple[str, ...] = (
+    EXPANDERS,
+    *walls.STEPS,
+    *ARTICLE_STEPS,
+    *NORMALIZE_STEPS,
+    "server-view",
+)
 
 
 def unknown_steps(names: Iterable[str]) -> list[str]:

@@ -35,7 +35,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         (["--no-such-flag"], "unrecognized arguments"),
         ([""], "an empty argument"),
         (["http://127.0.0.1:99999/"], "port must be a number from 1 to 65535"),
-        (["--skip", "junk-line", "https://example.com"], "unknown step 'junk-line' (steps: walls,"),
+        (
+            ["--skip", "junk-line", "https://example.com"],
+            "unknown step 'junk-line' (steps: expanders, walls,",
+        ),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:

@@ -44,6 +44,7 @@ from extractor.browser.launch import map_error
 from extractor.browser.targets import resolve_target
 from extractor.errors import NavigationError, NotHtmlError
 from extractor.normalize import images as lazy
+from extractor.pipeline import EXPANDERS
 from extractor.records import Options, RenderedPage, ServedDocument, Step, Wait
 from extractor.walls import lexicon
 
@@ -481,7 +482,7 @@ async def expand(
 ) -> tuple[Step, ...]:
     """Click the article's "Read more" controls and let what they open settle; the clicks, as a
     step (none when nothing was clicked)."""
-    if budget.cap(EXPAND_SETTLE_MS) <= 0:
+    if EXPANDERS in options.skip_steps or budget.cap(EXPAND_SETTLE_MS) <= 0:
         return ()
     clicked = await _evaluate(page, script("expand.js"), {"maxClicks": EXPAND_MAX_CLICKS}, budget)
     labels = [str(c) for c in clicked] if isinstance(clicked, list) else []
@@ -493,7 +494,7 @@ async def expand(
     )
     timings["expand"] = budget.elapsed_ms()
     step = Step(
-        name="expanders",
+        name=EXPANDERS,
         why="clicked to show the article text the page kept collapsed",
         removed=len(labels),
         samples=tuple(label[:60] for label in labels),
