@@ -32,6 +32,8 @@ from extractor.records import Metadata, Options, Step
 from extractor.removal import is_attached
 
 ArticleStep = Literal[
+    "callouts",
+    "tabs",
     "non-content",
     "chrome",
     "hidden",
