@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from extractor.errors import (
     ExtractorError,
     NavigationError,
@@ -20,8 +22,19 @@ from extractor.errors import (
     UsageError,
     WallError,
 )
-from extractor.pipeline import extract_html, extract_page
 from extractor.records import Extraction, Metadata, Options, RenderedPage, Step, Wait, Wall
+
+if TYPE_CHECKING:
+    from extractor.api import (
+        capture,
+        capture_async,
+        extract,
+        extract_async,
+        extract_many,
+        extract_many_async,
+        open_session,
+    )
+    from extractor.pipeline import extract_html, extract_page
 
 __version__ = "0.1.0"
 
@@ -37,11 +50,16 @@ _BROWSER_API = (
 
 
 def __getattr__(name: str) -> object:
-    # The browser side loads Playwright; import it only when asked for.
+    # Imported when first asked for: the browser side loads Playwright, the pipeline lxml and
+    # markdownify, and `import extractor` (which every command starts with) stays quick.
     if name in _BROWSER_API:
         from extractor import api
 
         return getattr(api, name)
+    if name in ("extract_html", "extract_page"):
+        from extractor import pipeline
+
+        return getattr(pipeline, name)
     raise AttributeError(name)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import escape
+from html.parser import HTMLParser
 
 from lxml import etree, html
 from lxml.html import HtmlElement
@@ -17,6 +19,11 @@ ATTR_SCROLL_LOCK = "data-x-scroll-locked"  # on <html>: the page locked scrollin
 ATTR_SHADOW = "data-x-shadow-root"  # a <div> holding an inlined open shadow root
 ATTR_FRAME = "data-x-frame"  # a <div> holding an inlined same-origin iframe document
 
+# Elements nested deeper than this below <html> lose their tags and keep their text. Real pages
+# stay far below it; a page of a few hundred unclosed <b> or <div> would otherwise take every
+# recursive walk (the Markdown converter's first) past Python's recursion limit.
+MAX_DEPTH = 100
+
 
 def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     """Parse a whole document once; never raises on junk, returns at least an empty <html>."""
@@ -27,12 +34,104 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     if not markup.strip():
         return html.document_fromstring("<html><body></body></html>")
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
+    parser = html.HTMLParser(
+        remove_comments=True, remove_pis=True, encoding=None, huge_tree=True
+    )  # huge_tree: libxml2 would otherwise drop all text below 255 levels
     try:
         doc = html.document_fromstring(markup, parser=parser, base_url=base_url)
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+            # nested past what libxml2 parses at all (it stops there): parse it flattened
+            doc = html.document_fromstring(flattened(markup), parser=parser, base_url=base_url)
     except (etree.ParserError, ValueError):
         doc = html.document_fromstring("<html><body></body></html>")
+    cap_depth(doc)
     return doc
+
+
+def cap_depth(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
+    """Flatten what lies deeper than ``limit`` levels below ``root``: the elements there lose
+    their tags (their text and tails stay, in order). Iterative, so any depth is safe.
+    Returns how many tags were dropped."""
+    dropped = 0
+    stack: list[tuple[HtmlElement, int]] = [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        if depth < limit:
+            stack.extend((child, depth + 1) for child in el)
+            continue
+        for deep in list(el.iterdescendants()):
+            if isinstance(deep.tag, str):
+                deep.drop_tag()
+            else:
+                deep.drop_tree()
+            dropped += 1
+    return dropped
+
+
+_ATTR_NAME = re.compile(r"[^\s\"'<>/=\x00-\x1f]+")
+# Elements that never hold content, so never open a level.
+VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+class _Flattener(HTMLParser):
+    """Re-writes markup with at most ``limit`` open elements: deeper start tags (and their end
+    tags) are left out, their text stays."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.limit = limit
+        self.open: list[str] = []
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID_TAGS and len(self.open) >= self.limit:
+            return
+        attr = "".join(
+            f' {name}="{escape(value or "")}"'
+            for name, value in attrs
+            if _ATTR_NAME.fullmatch(name)
+        )
+        self.out.append(f"<{tag}{attr}>")
+        if tag not in VOID_TAGS:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.open:
+            return
+        while self.open:
+            top = self.open.pop()
+            self.out.append(f"</{top}>")
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(escape(data, quote=False))
+
+
+def flattened(markup: str, limit: int = MAX_DEPTH) -> str:
+    """The markup with no element nested deeper than ``limit`` (a coarse parse: for pages that
+    nest past what libxml2 reads)."""
+    flat = _Flattener(limit)
+    flat.feed(markup)
+    flat.close()
+    return "".join(flat.out)
 
 
 def fold(text: str | None) -> str:

@@ -12,10 +12,13 @@ Steps, in order (each can report what it removed, see Step):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from extractor import article, dom, markdown, metadata, normalize
-from extractor.records import Extraction, Options, RenderedPage, Step, Wait
+from extractor.article.region import STEPS as ARTICLE_STEPS
+from extractor.normalize.core import STEPS as NORMALIZE_STEPS
+from extractor.records import Extraction, Options, RenderedPage, Step, Wait, Wall
 from extractor.walls import detect as walls
 
 DEFAULT_OPTIONS = Options()
@@ -23,6 +26,21 @@ DEFAULT_OPTIONS = Options()
 # Markdown and the rendered view's article is less than this share of it.
 FALLBACK_MIN_CHARS = 1_000
 FALLBACK_SHARE = 0.25
+# The capture's one step (browser/capture.py): clicking "Read more" controls.
+EXPANDERS = "expanders"
+# Every step ``Options.skip_steps`` can name, in order: the one registry of step names.
+STEP_NAMES: tuple[str, ...] = (
+    EXPANDERS,
+    *walls.STEPS,
+    *ARTICLE_STEPS,
+    *NORMALIZE_STEPS,
+    "server-view",
+)
+
+
+def unknown_steps(names: Iterable[str]) -> list[str]:
+    """The names that are not steps of the pipeline (see ``STEP_NAMES``), in the order given."""
+    return [name for name in names if name not in STEP_NAMES]
 
 
 def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extraction:
@@ -60,12 +78,31 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         wait=page.wait,
         rendered=page.rendered,
         session=page.session,
+        empty_reason=None if body.strip() else _why_empty(page, found_walls),
     )
     return _server_view_if_lost(page, result, options)
 
 
+def _why_empty(page: RenderedPage, found: tuple[Wall, ...]) -> str:
+    """One sentence on why a page gave no article text (said on stderr and in the JSON)."""
+    # a blocking wall explains it best; a consent notice only when it is all there is
+    stayed = min(
+        (w for w in found if not w.cleared), key=lambda w: w.kind == "consent", default=None
+    )
+    if stayed is not None:
+        wall = stayed.kind if stayed.kind.endswith("wall") else f"{stayed.kind} wall"
+        where = "in the rendered page" if stayed.phase == "rendered" else "in the page as served"
+        return f"a {wall} stayed {where}; the page shown is the wall"
+    chars = len(dom.text_of(dom.body_of(dom.parse(page.dom_html))))
+    if not chars:
+        return "the page has no text"
+    return f"none of the page's {chars} characters of text was taken as article (see steps)"
+
+
 def _server_view_if_lost(page: RenderedPage, result: Extraction, options: Options) -> Extraction:
     """The rendered article, unless rendering lost the article the server view holds."""
+    if "server-view" in options.skip_steps:
+        return result
     if not page.rendered or page.server_html is None or result.completeness != "full":
         return result
     if any(w.phase == "rendered" and not w.cleared for w in result.walls):
@@ -88,6 +125,7 @@ def _server_view_if_lost(page: RenderedPage, result: Extraction, options: Option
         result,
         article_html=served.article_html,
         markdown=served.markdown,
+        empty_reason=None,
         steps=(*result.steps, note),
     )
 

@@ -200,6 +200,7 @@ class Extraction:
     wait: Wait | None = None
     rendered: bool = True
     session: bool = False  # a session was used (whether, never what it held)
+    empty_reason: str | None = None  # why the Markdown is empty; None when it is not
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract: flat metadata keys beside markdown, walls and wait."""
@@ -211,6 +212,7 @@ class Extraction:
             **meta,
             "markdown": self.markdown,
             "completeness": self.completeness,
+            "empty_reason": self.empty_reason,
             "walls": [_wall_dict(w) for w in self.walls],
             "wait": asdict(self.wait) if self.wait else None,
             "steps": [asdict(s) for s in self.steps],

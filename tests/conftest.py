@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from extractor.browser.launch import launch_args
+from tests.livebrowser import Browser
 from tests.pageserver import serve_pages
 
 
@@ -14,6 +15,16 @@ def pages_url() -> Iterator[str]:
     """Base URL of the fixture page server (http://127.0.0.1:PORT/)."""
     with serve_pages() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def live() -> Iterator[Browser]:
+    """The one browser the in-process browser tests share (see tests/livebrowser.py)."""
+    shared = Browser()
+    try:
+        yield shared
+    finally:
+        shared.close()
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,12 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         (["-o", "x.md", "https://a.example", "https://b.example"], "-o takes one URL"),
         (["--format", "pdf", "https://example.com"], "invalid choice"),
         (["--no-such-flag"], "unrecognized arguments"),
+        ([""], "an empty argument"),
+        (["http://127.0.0.1:99999/"], "port must be a number from 1 to 65535"),
+        (
+            ["--skip", "junk-line", "https://example.com"],
+            "unknown step 'junk-line' (steps: expanders, walls,",
+        ),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
@@ -102,6 +108,34 @@ def test_markdown_format_has_front_matter() -> None:
 def test_explain_lists_steps_or_says_nothing_was_removed() -> None:
     result = extract_html(ARTICLE, url="https://example.com/t")
     assert explain(result).startswith("explain https://example.com/t:")
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_its_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(args: object) -> None:
+        raise RuntimeError("the options went missing\nsecond line")
+
+    monkeypatch.setattr(sys.modules["extractor.cli.main"], "options_from", broken)
+    assert main(["https://example.com/a"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "extractor: unexpected error: RuntimeError: the options went missing "
+        "(--debug shows the traceback)"
+    ]
+    assert main(["--debug", "https://example.com/a"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):") and "def broken" not in err
+    assert 'raise RuntimeError("the options went missing' in err
+    assert (
+        err.splitlines()[-1]
+        == "extractor: unexpected error: RuntimeError: the options went missing"
+    )
+
+
+def test_skip_lists_the_valid_steps_when_one_is_unknown() -> None:
+    with pytest.raises(UsageError, match=r"unknown step 'title' .*title-duplicate"):
+        options_from(build_parser().parse_args(["--skip", "chrome,title", "u"]))
 
 
 def test_skip_names_steps_to_switch_off() -> None:

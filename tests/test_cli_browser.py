@@ -47,6 +47,18 @@ def test_json_contract_and_output_file(pages_url: str, tmp_path: Path) -> None:
     assert json.loads(out.read_text()) == data
 
 
+def test_an_empty_page_warns_in_one_line_and_the_json_says_why(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>Nothing</title></head><body></body></html>")
+    proc = run_cli(str(page), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"extractor: warning: {page.as_uri()}: empty article: the page has no text"
+    ]
+    data = json.loads(proc.stdout)
+    assert data["markdown"] == "" and data["empty_reason"] == "the page has no text"
+
+
 @pytest.mark.parametrize(
     ("path", "code", "message"),
     [

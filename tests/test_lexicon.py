@@ -6,9 +6,12 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.records import WALL_KINDS
 from extractor.walls.lexicon import LEXICON_PATH, WIDGET, entry_regex_source, load, normalize
+from extractor.walls.literals import literal_runs
 from extractor.walls.screen import pattern_screen, phrase_screen, text_words
 
 LEX = load()
@@ -224,3 +227,46 @@ def test_text_words_are_the_ascii_word_runs(text: str) -> None:
 def test_pattern_screen_that_cannot_tell_passes_everything(pattern: str) -> None:
     screen = pattern_screen(pattern)
     assert screen.passes("", frozenset())
+
+
+PATTERNS = sorted({e.pattern for e in LEX.entries if e.pattern is not None})
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_pattern_screen_passes_every_text_its_pattern_matches(pattern: str) -> None:
+    """The screen is a necessary condition: generated matches (inside other text) all pass."""
+    screen = pattern_screen(pattern)
+
+    @settings(max_examples=25, deadline=None, derandomize=True, database=None)
+    @given(st.from_regex(pattern))
+    def check(text: str) -> None:
+        assert re.search(pattern, text)
+        assert screen.passes(text, text_words(text)), text
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "runs", "choices"),
+    [
+        ("(abilita|attiva) javascript", [" javascript"], [("abilita", "attiva")]),
+        (r"ray id: ?[0-9a-f]{16}", ["ray id:"], []),
+        (r"a\.b\S+c{2}d{,3}e{x}", ["a.b", "e{x}"], []),
+        (r"(?:so|on)(?i:ab)(?=zz)x(?P<n>yy)", ["x"], [("so", "on")]),
+        (r"we (?:really )use", ["we really use"], []),
+        (r"(?i)ab(?#note)cd(?P=n)", ["ab", "cd"], []),
+        (r"first|second", [], [("first", "second")]),
+        (r"x(a|\d)y", ["x", "y"], []),
+        (r"[]a]bc[^\]]de\tf", ["bc", "de\tf"], []),
+    ],
+)
+def test_literal_runs_read_the_pattern_syntax(
+    pattern: str, runs: list[str], choices: list[tuple[str, ...]]
+) -> None:
+    assert literal_runs(pattern) == (runs, choices)
+
+
+@pytest.mark.parametrize("pattern", ["(ab", "ab)", "[ab", "*a", "ab\\"])
+def test_literal_runs_refuse_what_is_not_a_pattern(pattern: str) -> None:
+    with pytest.raises(ValueError):
+        literal_runs(pattern)

@@ -7,14 +7,13 @@ import pytest
 from lxml.html import HtmlElement
 from markdown_it import MarkdownIt
 
-from extractor import api, dom
-from extractor.browser import launch as browser
+from extractor import dom
 from extractor.markdown.converter import to_markdown
 from extractor.markdown.escaping import is_junk_alt
 from extractor.metadata.read import read_metadata
 from extractor.normalize.core import normalize
 from extractor.pipeline import extract_html
-from extractor.records import Options, RenderedPage
+from tests.livebrowser import Browser
 
 BASE = "https://mag.example.com/culture/review.html"
 LONG = "A first paragraph long enough to be article text rather than a kicker."
@@ -551,16 +550,13 @@ def test_text_after_the_region_is_not_part_of_it() -> None:
 
 
 @pytest.mark.browser
-def test_rendered_pages_keep_source_case_and_real_image_urls(pages_url: str) -> None:
+def test_rendered_pages_keep_source_case_and_real_image_urls(live: Browser, pages_url: str) -> None:
     """Through Chromium: the captured DOM (noscript as text, CSS text-transform) converts alike."""
-    options = Options(timeout_ms=15_000, network_idle_ms=1_000, scroll=False)
-
-    async def capture_both() -> list[RenderedPage]:
-        async with api.open_session(options) as session:
-            return [await session.capture(pages_url + case + "/") for case in PAIR]
-
     outputs = {}
-    for case, page in zip(PAIR, browser.run(capture_both()), strict=True):
+    for case in PAIR:
+        page = live.capture(
+            pages_url + case + "/", timeout_ms=15_000, network_idle_ms=1_000, scroll=False
+        )
         doc = dom.parse(page.dom_html, base_url=page.final_url)
         region = doc.find(".//article")
         assert region is not None

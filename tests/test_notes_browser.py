@@ -3,7 +3,6 @@ clipping again after the user edited the note."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
@@ -15,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractor.browser.runner import open_session
 from extractor.notes.attachments import image_type
 from extractor.records import Options
+from tests.livebrowser import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +28,7 @@ def hits(base: str, path: str) -> int:
         return int(answer.read())
 
 
-def test_images_come_through_the_pages_own_session(pages_url: str) -> None:
+def test_images_come_through_the_pages_own_session(live: Browser, pages_url: str) -> None:
     guarded = pages_url + PAGE + "img/quay-1600.png"
     with pytest.raises(urllib.error.HTTPError) as refused:  # the protection is real
         urllib.request.urlopen(
@@ -39,12 +38,12 @@ def test_images_come_through_the_pages_own_session(pages_url: str) -> None:
     before = {p: hits(pages_url, p) for p in ("img/harbour.jpg", "img/quay-1600.png")}
 
     async def take() -> tuple[dict[str, bytes | None], dict[str, str | None]]:
-        async with open_session(Options(save_images=True)) as session:
-            page, _ = await session.capture_and_extract(pages_url + PAGE)
+        options = Options(save_images=True)
+        page, _ = await live.session.capture_and_extract(pages_url + PAGE, options)
         short = {im.url.removeprefix(pages_url + PAGE): im for im in page.images}
         return {k: v.data for k, v in short.items()}, {k: v.error for k, v in short.items()}
 
-    data, errors = asyncio.run(take())
+    data, errors = live.call(take())
     kinds = {url: image_type(body) if body else None for url, body in data.items()}
     assert kinds == {
         "img/harbour.jpg": "png",  # PNG bytes behind a .jpg name and an octet-stream type

@@ -1,9 +1,11 @@
 """The pipeline's own decisions (each step has its own tests beside its module)."""
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
-from extractor.pipeline import extract_page
-from extractor.records import RenderedPage, ServedDocument, Step, Wait
+from extractor.pipeline import STEP_NAMES, extract_page, unknown_steps
+from extractor.records import Options, RenderedPage, ServedDocument, Step, Wait
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {i} of the story says something new about the harbour works and the people "
@@ -35,6 +37,37 @@ def test_article_lost_in_rendering_is_taken_from_the_server_view() -> None:
     assert "not available" not in result.markdown
     step = next(s for s in result.steps if s.name == "server-view")
     assert step.samples and "not available" in step.samples[0]
+
+
+def test_an_empty_article_says_why() -> None:
+    assert extract_page(page(ARTICLE, ARTICLE)).empty_reason is None
+    blank = "<html><body> </body></html>"
+    assert extract_page(page(blank, blank)).empty_reason == "the page has no text"
+    menu = "<html><body><nav><a href='/'>Home</a> <a href='/about'>About us</a></nav></body></html>"
+    reason = extract_page(page(menu, menu)).empty_reason
+    assert reason == "none of the page's 13 characters of text was taken as article (see steps)"
+    shell = "<html><body><noscript>Please enable JavaScript to view this site.</noscript><div id='root'></div></body></html>"
+    reason = extract_page(page(shell, shell)).empty_reason
+    assert reason is not None and reason.startswith("a javascript wall stayed in the page")
+
+
+def test_the_server_view_step_can_be_switched_off() -> None:
+    result = extract_page(page(ERROR_NOTICE, ARTICLE), Options(skip_steps=("server-view",)))
+    assert "not available" in result.markdown
+    assert all(s.name != "server-view" for s in result.steps)
+
+
+def test_every_step_the_snapshots_report_is_in_the_registry() -> None:
+    snapshots = Path(__file__).parent.parent / "snapshots"
+    reported = {
+        step["name"]
+        for path in snapshots.glob("*/expected.json")
+        for step in json.loads(path.read_text("utf-8"))["steps"]
+    }
+    assert len(reported) > 10
+    assert unknown_steps(sorted(reported)) == []
+    assert len(set(STEP_NAMES)) == len(STEP_NAMES)
+    assert unknown_steps(["walls", "no-such-step"]) == ["no-such-step"]
 
 
 def test_rendered_article_is_kept_when_it_is_the_fuller_one() -> None:

@@ -8,9 +8,11 @@ finds every process the capture started, even ones re-parented after their paren
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -138,6 +140,51 @@ def test_no_browser_survives_a_signal(
     # the signal was turned into a clean cancellation, not a kill
     assert f"Interrupted: {signum.name}" in err, err
     assert_no_survivors(mark)
+
+
+# What must never reach a user's terminal when a command is stopped.
+TRACEBACK_LIKE = ("Traceback", "Future exception", "Exception:", "Error:", "never retrieved")
+
+
+@pytest.mark.parametrize(
+    ("signum", "whole_group", "code"),
+    [(signal.SIGINT, True, 130), (signal.SIGTERM, False, 143)],
+    ids=["ctrl-c-to-group", "sigterm"],
+)
+def test_a_stopped_command_says_one_line_and_leaves_no_temp_folder(
+    pages_url: str, signum: signal.Signals, whole_group: bool, code: int
+) -> None:
+    mark = uuid.uuid4().hex
+    # a short path: Chromium puts a socket under TMPDIR, and socket paths are short
+    tmp = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extractor", pages_url + "_hang", "--timeout", "60"],
+        env={**os.environ, MARK: mark, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        wait_for_chromium(mark, proc)
+        time.sleep(0.5)  # navigation to the hanging page is under way
+        if whole_group:  # what a terminal does on Ctrl-C: the driver and Chromium get it too
+            os.killpg(proc.pid, signum)
+        else:
+            proc.send_signal(signum)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == code, err
+    assert out == ""
+    assert err.splitlines() == ["extractor: interrupted"], err
+    assert not any(marker in err for marker in TRACEBACK_LIKE)
+    assert_no_survivors(mark)
+    left = list(tmp.iterdir())
+    shutil.rmtree(tmp, ignore_errors=True)
+    assert left == []  # Chromium's and Playwright's temporary folders are gone
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "sigint"])

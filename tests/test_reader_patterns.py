@@ -8,22 +8,18 @@ walls recorded (kind and phase), what must not be clicked or kept, and how the w
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
-from tests.test_render import Browser
+from tests.livebrowser import Browser
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def reader() -> Iterator[Browser]:
-    shared = Browser()
-    try:
-        yield shared
-    finally:
-        shared.close()
+@pytest.fixture
+def reader(live: Browser) -> Browser:
+    """The session's one browser (tests/livebrowser.py)."""
+    return live
 
 
 # page -> texts that must reach the Markdown, in this order

@@ -1,70 +1,24 @@
 """The render/capture step in a real Chromium: what each fixture page shows, and what it hides.
 
 Pure helpers (URL and origin handling, the time budget, decoding) are tested at the end.
-One browser serves the browser tests (``open_session`` on an event loop in a helper thread).
+The session's one browser (``live``, tests/livebrowser.py) serves the browser tests.
 Each case goes through capture + the pure pipeline, and checks both the captured DOM and the
 Markdown a user gets.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
 import socket
-import threading
-from collections.abc import Coroutine, Iterator
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 
-from extractor.api import Session, open_session
 from extractor.browser.capture import Budget, decode_html, origin_of, to_url
 from extractor.errors import NavigationError, NotHtmlError, PageTimeoutError, UsageError
-from extractor.pipeline import extract_page
-from extractor.records import Extraction, Options, RenderedPage
-
-T = TypeVar("T")
-FAST = Options(timeout_ms=20_000, wall_wait_ms=2_000)
-
-
-class Browser:
-    """One session on a private event loop; tests call it synchronously."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.manager = open_session(FAST)
-        self.session: Session = self.call(self.manager.__aenter__())
-
-    def call(self, coro: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=60)
-
-    def capture(self, url: str, **changes: Any) -> RenderedPage:
-        return self.call(self.session.capture(url, replace(FAST, **changes)))
-
-    def extract(self, url: str, **changes: Any) -> tuple[RenderedPage, Extraction]:
-        page = self.capture(url, **changes)
-        return page, extract_page(page, replace(FAST, **changes))
-
-    def close(self) -> None:
-        try:
-            self.call(self.manager.__aexit__(None, None, None))
-        finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join(timeout=10)
-            self.loop.close()
-
-
-@pytest.fixture(scope="module")
-def live() -> Iterator[Browser]:
-    shared = Browser()
-    try:
-        yield shared
-    finally:
-        shared.close()
+from extractor.pipeline import extract_html
+from extractor.records import RenderedPage
+from tests.livebrowser import Browser
 
 
 def shown(page: RenderedPage) -> str:
@@ -148,6 +102,25 @@ def test_lazy_images_get_their_real_urls(live: Browser, pages_url: str) -> None:
     # the chosen URL is written as the page wrote it; absolutising is a later step
     assert 'src="img/north-pier.jpg"' in page.dom_html
     assert "Scroll-loaded paragraph" in result.markdown
+
+
+@pytest.mark.browser
+def test_the_page_script_and_the_pure_steps_choose_the_same_image(
+    live: Browser, pages_url: str
+) -> None:
+    url = pages_url + "lazy-images-attributes/"
+    page, rendered = live.extract(url)
+    assert page.server_html is not None
+    served = extract_html(page.server_html, url)  # the same markup, no browser
+
+    def images(markdown: str) -> list[str]:
+        return re.findall(r"!\[[^\]]*\]\(([^ )]+)", markdown)
+
+    wanted = ["ferry-ramp.jpg", "wheelhouse-original.jpg", "harbour-wall.jpg", "gulls-1280.webp"]
+    assert images(served.markdown) == [url + "img/" + name for name in wanted]
+    assert images(rendered.markdown) == images(served.markdown)
+    for name in wanted:  # the capture script wrote the same choice into src
+        assert f'src="img/{name}"' in page.dom_html, name
 
 
 @pytest.mark.browser

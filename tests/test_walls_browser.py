@@ -1,23 +1,23 @@
 """Walls in a real Chromium: a wall that flashes and clears, a wall that stays, a consent click.
 
-All pages are loaded once, by one browser, in a worker thread (pytest-playwright's sync fixtures
-keep an event loop running in the main thread), and the tests read what came back.
+All pages are loaded once, by the session's one browser (``live``: its own event loop in a helper
+thread, as pytest-playwright's sync fixtures keep one in the main thread), and the tests read
+what came back.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
-from extractor import api
+from extractor.api import Session
 from extractor.browser.consent import apply_policy
 from extractor.browser.watcher import COLLECT_JS, read_sightings, watcher_script
 from extractor.records import Extraction, Options, WallSighting
 from extractor.walls.lexicon import WIDGET, load
+from tests.livebrowser import Browser
 from tests.test_lexicon import NEAR_MISSES, REAL_WALL_TEXTS
 
 pytestmark = pytest.mark.browser
@@ -47,47 +47,47 @@ SAMPLES = [
 ]
 
 
-async def _load_all(base: str) -> dict[str, Any]:
+async def _load_all(base: str, session: Session) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    async with api.open_session(FAST) as session:
-        page = await session.browser.new_page()
-        try:
-            # the watcher on its own: the challenge is swapped for the article after 700 ms
-            await page.add_init_script(script=watcher_script())
-            await page.goto(base + FLASH)
-            await page.wait_for_selector("article")
-            out["sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
-            out["js_matches"] = await page.evaluate(
-                "texts => texts.map(t => window.__extractorWalls.match(t))", SAMPLES
-            )
-            # a challenge that reloads into the story: the timeline survives the new document
-            await page.goto(base + RELOAD)
-            await page.wait_for_selector("article")
-            out["reload_sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
-            # the consent hook on its own
-            await page.goto(base + CONSENT)
-            out["clicked"] = await apply_policy(page, "reject")
-            out["consent_state"] = await page.evaluate(STATE_JS)
-            # Sourcepoint shows its dialog in an iframe
-            await page.goto(base + SOURCEPOINT)
-            out["sp_clicked"] = await apply_policy(page, "reject")
-            out["sp_state"] = await page.evaluate(STATE_JS)
-        finally:
-            await page.close()
-        # settle until the swap: the challenge page is quiet for longer than the quiet window
-        flash = Options(**{**FAST.__dict__, "wait_for": "article"})
-        out["flash"] = await session.extract(base + FLASH, flash)
-        out["stays"] = await session.extract(base + STAYS)
-        out["consent_removed"] = await session.extract(base + CONSENT)
-        reject = Options(**{**FAST.__dict__, "consent": "reject"})
-        out["consent_rejected"] = await session.extract(base + CONSENT, reject)
+    # one page of the session's browser, then captures with this module's options
+    assert session.browser is not None
+    page = await session.browser.new_page()
+    try:
+        # the watcher on its own: the challenge is swapped for the article after 700 ms
+        await page.add_init_script(script=watcher_script())
+        await page.goto(base + FLASH)
+        await page.wait_for_selector("article")
+        out["sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
+        out["js_matches"] = await page.evaluate(
+            "texts => texts.map(t => window.__extractorWalls.match(t))", SAMPLES
+        )
+        # a challenge that reloads into the story: the timeline survives the new document
+        await page.goto(base + RELOAD)
+        await page.wait_for_selector("article")
+        out["reload_sightings"] = read_sightings(await page.evaluate(COLLECT_JS))
+        # the consent hook on its own
+        await page.goto(base + CONSENT)
+        out["clicked"] = await apply_policy(page, "reject")
+        out["consent_state"] = await page.evaluate(STATE_JS)
+        # Sourcepoint shows its dialog in an iframe
+        await page.goto(base + SOURCEPOINT)
+        out["sp_clicked"] = await apply_policy(page, "reject")
+        out["sp_state"] = await page.evaluate(STATE_JS)
+    finally:
+        await page.close()
+    # settle until the swap: the challenge page is quiet for longer than the quiet window
+    flash = Options(**{**FAST.__dict__, "wait_for": "article"})
+    out["flash"] = await session.extract(base + FLASH, flash)
+    out["stays"] = await session.extract(base + STAYS, FAST)
+    out["consent_removed"] = await session.extract(base + CONSENT, FAST)
+    reject = Options(**{**FAST.__dict__, "consent": "reject"})
+    out["consent_rejected"] = await session.extract(base + CONSENT, reject)
     return out
 
 
 @pytest.fixture(scope="module")
-def loaded(pages_url: str) -> dict[str, Any]:
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(lambda: asyncio.run(_load_all(pages_url))).result(timeout=120)
+def loaded(live: Browser, pages_url: str) -> dict[str, Any]:
+    return live.call(_load_all(pages_url, live.session), timeout=120)
 
 
 def test_watcher_sees_a_challenge_flash_and_clear(loaded: dict[str, Any]) -> None:

@@ -21,6 +21,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal, get_args
 
 from lxml.html import HtmlElement
 
@@ -29,6 +30,26 @@ from extractor.article.scoring import best_region
 from extractor.dom import body_of
 from extractor.records import Metadata, Options, Step
 from extractor.removal import is_attached
+
+ArticleStep = Literal[
+    "callouts",
+    "tabs",
+    "non-content",
+    "chrome",
+    "hidden",
+    "chrome-roles",
+    "comments",
+    "boilerplate-names",
+    "captions",
+    "forms",
+    "choose-region",
+    "link-lists",
+    "related-links",
+    "junk-lines",
+    "title-duplicate",
+    "byline-duplicate",
+]
+STEPS: tuple[ArticleStep, ...] = get_args(ArticleStep)
 
 
 def find_article(
@@ -39,7 +60,7 @@ def find_article(
     steps: list[Step] = []
     skip = set(options.skip_steps)
 
-    def run(name: str, step: Callable[[], Step]) -> None:
+    def run(name: ArticleStep, step: Callable[[], Step]) -> None:
         if name not in skip:
             steps.append(step())
 

@@ -45,6 +45,8 @@ from extractor.browser.launch import map_error
 from extractor.browser.network import Network
 from extractor.browser.targets import resolve_target
 from extractor.errors import NavigationError, NotHtmlError, UsageError
+from extractor.normalize import images as lazy
+from extractor.pipeline import EXPANDERS
 from extractor.records import Options, RenderedPage, ServedDocument, Step, Wait
 from extractor.walls import lexicon
 
@@ -76,6 +78,14 @@ EXPAND_SETTLE_MS = 1_000
 NAVIGATED_AWAY = "navigated-away"
 # A fixed/sticky box covering at least this share of the viewport is marked as an overlay.
 OVERLAY_MIN_SHARE = 0.3
+# What capture.js is handed: the overlay threshold, and the lazy-image vocabulary the pure
+# normalisation uses, so the page script and Python choose an image's URL the same way.
+CAPTURE_SETTINGS = {
+    "overlayMinShare": OVERLAY_MIN_SHARE,
+    "lazySrc": list(lazy.LAZY_SRC_ATTRS),
+    "lazySrcset": list(lazy.SRCSET_ATTRS),
+    "placeholder": lazy.PLACEHOLDER.pattern,  # written in the syntax JavaScript shares
+}
 # Walls a page puts up while it works and that usually give way to the page itself (a bot
 # check that passes, a "loading, JavaScript required" notice): capture waits for them to clear.
 PASSING_KINDS = frozenset(("bot-check", "javascript"))
@@ -99,7 +109,7 @@ def script(name: str) -> str:
 def keep_script() -> str:
     """``js/keep.js`` with the capture script and its options built in."""
     source = script("keep.js").replace("__BINDING__", BINDING)
-    source = source.replace("__OPTIONS__", json.dumps({"overlayMinShare": OVERLAY_MIN_SHARE}), 1)
+    source = source.replace("__OPTIONS__", json.dumps(CAPTURE_SETTINGS), 1)
     return source.replace("__CAPTURE__", script("capture.js").strip(), 1)
 
 
@@ -348,11 +358,7 @@ async def _capture_page(
                     f"{url}: the page navigated to {page.url}, which failed to load"
                 )
     else:
-        dom_html = str(
-            await _evaluate(
-                page, script("capture.js"), {"overlayMinShare": OVERLAY_MIN_SHARE}, budget
-            )
-        )
+        dom_html = str(await _evaluate(page, script("capture.js"), CAPTURE_SETTINGS, budget))
     screenshot = None
     if options.wall_screenshot_dir and rendered:
         try:
@@ -498,7 +504,7 @@ async def expand(
 ) -> tuple[Step, ...]:
     """Click the article's "Read more" controls and let what they open settle; the clicks, as a
     step (none when nothing was clicked)."""
-    if budget.cap(EXPAND_SETTLE_MS) <= 0:
+    if EXPANDERS in options.skip_steps or budget.cap(EXPAND_SETTLE_MS) <= 0:
         return ()
     clicked = await _evaluate(page, script("expand.js"), {"maxClicks": EXPAND_MAX_CLICKS}, budget)
     labels = [str(c) for c in clicked] if isinstance(clicked, list) else []
@@ -510,7 +516,7 @@ async def expand(
     )
     timings["expand"] = budget.elapsed_ms()
     step = Step(
-        name="expanders",
+        name=EXPANDERS,
         why="clicked to show the article text the page kept collapsed",
         removed=len(labels),
         samples=tuple(label[:60] for label in labels),

@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from playwright.async_api import Error as PlaywrightError
+
 if TYPE_CHECKING:
     from playwright.async_api import Frame, Locator, Page
 
@@ -100,8 +102,8 @@ async def _click(locator: Locator) -> bool:
         if await locator.count() == 0 or not await first.is_visible():
             return False
         await first.click(timeout=CLICK_MS)
-    except Exception:  # a detached frame or a button that went away: not ours to fail on
+    except PlaywrightError:  # a detached frame or a button that went away: not ours to fail on
         return False
-    with contextlib.suppress(Exception):  # let the dialog close before the capture goes on
+    with contextlib.suppress(PlaywrightError):  # let the dialog close before the capture goes on
         await first.wait_for(state="hidden", timeout=CLOSE_MS)
     return True

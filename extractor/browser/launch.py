@@ -307,6 +307,9 @@ class Interrupted(KeyboardInterrupt):
 
 
 _HANDLED = (signal.SIGINT, signal.SIGTERM)
+# When the work fails, how long to wait for a signal that may have caused the failure (its
+# handler runs on the event loop, possibly after the failure it caused arrived).
+SIGNAL_GRACE_S = 0.05
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:
@@ -320,6 +323,15 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     received: list[int] = []
     previous: dict[int, Any] = {}
 
+    def on_loop_error(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        # A Ctrl-C in a terminal reaches Playwright's driver too; it exits, and the futures of
+        # the calls in flight end with "Connection closed while reading from the driver". We
+        # were interrupted already: that is the expected end, not something to report.
+        if not received:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(on_loop_error)
+
     def on_signal(signum: int) -> None:
         if not received:
             received.append(signum)
@@ -331,7 +343,11 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
             loop.add_signal_handler(sig, on_signal, sig)
     try:
         return loop.run_until_complete(task)
-    except asyncio.CancelledError:
+    except (asyncio.CancelledError, Exception):
+        # once a signal arrived, however the work ended (a Ctrl-C to the process group also
+        # stops the driver and Chromium, failing the calls in flight) it was interrupted
+        if not received and previous:
+            loop.run_until_complete(asyncio.sleep(SIGNAL_GRACE_S))  # handle one on its way
         if received:
             raise Interrupted(received[0]) from None
         raise

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
 
 from playwright.async_api import Browser, BrowserContext, async_playwright
 from playwright.async_api import Error as PlaywrightError
@@ -63,20 +65,43 @@ class Session:
 async def open_session(options: Options | None = None) -> AsyncIterator[Session]:
     """Start (or connect to) a browser for the block; it is closed however the block ends."""
     opts = options or DEFAULT_OPTIONS
-    async with async_playwright() as pw:
-        if opts.user_data_dir:
-            profile = await browsers.open_profile(pw, opts, context_settings(opts))
-            try:
-                await prepare_context(profile, opts)
-                yield Session(None, opts, profile)
-            finally:
-                await asyncio.shield(_close(profile))
-            return
-        browser = await browsers.open_browser(pw, opts)
+    # The driver's and Chromium's temporary files go to a folder of ours, removed with them, so
+    # none is left behind even when a Ctrl-C to the process group stops them before they tidy up.
+    # (A short name: Chromium makes a socket in there, and a socket path has ~100 characters.)
+    with tempfile.TemporaryDirectory(prefix="x", ignore_cleanup_errors=True) as tmp:
+        with _tmpdir_for_children(tmp):
+            pw = await async_playwright().start()  # the driver starts with this TMPDIR
         try:
-            yield Session(browser, opts)
+            if opts.user_data_dir:
+                profile = await browsers.open_profile(pw, opts, context_settings(opts))
+                try:
+                    await prepare_context(profile, opts)
+                    yield Session(None, opts, profile)
+                finally:
+                    await asyncio.shield(_close(profile))
+                return
+            browser = await browsers.open_browser(pw, opts)
+            try:
+                yield Session(browser, opts)
+            finally:
+                await asyncio.shield(_close(browser))
         finally:
-            await asyncio.shield(_close(browser))
+            await pw.stop()
+
+
+@contextmanager
+def _tmpdir_for_children(folder: str) -> Iterator[None]:
+    """TMPDIR for the processes started inside the block (Playwright's driver copies the
+    environment when it starts, and Chromium inherits the driver's)."""
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = folder
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TMPDIR"]
+        else:
+            os.environ["TMPDIR"] = before
 
 
 async def _close(browser: Browser | BrowserContext) -> None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from extractor import __version__
 from extractor.auth import check_session_files, strip_credentials
-from extractor.browser.launch import Interrupted, run
 from extractor.cli.notes import add_note_options, image_settings, note_settings
 from extractor.cli.options import ArgumentParser, add_render_options, render_settings
 from extractor.cli.pages import add_batch_options, run_pages
@@ -28,6 +28,7 @@ from extractor.notes import clock
 from extractor.records import WALL_KINDS, Options
 
 EXIT_INTERRUPTED = 130
+EXIT_UNEXPECTED = 1
 
 EXAMPLES = """\
 examples:
@@ -84,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--include-comments", action="store_true", help="keep the comment section")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    out.add_argument(
+        "--debug", action="store_true", help="print the traceback of an unexpected error"
+    )
     add_render_options(p)
     add_batch_options(p)
     wal = p.add_argument_group("walls")
@@ -106,10 +110,21 @@ def options_from(args: argparse.Namespace) -> Options:
     return Options(
         **render_settings(args),
         include_comments=args.include_comments,
-        skip_steps=tuple(step.strip() for step in args.skip.split(",") if step.strip()),
+        skip_steps=skip_steps(args.skip),
         wall_screenshot_dir=args.wall_screenshot,
         **image_settings(args),
     )
+
+
+def skip_steps(value: str) -> tuple[str, ...]:
+    """--skip: step names, each one the pipeline knows."""
+    from extractor.pipeline import STEP_NAMES, unknown_steps
+
+    names = tuple(step.strip() for step in value.split(",") if step.strip())
+    unknown = unknown_steps(names)
+    if unknown:
+        raise UsageError(f"--skip: unknown step {unknown[0]!r} (steps: {', '.join(STEP_NAMES)})")
+    return names
 
 
 def fail_kinds(args: argparse.Namespace) -> frozenset[str]:
@@ -130,6 +145,10 @@ def check_usage(args: argparse.Namespace) -> None:
         raise UsageError("-o takes one URL; use --out-dir for many")
     if args.output and args.out_dir:
         raise UsageError("-o and --out-dir do not go together")
+    from extractor.browser.targets import resolve_target
+
+    for target in args.targets:  # a URL no browser could open is bad usage, said before launch
+        resolve_target(target)
     if args.output and Path(args.output).exists() and not args.force:
         raise OutputError(f"{args.output} exists; pass --force to overwrite it")
 
@@ -139,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # page text may hold what the terminal cannot show
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    try:
+    try:  # the library is imported in here, so a Ctrl-C while it loads ends quietly too
         if args_list[:1] == ["crawl"]:
             from extractor.cli.crawl import main as crawl_main
 
@@ -152,19 +171,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             from extractor.cli.auth import main as auth_main
 
             return auth_main(args_list[1:])
+        from extractor.browser.launch import run, sigterm_as_interrupt
+
         args = build_parser().parse_args(args_list)
-        return run(_run(args))
+        with sigterm_as_interrupt():  # before and after the capture too
+            return run(_run(args))
     except ExtractorError as exc:
         print(f"extractor: {strip_credentials(str(exc))}", file=sys.stderr)
         return exc.exit_code
-    except Interrupted as exc:
+    except KeyboardInterrupt as exc:  # launch.Interrupted (SIGINT/SIGTERM) carries its own code
         print("extractor: interrupted", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("extractor: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return int(getattr(exc, "exit_code", EXIT_INTERRUPTED))
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line, or the traceback with --debug
+        return unexpected(exc, debug="--debug" in args_list)
+
+
+def unexpected(exc: BaseException, debug: bool, label: str = "") -> int:
+    """Report an error that is not one of ours (a bug): its traceback with --debug, else one line."""
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    text = strip_credentials(f"{type(exc).__name__}: {exc}".splitlines()[0])
+    hint = "" if debug else " (--debug shows the traceback)"
+    print(f"extractor: {label}unexpected error: {text}{hint}", file=sys.stderr)
+    return EXIT_UNEXPECTED
 
 
 async def _run(args: argparse.Namespace) -> int:

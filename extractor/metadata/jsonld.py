@@ -44,6 +44,8 @@ SITE_TYPES: tuple[str, ...] = ("WebSite", "NewsMediaOrganization", "Organization
 _JS_COMMENT = re.compile(r"^\s*(//[^\n]*|<!--|-->)\s*$", re.MULTILINE)
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# Real JSON-LD nests a dozen levels at most; deeper data is junk that recursive readers trip on.
+MAX_NESTING = 64
 
 
 @dataclass(frozen=True)
@@ -83,17 +85,39 @@ def types_of(obj: dict[str, Any]) -> tuple[str, ...]:
     return tuple(re.split(r"[/:#]", v)[-1] for v in values if isinstance(v, str))
 
 
-def _loads(script: str) -> Any:
+def is_jsonld(script: HtmlElement) -> bool:
+    """A ``<script>`` that holds JSON-LD (``type`` may carry parameters and any case)."""
+    return fold(script.get("type")).lower().startswith("application/ld+json")
+
+
+def loads(script: str) -> Any:
+    """One JSON-LD block's data, read leniently (HTML comments, CDATA, trailing commas, a
+    closing semicolon); None for what is not JSON or is nested deeper than ``MAX_NESTING``."""
     try:
-        return json.loads(script, strict=False)
+        data = json.loads(script, strict=False)
     except ValueError:
-        pass
-    cleaned = _TRAILING_COMMA.sub(r"\1", _CDATA.sub("", _JS_COMMENT.sub("", script))).strip()
-    cleaned = cleaned.rstrip(";")
-    try:
-        return json.loads(cleaned, strict=False)
-    except ValueError:
+        cleaned = _TRAILING_COMMA.sub(r"\1", _CDATA.sub("", _JS_COMMENT.sub("", script)))
+        try:
+            data = json.loads(cleaned.strip().rstrip(";"), strict=False)
+        except (ValueError, RecursionError):
+            return None
+    except RecursionError:  # the decoder recurses once per level
         return None
+    return data if _nesting(data) <= MAX_NESTING else None
+
+
+def _nesting(data: Any) -> int:
+    """How deeply lists and objects nest in ``data`` (iterative: any depth is safe)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return deepest
 
 
 def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -117,10 +141,9 @@ def read_graph(doc: HtmlElement) -> Graph:
     """Read every JSON-LD block of the document (never raises on junk)."""
     objects: list[dict[str, Any]] = []
     for script in doc.iter("script"):
-        kind = fold(script.get("type")).lower()
-        if not kind.startswith("application/ld+json"):
+        if not is_jsonld(script):
             continue
-        objects.extend(_flatten(_loads(script.text or "")))
+        objects.extend(_flatten(loads(script.text or "")))
     by_id = {str(o["@id"]): o for o in objects if isinstance(o.get("@id"), str)}
     graph = Graph(objects=tuple(objects), by_id=by_id, article=None)
     article = graph.first_of(ARTICLE_TYPES) or _any_article(graph) or graph.first_of(PAGE_TYPES)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from typing import Literal, get_args
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -102,6 +103,20 @@ def clean_links(region: HtmlElement) -> Step:
     return removal.step()
 
 
+NormalizeStep = Literal[
+    "code-chrome",
+    "footnote-backlinks",
+    "placeholder-images",
+    "noscript",
+    "tracking-pixels",
+    "figures",
+    "orphan-captions",
+    "absolute-urls",
+    "empty-links",
+]
+STEPS: tuple[NormalizeStep, ...] = get_args(NormalizeStep)
+
+
 def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) -> list[Step]:
     """Normalise the article region in place; returns the steps with what each removed.
 
@@ -109,7 +124,7 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
     "figures" (the same step as "orphan-captions") and "absolute-urls", which removes nothing
     and so reports no Step.
     """
-    named: list[tuple[str, Callable[[], Step | None]]] = [
+    named: list[tuple[NormalizeStep, Callable[[], Step | None]]] = [
         ("code-chrome", lambda: codeblocks.normalize_code(region)),
         ("footnote-backlinks", lambda: footnotes.normalize_footnotes(region, base_url)),
         ("placeholder-images", lambda: images.resolve_lazy(region)),

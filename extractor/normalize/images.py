@@ -32,7 +32,8 @@ LAZY_SRC_ATTRS = (
 # attributes that hold a srcset ("a.jpg 480w, b.jpg 1024w")
 SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
 # a src that is only a stand-in until the script swaps in the real one
-_PLACEHOLDER = re.compile(
+# (These three are handed to the capture script too, which writes the chosen URL into src.)
+PLACEHOLDER = re.compile(
     r"^data:|^about:blank|(?:^|/)(?:blank|spacer|pixel|transparent|empty|grey|gray|1x1|"
     r"placeholder|lazy[-_]?load\w*|loading|loader)\.(?:gif|png|svg|jpe?g|webp)(?:$|\?)",
     re.IGNORECASE,
@@ -62,7 +63,7 @@ def _is_real(url: str | None) -> bool:
     url = (url or "").strip()
     if url[:11].lower() == "data:image/":
         return is_inline_picture(url)
-    return bool(url) and not _PLACEHOLDER.search(url)
+    return bool(url) and not PLACEHOLDER.search(url)
 
 
 def is_inline_picture(url: str) -> bool:

@@ -24,6 +24,7 @@ Markdown is the full article, a paywall teaser, or nothing (a wall stayed).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -48,7 +49,8 @@ from extractor.walls.structure import (
 )
 from extractor.walls.vendors import header_signals, markup_signals, url_signals
 
-STEPS = ("walls", "consent-banners", "widget-notices")  # the removals, by Step name
+WallStep = Literal["walls", "consent-banners", "widget-notices"]  # the removals, by Step name
+STEPS: tuple[WallStep, ...] = get_args(WallStep)
 # kinds that leave no article when they stay: the page shown is the wall
 BLOCKING_KINDS = frozenset({"bot-check", "login", "geo-block"})
 STUB_CHARS = 250  # Markdown with less text than this beside a wall that stayed is no article
@@ -79,7 +81,9 @@ class WallFindings:
 @dataclass
 class _Phase:
     walls: list[Wall] = field(default_factory=list)
-    removals: list[tuple[str, str, HtmlElement]] = field(default_factory=list)  # step, why, node
+    removals: list[tuple[WallStep, str, HtmlElement]] = field(
+        default_factory=list
+    )  # step, why, node
 
 
 def find_walls(
@@ -97,7 +101,7 @@ def find_walls(
     skip = set(options.skip_steps) if options is not None else set()
     lexicon = load()
     walls: list[Wall] = []
-    removals: list[tuple[str, str, HtmlElement]] = []
+    removals: list[tuple[WallStep, str, HtmlElement]] = []
     for earlier in page.documents:  # a redirect chain: each document has its static phase
         walls += _earlier_walls(page, earlier, lexicon)
     static_doc = server_doc if server_doc is not None else (None if page.rendered else doc)
@@ -195,7 +199,7 @@ def _site(url: str) -> str:
     return ".".join(host.removeprefix("www.").split(".")[-2:])
 
 
-def _remove(removals: list[tuple[str, str, HtmlElement]]) -> tuple[Step, ...]:
+def _remove(removals: list[tuple[WallStep, str, HtmlElement]]) -> tuple[Step, ...]:
     """Drop the nodes (outermost first, each once) and group what went into Steps."""
     by_step: dict[str, tuple[list[str], list[str]]] = {}
     dropped: set[HtmlElement] = set()

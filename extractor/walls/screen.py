@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+
+from extractor.walls.literals import MIN_NEEDLE, literal_runs
 
 WORD = re.compile(r"[a-z0-9]+")
 # bytes.translate table: a-z and 0-9 stay, every other byte (UTF-8 lead and continuation bytes
 # of non-ASCII characters too) becomes a space; much faster than WORD.findall on long text
 _WORD_BYTES = bytes(b if chr(b).isascii() and WORD.fullmatch(chr(b)) else 32 for b in range(256))
-MIN_NEEDLE = 2  # shorter literal runs rule out too little to be worth a search
 
 
 @dataclass(frozen=True)
@@ -69,8 +67,8 @@ def pattern_screen(pattern: str) -> Screen:
         compiled = re.compile(pattern)
         if compiled.flags & ~re.UNICODE:
             return Screen()
-        runs, choices = _literal_runs(list(_parser.parse(pattern).data))
-    except (re.error, AttributeError, TypeError, ValueError, IndexError):
+        runs, choices = literal_runs(pattern)
+    except (re.error, ValueError):
         return Screen()
     words: list[str] = []
     for run in runs:
@@ -80,37 +78,6 @@ def pattern_screen(pattern: str) -> Screen:
                 words.append(found.group())
     needles = [(run,) for run in sorted(runs, key=len, reverse=True) if len(run) >= MIN_NEEDLE]
     return Screen(_ascii(words), (*needles, *choices))
-
-
-def _literal_runs(items: list[tuple[Any, Any]]) -> tuple[list[str], list[tuple[str, ...]]]:
-    """Runs of literal characters in a sequence, and for each group of alternatives the
-    longest run of each alternative (when every one has a run). Plain groups are read
-    through; anything else (repeats, classes, anchors) ends a run."""
-    runs: list[str] = []
-    choices: list[tuple[str, ...]] = []
-    current: list[str] = []
-    for op, arg in _flatten(items):
-        if op is sre.LITERAL:
-            current.append(chr(arg))
-            continue
-        if op is sre.BRANCH:
-            longest = [max(_literal_runs(list(alt.data))[0], key=len, default="") for alt in arg[1]]
-            if all(len(run) >= MIN_NEEDLE for run in longest):
-                choices.append(tuple(longest))
-        runs.append("".join(current))
-        current = []
-    runs.append("".join(current))
-    return [r for r in runs if r], choices
-
-
-def _flatten(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-    out: list[tuple[Any, Any]] = []
-    for op, arg in items:
-        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group without flags
-            out += _flatten(list(arg[3].data))
-        else:
-            out.append((op, arg))
-    return out
 
 
 class ScreenIndex:

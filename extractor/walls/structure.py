@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -21,6 +20,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, body_of, fold
+from extractor.metadata import jsonld
 from extractor.walls.scan import Scan
 from extractor.walls.signals import WEAK_WEIGHT, Signal
 
@@ -225,13 +225,9 @@ def _jsonld_paywall(scripts: list[HtmlElement]) -> tuple[bool, list[str]]:
     flagged = False
     selectors: list[str] = []
     for script in scripts:
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+        if not jsonld.is_jsonld(script) or not script.text:
             continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        for node in _walk(data):
+        for node in _walk(jsonld.loads(script.text)):
             if _is_false(node.get("isAccessibleForFree")):
                 flagged = True
                 selector = node.get("cssSelector")
@@ -241,13 +237,15 @@ def _jsonld_paywall(scripts: list[HtmlElement]) -> tuple[bool, list[str]]:
 
 
 def _walk(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from _walk(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _walk(value)
+    """Every object in the data, outermost first."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
 
 
 def _is_false(value: Any) -> bool:

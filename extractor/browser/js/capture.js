@@ -20,10 +20,10 @@
   const ALWAYS_DROP = new Set(["noscript", "template"]);
   const NO_SIZE_CHECK = new Set(["img", "picture", "source", "video", "audio", "br", "wbr", "svg",
     "iframe", "canvas", "embed", "object", "input", "hr", "area", "map", "track", "slot"]);
-  const LAZY_SRC = ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url",
-    "data-hi-res-src", "data-full-src"];
-  const LAZY_SRCSET = ["data-srcset", "data-lazy-srcset", "srcset"];
-  const PLACEHOLDER = /^data:|^about:blank|blank\.(gif|png)|spacer\.gif|placeholder|pixel\.gif|1x1\.(gif|png)|transparent\.(gif|png)/i;
+  // the lazy-image vocabulary, from extractor/normalize/images.py
+  const LAZY_SRC = opts.lazySrc;
+  const LAZY_SRCSET = opts.lazySrcset;
+  const PLACEHOLDER = new RegExp(opts.placeholder, "i");
 
   const vw = window.innerWidth;
   const vh = window.innerHeight;
