@@ -38,10 +38,9 @@ JUNK_PHRASES = (
     # comment forms
     r"comments?|leave a (?:reply|comment)|your email address will not be published\.?.*",
     # newsletter and follow prompts
-    r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*"
-    r"|follow \w+(?:'s|’s)? (?:full )?coverage .*",
+    r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*",
     # credits, tags and update stamps
-    r"optimized by optimole|image credits?:?.*|photo:?|getty images|filed under:? .*"
+    r"image credits?:?.*|photo:?|getty images|filed under:? .*"
     r"|tags?: .*|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
 )
 JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
@@ -99,7 +98,7 @@ def drop_link_lists(region: HtmlElement) -> Step:
 
 def drop_related_links(region: HtmlElement) -> Step:
     """Runs of links to other stories: a label ("DON'T MISS", "You may also like") and the
-    linked lines after it, and linked headlines in capitals ("SEAN SPICER ELIMINATED")."""
+    linked lines after it, and linked headlines in capitals (a promo for another story)."""
     removal = Removal("related-links", "links to other stories inside the article")
     for el in list(region.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span")):
         if el is region:
@@ -170,12 +169,7 @@ def _is_labelled_links(el: HtmlElement, text: str) -> bool:
 
 
 def _is_promo_headline(el: HtmlElement, text: str) -> bool:
-    return (
-        text.isupper()
-        and len(text.split()) >= PROMO_MIN_WORDS
-        and not text.lower().startswith("click")  # "CLICK FOR FULL RESULTS" is the article's
-        and _is_link_line(el)
-    )
+    return text.isupper() and len(text.split()) >= PROMO_MIN_WORDS and _is_link_line(el)
 
 
 def drop_junk_lines(region: HtmlElement) -> Step:
