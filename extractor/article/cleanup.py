@@ -34,7 +34,11 @@ JUNK_PHRASES = (
     r"continue reading(?: below| the main story)?|read more:?.*|see also:?|view all(?: \d+)?"
     r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story)?:?"
     r"|share (?:this )?(?:on|via) \w+|click to tweet|tweet|email|print|close|loading\W*"
-    r"|skip (?:to )?(?:content|ad|advertisement)|like this:?|recommended(?: for you)?",
+    r"|skip (?:to )?(?:content|ad|advertisement)|like this:?|recommended(?: for you)?"
+    r"|(?:liked|enjoyed|did you (?:like|enjoy)) (?:this|the|our) (?:article|post|story|read)\??"
+    r"(?:\W+(?:please )?share (?:it|this).*)?",
+    # the link back to the original on a republished post
+    r"source link|original (?:article|source|post)(?: link)?:?",
     # comment forms
     r"comments?|leave a (?:reply|comment)|your email address will not be published\.?.*",
     # newsletter and follow prompts
@@ -59,6 +63,11 @@ RELATED_LABELS = (
     r"|also read|read also|explore further|recommended(?: reading| stories)?"
     r"|more (?:stories|news|from [\w .]+|on this(?: story)?)|further reading"
     r"|trending(?: now| news)?|most (?:read|popular)|top stories"
+    # "read also" in the other languages news sites write in
+    r"|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant"
+    r"|lea también|lee también|leia também|veja também|leggi anche|czytaj (?:też|także)"
+    r"|lees ook|læs også|les også|läs även|читайте также|см\. также|延伸阅读|相关阅读|推荐阅读"
+    r"|あわせて読みたい|관련 기사"
 )
 RELATED_LABEL = re.compile(rf"^(?:{RELATED_LABELS})\W*$", re.IGNORECASE)
 RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
