@@ -56,7 +56,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     found = walls.find_walls(page, doc, server_doc, options=options)
     steps: list[Step] = [*page.steps, *found.steps]
     meta = metadata.read_metadata(doc, base, server_doc=server_doc)
-    region, region_steps = article.find_article(doc, meta, options)
+    region, region_steps = article.find_article(doc, meta, options, rendered=page.rendered)
     steps += region_steps
     steps += normalize.normalize(region, base, skip=options.skip_steps)
     body = markdown.to_markdown(region, title=meta.title)

@@ -140,10 +140,10 @@ AROUND_THE_ARTICLE = [
     ),
     (
         "junk-lines",
-        f"<div class='story'><div>Advertisement</div>{PROSE}<p>Optimized by Optimole</p>"
+        f"<div class='story'><div>Advertisement</div>{PROSE}<p>Filed under: Harbours</p>"
         "<span>Share this article</span></div>",
         "Paragraph 1",
-        ["Advertisement", "Optimole", "Share this article"],
+        ["Advertisement", "Filed under", "Share this article"],
     ),
     (
         "junk-lines-other-languages-and-stamps",
@@ -283,12 +283,6 @@ KEPT_INSIDE = [
         f"<div class='story'>{PROSE}<p class='cookie-step'>Cream the butter with the sugar, "
         "then fold in the flour and bake the cookies for eleven minutes.</p></div>",
         "bake the cookies for eleven minutes",
-    ),
-    (
-        "click-line-in-capitals",
-        f"<div class='story'>{PROSE}<p><a href='/results'>CLICK FOR FULL STATE RESULTS</a>"
-        "</p></div>",
-        "CLICK FOR FULL STATE RESULTS",
     ),
 ]
 

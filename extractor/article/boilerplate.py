@@ -20,6 +20,9 @@ from extractor.normalize.figures import describes_something
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
 
+# A <noscript> holding this much text is what the page shows a client without scripts (a
+# forum's crawler view of its posts), not a notice or a tracking pixel.
+NOSCRIPT_VIEW_CHARS = 200
 # Tags whose content is never article text.
 NON_CONTENT_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -86,6 +89,9 @@ COMMENT_NAMES = re.compile(
 NAME_GUARD_SHARE = 0.4
 # Comment sections may outweigh a short article, so their guard is looser.
 COMMENT_GUARD_SHARE = 0.7
+# Comment-named blocks that together hold more than this share of the page's prose are the
+# page itself (the posts of a forum thread), not a comment section under an article.
+THREAD_SHARE = 0.9
 # class/id words of picture captions, galleries and hover cards (a caption stays only with the
 # picture it describes, see figures.py; the Markdown keeps it as the image's title).
 CAPTION_NAMES = re.compile(
@@ -94,6 +100,11 @@ CAPTION_NAMES = re.compile(
 )
 # class/id words of a caption proper (among the caption names above).
 CAPTION_WORD = re.compile(r"caption|credit")
+# class/id words of content a reader opens in place: tab panes, accordion and toggle bodies,
+# FAQ answers (a product's description and specifications often sit there, hidden until clicked).
+DISCLOSED_NAMES = re.compile(
+    r"tab-?pane|tab-?panel|tab-?content|accordion|collaps|toggle|faq|answer"
+)
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
@@ -223,10 +234,13 @@ class Guard:
     page_chars: int
     by_paragraphs: bool  # False on a page without <p>: all text counts
 
+    def chars_of(self, el: HtmlElement) -> int:
+        """How much of the page's prose ``el`` holds."""
+        return paragraph_chars(el) if self.by_paragraphs else len(el.text_content())
+
     def holds_much(self, el: HtmlElement, share: float) -> bool:
         """Does ``el`` hold more than ``share`` of the page's prose?"""
-        chars = paragraph_chars(el) if self.by_paragraphs else len(el.text_content())
-        return chars > self.page_chars * share
+        return self.chars_of(el) > self.page_chars * share
 
 
 def prose_guard(body: HtmlElement) -> Guard:
@@ -234,6 +248,19 @@ def prose_guard(body: HtmlElement) -> Guard:
     if chars:
         return Guard(chars, by_paragraphs=True)
     return Guard(len(body.text_content()), by_paragraphs=False)
+
+
+def open_noscript_views(body: HtmlElement) -> Step:
+    """On a page read without scripts, the <noscript> views shown to such clients join the
+    page (their wrapper goes; short ones, a notice or a pixel, stay for drop_non_content)."""
+    removal = Removal(
+        "noscript-views", "noscript wrappers around what a client without scripts sees"
+    )
+    for el in list(body.iter("noscript")):
+        if is_attached(el) and len(el.text_content().strip()) >= NOSCRIPT_VIEW_CHARS:
+            el.drop_tag()
+            removal.removed += 1
+    return removal.step()
 
 
 def drop_non_content(body: HtmlElement) -> Step:
@@ -248,8 +275,16 @@ def drop_hidden(scan: PageScan) -> Step:
     """Elements the page hides (hidden attribute, aria-hidden, display:none)."""
     removal = Removal("hidden", "elements the page hides (hidden, aria-hidden, display:none)")
     for el in scan.hidden:
-        removal.take(el)
+        if not _disclosed_on_demand(el):
+            removal.take(el)
     return removal.step()
+
+
+def _disclosed_on_demand(el: HtmlElement) -> bool:
+    """A tab pane or an accordion's body: hidden only until the reader opens it."""
+    if el.get("role") == "tabpanel":
+        return True
+    return el.get("role") not in CHROME_ROLES and bool(DISCLOSED_NAMES.search(names_of(el)))
 
 
 def drop_chrome_tags(body: HtmlElement) -> Step:
@@ -273,6 +308,9 @@ def drop_chrome(scan: PageScan) -> Step:
 def drop_comments(scan: PageScan, guard: Guard) -> Step:
     """Comment sections and the comment form ("Leave a Reply")."""
     removal = Removal("comments", "comment sections and comment forms")
+    outermost = _outermost(scan.comments)
+    if sum(guard.chars_of(el) for el in outermost) > guard.page_chars * THREAD_SHARE:
+        return removal.step()  # a thread of posts: they are what the page is for
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
 
@@ -339,6 +377,15 @@ def drop_forms(scan: PageScan) -> Step:
         if is_attached(form) and len(form.text_content()) < FORM_WRAPPER_CHARS:
             removal.take(form)
     return removal.step()
+
+
+def _outermost(found: tuple[HtmlElement, ...]) -> list[HtmlElement]:
+    """The elements not inside another one of them (``found`` is in document order)."""
+    kept: list[HtmlElement] = []
+    for el in found:
+        if not kept or not any(a is kept[-1] for a in el.iterancestors()):
+            kept.append(el)
+    return kept
 
 
 def _take_guarded(

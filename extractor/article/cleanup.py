@@ -34,14 +34,17 @@ JUNK_PHRASES = (
     r"continue reading(?: below| the main story)?|read more:?.*|see also:?|view all(?: \d+)?"
     r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story)?:?"
     r"|share (?:this )?(?:on|via) \w+|click to tweet|tweet|email|print|close|loading\W*"
-    r"|skip (?:to )?(?:content|ad|advertisement)|like this:?|recommended(?: for you)?",
+    r"|skip (?:to )?(?:content|ad|advertisement)|like this:?|recommended(?: for you)?"
+    r"|(?:liked|enjoyed|did you (?:like|enjoy)) (?:this|the|our) (?:article|post|story|read)\??"
+    r"(?:\W+(?:please )?share (?:it|this).*)?",
+    # the link back to the original on a republished post
+    r"source link|original (?:article|source|post)(?: link)?:?",
     # comment forms
     r"comments?|leave a (?:reply|comment)|your email address will not be published\.?.*",
     # newsletter and follow prompts
-    r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*"
-    r"|follow \w+(?:'s|’s)? (?:full )?coverage .*",
+    r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*",
     # credits, tags and update stamps
-    r"optimized by optimole|image credits?:?.*|photo:?|getty images|filed under:? .*"
+    r"image credits?:?.*|photo:?|getty images|filed under:? .*"
     r"|tags?: .*|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
 )
 JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
@@ -60,6 +63,11 @@ RELATED_LABELS = (
     r"|also read|read also|explore further|recommended(?: reading| stories)?"
     r"|more (?:stories|news|from [\w .]+|on this(?: story)?)|further reading"
     r"|trending(?: now| news)?|most (?:read|popular)|top stories"
+    # "read also" in the other languages news sites write in
+    r"|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant"
+    r"|lea también|lee también|leia também|veja também|leggi anche|czytaj (?:też|także)"
+    r"|lees ook|læs også|les også|läs även|читайте также|см\. также|延伸阅读|相关阅读|推荐阅读"
+    r"|あわせて読みたい|관련 기사"
 )
 RELATED_LABEL = re.compile(rf"^(?:{RELATED_LABELS})\W*$", re.IGNORECASE)
 RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
@@ -103,7 +111,7 @@ def drop_link_lists(region: HtmlElement) -> Step:
 
 def drop_related_links(region: HtmlElement) -> Step:
     """Runs of links to other stories: a label ("DON'T MISS", "You may also like") and the
-    linked lines after it, and linked headlines in capitals ("SEAN SPICER ELIMINATED")."""
+    linked lines after it, and linked headlines in capitals (a promo for another story)."""
     removal = Removal("related-links", "links to other stories inside the article")
     for el in list(region.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span")):
         if el is region:
@@ -174,12 +182,7 @@ def _is_labelled_links(el: HtmlElement, text: str) -> bool:
 
 
 def _is_promo_headline(el: HtmlElement, text: str) -> bool:
-    return (
-        text.isupper()
-        and len(text.split()) >= PROMO_MIN_WORDS
-        and not text.lower().startswith("click")  # "CLICK FOR FULL RESULTS" is the article's
-        and _is_link_line(el)
-    )
+    return text.isupper() and len(text.split()) >= PROMO_MIN_WORDS and _is_link_line(el)
 
 
 def drop_junk_lines(region: HtmlElement) -> Step:

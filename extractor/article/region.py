@@ -2,6 +2,7 @@
 
 Steps, in order; each is named, reports what it removed, and can be switched off with
 ``Options.skip_steps`` (``choose-region`` off keeps the whole body as the region):
+  noscript-views     (a page read without scripts) long <noscript> content joins the page;
   callouts           admonitions as callouts (see callouts.py), before asides go;
   tabs               every tab panel shown under its label (see tabs.py), before hidden
                      panels and the tabs' radio buttons go;
@@ -53,9 +54,12 @@ STEPS: tuple[ArticleStep, ...] = get_args(ArticleStep)
 
 
 def find_article(
-    doc: HtmlElement, meta: Metadata, options: Options
+    doc: HtmlElement, meta: Metadata, options: Options, *, rendered: bool = True
 ) -> tuple[HtmlElement, list[Step]]:
-    """The element holding the article (``doc`` is mutated) and the steps that cleaned it."""
+    """The element holding the article (``doc`` is mutated) and the steps that cleaned it.
+
+    ``rendered`` says the DOM was settled by a browser running the page's scripts; otherwise it
+    is what a client without scripts gets, <noscript> content included."""
     body = body_of(doc)
     steps: list[Step] = []
     skip = set(options.skip_steps)
@@ -64,6 +68,8 @@ def find_article(
         if name not in skip:
             steps.append(step())
 
+    if not rendered:
+        run("noscript-views", lambda: boilerplate.open_noscript_views(body))
     run("callouts", lambda: callouts.mark_callouts(body))
     run("tabs", lambda: tabs.lay_out_tabs(body))
     run("non-content", lambda: boilerplate.drop_non_content(body))

@@ -37,6 +37,11 @@ ARTICLE_BODY_POINTS = 60
 KIN_MIN_PROSE = 100
 # ...and is not mostly links (a teaser card that shares the class).
 KIN_MAX_LINK_DENSITY = 0.5
+# The region widens to its parent when the parent holds at least this much more prose, relative
+# to the region's own (a landing page's sections, a thread's posts, a listing's cards)...
+WIDEN_MIN_GAIN = 1.0
+# ...and the parent is not mostly links (a page wrapper with menus and teaser rails).
+WIDEN_MAX_LINK_DENSITY = 0.35
 # A container with at least this share of its text in <pre> is a code block (with its
 # highlighter's wrappers), never the article: code scores high on commas and length.
 CODE_ONLY_SHARE = 0.9
@@ -132,7 +137,7 @@ def best_region(body: HtmlElement) -> HtmlElement:
     raw, prose = score_candidates(body)
     if not raw:
         return body
-    top = _best(raw)
+    top = _widen(_best(raw), body, prose)
     return _gather_kin(top, body, prose)
 
 
@@ -168,6 +173,24 @@ def is_code_only(el: HtmlElement) -> bool:
         return False
     code = sum(len(pre.text_content().strip()) for pre in el.iter("pre"))
     return code >= CODE_ONLY_SHARE * total
+
+
+def _widen(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
+    """The best container, or the ancestor whose prose it is only a part of: content spread over
+    sibling blocks (sections, posts, cards) is decided by the structure holding them all, not by
+    the single best block."""
+    region = top
+    own = prose.get(top, 0)
+    for parent in top.iterancestors():
+        if parent is body.getparent():
+            break
+        gain = prose.get(parent, 0) - own
+        if gain == 0:
+            continue  # a wrapper around the region alone: look further up
+        if gain < WIDEN_MIN_GAIN * max(own, 1) or link_density(parent) > WIDEN_MAX_LINK_DENSITY:
+            break
+        region, own = parent, prose.get(parent, 0)
+    return region
 
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:

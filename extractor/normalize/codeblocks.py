@@ -71,11 +71,11 @@ def has_language(pre: HtmlElement) -> bool:
 
 def _is_copy_button(el: HtmlElement) -> bool:
     """A "Copy" control (<button>, <clipboard-copy>, a styled span) beside a code block."""
-    if not isinstance(el.tag, str) or el.getparent() is None or el.find(".//pre") is not None:
+    if not isinstance(el.tag, str) or el.getparent() is None:
         return False
-    return _COPY.match(fold(el.text_content())) is not None and (
-        el.tag in ("button", "clipboard-copy") or "copy" in el.get("class", "").lower()
-    )
+    if el.tag not in ("button", "clipboard-copy") and "copy" not in el.get("class", "").lower():
+        return False  # checked first: reading the text of every node around a block is slow
+    return el.find(".//pre") is None and _COPY.match(fold(el.text_content())) is not None
 
 
 def _is_language_label(el: HtmlElement, language: str) -> bool:

@@ -1,0 +1,88 @@
+"""Pages that are not one article: a forum thread, a crawler view in <noscript>, tabbed products."""
+
+from __future__ import annotations
+
+from extractor import dom
+from extractor.article.region import find_article
+from extractor.records import Metadata, Options
+
+
+def region_text(body: str, *, rendered: bool = True) -> str:
+    doc = dom.parse(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    region, _ = find_article(doc, Metadata(title="t"), Options(), rendered=rendered)
+    return dom.fold(region.text_content())
+
+
+def post(n: int) -> str:
+    return (
+        f'<article class="topic-post post-comment" id="post_{n}"><div class="cooked">'
+        f"<p>Reply {n}: I had the same trouble with the valve, and after a week of trying, "
+        f"swapping the washer, and asking around, the plumber said the seat was worn.</p>"
+        f"</div></article>"
+    )
+
+
+def test_a_thread_of_comment_named_posts_is_the_page() -> None:
+    # forum software names each post like a comment; together they are all the page holds
+    thread = "".join(post(n) for n in range(1, 6))
+    text = region_text(f'<div class="topic-area">{thread}</div><p>Powered by a forum</p>')
+    assert all(f"Reply {n}:" in text for n in range(1, 6))
+
+
+def test_comments_under_an_article_still_go() -> None:
+    story = "".join(
+        f"<p>Story paragraph {n}, long enough, with commas, clauses, and details about the "
+        f"council's plan for the river, the bridge, and the costs.</p>"
+        for n in range(6)
+    )
+    comments = "".join(post(n) for n in range(1, 3))
+    text = region_text(
+        f'<article class="story">{story}</article><section id="comments">{comments}</section>'
+    )
+    assert "Story paragraph 5" in text
+    assert "Reply 1:" not in text
+
+
+CRAWLER_VIEW = (
+    '<div id="app"></div><noscript><div id="main-outlet">'
+    + "".join(
+        f"<div class='post'><p>Post {n}: the crawler view of the thread, with enough text, "
+        f"commas, and clauses to read as prose written by a member of the forum.</p></div>"
+        for n in range(1, 4)
+    )
+    + "</div></noscript>"
+)
+
+
+def test_a_page_read_without_scripts_shows_its_noscript_view() -> None:
+    text = region_text(CRAWLER_VIEW, rendered=False)
+    assert "Post 1:" in text and "Post 3:" in text
+
+
+def test_a_rendered_page_ignores_its_noscript_view() -> None:
+    assert "Post 1:" not in region_text(CRAWLER_VIEW, rendered=True)
+
+
+def test_a_short_noscript_notice_stays_out_of_a_static_page() -> None:
+    story = "<p>" + "A paragraph of the story, with commas, and clauses. " * 5 + "</p>"
+    text = region_text(
+        f"<article>{story}</article><noscript>Turn on JavaScript</noscript>", rendered=False
+    )
+    assert "JavaScript" not in text
+
+
+def test_hidden_tab_panes_and_accordion_bodies_stay() -> None:
+    spec = "Weight 1.2 kg, battery 10 hours, screen 13 inches, ports two, warranty two years."
+    body = (
+        '<div class="product"><p>The laptop is light, quiet, and fast, with a keyboard that '
+        "people who type all day will like, and a screen that is easy on the eyes.</p>"
+        '<div class="tabs"><div class="tab-pane active"><p>Overview of the laptop.</p></div>'
+        f'<div class="tab-pane" style="display:none"><p>{spec}</p></div></div>'
+        '<div class="accordion__body" aria-hidden="true"><p>Returns within 30 days, free of '
+        "charge, with the original packaging.</p></div>"
+        '<div style="display:none">Sign in for the best experience</div></div>'
+    )
+    text = region_text(body)
+    assert spec in text
+    assert "Returns within 30 days" in text
+    assert "Sign in" not in text
