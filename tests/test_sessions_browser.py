@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from tests.sessionsite import Site, serve_site
 pytestmark = pytest.mark.browser
 
 ARTICLE = "p/harbour-dredging/"
+QUICK = Options(wall_wait_ms=1000, scroll=False)
 LAST_PARAGRAPH = "full environmental statement is available at the harbour office"
 
 
@@ -44,7 +46,8 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
 
 
 def fast(*args: str) -> tuple[str, ...]:
-    return (*args, "--wall-wait", "1", "--timeout", "20")
+    """Short pages without lazy content: no scrolling, a short wait for passing walls."""
+    return (*args, "--wall-wait", "1", "--timeout", "20", "--no-scroll")
 
 
 def storage_state(site: Site, path: Path, sid: str | None = None, token: str | None = None) -> Path:
@@ -87,11 +90,11 @@ def assert_no_secret(secrets: list[str], *texts: str, folder: Path | None = None
 
 
 def test_without_a_session_teasers_and_walls(site: Site) -> None:
-    teaser = extract(site.url + ARTICLE, Options(wall_wait_ms=1000))
+    teaser = extract(site.url + ARTICLE, QUICK)
     assert teaser.completeness == "teaser" and not teaser.session
     assert any(w.kind == "paywall" and w.phase == "rendered" for w in teaser.walls)
     assert LAST_PARAGRAPH not in teaser.markdown
-    members = extract(site.url + "members/", Options(wall_wait_ms=1000))
+    members = extract(site.url + "members/", QUICK)
     assert "/login?next=" in members.final_url and members.completeness == "none"
     assert any(w.kind == "login" for w in members.walls)
 
@@ -118,10 +121,10 @@ def test_auth_then_storage_state_reads_the_whole_article(site: Site, tmp_path: P
     state = json.loads(path.read_text())
     assert [c["name"] for c in state["cookies"]] == [sessionsite.COOKIE]
 
-    result = extract(site.url + ARTICLE, Options(storage_state=str(path), wall_wait_ms=1000))
+    result = extract(site.url + ARTICLE, replace(QUICK, storage_state=str(path)))
     assert result.completeness == "full" and result.walls == () and result.session
     assert LAST_PARAGRAPH in result.markdown
-    members = extract(site.url + "members/", Options(storage_state=str(path)))
+    members = extract(site.url + "members/", replace(QUICK, storage_state=str(path)))
     assert members.final_url == site.url + "members/" and "lifeboat station" in members.markdown
 
 
@@ -345,7 +348,7 @@ def test_auth_in_a_visible_window_then_extract(site: Site, tmp_path: Path) -> No
     (cookie,) = state["cookies"]
     assert cookie["name"] == sessionsite.COOKIE and cookie["value"] in site.sessions
     assert cookie["value"] not in err
-    result = extract(site.url + ARTICLE, Options(storage_state=str(path), wall_wait_ms=1000))
+    result = extract(site.url + ARTICLE, replace(QUICK, storage_state=str(path)))
     assert result.completeness == "full" and LAST_PARAGRAPH in result.markdown
 
 
