@@ -33,6 +33,7 @@ from extractor.records import Metadata, Options, Step
 from extractor.removal import is_attached
 
 ArticleStep = Literal[
+    "noscript-views",
     "callouts",
     "tabs",
     "non-content",

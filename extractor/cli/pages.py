@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import aclosing
 from dataclasses import replace
@@ -176,7 +177,7 @@ def check_walls(
 ) -> None:
     """--fail-on-wall: a rendered-phase wall of a listed kind that stayed is a failure. A login
     or paywall wall that stayed although a session was given is said in one line, and is a
-    failure of its own under --fail-on-wall."""
+    failure of its own under --fail-on-wall. Else an empty article is said in one warning line."""
     stale = stale_session_wall(result.walls, result.session)
     if stale is not None:
         line = expiry_message(url, stale)
@@ -186,6 +187,8 @@ def check_walls(
     for wall in result.walls:
         if wall.phase == "rendered" and not wall.cleared and wall.kind in kinds:
             raise WallError(f"{wall.kind} wall stayed: {wall.text[:80]}")
+    if result.empty_reason and stale is None:  # one line a page: the expiry line says it all
+        say(f"warning: {url}: empty article: {result.empty_reason}")
 
 
 class Run:
@@ -229,6 +232,8 @@ class Run:
             )
             self.succeeded += 1
         except ExtractorError as exc:
+            if self.args.debug and exc.__cause__ is not None:  # a bug on this page
+                traceback.print_exception(exc.__cause__, file=sys.stderr)
             text = strip_credentials(str(exc))
             where = "" if r.url in text else f"{r.url}: "
             line = f"extractor: {label}{where}{text}"
