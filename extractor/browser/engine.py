@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
+from playwright.async_api import Browser, BrowserContext, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from extractor.browser import launch as browsers
 from extractor.browser.capture import capture_page, context_settings, prepare_context
+from extractor.browser.runner import private_playwright
 from extractor.notes.attachments import article_images
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
@@ -50,8 +51,9 @@ class PlaywrightEngine:
 
 @asynccontextmanager
 async def playwright_engine(options: Options) -> AsyncIterator[PlaywrightEngine]:
-    """A Playwright driver for the block; it stops (and takes its browsers along) on exit."""
-    async with async_playwright() as pw:
+    """A Playwright driver for the block (temporary files in a folder of ours); it stops, and
+    takes its browsers along, on exit."""
+    async with private_playwright() as pw:
         yield PlaywrightEngine(pw, options)
 
 

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 
-from playwright.async_api import Browser, BrowserContext, async_playwright
+from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from extractor.browser import launch as browsers
@@ -65,26 +65,33 @@ class Session:
 async def open_session(options: Options | None = None) -> AsyncIterator[Session]:
     """Start (or connect to) a browser for the block; it is closed however the block ends."""
     opts = options or DEFAULT_OPTIONS
-    # The driver's and Chromium's temporary files go to a folder of ours, removed with them, so
-    # none is left behind even when a Ctrl-C to the process group stops them before they tidy up.
-    # (A short name: Chromium makes a socket in there, and a socket path has ~100 characters.)
+    async with private_playwright() as pw:
+        if opts.user_data_dir:
+            profile = await browsers.open_profile(pw, opts, context_settings(opts))
+            try:
+                await prepare_context(profile, opts)
+                yield Session(None, opts, profile)
+            finally:
+                await asyncio.shield(_close(profile))
+            return
+        browser = await browsers.open_browser(pw, opts)
+        try:
+            yield Session(browser, opts)
+        finally:
+            await asyncio.shield(_close(browser))
+
+
+@asynccontextmanager
+async def private_playwright() -> AsyncIterator[Playwright]:
+    """A Playwright driver whose temporary files (and Chromium's) go to a folder of ours, removed
+    with them, so none is left behind even when a Ctrl-C to the process group stops them before
+    they tidy up. (A short name: Chromium makes a socket in there, and a socket path has ~100
+    characters.)"""
     with tempfile.TemporaryDirectory(prefix="x", ignore_cleanup_errors=True) as tmp:
         with _tmpdir_for_children(tmp):
             pw = await async_playwright().start()  # the driver starts with this TMPDIR
         try:
-            if opts.user_data_dir:
-                profile = await browsers.open_profile(pw, opts, context_settings(opts))
-                try:
-                    await prepare_context(profile, opts)
-                    yield Session(None, opts, profile)
-                finally:
-                    await asyncio.shield(_close(profile))
-                return
-            browser = await browsers.open_browser(pw, opts)
-            try:
-                yield Session(browser, opts)
-            finally:
-                await asyncio.shield(_close(browser))
+            yield pw
         finally:
             await pw.stop()
 
