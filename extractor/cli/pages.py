@@ -188,7 +188,7 @@ def check_walls(
         if wall.phase == "rendered" and not wall.cleared and wall.kind in kinds:
             raise WallError(f"{wall.kind} wall stayed: {wall.text[:80]}")
     if result.empty_reason and stale is None:  # one line a page: the expiry line says it all
-        say(f"warning: {result.url or url}: empty article: {result.empty_reason}")
+        say(f"warning: {result.final_url or url}: empty article: {result.empty_reason}")
 
 
 class Run:
