@@ -12,10 +12,8 @@ from playwright.async_api import Browser, BrowserContext, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from extractor.browser import launch as browsers
-from extractor.browser.capture import capture_page, context_settings, prepare_context
-from extractor.browser.runner import private_playwright
-from extractor.notes.attachments import article_images
-from extractor.pipeline import extract_page
+from extractor.browser.capture import context_settings, prepare_context
+from extractor.browser.runner import capture_with_images, private_playwright
 from extractor.records import Extraction, Options, RenderedPage
 
 # A capture, and its extraction when it had to be made during the capture.
@@ -66,16 +64,7 @@ async def capture(browser: Any, url: str, options: Options) -> Captured:
     """
     profile = browser if isinstance(browser, BrowserContext) else None
     live = None if profile is not None else browser
-    if not options.save_images:
-        return await capture_page(live, url, options, profile), None
-    extracted: list[Extraction] = []
-
-    def wanted(page: RenderedPage) -> list[str]:
-        extracted.append(extract_page(page, options))
-        return article_images(extracted[-1].article_html)
-
-    page = await capture_page(live, url, options, profile, images=wanted)
-    return page, extracted[-1] if extracted else None
+    return await capture_with_images(live, profile, url, options)
 
 
 __all__ = ["PlaywrightEngine", "capture", "playwright_engine"]

@@ -48,17 +48,26 @@ class Session:
         """Capture and extract; with ``Options.save_images`` the article's images are taken
         through the page's own session before its context closes."""
         opts = options or self.options
-        if not opts.save_images:
-            page = await self.capture(url, opts)
-            return page, extract_page(page, opts)
-        extracted: list[Extraction] = []
+        page, extraction = await capture_with_images(self.browser, self.profile, url, opts)
+        return page, extraction or extract_page(page, opts)
 
-        def wanted(page: RenderedPage) -> list[str]:
-            extracted.append(extract_page(page, opts))
-            return article_images(extracted[-1].article_html)
 
-        page = await capture_page(self.browser, url, opts, self.profile, images=wanted)
-        return page, extracted[-1] if extracted else extract_page(page, opts)
+async def capture_with_images(
+    browser: Browser | None, profile: BrowserContext | None, url: str, opts: Options
+) -> tuple[RenderedPage, Extraction | None]:
+    """Capture ``url``; with ``Options.save_images`` the article's images are taken through the
+    page's own context before it closes, which needs the extraction then: it comes back with
+    the page. Otherwise the extraction is left to the caller (None)."""
+    if not opts.save_images:
+        return await capture_page(browser, url, opts, profile), None
+    extracted: list[Extraction] = []
+
+    def wanted(page: RenderedPage) -> list[str]:
+        extracted.append(extract_page(page, opts))
+        return article_images(extracted[-1].article_html)
+
+    page = await capture_page(browser, url, opts, profile, images=wanted)
+    return page, extracted[-1] if extracted else None
 
 
 @asynccontextmanager
