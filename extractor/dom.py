@@ -68,6 +68,31 @@ def cap_depth(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
     return dropped
 
 
+# Elements whose content is never article text: code, styles, embeds, form controls and
+# dialogs. The article steps drop them from the page; the Markdown converter skips them in
+# whatever region it is handed.
+NON_CONTENT_TAGS = frozenset(
+    {
+        "head", "script", "style", "noscript", "template", "link", "meta", "svg", "canvas",
+        "iframe", "object", "embed", "map", "button", "input", "select", "option", "textarea",
+        "dialog",
+    }
+)  # fmt: skip
+# Media players: the article steps drop them too (their fallback text, "Your browser does not
+# support video", is noise), while the converter writes a link to the file of one it is handed.
+MEDIA_TAGS = frozenset({"audio", "video"})
+
+
+def ancestor(el: HtmlElement, *tags: str) -> HtmlElement | None:
+    """The nearest element above ``el`` (not ``el`` itself) with one of ``tags``."""
+    return next(el.iterancestors(*tags), None)
+
+
+def is_within(el: HtmlElement, container: HtmlElement) -> bool:
+    """Does ``container`` hold ``el`` (at any depth; an element is not within itself)?"""
+    return any(parent is container for parent in el.iterancestors())
+
+
 _ATTR_NAME = re.compile(r"[^\s\"'<>/=\x00-\x1f]+")
 # Elements that never hold content, so never open a level.
 VOID_TAGS = frozenset(

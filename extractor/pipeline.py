@@ -59,7 +59,7 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     region, region_steps = article.find_article(doc, meta, options, rendered=page.rendered)
     steps += region_steps
     steps += normalize.normalize(region, base, skip=options.skip_steps)
-    body = markdown.to_markdown(region, title=meta.title)
+    body = markdown.to_markdown(region)
     body = walls.scrub(body, found.walls)
     done = walls.completeness(found.walls, body, rendered=page.rendered)
     if done == "none":  # a wall stayed: never dress the wall page up as an article

@@ -1,5 +1,6 @@
 import pytest
 
+from extractor import dom
 from extractor.dom import parse, text_of
 
 
@@ -30,3 +31,25 @@ def test_parse_never_raises_on_junk() -> None:
 def test_a_lone_surrogate_does_not_cut_the_text() -> None:
     doc = parse("<p>Lone \ud800 surrogate from a broken script</p>")
     assert text_of(doc.find(".//p")) == "Lone \ufffd surrogate from a broken script"
+
+
+def test_ancestor_is_the_nearest_above_with_a_tag_and_never_the_element() -> None:
+    doc = dom.parse(
+        "<div id=o><figure id=f><div id=i><figure id=g><img></figure></div></figure></div>"
+    )
+    img = doc.find(".//img")
+    inner = doc.get_element_by_id("g")
+    assert img is not None
+    assert dom.ancestor(img, "figure") is inner
+    assert dom.ancestor(inner, "figure") is doc.get_element_by_id("f")
+    assert dom.ancestor(img, "table", "div") is doc.get_element_by_id("i")
+    assert dom.ancestor(img, "table") is None
+
+
+def test_is_within_is_strict_containment() -> None:
+    doc = dom.parse("<div id=a><p id=b>x</p></div><p id=c>y</p>")
+    a, b, c = (doc.get_element_by_id(i) for i in "abc")
+    assert dom.is_within(b, a)
+    assert not dom.is_within(a, a)
+    assert not dom.is_within(c, a)
+    assert not dom.is_within(a, b)

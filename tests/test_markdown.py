@@ -8,6 +8,7 @@ from lxml.html import HtmlElement
 from markdown_it import MarkdownIt
 
 from extractor import dom
+from extractor.article.cleanup import drop_title
 from extractor.markdown.converter import to_markdown
 from extractor.markdown.escaping import is_junk_alt
 from extractor.metadata.read import read_metadata
@@ -27,9 +28,11 @@ def region_of(body: str) -> HtmlElement:
 
 
 def md(body: str, title: str | None = None) -> str:
+    """The region's Markdown, its title heading dropped first as the pipeline's step does."""
     region = region_of(body)
+    drop_title(region, title)
     normalize(region, BASE)
-    return to_markdown(region, title=title)
+    return to_markdown(region)
 
 
 # -- headings ---------------------------------------------------------------------------
@@ -50,8 +53,14 @@ def md(body: str, title: str | None = None) -> str:
             "The Title",
             "a\n\n# Part\n\n## Sub\n",
         ),
-        # a heading further down that repeats the title stays
-        (f"<p>{LONG}</p><h2>The Title</h2>", "The Title", f"{LONG}\n\n## The Title\n"),
+        # a heading further down that only begins like the title stays
+        (
+            f"<p>{LONG}</p><h2>The Title, again</h2>",
+            "The Title",
+            f"{LONG}\n\n## The Title, again\n",
+        ),
+        # a heading at the top that is the title cut short goes
+        ("<h2>The title of the piece, in</h2><p>a</p>", "The title of the piece, in full", "a\n"),
         # ...but a short kicker above the title heading does not keep it
         ("<p>Chapter 7</p><h1>The Title</h1><p>a</p>", "The Title", "Chapter 7\n\na\n"),
         # emphasis inside a heading is dropped, line breaks fold
@@ -421,8 +430,8 @@ def test_deterministic_and_region_untouched() -> None:
     )
     normalize(region, BASE)
     before = dom.to_html(region)
-    first = to_markdown(region, title="T")
-    assert to_markdown(region, title="T") == first
+    first = to_markdown(region)
+    assert to_markdown(region) == first
     assert dom.to_html(region) == before
 
 
@@ -453,8 +462,9 @@ def page_markdown(case: str) -> str:
     title = read_metadata(doc, url).title
     region = doc.find(".//article")
     assert region is not None
+    drop_title(region, title)
     normalize(region, url)
-    return to_markdown(region, title=title)
+    return to_markdown(region)
 
 
 def test_page_tables() -> None:
@@ -560,8 +570,9 @@ def test_rendered_pages_keep_source_case_and_real_image_urls(live: Browser, page
         doc = dom.parse(page.dom_html, base_url=page.final_url)
         region = doc.find(".//article")
         assert region is not None
+        drop_title(region, read_metadata(doc, page.final_url).title)
         normalize(region, page.final_url)
-        outputs[case] = to_markdown(region, title=read_metadata(doc, page.final_url).title)
+        outputs[case] = to_markdown(region)
     quotes, figures = outputs["md-lists-quotes"], outputs["md-figures"]
     assert "Chapter 7\n" in quotes and "## before the meeting" in quotes
     assert "CHAPTER" not in quotes and "Before The Meeting" not in quotes

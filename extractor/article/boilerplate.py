@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, is_within
 from extractor.normalize.figures import describes_something
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -23,11 +24,8 @@ from extractor.removal import Removal, is_attached
 # A <noscript> holding this much text is what the page shows a client without scripts (a
 # forum's crawler view of its posts), not a notice or a tracking pixel.
 NOSCRIPT_VIEW_CHARS = 200
-# Tags whose content is never article text.
-NON_CONTENT_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "link", "meta", "button", "select", "input", "textarea", "dialog", "map", "audio", "video",
-)  # fmt: skip
+# What drop_non_content removes from the page, in a fixed order.
+_DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
 # Structural tags for the page's chrome around the article.
 CHROME_TAGS = ("nav", "aside", "footer", "menu")
 # A <footer> inside these is an attribution, not the page's footer.
@@ -135,10 +133,9 @@ def scan_page(body: HtmlElement) -> PageScan:
         "hidden": [], "chrome": [], "comments": [], "boilerplate": [], "captions": [],
         "forms": [],
     }  # fmt: skip
-    non_content_tags = frozenset(NON_CONTENT_TAGS)
     for el in body.iter(etree.Element):
         tag = el.tag
-        if tag in non_content_tags:
+        if tag in _DROPPED_TAGS:
             continue  # dropped wholesale by drop_non_content
         attrib = el.attrib
         if attrib and _hidden(attrib):
@@ -184,7 +181,7 @@ def _name_counts(el: HtmlElement, tag: str) -> bool:
 
 def _in_code(el: HtmlElement) -> bool:
     """Inside a code block, where class names are the highlighter's ("token comment")."""
-    return any(a.tag in CODE_TAGS for a in el.iterancestors())
+    return ancestor(el, *CODE_TAGS) is not None
 
 
 def _hidden(attrib: Any) -> bool:
@@ -266,8 +263,8 @@ def open_noscript_views(body: HtmlElement) -> Step:
 def drop_non_content(body: HtmlElement) -> Step:
     """Scripts, styles, embeds and form controls (removed in one pass inside lxml)."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
-    removal.removed = sum(1 for _ in body.iter(*NON_CONTENT_TAGS))
-    etree.strip_elements(body, *NON_CONTENT_TAGS, etree.Comment, with_tail=False)
+    removal.removed = sum(1 for _ in body.iter(*_DROPPED_TAGS))
+    etree.strip_elements(body, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     return removal.step()
 
 
@@ -291,7 +288,7 @@ def drop_chrome_tags(body: HtmlElement) -> Step:
     """Navigation, asides and footers by tag, before the walk (a third of most pages)."""
     removal = Removal("chrome", "navigation, asides, footers (by tag)")
     for el in list(body.iter(*CHROME_TAGS)):
-        if el.tag == "footer" and any(a.tag in QUOTE_TAGS for a in el.iterancestors()):
+        if el.tag == "footer" and ancestor(el, *QUOTE_TAGS) is not None:
             continue  # a quote's attribution ("— Field notes, SRE guild")
         removal.take(el)
     return removal.step()
@@ -383,7 +380,7 @@ def _outermost(found: tuple[HtmlElement, ...]) -> list[HtmlElement]:
     """The elements not inside another one of them (``found`` is in document order)."""
     kept: list[HtmlElement] = []
     for el in found:
-        if not kept or not any(a is kept[-1] for a in el.iterancestors()):
+        if not kept or not is_within(el, kept[-1]):
             kept.append(el)
     return kept
 

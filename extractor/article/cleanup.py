@@ -10,7 +10,8 @@ from lxml.html import HtmlElement
 from extractor.article.boilerplate import names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.scoring import link_density
-from extractor.dom import fold
+from extractor.dom import ancestor, fold
+from extractor.metadata.titles import key
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -87,10 +88,13 @@ _WORD = re.compile(r"\w+")
 # A byline block is short.
 BYLINE_MAX_CHARS = 200
 _HEADINGS = ("h1", "h2", "h3")
+_ALL_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # blocks of text that, above an <h1>, make it a section heading rather than the title
 _TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
 # text above an <h1> that still leaves it the title (a kicker: "Chapter 7", "Analysis")
 TITLE_KICKER_MAX_CHARS = 60
+# a heading whose key is this share of the title's (or the title's of its) duplicates it
+TITLE_MATCH = 0.8
 
 
 def drop_link_lists(region: HtmlElement) -> Step:
@@ -218,10 +222,28 @@ def drop_title(region: HtmlElement, title: str | None) -> Step:
             if words and (words == wanted or _contains(wanted, words)):
                 removal.take(el)
                 return removal.step()
+        top = next(region.iter(*_ALL_HEADINGS), None)
+        if (
+            top is not None
+            and _text_above(top, region) <= TITLE_KICKER_MAX_CHARS
+            and _near_title(top.text_content(), title)
+        ):
+            removal.take(top)
+            return removal.step()
     first = next(region.iter("h1"), None)
     if first is not None and _text_above(first, region) <= TITLE_KICKER_MAX_CHARS:
         removal.take(first)
     return removal.step()
+
+
+def _near_title(heading: str, title: str) -> bool:
+    """A heading that the title begins with, or that begins with the title, nearly whole
+    (the title cut short, or with a subtitle or the site's name run on)."""
+    found, wanted = key(heading), key(title)
+    shorter, longer = sorted((found, wanted), key=len)
+    return (
+        bool(shorter) and longer.startswith(shorter) and len(shorter) >= TITLE_MATCH * len(longer)
+    )
 
 
 def _text_above(heading: HtmlElement, region: HtmlElement) -> int:
@@ -276,7 +298,7 @@ def _names_byline(names: str) -> bool:
 
 
 def _in_picture_figure(el: HtmlElement) -> bool:
-    figure = next((a for a in el.iterancestors() if a.tag == "figure"), None)
+    figure = ancestor(el, "figure")
     return figure is not None and figure.find(".//img") is not None
 
 

@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 
 from extractor.article import boilerplate, callouts, cleanup, tabs
 from extractor.article.scoring import best_region
-from extractor.dom import body_of
+from extractor.dom import body_of, is_within
 from extractor.records import Metadata, Options, Step
 from extractor.removal import is_attached
 
@@ -101,7 +101,7 @@ def _append_comments(region: HtmlElement, found: tuple[HtmlElement, ...]) -> Non
     for el in found:
         if el in lineage or not is_attached(el):
             continue
-        if any(parent is region for parent in el.iterancestors()):
+        if is_within(el, region):
             continue  # already inside (or moved in with an outer section)
         el.tail = None
         region.append(el)

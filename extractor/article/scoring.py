@@ -12,6 +12,7 @@ import re
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import BOILERPLATE_NAMES, COMMENT_NAMES, names_of
+from extractor.dom import ancestor, is_within
 
 # Blocks whose own text counts as a paragraph.
 PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "dd"})
@@ -114,13 +115,13 @@ def score_candidates(
             _credit(scores, el, points)
         if tag in LOOSE_TEXT_TAGS or tag in ("p", "pre") or el.find(".//p") is None:
             prose[el] = prose.get(el, 0) + len(text)
-            for ancestor in el.iterancestors():
-                prose[ancestor] = prose.get(ancestor, 0) + len(text)
-        for level, ancestor in enumerate(el.iterancestors()):
-            if level >= ANCESTOR_LEVELS or ancestor is body.getparent():
+            for above in el.iterancestors():
+                prose[above] = prose.get(above, 0) + len(text)
+        for level, above in enumerate(el.iterancestors()):
+            if level >= ANCESTOR_LEVELS or above is body.getparent():
                 break
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
-            _credit(scores, ancestor, points / divider)
+            _credit(scores, above, points / divider)
     return scores, prose
 
 
@@ -166,7 +167,7 @@ def in_callout(el: HtmlElement) -> bool:
 
 def is_code_only(el: HtmlElement) -> bool:
     """Whether the element is code: (nearly) all of its text sits in <pre>, or it is inside one."""
-    if el.tag == "pre" or any(a.tag == "pre" for a in el.iterancestors()):
+    if el.tag == "pre" or ancestor(el, "pre") is not None:
         return True
     total = len(el.text_content().strip())
     if not total:
@@ -207,9 +208,9 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
         if el.get("class") == cls
         and prose.get(el, 0) >= KIN_MIN_PROSE
         and el not in lineage
-        and (el is top or not _within(el, top))
+        and (el is top or not is_within(el, top))
     ]
-    kin = [el for el in kin if not any(_within(el, other) for other in kin if other is not el)]
+    kin = [el for el in kin if not any(is_within(el, other) for other in kin if other is not el)]
     kin = [el for el in kin if el is top or link_density(el) <= KIN_MAX_LINK_DENSITY]
     if len(kin) < 2:
         return top
@@ -219,7 +220,3 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
         el.tail = None
         region.append(el)
     return region
-
-
-def _within(el: HtmlElement, ancestor: HtmlElement) -> bool:
-    return any(parent is ancestor for parent in el.iterancestors())

@@ -18,6 +18,7 @@ from lxml import html
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
+from extractor.dom import NON_CONTENT_TAGS
 from extractor.markdown import tables
 from extractor.markdown.escaping import (
     escape_alt,
@@ -26,26 +27,12 @@ from extractor.markdown.escaping import (
     escape_title,
     is_junk_alt,
 )
-from extractor.metadata.titles import key
 
-# elements that never hold article text
-DROP_TAGS = frozenset(
-    {
-        "head", "script", "style", "noscript", "template", "button", "input", "select",
-        "option", "textarea", "svg", "canvas", "iframe", "object", "embed", "map", "dialog",
-    }
-)  # fmt: skip
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # block elements a Markdown link cannot wrap (a teaser card: <a><h3>..</h3><p>..</p></a>)
 _LINK_BLOCKS = frozenset(
     (*_HEADINGS, "p", "div", "ul", "ol", "li", "table", "blockquote", "figure", "pre", "section")
 )
-# blocks whose text, when it comes before a heading, means the heading is not at the top
-_TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
-# text above the heading that still counts as "at the top" (a kicker: "Chapter 7", "Analysis")
-KICKER_MAX_CHARS = 60
-# a heading this close to the title (share of the longer key) duplicates it
-TITLE_MATCH = 0.8
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # characters that show nothing: a line of only these is blank
@@ -164,7 +151,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
     # -- structure ---------------------------------------------------------------------
 
     def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
-        if node.name in DROP_TAGS:
+        if node.name in NON_CONTENT_TAGS:
             return ""
         if node.name == "table":
             body = tables.convert_table(node, self._render_cell)
@@ -377,21 +364,6 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         return f"\n\n{text.strip()}\n\n"
 
 
-def _drop_title_heading(soup: BeautifulSoup, title: str | None) -> None:
-    """Remove a heading at the top of the article that repeats the title."""
-    wanted = key(title)
-    heading = soup.find(_HEADINGS)
-    if not wanted or not isinstance(heading, Tag):
-        return
-    before = sum(len(b.get_text(strip=True)) for b in heading.find_all_previous(_TEXT_BLOCKS))
-    if before > KICKER_MAX_CHARS:
-        return
-    found = key(heading.get_text())
-    shorter, longer = sorted((found, wanted), key=len)
-    if found and longer.startswith(shorter) and len(shorter) >= TITLE_MATCH * len(longer):
-        heading.decompose()
-
-
 def _drop_hard_break(lines: list[str]) -> None:
     """A hard line break at the end of a block breaks nothing: drop its backslash."""
     if lines and lines[-1].endswith("\\") and not lines[-1].endswith("\\\\"):
@@ -423,9 +395,8 @@ def tidy(markdown: str) -> str:
     return text + "\n" if text else ""
 
 
-def to_markdown(region: HtmlElement, title: str | None = None) -> str:
+def to_markdown(region: HtmlElement) -> str:
     """The region as Markdown (the region itself is not changed)."""
     soup = BeautifulSoup(html.tostring(region, encoding="unicode", with_tail=False), "lxml")
-    _drop_title_heading(soup, title)
     converter = ArticleConverter()
     return tidy(str(converter.convert_soup(soup)))

@@ -12,7 +12,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from extractor.dom import fold
+from extractor.dom import ancestor, fold
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -137,7 +137,7 @@ def _wrappers(pre: HtmlElement) -> list[HtmlElement]:
 
 def _unwrap_gutter_table(pre: HtmlElement, removal: Removal) -> HtmlElement:
     """A table with a gutter column and a code column becomes the code's <pre> alone."""
-    table = next((a for a in pre.iterancestors() if a.tag == "table"), None)
+    table = ancestor(pre, "table")
     if table is None:
         return pre
     gutters = [td for td in table.iter("td", "th") if _is_gutter(td)]
@@ -160,7 +160,7 @@ def normalize_code(region: HtmlElement) -> Step:
     for pre in list(region.iter("pre")):
         if pre.getparent() is None or _in_gutter(pre):
             continue
-        if any(a.tag == "pre" for a in pre.iterancestors()):
+        if ancestor(pre, "pre") is not None:
             continue
         pre = _unwrap_gutter_table(pre, removal)
         for button in list(pre.iter("button")):

@@ -14,7 +14,7 @@ import re
 from lxml import html
 from lxml.html import HtmlElement
 
-from extractor.dom import fold, text_of
+from extractor.dom import ancestor, fold, text_of
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -125,12 +125,12 @@ def follows_image(caption: HtmlElement) -> HtmlElement | None:
 
 def describes_something(caption: HtmlElement) -> bool:
     """Does a caption belong to a picture (or a code block, table or quote) it stays with?"""
-    for ancestor in caption.iterancestors():
-        if ancestor.tag == "figure":
-            return ancestor.find(".//img") is not None or any(
-                ancestor.find(f".//{tag}") is not None for tag in CAPTIONED_BLOCKS
+    for above in caption.iterancestors():
+        if above.tag == "figure":
+            return above.find(".//img") is not None or any(
+                above.find(f".//{tag}") is not None for tag in CAPTIONED_BLOCKS
             )
-        if ancestor.tag in ("div", "p", "span", "section") and _figure_like(ancestor):
+        if above.tag in ("div", "p", "span", "section") and _figure_like(above):
             return True
     if len(text_of(caption)) > CAPTION_MAX_CHARS:
         return False
@@ -169,7 +169,7 @@ def normalize_figures(region: HtmlElement) -> Step:
     for el in list(region.iter("div", "p", "span", "section")):
         if el is region or el.getparent() is None or el.find(".//figure") is not None:
             continue
-        if any(a.tag == "figure" for a in el.iterancestors()):
+        if ancestor(el, "figure") is not None:
             continue
         if _figure_like(el):
             _rebuild(el)
@@ -177,7 +177,7 @@ def normalize_figures(region: HtmlElement) -> Step:
     for el in list(region.iter("div", "p", "span")):
         if el.getparent() is None or not _is_caption(el) or not text_of(el):
             continue
-        if any(a.tag == "figure" for a in el.iterancestors()):
+        if ancestor(el, "figure") is not None:
             continue
         holder = follows_image(el) if len(text_of(el)) <= CAPTION_MAX_CHARS else None
         if holder is not None:

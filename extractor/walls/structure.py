@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, body_of, fold
+from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, ancestor, body_of, fold
 from extractor.metadata import jsonld
 from extractor.walls.scan import Scan
 from extractor.walls.signals import WEAK_WEIGHT, Signal
@@ -188,7 +188,7 @@ def login_form_signals(scan: Scan) -> list[Signal]:
     for field in scan.inputs:
         if (field.get("type") or "").lower() != "password":
             continue
-        if any(a.tag in CHROME_TAGS for a in field.iterancestors()):
+        if ancestor(field, *CHROME_TAGS) is not None:
             continue
         return [Signal("login", WEAK_WEIGHT, "selector:input[type=password]")]
     return []
