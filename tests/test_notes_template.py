@@ -107,6 +107,12 @@ def test_meta_selector_and_schema_lookups(result) -> None:  # type: ignore[no-un
     assert run("{{schema:@Recipe:name}}", result) == ""
 
 
+@pytest.mark.parametrize("selector", ["div >", "a:nth-child(x)", "p::before"])
+def test_a_selector_written_wrong_matches_nothing(result, selector: str) -> None:  # type: ignore[no-untyped-def]
+    assert run(f"{{{{selector:{selector}}}}}", result) == ""
+    assert run(f'{{{{selectorHtml:h1|remove_html:("{selector}")}}}}', result).startswith("<h1")
+
+
 def test_fallbacks_and_filter_binding(result) -> None:  # type: ignore[no-untyped-def]
     assert run('{{nothing ?? "Untitled"}}', result) == "Untitled"
     assert run("{{nothing ?? selector:.none ?? title}}", result) == "Tide Tables, Explained"

@@ -158,6 +158,8 @@ async def prepare_page(
     page: Page, options: Options, url: str, timeout_ms: int, profile: bool = False
 ) -> None:
     """Route the page's requests for ``url``'s origin through one that adds the extra headers."""
+    from playwright.async_api import Error as PlaywrightError
+
     origin = origin_of(url)
     added = origin_headers(options, profile)
     if origin is None or not added:
@@ -173,7 +175,7 @@ async def prepare_page(
             headers.pop(name, None)
         try:
             response = await route.fetch(headers=headers, max_redirects=0, timeout=timeout_ms)
-        except Exception as exc:  # any failure must answer the request: say which network error
+        except PlaywrightError as exc:  # the request must still be answered: say which error
             text = str(exc)
             code = next((c for marker, c in FETCH_ERRORS if marker in text), "failed")
             await route.abort(code)
@@ -248,25 +250,31 @@ async def record_session(
     """Open ``url`` in a browser, let the user sign in (``sign_in``: by default, until Enter is
     pressed in the terminal), and save the session (cookies, localStorage, IndexedDB) to ``path``
     with mode 0600. Nothing is written when the window is closed first."""
+    from playwright.async_api import Error as PlaywrightError
     from playwright.async_api import async_playwright
 
-    from extractor.browser.launch import open_browser  # launch imports this module
+    from extractor.browser.launch import map_error, open_browser  # launch imports this module
 
     if not headless and not has_display():
         raise NoBrowserError(NO_DISPLAY)
     if path.exists() and not force:
         raise OutputError(f"{path} exists; pass --force to overwrite it")
+    shown = strip_credentials(url)
     url, options = with_url_credentials(url, options)
-    async with async_playwright() as pw:
-        browser = await open_browser(pw, options, headless=headless)
-        try:
-            context = await browser.new_context(**context_settings(options, url, SessionFiles()))
-            page = await context.new_page()
-            await page.goto(url, timeout=options.timeout_ms)
-            await (sign_in or wait_for_enter)(page)
-            state = await context.storage_state(indexed_db=True)
-        finally:
-            await browser.close()
+    try:
+        async with async_playwright() as pw:
+            browser = await open_browser(pw, options, headless=headless)
+            try:
+                settings = context_settings(options, url, SessionFiles())
+                context = await browser.new_context(**settings)
+                page = await context.new_page()
+                await page.goto(url, timeout=options.timeout_ms)
+                await (sign_in or wait_for_enter)(page)
+                state = await context.storage_state(indexed_db=True)
+            finally:
+                await browser.close()
+    except (PlaywrightError, TimeoutError) as exc:  # loading the page failed: say how, in one line
+        raise map_error(exc, shown) from exc
     write_atomic(path, json.dumps(state, indent=2) + "\n", force=force)
     os.chmod(path, SESSION_FILE_MODE)
     return path

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extractor.auth import strip_credentials
-from extractor.browser.launch import Interrupted, map_error, run
+from extractor.browser.launch import Interrupted, run
 from extractor.browser.session import NO_DISPLAY, has_display, record_session
 from extractor.browser.targets import resolve_target
 from extractor.cli.options import ArgumentParser
@@ -64,12 +64,7 @@ def main(argv: Sequence[str]) -> int:
             f"the session to {path}",
             file=sys.stderr,
         )
-        try:
-            run(record_session(url, path, options, force=args.force))
-        except ExtractorError:
-            raise
-        except Exception as exc:  # Playwright's errors while loading the page
-            raise map_error(exc, strip_credentials(url)) from exc
+        run(record_session(url, path, options, force=args.force))
         print(f"extractor auth: saved to {path} (mode 0600)", file=sys.stderr)
         return 0
     except ExtractorError as exc:

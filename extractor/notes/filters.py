@@ -15,8 +15,14 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
 
+from soupsieve import SelectorSyntaxError
+
 from . import dayjs
 from .names import safe_name
+
+# What a CSS selector a user wrote wrong raises: bad syntax, or a pseudo-element that selects
+# nothing in a document tree (::before).
+BAD_SELECTOR = (SelectorSyntaxError, NotImplementedError)
 
 Filter = Callable[[str, str | None], str]
 
@@ -409,7 +415,7 @@ def remove_html(value: str, param: str | None) -> str:
     soup = _soup(value)
     try:
         found = soup.select(", ".join(selectors))
-    except Exception:  # a selector a template got wrong removes nothing
+    except BAD_SELECTOR:  # a selector a template got wrong removes nothing
         return value
     for node in found:
         node.decompose()

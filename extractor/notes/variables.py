@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..records import Extraction
 from . import dayjs
-from .filters import js_str, split_outside, to_json
+from .filters import BAD_SELECTOR, js_str, split_outside, to_json
 
 _PATH_STEP = re.compile(r"([^.\[\]]+)|\[(\d+|\*)\]")
 
@@ -98,7 +98,7 @@ class PageVariables:
         css, attr = (spec, None) if len(pieces) == 1 else ("?".join(pieces[:-1]), pieces[-1])
         try:
             found = self.soup.select(css.strip())
-        except Exception:  # an invalid selector in a user's template matches nothing
+        except BAD_SELECTOR:  # an invalid selector in a user's template matches nothing
             return ""
         values = [self._node_value(node, attr, html) for node in found]
         if not values:
