@@ -65,6 +65,28 @@ def test_missing_urls_file_is_a_usage_error(
     assert "cannot read" in capsys.readouterr().err
 
 
+def test_a_list_without_urls_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = tmp_path / "list.txt"
+    listed.write_text("# nothing yet\n\n", encoding="utf-8")
+    assert main(["--urls", str(listed)]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"extractor: no URLs in {listed} (one per line; # starts a comment)\n"
+    )
+
+
+def test_an_out_dir_that_is_a_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    taken = tmp_path / "notes"
+    taken.write_text("mine", encoding="utf-8")
+    assert main(["--out-dir", str(taken), "https://example.com/"]) == 2
+    assert "exists and is not a folder" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "mine"
+
+
 def test_options_follow_flags() -> None:
     args = build_parser().parse_args(
         ["--timeout", "2.5", "--wait-for", "main p", "--no-scroll", "--consent", "reject", "u"]

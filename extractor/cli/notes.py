@@ -95,6 +95,9 @@ def note_settings(args: argparse.Namespace) -> NoteSettings | None:
                 "--template, --note-style, --save-images and the image options need --out-dir"
             )
         return None
+    out_dir = Path(args.out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out-dir {args.out_dir}: exists and is not a folder")
     if args.format != "markdown":
         if any(noted):
             raise UsageError("notes are Markdown: these options do not go with --format")

@@ -307,6 +307,8 @@ async def run_pages(
     folder = NoteFolder(Path(args.out_dir), args.format, args.force) if args.out_dir else None
     done = done_urls(folder.load()) if folder is not None and args.resume else frozenset()
     total = None if single else count_targets(args, done)
+    if total == 0 and not done:
+        raise UsageError(f"no URLs in {args.urls} (one per line; # starts a comment)")
     progress = Progress(sys.stderr, total=total, quiet=args.quiet, batch=not single)
     run = Run(args, kinds, progress, folder, notes)
 
