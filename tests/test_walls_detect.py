@@ -326,6 +326,11 @@ def test_scrub_removes_wall_lines_and_keeps_the_rest() -> None:
             False,
             "none",
         ),
+        # a consent banner hides nothing: a brief of two sentences beside it is an article...
+        ((Wall("consent", "rendered", ""),), "brief " * 30, True, "full"),
+        # ...a footer line beside it is not, nor is a brief beside any other wall that stayed
+        ((Wall("consent", "rendered", ""),), "Imprint. Privacy.", True, "none"),
+        ((Wall("consent", "rendered", ""), WALL), "brief " * 30, False, "none"),
     ],
 )
 def test_completeness(

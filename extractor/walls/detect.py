@@ -54,6 +54,9 @@ STEPS: tuple[WallStep, ...] = get_args(WallStep)
 # kinds that leave no article when they stay: the page shown is the wall
 BLOCKING_KINDS = frozenset({"bot-check", "login", "geo-block"})
 STUB_CHARS = 250  # Markdown with less text than this beside a wall that stayed is no article
+# ...but a consent banner hides nothing: beside one, a brief of two sentences is an article, and
+# only a line or two (a cookie wall's footer links) is not
+CONSENT_STUB_CHARS = 120
 SCRUB_MIN_CHARS = 8  # lines shorter than this are left alone by scrub
 SCRUB_SHARE = 0.6  # a Markdown line that is at least this much wall phrase goes
 SAMPLE_CHARS = 60  # how much of a removed node a Step shows
@@ -293,7 +296,8 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
         return "teaser" if len(text) >= enough else "none"
     if "paywall" in staying:
         return "teaser" if text else "none"
-    if staying and len(text) < STUB_CHARS:  # what is left beside the wall is no article
+    stub = CONSENT_STUB_CHARS if staying == {"consent"} else STUB_CHARS
+    if staying and len(text) < stub:  # what is left beside the wall is no article
         return "none"
     if any(_page_is_wall(w) for w in walls if w.phase == last and w.kind == "consent"):
         return "none"  # a consent page (Google's, Yahoo's) has no article behind it
