@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from lxml.html import HtmlElement
 
@@ -155,6 +157,47 @@ def test_turnstile_widget_on_a_short_page_is_not_a_challenge() -> None:
         "</body>", "<script>window._cf_chl_opt={cType:'managed'}</script></body>"
     )
     assert kinds(static(challenge)[0]) == {"bot-check"}
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "<script src='/_sec/cp_challenge/sec-cpt-if-3-4.js'></script>",
+        "<div id='sec-if-cpt-container' data-duration='5'></div>",
+    ],
+)
+def test_akamai_challenge_interstitial_is_a_bot_check(marker: str) -> None:
+    html = f"<html><body><h1>Un momento</h1><p>Cargando la página.</p>{marker}</body></html>"
+    (wall,) = static(html)[0].walls
+    assert (wall.kind, wall.vendor) == ("bot-check", "Akamai")
+
+
+def test_akamai_edge_asking_for_its_challenge_is_a_bot_check() -> None:
+    found, _ = static(story(), status=428, headers={"Server": "AkamaiGHost"})
+    assert {(w.kind, w.vendor) for w in found.walls} == {("bot-check", "Akamai")}
+    assert kinds(static(story(), status=200, headers={"Server": "AkamaiGHost"})[0]) == set()
+
+
+def test_a_451_page_is_a_geo_block_in_both_phases_unless_scripts_moved_on() -> None:
+    notice = (
+        "<html><body><h1>Not here</h1><p>This site is not offered where you are.</p></body></html>"
+    )
+    page = RenderedPage(
+        url="https://example.org/a",
+        final_url="https://example.org/a",
+        status=451,
+        headers={},
+        server_html=notice,
+        dom_html=notice,
+        wait=Wait("quiet", 0),
+    )
+    found = find_walls(page, dom.parse(notice), dom.parse(notice))
+    assert kinds(found, "static") == kinds(found, "rendered") == {"geo-block"}
+    # the settled DOM is a later document (the page's scripts went elsewhere): the status of the
+    # first one says nothing of it
+    moved = replace(page, documents=(ServedDocument(page.url, 451, {}, notice),), dom_html=story())
+    found = find_walls(moved, dom.parse(story()), dom.parse(story()))
+    assert kinds(found, "rendered") == set()
 
 
 def test_url_names_consent_interstitials() -> None:
@@ -320,11 +363,29 @@ def test_scrub_removes_wall_lines_and_keeps_the_rest() -> None:
         ((Wall("paywall", "static", ""),), "", False, "none"),
         ((WALL,), "Two words.", False, "none"),
         ((WALL,), "long " * 100, False, "full"),
+        # a consent page: a short body that is the banner, whatever is left beside it
         (
             (Wall("consent", "static", "", evidence=("structure:short-body (300 chars)",)),),
             "long " * 100,
             False,
             "none",
+        ),
+        # ...not a short page whose banner is an overlay over a brief
+        (
+            (
+                Wall(
+                    "consent",
+                    "rendered",
+                    "",
+                    evidence=(
+                        "structure:short-body (400 chars)",
+                        "structure:overlay-covers-viewport",
+                    ),
+                ),
+            ),
+            "brief " * 40,
+            True,
+            "full",
         ),
         # a consent banner hides nothing: a brief of two sentences beside it is an article...
         ((Wall("consent", "rendered", ""),), "brief " * 30, True, "full"),

@@ -47,7 +47,7 @@ from extractor.walls.structure import (
     paywall_signals,
     short_body_signals,
 )
-from extractor.walls.vendors import header_signals, markup_signals, url_signals
+from extractor.walls.vendors import header_signals, markup_signals, status_signals, url_signals
 
 WallStep = Literal["walls", "consent-banners", "widget-notices"]  # the removals, by Step name
 STEPS: tuple[WallStep, ...] = get_args(WallStep)
@@ -158,6 +158,8 @@ def _detect(doc: HtmlElement, phase: str, page: RenderedPage, lexicon: Lexicon) 
     signals += url_signals(page.final_url or page.url)
     if static:
         signals += header_signals(page.status, page.headers)
+    elif not page.documents:  # the settled DOM is still the document the status came with
+        signals += status_signals(page.status)
     walls, wall_nodes = score_walls(signals, phase)
     walls = [_mark_foreign(w, wall_nodes, page) for w in walls]
     out = _Phase(walls=walls)
@@ -299,8 +301,12 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
     stub = CONSENT_STUB_CHARS if staying == {"consent"} else STUB_CHARS
     if staying and len(text) < stub:  # what is left beside the wall is no article
         return "none"
-    if any(_page_is_wall(w) for w in walls if w.phase == last and w.kind == "consent"):
-        return "none"  # a consent page (Google's, Yahoo's) has no article behind it
+    if any(
+        _page_is_wall(w) and not _over_content(w)
+        for w in walls
+        if w.phase == last and w.kind == "consent" and not w.cleared
+    ):
+        return "none"  # a consent page (Google's, Yahoo's), not a banner over an article
     return "full"
 
 

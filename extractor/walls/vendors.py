@@ -28,8 +28,15 @@ HEADER_RULES: tuple[HeaderRule, ...] = (
     ("x-datadome", lambda v, s: s not in (403, 405, 429), BOT, "DataDome", WEAK_WEIGHT),
     ("x-dd-b", lambda v, s: True, BOT, "DataDome", WEAK_WEIGHT),
     ("server", lambda v, s: v == "datadome" and s == 403, BOT, "DataDome", STRONG_WEIGHT),
-    # Akamai's edge answers 403 itself when its bot manager denies the request
-    ("server", lambda v, s: v.startswith("akamaighost") and s == 403, BOT, "Akamai", STRONG_WEIGHT),
+    # Akamai's edge answers itself when its bot manager denies the request (403) or wants its
+    # challenge solved first (428)
+    (
+        "server",
+        lambda v, s: v.startswith("akamaighost") and s in (403, 428),
+        BOT,
+        "Akamai",
+        STRONG_WEIGHT,
+    ),
     ("x-amzn-waf-action", lambda v, s: bool(v), BOT, "AWS WAF", STRONG_WEIGHT),
     ("x-vercel-mitigated", lambda v, s: bool(v), BOT, "Vercel", STRONG_WEIGHT),
     ("x-sucuri-block", lambda v, s: bool(v), BOT, "Sucuri", STRONG_WEIGHT),
@@ -69,6 +76,9 @@ MARKUP_RULES: tuple[tuple[str, str, str, str, int], ...] = (
     ("script", "awswaf", BOT, "AWS WAF", WEAK_WEIGHT),
     ("script", "gokuprops", BOT, "AWS WAF", STRONG_WEIGHT),  # AWS WAF challenge page state
     ("script", "sucuri_cloudproxy_js", BOT, "Sucuri", STRONG_WEIGHT),
+    # Akamai Bot Manager's challenge interstitial: its script path and its container
+    ("script", "/_sec/cp_challenge/", BOT, "Akamai", STRONG_WEIGHT),
+    ("selector", "sec-if-cpt-container", BOT, "Akamai", STRONG_WEIGHT),
     ("selector", "shopify-challenge__message", BOT, "Shopify", STRONG_WEIGHT),
     ("selector", "vercel-security-checkpoint", BOT, "Vercel", WEAK_WEIGHT),
     ("selector", "meteredcontent", "paywall", "Medium", WEAK_WEIGHT),  # member-only story
@@ -94,10 +104,15 @@ def header_signals(status: int | None, headers: Mapping[str, str]) -> list[Signa
         value = lowered.get(name)
         if value is not None and test(value, status):
             out.append(Signal(kind, weight, f"header:{name}: {value}", vendor))
-    if status in STATUS_RULES:
-        kind, weight = STATUS_RULES[status]
-        out.append(Signal(kind, weight, f"header:status {status}"))
-    return out
+    return out + status_signals(status)
+
+
+def status_signals(status: int | None) -> list[Signal]:
+    """What the status code says on its own (451: the server refuses this reader)."""
+    if status not in STATUS_RULES:
+        return []
+    kind, weight = STATUS_RULES[status]
+    return [Signal(kind, weight, f"header:status {status}")]
 
 
 def url_signals(url: str) -> list[Signal]:
