@@ -30,10 +30,10 @@ def unique_path(folder: Path, filename: str, taken: set[Path]) -> Path:
 def write_atomic(path: Path, text: str | bytes, force: bool = False) -> None:
     """Write ``text`` (or bytes) to ``path`` via a temp file and a rename; refuse to overwrite
     unless forced."""
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder, not a file")
     if path.exists() and not force:
         raise OutputError(f"{path} exists; pass --force to overwrite it")
-    if path.is_dir():
-        raise OutputError(f"{path} is a directory")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

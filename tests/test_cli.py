@@ -87,6 +87,22 @@ def test_an_out_dir_that_is_a_file_is_a_usage_error(
     assert taken.read_text(encoding="utf-8") == "mine"
 
 
+def test_an_output_file_that_cannot_be_written_is_said_before_loading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+    assert main([str(page), "-o", str(tmp_path)]) == 2
+    assert "is a folder; give a file name" in capsys.readouterr().err
+    assert main([str(page), "-o", str(page / "x.md")]) == 2
+    assert f"{page} is a file, not a folder" in capsys.readouterr().err
+    taken = tmp_path / "taken.md"
+    taken.write_text("mine", encoding="utf-8")
+    assert main([str(page), "-o", str(taken)]) == 7
+    assert "exists; pass --force" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "mine"
+
+
 def test_options_follow_flags() -> None:
     args = build_parser().parse_args(
         ["--timeout", "2.5", "--wait-for", "main p", "--no-scroll", "--consent", "reject", "u"]

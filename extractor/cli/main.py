@@ -149,8 +149,19 @@ def check_usage(args: argparse.Namespace) -> None:
 
     for target in args.targets:  # a URL no browser could open is bad usage, said before launch
         resolve_target(target)
-    if args.output and Path(args.output).exists() and not args.force:
-        raise OutputError(f"{args.output} exists; pass --force to overwrite it")
+    if args.output:
+        check_output(Path(args.output), args.force)
+
+
+def check_output(path: Path, force: bool) -> None:
+    """An ``-o`` file that cannot be written is said before any page is loaded."""
+    if path.is_dir():
+        raise UsageError(f"-o {path} is a folder; give a file name (or use --out-dir)")
+    blocked = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        raise UsageError(f"-o {path}: {blocked} is a file, not a folder")
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists; pass --force to overwrite it")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
