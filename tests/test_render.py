@@ -362,9 +362,12 @@ def test_capture_waits_for_a_challenge_to_clear(live: Browser, pages_url: str) -
         pages_url + "wall-botcheck-cloudflare-flash/", quiet_ms=300, wall_wait_ms=8_000
     )
     assert "four kilometres" in result.markdown
-    assert page.timings["walls"] >= 700
     wall = next(w for w in result.walls if (w.kind, w.phase) == ("bot-check", "rendered"))
-    assert wall.cleared
+    # seen, then gone before the capture: how much of that was the wall wait depends on how
+    # long the settle took (on a loaded machine the challenge may clear within it)
+    assert wall.first_seen_ms is not None and wall.cleared_ms is not None
+    assert wall.cleared_ms >= wall.first_seen_ms
+    assert page.wait.elapsed_ms >= wall.cleared_ms
 
 
 @pytest.mark.browser
