@@ -35,6 +35,7 @@ def test_images_come_through_the_pages_own_session(live: Browser, pages_url: str
             urllib.request.Request(guarded, headers={"Referer": pages_url + PAGE})
         )
     assert refused.value.code == 403
+    refused.value.close()  # the error holds the response and its socket
     before = {p: hits(pages_url, p) for p in ("img/harbour.jpg", "img/quay-1600.png")}
 
     async def take() -> tuple[dict[str, bytes | None], dict[str, str | None]]:
