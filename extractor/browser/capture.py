@@ -497,7 +497,7 @@ async def scroll_through(
     }
     await _evaluate(page, script("scroll.js"), arg, budget)
     await asyncio.gather(
-        _network_idle(page, budget.cap(AFTER_SCROLL_IDLE_MS)),
+        _network_settled(page, budget.cap(AFTER_SCROLL_IDLE_MS), budget),
         _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget),
     )
     timings["scroll"] = budget.elapsed_ms()
@@ -515,7 +515,7 @@ async def expand(
     if not labels:
         return ()
     await asyncio.gather(
-        _network_idle(page, budget.cap(EXPAND_SETTLE_MS)),
+        _network_settled(page, budget.cap(EXPAND_SETTLE_MS), budget),
         _quiet(page, min(options.quiet_ms, 300), budget.cap(EXPAND_SETTLE_MS), budget),
     )
     timings["expand"] = budget.elapsed_ms()
