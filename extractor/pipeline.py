@@ -7,13 +7,17 @@ Steps, in order (each can report what it removed, see Step):
   4. find the article region and drop what surrounds it;
   5. normalise it (URLs, lazy images, figures, code) and convert it to Markdown;
   6. when the page's scripts replaced the article that the server view holds (an error notice, a
-     failed data fetch) and no wall explains it, take the article from the server view.
+     failed data fetch) and no wall explains it, take the article from the server view. The server
+     view is extracted for this only when a cheap scan finds that much of its text is gone from the
+     rendered view (``lost_text_chars``); otherwise nothing can have been lost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+
+from lxml.html import HtmlElement
 
 from extractor import article, dom, markdown, metadata, normalize
 from extractor.article.region import STEPS as ARTICLE_STEPS
@@ -26,6 +30,15 @@ DEFAULT_OPTIONS = Options()
 # Markdown and the rendered view's article is less than this share of it.
 FALLBACK_MIN_CHARS = 1_000
 FALLBACK_SHARE = 0.25
+# The server view is extracted for that comparison only when at least this many characters of
+# its text are missing from the rendered view (an article of FALLBACK_MIN_CHARS of Markdown holds
+# far more text than this; a page whose scripts only added to it loses none).
+FALLBACK_LOST_CHARS = 250
+# Text inside these is not shown as text, so it is not compared.
+_SHOWN_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::template"
+    " or ancestor::noscript)]"
+)
 # The capture's one step (browser/capture.py): clicking "Read more" controls.
 EXPANDERS = "expanders"
 # Every step ``Options.skip_steps`` can name, in order: the one registry of step names.
@@ -53,6 +66,9 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
     elif not page.rendered:
         server_doc = doc
 
+    lost = 0
+    if page.rendered and server_doc is not None and "server-view" not in options.skip_steps:
+        lost = lost_text_chars(server_doc, doc)  # before the steps below take nodes out
     found = walls.find_walls(page, doc, server_doc, options=options)
     steps: list[Step] = [*page.steps, *found.steps]
     meta = metadata.read_metadata(doc, base, server_doc=server_doc)
@@ -80,7 +96,23 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         session=page.session,
         empty_reason=None if body.strip() else _why_empty(page, found_walls),
     )
+    if lost < FALLBACK_LOST_CHARS:
+        return result
     return _server_view_if_lost(page, result, options)
+
+
+def _text_pieces(doc: HtmlElement) -> Iterator[str]:
+    for piece in doc.xpath(_SHOWN_TEXT):
+        folded = " ".join(str(piece).split())
+        if folded:
+            yield folded
+
+
+def lost_text_chars(server_doc: HtmlElement, rendered_doc: HtmlElement) -> int:
+    """Characters of the server view's shown text whose text nodes the rendered view no longer
+    has: a cheap scan (no extraction) telling whether rendering can have lost an article."""
+    kept = set(_text_pieces(rendered_doc))
+    return sum(len(piece) for piece in _text_pieces(server_doc) if piece not in kept)
 
 
 def _why_empty(page: RenderedPage, found: tuple[Wall, ...]) -> str:

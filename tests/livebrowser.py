@@ -9,12 +9,19 @@ their own, by necessity; every other browser test goes through this one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
+import subprocess
 import threading
-from collections.abc import Coroutine
+import time
+from collections.abc import Coroutine, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, TypeVar
 
 from extractor.api import Session, open_session
+from extractor.browser import launch
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options, RenderedPage
 
@@ -50,3 +57,38 @@ class Browser:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(timeout=10)
             self.loop.close()
+
+
+@contextlib.contextmanager
+def remote_chromium(profile: Path, *flags: str) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """A Chromium of the test's own with a DevTools port, as a browser pool would run one:
+    yields the process and its ``ws://`` endpoint; it and its helpers end with the block."""
+    chromium = subprocess.Popen(
+        [
+            launch.find_browser(),
+            *launch.launch_flags(),
+            *flags,
+            "--headless",
+            "--remote-debugging-port=0",
+            f"--user-data-dir={profile}",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its helpers share its process group, ended with it below
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 20
+        while not port_file.exists() or len(port_file.read_text().split()) < 2:
+            assert time.monotonic() < deadline and chromium.poll() is None
+            time.sleep(0.1)
+        port, ws_path = port_file.read_text().split()[:2]
+        yield chromium, f"ws://127.0.0.1:{port}{ws_path}"
+    finally:
+        chromium.terminate()
+        try:
+            chromium.wait(timeout=10)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(chromium.pid, signal.SIGKILL)

@@ -26,6 +26,8 @@ from urllib.parse import parse_qs, urlsplit
 PAGES = Path(__file__).parent / "pages"
 # requests per path, over every server of the test session
 HITS: Counter[str] = Counter()
+# requests per User-Agent, over every server of the test session
+AGENTS: Counter[str] = Counter()
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -51,6 +53,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
             return
         HITS[parts.path] += 1
+        AGENTS[self.headers.get("User-Agent", "")] += 1
         if parts.path == "/_hang":
             time.sleep(30)
             return

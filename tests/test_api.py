@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import signal
 import socket
-import subprocess
-import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from extractor import api
-from extractor.browser import launch as browser
 from extractor.errors import ExtractorError, NavigationError, NoBrowserError
 from extractor.pipeline import extract_page
 from extractor.records import Extraction, Options
+from tests.livebrowser import remote_chromium
 
 OPTIONS = Options(timeout_ms=15_000)
 
@@ -99,37 +94,13 @@ def test_a_missing_browser_stops_the_batch() -> None:
 def test_cdp_endpoint_uses_a_running_browser_and_leaves_it_running(
     pages_url: str, tmp_path: Path
 ) -> None:
-    profile = tmp_path / "profile"
-    chromium = subprocess.Popen(
-        [
-            browser.find_browser(),
-            *browser.launch_flags(),
-            "--headless",
-            "--remote-debugging-port=0",
-            f"--user-data-dir={profile}",
-            "about:blank",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its helpers share its process group, ended with it below
-    )
-    try:
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 20
-        while not port_file.exists() or not port_file.read_text().strip():
-            assert time.monotonic() < deadline and chromium.poll() is None
-            time.sleep(0.1)
-        port, ws_path = port_file.read_text().split()[:2]
+    with remote_chromium(tmp_path / "profile") as (chromium, ws_endpoint):
+        http_endpoint = ws_endpoint.replace("ws://", "http://").split("/devtools/")[0]
         # the DevTools HTTP address, and the WebSocket form browser pools (Browserless) hand out
-        for endpoint in (f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}{ws_path}"):
+        for endpoint in (http_endpoint, ws_endpoint):
             page = api.capture(pages_url + "shadow-dom/", replace(OPTIONS, cdp_endpoint=endpoint))
             assert "Shadow paragraph" in page.dom_html, endpoint
             assert chromium.poll() is None  # disconnecting leaves someone else's browser running
-    finally:
-        chromium.terminate()
-        chromium.wait(timeout=10)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(chromium.pid, signal.SIGKILL)
 
 
 def test_unreachable_cdp_endpoint_means_no_browser() -> None:

@@ -137,3 +137,39 @@ def test_two_workers_render_each_pushed_url_once(
     )  # fmt: skip
     markdown = json.loads(cli.stdout)["markdown"].strip()
     assert markdown and note.read_text().endswith("\n\n" + markdown + "\n")
+
+
+def test_a_worker_spreads_its_pages_over_several_cdp_endpoints(
+    redis_url: str, pages_url: str, tmp_path: Path
+) -> None:
+    import redis
+
+    from tests.livebrowser import remote_chromium
+    from tests.pageserver import AGENTS
+
+    agents = ("PoolBrowserA/1.0", "PoolBrowserB/1.0")
+    urls = [f"{pages_url}md-lists-quotes/?crawl={n}" for n in range(6)]
+    with (
+        remote_chromium(tmp_path / "a", f"--user-agent={agents[0]}") as (one, first),
+        remote_chromium(tmp_path / "b", f"--user-agent={agents[1]}") as (two, second),
+    ):
+        before = {agent: AGENTS[agent] for agent in agents}
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "extractor", "crawl", "--redis", redis_url, "--key", "urls",
+             "--out-dir", str(tmp_path / "notes"), "--cdp-endpoint", f"{first},{second}",
+             "--timeout", "20", "--wall-wait", "2", "--concurrency", "4"],
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
+        client = redis.Redis.from_url(redis_url)
+        try:
+            client.lpush("urls", *urls)
+            wait_until(lambda: len(manifest_lines(tmp_path / "notes")) >= 6, 180, "six pages")
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            _, err = worker.communicate(timeout=60)
+            client.close()
+        assert worker.returncode == 143, err.decode(errors="replace")
+        assert all(x["status"] == "ok" for x in manifest_lines(tmp_path / "notes"))
+        served = {agent: AGENTS[agent] - count for agent, count in before.items()}
+        assert all(served.values()), served  # each browser rendered some of the pages
+        assert one.poll() is None and two.poll() is None  # the pool's browsers keep running

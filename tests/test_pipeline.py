@@ -4,8 +4,17 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from extractor.pipeline import STEP_NAMES, extract_page, unknown_steps
-from extractor.records import Options, RenderedPage, ServedDocument, Step, Wait
+import pytest
+
+from extractor import dom, pipeline
+from extractor.pipeline import (
+    FALLBACK_LOST_CHARS,
+    STEP_NAMES,
+    extract_page,
+    lost_text_chars,
+    unknown_steps,
+)
+from extractor.records import Extraction, Options, RenderedPage, ServedDocument, Step, Wait
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {i} of the story says something new about the harbour works and the people "
@@ -102,3 +111,30 @@ def test_a_capture_with_steps_and_documents_survives_a_round_trip() -> None:
         documents=(ServedDocument("https://t.example/x", 200, {"server": "x"}, "<p>hop</p>"),),
     )
     assert RenderedPage.from_dict(captured.to_dict()) == captured
+
+
+def test_the_scan_counts_only_text_the_rendered_view_lost() -> None:
+    server = dom.parse(ARTICLE)
+    added = ARTICLE.replace("</article>", "</article><aside><p>Most read today</p></aside>")
+    assert lost_text_chars(server, dom.parse(added)) == 0
+    assert lost_text_chars(server, dom.parse(ERROR_NOTICE)) > FALLBACK_LOST_CHARS
+    scripted = ARTICLE.replace("<body>", "<body><script>var story = 'Paragraph 3';</script>")
+    assert lost_text_chars(dom.parse(scripted), dom.parse(ARTICLE)) == 0
+
+
+def test_the_server_view_is_extracted_only_when_text_was_lost(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    real = pipeline._server_view_if_lost
+
+    def spy(page: RenderedPage, result: Extraction, options: Options) -> Extraction:
+        calls.append(page.dom_html)
+        return real(page, result, options)
+
+    monkeypatch.setattr(pipeline, "_server_view_if_lost", spy)
+    grown = ARTICLE.replace("</article>", "</article><section><p>Comments (3)</p></section>")
+    assert "Paragraph 11" in extract_page(page(grown, ARTICLE)).markdown
+    assert calls == []
+    assert "Paragraph 11" in extract_page(page(ERROR_NOTICE, ARTICLE)).markdown
+    assert calls == [ERROR_NOTICE]

@@ -4,13 +4,15 @@ replaced when one crashes, without losing or repeating a page.
 Pages lease the current browser. When it is due for recycling it is retired: pages already on
 it finish there, new pages get a fresh browser, and the retired one is closed when its last page
 is done. A browser that crashed is retired at once and its failed pages are tried again once.
-What a browser is (launched, or connected over CDP) is the ``Engine``'s business.
+What a browser is (launched, or connected over CDP) is the ``Engine``'s business. With several
+engines (a pool of remote browsers, one per CDP endpoint) ``SpreadPool`` keeps one ``BrowserPool``
+for each and gives every page to the one with the fewest pages in hand.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -84,6 +86,11 @@ class BrowserPool:
             if gen.retired and gen.active == 0:
                 await self._close(gen)
 
+    @property
+    def active(self) -> int:
+        """Pages holding a lease right now, on every browser of this pool."""
+        return sum(gen.active for gen in self._open)
+
     def crashed(self, lease: Lease) -> bool:
         """Whether the lease's browser is gone; if so it is retired (and counted once)."""
         gen = lease.generation
@@ -113,6 +120,43 @@ class BrowserPool:
             await self._close(gen)
 
 
+class SpreadPool:
+    """Pages spread over several engines (e.g. one per CDP endpoint), each a ``BrowserPool``."""
+
+    def __init__(self, pools: Sequence[BrowserPool]) -> None:
+        if not pools:
+            raise ValueError("a SpreadPool needs at least one pool")
+        self.pools = list(pools)
+        self._turn = 0  # ties go round the pools in turn
+
+    @asynccontextmanager
+    async def lease(self) -> AsyncIterator[Lease]:
+        count = len(self.pools)
+        order = [(self._turn + i) % count for i in range(count)]
+        chosen = min(order, key=lambda i: self.pools[i].active)
+        self._turn = (chosen + 1) % count
+        async with self.pools[chosen].lease() as lease:
+            yield lease
+
+    def crashed(self, lease: Lease) -> bool:
+        return lease.pool.crashed(lease)
+
+    async def aclose(self) -> None:
+        for pool in self.pools:
+            await pool.aclose()
+
+
+def open_pool(
+    engines: Engine | Sequence[Engine], policy: RecyclePolicy
+) -> BrowserPool | SpreadPool:
+    """One ``BrowserPool`` for one engine; a ``SpreadPool`` over several."""
+    if not isinstance(engines, Sequence):
+        return BrowserPool(engines, policy)
+    if len(engines) == 1:
+        return BrowserPool(engines[0], policy)
+    return SpreadPool([BrowserPool(engine, policy) for engine in engines])
+
+
 class Lease:
     """A page's hold on a browser."""
 
@@ -125,4 +169,4 @@ class Lease:
         return self.generation.browser
 
 
-__all__ = ["BrowserPool", "Engine", "Lease", "RecyclePolicy"]
+__all__ = ["BrowserPool", "Engine", "Lease", "RecyclePolicy", "SpreadPool", "open_pool"]

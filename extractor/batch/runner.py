@@ -15,14 +15,14 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.batch.hosts import HostGate
 from extractor.batch.manifest import page_status
-from extractor.batch.pool import BrowserPool, Engine, RecyclePolicy
+from extractor.batch.pool import BrowserPool, Engine, RecyclePolicy, SpreadPool, open_pool
 from extractor.batch.retry import (
     RetryPolicy,
     is_transient_error,
@@ -76,11 +76,14 @@ async def run_batch(
     items: Iterable[tuple[int, str]],
     options: Options,
     settings: BatchSettings,
-    engine: Engine,
+    engine: Engine | Sequence[Engine],
     capture: Capture,
 ) -> AsyncGenerator[PageResult, None]:
-    """Capture and extract every ``(index, url)``, yielding results as they finish."""
-    batch = _Batch(options, settings, BrowserPool(engine, settings.recycle), capture)
+    """Capture and extract every ``(index, url)``, yielding results as they finish.
+
+    Several engines (one per CDP endpoint) share the captures: each page goes to the one with
+    the fewest pages in hand."""
+    batch = _Batch(options, settings, open_pool(engine, settings.recycle), capture)
     feeder = asyncio.create_task(batch.feed(items))
     try:
         while True:
@@ -96,7 +99,11 @@ async def run_batch(
 
 class _Batch:
     def __init__(
-        self, options: Options, settings: BatchSettings, pool: BrowserPool, capture: Capture
+        self,
+        options: Options,
+        settings: BatchSettings,
+        pool: BrowserPool | SpreadPool,
+        capture: Capture,
     ) -> None:
         self.options = options
         self.settings = settings

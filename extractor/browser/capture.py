@@ -61,6 +61,8 @@ if TYPE_CHECKING:
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Time kept back from settling so that the capture itself still fits in the hard limit.
 CAPTURE_RESERVE_MS = 2_000
+# The page counts as calm (network settled) once loaded with no fetch/XHR pending for this long.
+CALM_MS = 100
 # After scrolling, how long lazy loaders get to finish (network idle and a DOM-quiet window).
 AFTER_SCROLL_IDLE_MS = 1_500
 # The pause after each scroll step, so observers fire and loaders start.
@@ -413,13 +415,15 @@ def _decoded(served: Served) -> str | None:
 
 
 async def settle(page: Page, options: Options, budget: Budget, timings: dict[str, int]) -> Wait:
-    """Wait for network idle, then a DOM-quiet window, then the selector; say what ended it.
+    """Wait for the network to settle, then a DOM-quiet window, then the selector; say what
+    ended it. The network has settled at Playwright's network idle, or sooner when the page has
+    loaded and none of its fetch/XHR calls is pending (``js/calm.js``).
 
     The quiet window is watched while the network settles (quiet time already passed counts),
     then checked once more after network idle, so a late response's rendering is waited for.
     """
     idle, _ = await asyncio.gather(
-        _network_idle(page, budget.cap(options.network_idle_ms)),
+        _network_settled(page, budget.cap(options.network_idle_ms), budget),
         _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget),
     )
     timings["network_idle"] = budget.elapsed_ms()
@@ -493,7 +497,7 @@ async def scroll_through(
     }
     await _evaluate(page, script("scroll.js"), arg, budget)
     await asyncio.gather(
-        _network_idle(page, budget.cap(AFTER_SCROLL_IDLE_MS)),
+        _network_settled(page, budget.cap(AFTER_SCROLL_IDLE_MS), budget),
         _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget),
     )
     timings["scroll"] = budget.elapsed_ms()
@@ -511,7 +515,7 @@ async def expand(
     if not labels:
         return ()
     await asyncio.gather(
-        _network_idle(page, budget.cap(EXPAND_SETTLE_MS)),
+        _network_settled(page, budget.cap(EXPAND_SETTLE_MS), budget),
         _quiet(page, min(options.quiet_ms, 300), budget.cap(EXPAND_SETTLE_MS), budget),
     )
     timings["expand"] = budget.elapsed_ms()
@@ -522,6 +526,26 @@ async def expand(
         samples=tuple(label[:60] for label in labels),
     )
     return (step,)
+
+
+async def _network_settled(page: Page, timeout_ms: int, budget: Budget) -> bool:
+    """Whichever comes first: network idle, or the page calm (loaded, no fetch/XHR pending)."""
+    if timeout_ms <= 0:
+        return False
+    arg = {"calmMs": CALM_MS, "capMs": timeout_ms}
+    waits = [
+        asyncio.ensure_future(_network_idle(page, timeout_ms)),
+        asyncio.ensure_future(_evaluate(page, script("calm.js"), arg, budget)),
+    ]
+    try:
+        for done in asyncio.as_completed(waits):
+            if await done is True:
+                return True
+        return False
+    finally:
+        for wait in waits:
+            wait.cancel()
+        await asyncio.gather(*waits, return_exceptions=True)
 
 
 async def _network_idle(page: Page, timeout_ms: int) -> bool:

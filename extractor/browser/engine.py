@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from dataclasses import replace
 from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Playwright
@@ -40,6 +41,14 @@ class PlaywrightEngine:
     async def close(self, browser: Any) -> None:
         with suppress(PlaywrightError):
             await browser.close()
+
+    def engines(self) -> list[PlaywrightEngine]:
+        """One engine per CDP endpoint of ``Options.cdp_endpoint`` (this one when it names at most
+        one), for a batch to spread its pages over."""
+        endpoints = browsers.cdp_endpoints(self.options.cdp_endpoint)
+        if len(endpoints) < 2:
+            return [self]
+        return [PlaywrightEngine(self.pw, replace(self.options, cdp_endpoint=e)) for e in endpoints]
 
     def connected(self, browser: Any) -> bool:
         if isinstance(browser, BrowserContext):

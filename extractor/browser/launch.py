@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -21,6 +22,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from extractor.browser.session import routes_origin
 from extractor.errors import (
@@ -206,6 +208,27 @@ def launch_args(options: Options | None = None) -> dict[str, Any]:
 # -- launching and connecting --------------------------------------------------------------------
 
 
+# Where one endpoint ends and the next begins in a comma-separated list: a comma before a scheme
+# (a single endpoint's query, e.g. Browserless's ``launch`` JSON, may hold commas of its own).
+_NEXT_ENDPOINT = re.compile(r",\s*(?=(?:wss?|https?)://)", re.IGNORECASE)
+
+
+def cdp_endpoints(value: str | None) -> tuple[str, ...]:
+    """The CDP endpoints ``Options.cdp_endpoint`` names: one URL, or several separated by commas."""
+    if not value:
+        return ()
+    return tuple(part.strip() for part in _NEXT_ENDPOINT.split(value) if part.strip())
+
+
+def endpoint_name(url: str) -> str:
+    """An endpoint as messages may show it: without user, password or query (pool tokens)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
 async def open_browser(pw: Playwright, options: Options, headless: bool = True) -> Browser:
     """Launch Chromium, or connect to ``options.cdp_endpoint`` (http:// or ws://) when set.
 
@@ -215,12 +238,14 @@ async def open_browser(pw: Playwright, options: Options, headless: bool = True) 
     from playwright.async_api import Error as PlaywrightError
 
     timeout = float(max(options.timeout_ms, 1_000))
-    if options.cdp_endpoint:
+    endpoints = cdp_endpoints(options.cdp_endpoint)
+    if endpoints:  # several: the batch spreads its pages over them; one capture takes the first
         try:
-            return await pw.chromium.connect_over_cdp(options.cdp_endpoint, timeout=timeout)
+            return await pw.chromium.connect_over_cdp(endpoints[0], timeout=timeout)
         except PlaywrightError as exc:
             raise NoBrowserError(
-                f"cannot connect to the browser at {options.cdp_endpoint}: {_first_line(exc)}"
+                f"cannot connect to the browser at {endpoint_name(endpoints[0])}: "
+                f"{_first_line(exc)}"
             ) from exc
     bundled = None
     with suppress(PlaywrightError):
@@ -395,6 +420,8 @@ __all__ = [
     "INSTALL_HINT",
     "Interrupted",
     "bundled_chromium",
+    "cdp_endpoints",
+    "endpoint_name",
     "find_browser",
     "launch_args",
     "launch_flags",

@@ -59,7 +59,11 @@ def add_render_options(p: argparse.ArgumentParser) -> argparse._ArgumentGroup:
         "--browser-path", metavar="PATH", help="Chromium/Chrome executable (or EXTRACTOR_BROWSER)"
     )
     brw.add_argument(
-        "--cdp-endpoint", metavar="URL", help="connect to a running browser or pool (CDP)"
+        "--cdp-endpoint",
+        metavar="URL",
+        action="append",
+        help="connect to a running browser or pool (CDP); repeat it (or separate URLs with "
+        "commas) to spread a batch's pages over several",
     )
     add_session_options(p)
     return ren
@@ -127,6 +131,6 @@ def render_settings(args: argparse.Namespace) -> dict[str, Any]:
         "block_unneeded": not args.load_all,
         "consent": args.consent,
         "browser_path": args.browser_path,
-        "cdp_endpoint": args.cdp_endpoint,
+        "cdp_endpoint": ",".join(args.cdp_endpoint) if args.cdp_endpoint else None,
         **session_settings(args),
     }

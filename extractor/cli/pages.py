@@ -321,7 +321,7 @@ async def run_pages(
 
     try:
         async with playwright_engine(options) as engine:
-            batch = run_batch(todo(), options, settings, engine, capture)
+            batch = run_batch(todo(), options, settings, engine.engines(), capture)
             async with aclosing(batch) as results:
                 async for result in results:
                     run.page(result)

@@ -14,7 +14,6 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
-from lxml import html
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
@@ -395,8 +394,39 @@ def tidy(markdown: str) -> str:
     return text + "\n" if text else ""
 
 
+def soup_of(region: HtmlElement) -> BeautifulSoup:
+    """The region as the tree markdownify reads (``html > body > region``), built from the
+    parsed elements themselves: the article is not serialized and parsed a second time."""
+    soup = BeautifulSoup("", "lxml")
+    root, body = soup.new_tag("html"), soup.new_tag("body")
+    soup.append(root)
+    root.append(body)
+    if region.tag == "body":
+        _copy_children(region, body, soup)
+    else:
+        _copy(region, body, soup)
+    return soup
+
+
+def _copy(el: HtmlElement, parent: Tag, soup: BeautifulSoup) -> None:
+    if not isinstance(el.tag, str):  # comments and processing instructions say nothing
+        return
+    tag = soup.new_tag(el.tag, attrs=dict(el.attrib))
+    parent.append(tag)
+    _copy_children(el, tag, soup)
+
+
+def _copy_children(el: HtmlElement, tag: Tag, soup: BeautifulSoup) -> None:
+    if el.text and isinstance(el.tag, str):
+        tag.append(NavigableString(el.text))
+    for child in el:
+        _copy(child, tag, soup)
+        if child.tail:
+            tag.append(NavigableString(child.tail))
+
+
 def to_markdown(region: HtmlElement) -> str:
     """The region as Markdown (the region itself is not changed)."""
-    soup = BeautifulSoup(html.tostring(region, encoding="unicode", with_tail=False), "lxml")
+    soup = soup_of(region)
     converter = ArticleConverter()
     return tidy(str(converter.convert_soup(soup)))

@@ -2,7 +2,8 @@
 
 Same browser, settle, walls and options as the CLI: each request is captured in a fresh context
 of one browser that is recycled like a batch's (after ``EXTRACTOR_RECYCLE_PAGES`` pages, or when
-the process tree passes half the container's memory) and replaced when it crashes. The response
+the process tree passes half the container's memory) and replaced when it crashes; with several
+CDP endpoints, requests are spread over their browsers. The response
 body is the settled DOM; the whole capture (server view, wall sightings, timings) travels with it
 in ``response.meta["extractor_page"]`` for ``ExtractorSpider.parse``.
 """
@@ -17,7 +18,7 @@ from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.http import HtmlResponse
 
 from extractor.batch.memory import RECYCLE_SHARE, memory_limit_bytes
-from extractor.batch.pool import BrowserPool, RecyclePolicy
+from extractor.batch.pool import BrowserPool, RecyclePolicy, SpreadPool, open_pool
 from extractor.browser.engine import capture, playwright_engine
 from extractor.errors import ExtractorError
 from extractor.records import Options, RenderedPage
@@ -69,14 +70,14 @@ class ExtractorDownloadHandler(BaseDownloadHandler):
         self.options = options_from_settings(crawler.settings)
         self.recycle = recycle_from_settings(crawler.settings)
         self._stack = AsyncExitStack()
-        self._pool: BrowserPool | None = None
+        self._pool: BrowserPool | SpreadPool | None = None
         self._lock = asyncio.Lock()
 
-    async def _get_pool(self) -> BrowserPool:
+    async def _get_pool(self) -> BrowserPool | SpreadPool:
         async with self._lock:
             if self._pool is None:
                 engine = await self._stack.enter_async_context(playwright_engine(self.options))
-                self._pool = BrowserPool(engine, self.recycle)
+                self._pool = open_pool(engine.engines(), self.recycle)
                 self._stack.push_async_callback(self._pool.aclose)
             return self._pool
 

@@ -11,7 +11,10 @@ sub-resource on that origin, so nothing reaches the network and no request is in
 1. one batch (``extractor --urls``) against a process launched per URL, on the same pages;
 2. the product's capture against a bare Playwright ``goto(load)`` + ``content()``, on the same
    pages with the same browser and number of contexts, and where the capture's time goes;
-3. peak memory of the batch's whole process tree (Python and Chromium) at pages 100, 500, 1000.
+3. peak memory of the batch's whole process tree (Python and Chromium) at pages 100, 500, 1000,
+   and of its Python process alone (what grew when results were kept); a long run prints its
+   progress on stderr every 100 pages. On 2 shared cores 1,000 pages take about 25 minutes:
+   run it in the background (``nohup ... > out.txt &``) rather than under a command time limit.
 Parts 1 and 2 report the page split of tests/bench/split.py apart (tuned / measured-only).
 """
 
@@ -36,7 +39,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from extractor.batch.memory import tree_rss_bytes
+from extractor.batch.memory import rss_bytes, tree_rss_bytes
 from extractor.batch.timing import PHASES, mean_breakdown
 from extractor.records import Options
 
@@ -306,26 +309,32 @@ def part_memory(origin: str, ids: list[str], total: int, concurrency: int) -> No
 
     reader = threading.Thread(target=count, daemon=True)
     reader.start()
-    samples: list[tuple[int, int]] = []  # (pages done, tree RSS)
+    samples: list[tuple[int, int, int]] = []  # (pages done, tree RSS, the Python process's RSS)
     start = time.perf_counter()
+    shown = 0
     while proc.poll() is None:
-        samples.append((done[0], tree_rss_bytes(proc.pid)))
+        samples.append((done[0], tree_rss_bytes(proc.pid), rss_bytes(proc.pid)))
+        if done[0] >= shown + 100:  # a long run shows that it is moving (stderr: not the figures)
+            shown = done[0] // 100 * 100
+            print(f"   ... {done[0]} pages, {time.perf_counter() - start:.0f} s", file=sys.stderr)
         time.sleep(0.25)
     reader.join()
     seconds = time.perf_counter() - start
     window = max(1, min(marks) // 2)
-    peaks = {}
-    for mark in marks:
-        inside = [rss for n, rss in samples if mark - window < n <= mark]
-        peaks[mark] = max(inside) if inside else 0
     print(f"   {done[0]} pages in {seconds:.0f} s ({done[0] / seconds:.2f} pages/s)")
+    print(f"   {'pages':<12}{'tree peak MB':>14}{'Python peak MB':>16}")
+    peaks: dict[int, tuple[int, int]] = {}
     for mark in marks:
-        print(f"   peak at pages {mark - window + 1}-{mark}: {peaks[mark] / 2**20:.0f} MB")
+        inside = [(tree, own) for n, tree, own in samples if mark - window < n <= mark]
+        peaks[mark] = (max(t for t, _ in inside), max(o for _, o in inside)) if inside else (0, 0)
+        label = f"{mark - window + 1}-{mark}"
+        print(f"   {label:<12}{peaks[mark][0] / 2**20:>14.0f}{peaks[mark][1] / 2**20:>16.0f}")
     first, last = peaks[marks[0]], peaks[marks[-1]]
-    if first:
-        print(f"   page {marks[-1]} against page {marks[0]}: {last / first:.2f}x")
-    print(f"   overall peak {max(r for _, r in samples) / 2**20:.0f} MB, "
-          f"median {statistics.median(r for _, r in samples) / 2**20:.0f} MB")  # fmt: skip
+    if first[0] and first[1]:
+        print(f"   page {marks[-1]} against page {marks[0]}: tree {last[0] / first[0]:.2f}x, "
+              f"Python {last[1] / first[1]:.2f}x")  # fmt: skip
+    print(f"   overall tree peak {max(t for _, t, _ in samples) / 2**20:.0f} MB, "
+          f"median {statistics.median(t for _, t, _ in samples) / 2**20:.0f} MB")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,8 @@
 // Scroll down one viewport at a time so IntersectionObserver and scroll-driven loaders fire, and
 // keep going while the page grows. After each step, wait (at most stepWaitMs) for the requests
 // that step set off, and for the DOM changes that follow them; at the bottom of a page that has
-// loaders (observers, scroll listeners), give them graceMs to start growing it. A page with
-// neither costs one short pause per step. Bounded by `steps`, `budgetMs` and `maxHeight`
+// loaders (observers, scroll listeners), give them graceMs to start growing it. A page without
+// observers or scroll listeners is looked at once at the bottom, without stepping. Bounded by `steps`, `budgetMs` and `maxHeight`
 // (pixels scrolled); then back to the top.
 async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
   const start = performance.now();
@@ -42,7 +42,17 @@ async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
 
   let taken = 0;
   let grew = 0;
-  while (taken < steps && left() > 0 && root.scrollTop < maxHeight) {
+  if (!loaders.observers) {
+    // nothing on the page watches scrolling (no IntersectionObserver target, no scroll or wheel
+    // listener): stepping through it can set nothing off, so one look at the bottom does
+    const since = loaders.started;
+    window.scrollTo(0, Math.min(height(), maxHeight));
+    await frame();
+    await sleep(pauseMs);
+    await idle(since, stepWaitMs);
+    taken = 1;
+  }
+  while (loaders.observers && taken < steps && left() > 0 && root.scrollTop < maxHeight) {
     taken++;
     const before = height();
     const since = loaders.started;
