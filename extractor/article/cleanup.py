@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
+from extractor.article import docs
 from extractor.article.boilerplate import names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.scoring import link_density
@@ -104,9 +105,17 @@ def drop_link_lists(region: HtmlElement) -> Step:
         text_len = len(el.text_content().strip())
         if not text_len or text_len > LINK_DENSE_MAX_CHARS:
             continue
-        if link_density(el, text_len) > LINK_DENSE and not _has_prose(el):
+        dense = link_density(el, text_len) > LINK_DENSE and not _has_prose(el)
+        if dense and not _opens_section(el, region):
             removal.take(el)
     return removal.step()
+
+
+def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
+    """A link list that is the body of an anchored section ("References", a README's table of
+    contents) is content; one under a related-stories label is not."""
+    heading = docs.section_heading(el, region)
+    return heading is not None and not RELATED_LABEL.match(fold(heading.text_content()))
 
 
 def drop_related_links(region: HtmlElement) -> Step:
