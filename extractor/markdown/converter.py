@@ -23,7 +23,6 @@ from extractor.markdown.escaping import (
     escape_alt,
     escape_block_start,
     escape_text,
-    escape_title,
     is_junk_alt,
 )
 from extractor.metadata.titles import key
@@ -266,10 +265,8 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         return f"\n\n{text}\n\n" if text else ""
 
     def convert_figcaption(self, el: Any, text: str, parent_tags: set[str]) -> str:
-        """A picture's caption is its image's title; under a code block or table, an italic line."""
-        figure = _figure_of(el)
-        if figure is not None and figure.find("img") is not None:
-            return ""  # written into the image's title by convert_img
+        """A caption is an italic line under its picture, code block or table: a reader sees
+        it in every renderer (an image's title shows nowhere but in a tooltip)."""
         text = " ".join(text.replace("\\\n", " ").split())
         if not text or "_inline" in parent_tags:
             return text
@@ -311,8 +308,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             return alt
         if not src:
             return ""
-        title = f' "{escape_title(caption)}"' if caption else ""
-        return f"![{alt}]({_url(src)}{title})"
+        return f"![{alt}]({_url(src)})"
 
     def _emphasis(self, el: Any, text: str, parent_tags: set[str], marker: str) -> str:
         if parent_tags & set(_HEADINGS) or "_noformat" in parent_tags:
