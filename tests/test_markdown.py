@@ -673,3 +673,21 @@ def test_a_title_only_caption_is_a_line_under_the_image(body: str, caption: str)
 def test_an_image_inside_a_sentence_keeps_its_title_out_of_the_text() -> None:
     out = md(f'<p>{LONG} Tap <img src="/gear.png" alt="gear" title="Settings"> to begin.</p>')
     assert "Settings" not in out
+
+
+def test_the_converter_tags_find_their_parents_as_bs4_does() -> None:
+    from bs4 import BeautifulSoup, Tag
+
+    from extractor.markdown.converter import _Tag
+
+    markup = "<div><pre><code><b>x</b></code></pre><p><i>y</i></p></div>"
+    fast = BeautifulSoup(markup, "lxml", element_classes={Tag: _Tag})
+    plain = BeautifulSoup(markup, "lxml")
+    for name in ("b", "i"):
+        for parent in ("pre", "code", "div", "p", "figure"):
+            found, expected = (
+                fast.find(name).find_parent(parent),
+                plain.find(name).find_parent(parent),
+            )
+            assert (found.name if found else None) == (expected.name if expected else None)
+    assert fast.find("b").find_parent(["pre", "p"]).name == "pre"  # other filters: bs4's own
