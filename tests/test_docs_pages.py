@@ -389,3 +389,14 @@ def test_a_screen_reader_only_heading_still_goes() -> None:
     )
     assert "Footnotes" not in out
     assert "A note." in out
+
+
+def test_code_that_reads_like_page_furniture_stays() -> None:
+    # a one-line highlighted block whose only token reads like a junk line or a byline
+    blocks = "".join(
+        f'<pre class="language-python"><code><span class="{cls}">{word}</span></code></pre>'
+        for cls, word in (("nb", "print"), ("n author", "comments"))
+    )
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{blocks}<p>{PROSE}</p></article>")
+    assert "```python\nprint\n```" in out
+    assert "```python\ncomments\n```" in out
