@@ -253,6 +253,57 @@ def test_definition_lists_read_as_terms_and_paragraphs() -> None:
     )
 
 
+# -- links ------------------------------------------------------------------------------------
+
+REFERENCES = (
+    '<ul><li><a href="https://www.rfc-editor.org/rfc/rfc6265">RFC 6265</a></li>'
+    '<li><a href="https://example.net/same-site">Same-site cookies</a></li></ul>'
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # Sphinx: the id on the section, a pilcrow permalink in the heading
+        '<section id="references"><h2>References<a class="headerlink" href="#references">¶</a>'
+        "</h2>{list}</section>",
+        # MkDocs, Jekyll, VitePress: the id on the heading
+        '<h2 id="references">References</h2>{list}',
+        # Starlight: the heading and its permalink in a wrapper
+        '<div class="sl-heading-wrapper"><h2 id="references">References</h2>'
+        '<a class="sl-anchor-link" href="#references">#</a></div>{list}',
+        # a README's table of contents, folded in a disclosure
+        '<h2 id="toc">Table of Contents</h2><details><summary>Click to expand</summary>{list}'
+        "</details>",
+    ],
+)
+def test_a_list_of_links_that_is_a_section_body_stays(heading: str) -> None:
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{heading.format(list=REFERENCES)}</article>")
+    assert "- [RFC 6265](https://www.rfc-editor.org/rfc/rfc6265)" in out
+    assert "- [Same-site cookies](https://example.net/same-site)" in out
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h2 id="related">Related stories</h2>',  # a related-stories label
+        "<h2>Elsewhere</h2>",  # a heading no reader can link to: not a document's section
+        f"<p>{PROSE}</p>",  # no heading at all
+    ],
+)
+def test_a_list_of_links_under_other_blocks_still_goes(heading: str) -> None:
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{heading}{REFERENCES}</article>")
+    assert "RFC 6265" not in out
+
+
+def test_links_into_the_page_point_at_the_page() -> None:
+    out = converted(
+        '<h2 id="options"><a href="#options">Options</a></h2>'
+        '<p>See <a href="#encode">encoding</a> and <a href="#">nothing</a>.</p>'
+    )
+    assert out == f"## Options\n\nSee [encoding]({URL}#encode) and nothing.\n"
+
+
 # -- whole pages -------------------------------------------------------------------------------
 
 
@@ -338,3 +389,14 @@ def test_a_screen_reader_only_heading_still_goes() -> None:
     )
     assert "Footnotes" not in out
     assert "A note." in out
+
+
+def test_code_that_reads_like_page_furniture_stays() -> None:
+    # a one-line highlighted block whose only token reads like a junk line or a byline
+    blocks = "".join(
+        f'<pre class="language-python"><code><span class="{cls}">{word}</span></code></pre>'
+        for cls, word in (("nb", "print"), ("n author", "comments"))
+    )
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{blocks}<p>{PROSE}</p></article>")
+    assert "```python\nprint\n```" in out
+    assert "```python\ncomments\n```" in out

@@ -230,10 +230,29 @@ def visible_text(markdown: str) -> str:
     return dom.fold(doc.text_content())
 
 
+def captions_of(markdown: str) -> dict[str, str]:
+    """Each image's src and the caption a reader sees: the italic line right under it."""
+    found: dict[str, str] = {}
+    src = None
+    for block in MarkdownIt("commonmark").parse(markdown):
+        if block.type != "inline":
+            continue
+        kids = [t for t in block.children or [] if t.type != "softbreak"]
+        images = [t for t in kids if t.type == "image"]
+        if len(images) == 1 and all(t.type in ("image", "link_open", "link_close") for t in kids):
+            src = str(images[0].attrGet("src"))
+            found[src] = ""
+            continue
+        if src is not None and kids and kids[0].type == "em_open" and kids[-1].type == "em_close":
+            found[src] = "".join(t.content for t in kids[1:-1])
+        src = None
+    return found
+
+
 @pytest.mark.parametrize(
-    ("body", "src", "alt", "title"),
+    ("body", "src", "alt", "caption"),
     [
-        # the caption is the image's title; a credit may stay in it
+        # the caption is an italic line under the image; a credit may stay in it
         (
             '<figure><img src="/a.jpg" alt="Harbour"><figcaption>At dawn. <em>Photo: Jo</em>'
             "</figcaption></figure>",
@@ -241,7 +260,7 @@ def visible_text(markdown: str) -> str:
             "Harbour",
             "At dawn. Photo: Jo",
         ),
-        # a file-name alt gives way to the caption; quotes in the caption stay in the title
+        # a file-name alt gives way to the caption; quotes in the caption stay
         (
             '<figure><img src="/06mideast.jpg" alt="06mideast ledeall 01 hqmp facebookJumbo">'
             '<figcaption>The "Old City" at night. Photo: Getty Images</figcaption></figure>',
@@ -283,22 +302,25 @@ def visible_text(markdown: str) -> str:
         ),
     ],
 )
-def test_figure_caption_is_the_image_title(body: str, src: str, alt: str, title: str) -> None:
+def test_figure_caption_is_a_line_under_the_image(
+    body: str, src: str, alt: str, caption: str
+) -> None:
     out = md(f"<p>{LONG}</p>{body}<p>After.</p>")
-    assert images_of(out) == [{"src": src, "alt": alt, "title": title}]
-    # a reader that drops images drops the caption with them
-    assert visible_text(out) == f"{LONG} After."
+    assert images_of(out) == [{"src": src, "alt": alt, "title": ""}]
+    assert captions_of(out) == {src: caption}
+    # a reader sees the caption, whatever the renderer does with the image
+    assert visible_text(out) == f"{LONG} {caption} After."
 
 
-def test_a_figure_left_in_its_own_shape_keeps_its_caption_on_the_image() -> None:
-    """With the figures step switched off, the caption still goes to the image's title."""
+def test_a_figure_left_in_its_own_shape_keeps_its_caption_under_the_image() -> None:
+    """With the figures step switched off, the caption is still a line under the image."""
     region = region_of(
         '<figure><div class="media"><a href="/big.jpg"><img src="/a.jpg" alt="Pier"></a></div>'
         "<div class='meta'><figcaption>North pier.</figcaption></div></figure>"
     )
     out = to_markdown(region)
-    assert images_of(out) == [{"src": "/a.jpg", "alt": "Pier", "title": "North pier."}]
-    assert visible_text(out) == ""
+    assert images_of(out) == [{"src": "/a.jpg", "alt": "Pier", "title": ""}]
+    assert captions_of(out) == {"/a.jpg": "North pier."}
 
 
 def test_caption_of_a_figure_without_a_picture_is_an_italic_line() -> None:
@@ -497,10 +519,14 @@ def test_page_figures() -> None:
     out = page_markdown("md-figures")
     base = "https://pages.test/wp-content/uploads/2024/07/"
     nursery = "Volunteers call it the “nursery”: a stand of plate coral at nine metres."
-    assert {image["src"]: image["title"] for image in images_of(out)} == {
+    assert captions_of(out) == {
         f"{base}reef-lead-2400.jpg": "Bleached staghorn coral beside new growth. Photo: Ana Folau",
         f"{base}transect-map-800x500.png": "The twelve survey transects, north to south.",
         f"{base}diver-1600.webp": "",
+        # a caption only in the image's title
+        f"{base}logger-800x533.jpg": (
+            "A logger on the eight-metre line records the water every ten minutes."
+        ),
         f"{base}turtle.jpg": "A green turtle over the reef flat. Photo: Coastal Review",
         "https://pages.test/images/2024/07/06/science/06reef-lede/06reef-lede-jumbo.jpg"
         "?quality=75&auto=webp": f"{nursery} Photo: Getty Images",
@@ -511,16 +537,16 @@ def test_page_figures() -> None:
     alts = [image["alt"] for image in images_of(out)]
     assert f"{nursery} Photo: Getty Images" in alts  # the file-name alt gave way
     assert "A diver counts coral along a tape" in alts
-    # captions live in the image titles only: a reader without images sees none of them
-    seen = visible_text(out)
+    assert not any(image["title"] for image in images_of(out))  # a title shows nowhere
+    seen = visible_text(out)  # what a reader sees, with or without the images
     for caption in ("Photo: Ana Folau", "north to south", "nursery", "looking north", "turtle"):
-        assert caption not in seen
+        assert caption in seen
     # a quote's caption stays as an italic line under it; a link stays one link
     assert "> Below eight metres the reef looks like 2019.\n\n*The survey lead, at the" in out
     assert "on Pinterest, and the survey keeps the originals." in seen
     assert "data:" not in out and "pixel.wp.com" not in out and "facebook.com/tr" not in out
     assert "placeholder.png" not in out
-    assert out.count("![") == 6
+    assert out.count("![") == 7
 
 
 def test_page_lists_and_quotes() -> None:
@@ -576,10 +602,10 @@ def test_rendered_pages_keep_source_case_and_real_image_urls(live: Browser, page
     quotes, figures = outputs["md-lists-quotes"], outputs["md-figures"]
     assert "Chapter 7\n" in quotes and "## before the meeting" in quotes
     assert "CHAPTER" not in quotes and "Before The Meeting" not in quotes
-    assert f"{pages_url}wp-content/uploads/2024/07/reef-lead-2400.jpg " in figures
+    assert f"{pages_url}wp-content/uploads/2024/07/reef-lead-2400.jpg)" in figures
     assert f"{pages_url}wp-content/uploads/2024/07/diver-1600.webp)" in figures
-    assert figures.count("![") == 6 and "data:" not in figures
-    assert '"Bleached staghorn coral beside new growth. Photo: Ana Folau")' in figures
+    assert figures.count("![") == 7 and "data:" not in figures
+    assert "\n\n*Bleached staghorn coral beside new growth. Photo: Ana Folau*\n" in figures
 
 
 # -- Chinese and Japanese text: no spaces where the page has none --------------------------
@@ -629,3 +655,50 @@ def test_pipeline_keeps_code_toolbars_and_quote_attributions() -> None:
         in out
     )
     assert "Ops Handbook is written by the platform team" not in out  # the page's own footer
+
+
+# -- captions only in an image's title -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "caption"),
+    [
+        # a picture alone in its paragraph, linked to its full size
+        (
+            '<p><a href="/big.jpg"><img src="/a.jpg" alt="Pier" title="The north pier at dawn.">'
+            "</a></p>",
+            "The north pier at dawn.",
+        ),
+        # a picture alone between paragraphs
+        ('<img src="/a.jpg" alt="" title="Nets drying on the quay.">', "Nets drying on the quay."),
+        # a title that only repeats the alt, or names the file, says nothing new
+        ('<p><img src="/a.jpg" alt="Pier" title="Pier"></p>', ""),
+        ('<p><img src="/a.jpg" alt="Pier" title="IMG_2041"></p>', ""),
+    ],
+)
+def test_a_title_only_caption_is_a_line_under_the_image(body: str, caption: str) -> None:
+    out = md(f"<p>{LONG}</p>{body}<p>After.</p>")
+    assert captions_of(out) == {"https://mag.example.com/a.jpg": caption}
+
+
+def test_an_image_inside_a_sentence_keeps_its_title_out_of_the_text() -> None:
+    out = md(f'<p>{LONG} Tap <img src="/gear.png" alt="gear" title="Settings"> to begin.</p>')
+    assert "Settings" not in out
+
+
+def test_the_converter_tags_find_their_parents_as_bs4_does() -> None:
+    from bs4 import BeautifulSoup, Tag
+
+    from extractor.markdown.converter import _Tag
+
+    markup = "<div><pre><code><b>x</b></code></pre><p><i>y</i></p></div>"
+    fast = BeautifulSoup(markup, "lxml", element_classes={Tag: _Tag})
+    plain = BeautifulSoup(markup, "lxml")
+    for name in ("b", "i"):
+        for parent in ("pre", "code", "div", "p", "figure"):
+            found, expected = (
+                fast.find(name).find_parent(parent),
+                plain.find(name).find_parent(parent),
+            )
+            assert (found.name if found else None) == (expected.name if expected else None)
+    assert fast.find("b").find_parent(["pre", "p"]).name == "pre"  # other filters: bs4's own

@@ -196,6 +196,12 @@ def test_published(head: str, body: str, expected: str) -> None:
     assert meta_of(head, body, url=url).published == expected
 
 
+def test_numbers_in_prose_are_no_date() -> None:
+    # the quick date search reads dates, not years: a year in a sentence dates nothing
+    body = "<p>In 2019 the harbour had 312 boats; by 2023 it had 280 and a new quay.</p>"
+    assert meta_of("", body, url="https://news.example.com/story.html").published is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
+from extractor.article import docs
 from extractor.article.boilerplate import names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.scoring import link_density
@@ -97,6 +99,20 @@ TITLE_KICKER_MAX_CHARS = 60
 TITLE_MATCH = 0.8
 
 
+@lru_cache(maxsize=16)
+def _outside_code_path(tags: tuple[str, ...]) -> etree.XPath:
+    test = " or ".join(f"self::{tag}" for tag in tags)
+    return etree.XPath(f"descendant::*{f'[{test}]' if test else ''}[not(ancestor::pre)]")
+
+
+def _outside_code(region: HtmlElement, tags: tuple[str, ...]) -> list[HtmlElement]:
+    """The elements below ``region`` with these tags (any tag for none), in document order,
+    leaving out what sits inside <pre>: a highlighted code block is thousands of <span>s, and no
+    byline, junk line or related link is among them."""
+    found: list[HtmlElement] = _outside_code_path(tags)(region)
+    return found
+
+
 def drop_link_lists(region: HtmlElement) -> Step:
     """Blocks that are mostly links: related stories, tag lists, "more from" rails."""
     removal = Removal("link-lists", "blocks whose text is mostly links")
@@ -108,16 +124,26 @@ def drop_link_lists(region: HtmlElement) -> Step:
         text_len = len(el.text_content().strip())
         if not text_len or text_len > LINK_DENSE_MAX_CHARS:
             continue
-        if link_density(el, text_len) > LINK_DENSE and not _has_prose(el):
+        dense = link_density(el, text_len) > LINK_DENSE and not _has_prose(el)
+        if dense and not _opens_section(el, region):
             removal.take(el)
     return removal.step()
+
+
+def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
+    """A link list that is the body of an anchored section ("References", a README's table of
+    contents) is content; one under a related-stories label is not."""
+    heading = docs.section_heading(el, region)
+    return heading is not None and not RELATED_LABEL.match(fold(heading.text_content()))
 
 
 def drop_related_links(region: HtmlElement) -> Step:
     """Runs of links to other stories: a label ("DON'T MISS", "You may also like") and the
     linked lines after it, and linked headlines in capitals (a promo for another story)."""
     removal = Removal("related-links", "links to other stories inside the article")
-    for el in list(region.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span")):
+    for el in _outside_code(
+        region, ("p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span")
+    ):
         if el is region:
             continue
         raw = el.text_content()
@@ -192,9 +218,7 @@ def _is_promo_headline(el: HtmlElement, text: str) -> bool:
 def drop_junk_lines(region: HtmlElement) -> Step:
     """Short lines that are page furniture: "Advertisement", "Share this", "Read more"..."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
-    for el in list(region.iter(*LINE_TAGS)):
-        if el is region:
-            continue
+    for el in _outside_code(region, LINE_TAGS):
         raw = el.text_content()
         if len(raw) > 2 * JUNK_MAX_CHARS:  # whitespace aside, too long to be a junk line
             continue
@@ -264,8 +288,8 @@ def _text_above(heading: HtmlElement, region: HtmlElement) -> int:
 def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
     """Byline and dateline blocks (author and date are in metadata)."""
     removal = Removal("byline-duplicate", "bylines and datelines, kept in metadata instead")
-    for el in list(region.iter()):
-        if el is region or el.getparent() is None or not isinstance(el.tag, str):
+    for el in _outside_code(region, ()):
+        if el.getparent() is None:
             continue
         if not (
             el.tag == "time"
@@ -278,14 +302,14 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             continue  # a picture's caption and credit ("image-meta") stay with it
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
-    for el in list(region.iter("p", "div", "span", "small", "strong", "em", "h5", "h6")):
+    for el in _outside_code(region, ("p", "div", "span", "small", "strong", "em", "h5", "h6")):
         raw = el.text_content()
         if len(raw) > 2 * DATE_LINE_MAX_CHARS:  # whitespace aside, too long for a dateline
             continue
         if is_date_line(fold(raw)) and _line_of(el, region) is not None:
             removal.take(el)
     if byline:
-        for el in list(region.iter("p", "div", "span")):
+        for el in _outside_code(region, ("p", "div", "span")):
             text = fold(el.text_content())
             if text and len(text) <= BYLINE_MAX_CHARS and byline in text and _is_byline(text):
                 removal.take(el)

@@ -23,7 +23,6 @@ from extractor.markdown.escaping import (
     escape_alt,
     escape_block_start,
     escape_text,
-    escape_title,
     is_junk_alt,
 )
 
@@ -252,10 +251,8 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         return f"\n\n{text}\n\n" if text else ""
 
     def convert_figcaption(self, el: Any, text: str, parent_tags: set[str]) -> str:
-        """A picture's caption is its image's title; under a code block or table, an italic line."""
-        figure = _figure_of(el)
-        if figure is not None and figure.find("img") is not None:
-            return ""  # written into the image's title by convert_img
+        """A caption is an italic line under its picture, code block or table: a reader sees
+        it in every renderer (an image's title shows nowhere but in a tooltip)."""
         text = " ".join(text.replace("\\\n", " ").split())
         if not text or "_inline" in parent_tags:
             return text
@@ -297,8 +294,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             return alt
         if not src:
             return ""
-        title = f' "{escape_title(caption)}"' if caption else ""
-        return f"![{alt}]({_url(src)}{title})"
+        return f"![{alt}]({_url(src)})"
 
     def _emphasis(self, el: Any, text: str, parent_tags: set[str], marker: str) -> str:
         if parent_tags & set(_HEADINGS) or "_noformat" in parent_tags:
@@ -394,10 +390,26 @@ def tidy(markdown: str) -> str:
     return text + "\n" if text else ""
 
 
+class _Tag(Tag):
+    """bs4's Tag, with a direct walk up for ``find_parent("name")``: markdownify asks every
+    element whether it sits in a <pre>, and bs4's general matcher made that question a quarter
+    of the conversion on long pages."""
+
+    def find_parent(self, name: Any = None, attrs: Any = None, **kwargs: Any) -> Any:
+        if not isinstance(name, str) or attrs or kwargs:
+            return super().find_parent(name, attrs, **kwargs)
+        parent = self.parent
+        while parent is not None:
+            if parent.name == name:
+                return parent
+            parent = parent.parent
+        return None
+
+
 def soup_of(region: HtmlElement) -> BeautifulSoup:
     """The region as the tree markdownify reads (``html > body > region``), built from the
     parsed elements themselves: the article is not serialized and parsed a second time."""
-    soup = BeautifulSoup("", "lxml")
+    soup = BeautifulSoup("", "lxml", element_classes={Tag: _Tag})
     root, body = soup.new_tag("html"), soup.new_tag("body")
     soup.append(root)
     root.append(body)

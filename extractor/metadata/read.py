@@ -284,16 +284,16 @@ def _canonical(view: _View, base: str) -> str | None:
 
 
 def _guess_date(doc: HtmlElement, url: str) -> str | None:
-    """htmldate's search of the URL, text and markup, when the page states no date (it copies)."""
-    for extensive in (False, True):
-        try:
-            found = find_date(doc, extensive_search=extensive, original_date=True, url=url or None)
-        except (ValueError, TypeError, AttributeError):
-            return None
-        # the wide search turns a bare year in the text ("2023 was the year...") into 1 January
-        if found and not (extensive and found.endswith("-01-01")):
-            return dates.to_iso(found)
-    return None
+    """htmldate's quick search, when the page states no date: the URL, the markup's date
+    attributes and classes, then a full date in the text (it copies the tree). Its extensive
+    search (every number in the page weighed as a year) is left out: on the benchmark pages it
+    took three times as long as the quick one, as long as the rest of the extraction on long
+    pages, for the right day on 4% more of the pages whose stated date was hidden from it."""
+    try:
+        found = find_date(doc, extensive_search=False, original_date=True, url=url or None)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return dates.to_iso(found) if found else None
 
 
 def _first(views: list[_View], read: Callable[[_View], str | None]) -> str | None:

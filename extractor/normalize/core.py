@@ -9,6 +9,8 @@ Steps, in order, by the name that reports them (and skips them):
   6. orphan-captions     picture + caption + credit into <figure><img><figcaption>; captions
                          whose picture went (skipped as "figures" or "orphan-captions");
   7. absolute-urls       links, images, media made absolute (the capture keeps them as written);
+                         a link to a place in the page too ("#options": the page's URL and
+                         that fragment), except a heading's link to itself;
   8. empty-links         heading and term anchors ("#", "¶"), links without text, links to
                          nowhere.
 """
@@ -66,12 +68,22 @@ def absolute_urls(region: HtmlElement, base_url: str) -> None:
     for tag, attr in URL_ATTRS:
         for el in region.iter(tag):
             value = (el.get(attr) or "").strip()
-            if not value or value.startswith(("#", "data:", "mailto:", "tel:", "javascript:")):
+            if not value or value.startswith(("data:", "mailto:", "tel:", "javascript:")):
                 continue
+            if value.startswith("#") and (value == "#" or _is_anchor(el)):
+                continue  # a heading's own anchor or permalink (they go), or no target
             try:
                 el.set(attr, urljoin(base_url, value))
             except ValueError:  # an unparsable URL ("http://[bad") stays as written
                 continue
+
+
+def _is_anchor(el: HtmlElement) -> bool:
+    """A link that marks a place rather than leads to one: inside a heading or a term, or a
+    permalink mark beside one ("#", "¶", an icon)."""
+    if any(parent.tag in (*_HEADINGS, "dt") for parent in el.iterancestors()):
+        return True
+    return el.tag == "a" and is_permalink_text(el.text_content())
 
 
 def is_permalink_text(text: str) -> bool:
@@ -83,7 +95,9 @@ def is_permalink_text(text: str) -> bool:
 
 def _permalinks(region: HtmlElement, removal: Removal) -> None:
     for heading in region.iter(*_HEADINGS, "dt"):  # a term's permalink too (API references)
-        for a in list(heading.iter("a")):
+        beside = heading.getnext()  # or right after it (Starlight)
+        after = [beside] if beside is not None and beside.tag == "a" else []
+        for a in [*heading.iter("a"), *after]:
             href = a.get("href", "")
             if "#" in href and is_permalink_text(a.text_content()):
                 removal.take(a)

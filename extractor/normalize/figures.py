@@ -2,8 +2,8 @@
 
 Sites wrap a picture and its caption in many ways (``<figure>``, WordPress's ``div.wp-caption``
 with ``p.wp-caption-text``, a ``div`` with ``span.caption`` and ``span.credit``, a caption
-right after the picture); the Markdown converter only has to know the one shape this step
-leaves. A caption is kept only with what it describes: ``describes_something`` is the one test
+right after the picture, or only the image's ``title`` on a picture standing alone in its
+block); the Markdown converter only has to know the one shape this step leaves. A caption is kept only with what it describes: ``describes_something`` is the one test
 the article step and this step share, and a caption left without its picture goes.
 """
 
@@ -15,6 +15,7 @@ from lxml import html
 from lxml.html import HtmlElement
 
 from extractor.dom import ancestor, fold, text_of
+from extractor.markdown.escaping import is_junk_alt
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -151,6 +152,71 @@ def _wrap_loose(caption: HtmlElement, holder: HtmlElement) -> None:
     _rebuild(figure)
 
 
+# elements that may hold a picture standing alone in its block (a link to the full size)
+_IMAGE_WRAPPERS = ("a", "picture", "span")
+
+
+# inline elements: beside one, a picture sits in a line of text
+_INLINE = frozenset(
+    {"a", "span", "em", "strong", "b", "i", "u", "code", "img", "sub", "sup", "small", "abbr"}
+)
+
+
+def _own_line(el: HtmlElement) -> bool:
+    """Nothing inline touches ``el``: no text, no inline element before or after it."""
+    parent = el.getparent()
+    prev, nxt = el.getprevious(), el.getnext()
+    before = (
+        parent.text
+        if prev is None and parent is not None
+        else (prev.tail if prev is not None else "")
+    )
+    if (before or "").strip() or (el.tail or "").strip():
+        return False
+    return not any(n is not None and n.tag in _INLINE for n in (prev, nxt))
+
+
+def _lone_image_holder(img: HtmlElement) -> HtmlElement | None:
+    """The image, or the link or <picture> around it, when it stands on a line of its own."""
+    holder = img
+    parent = img.getparent()
+    while parent is not None and parent.tag in _IMAGE_WRAPPERS and not text_of(parent):
+        holder, parent = parent, parent.getparent()
+    if parent is None or len(holder.findall(".//img")) + (holder.tag == "img") != 1:
+        return None
+    return holder if _own_line(holder) else None
+
+
+def _title_caption(img: HtmlElement) -> str:
+    """An image's title when it says what its alt does not (the caption a reader never sees)."""
+    title = fold(img.get("title"))
+    if not title or len(title) > CAPTION_MAX_CHARS or is_junk_alt(title):
+        return ""
+    return "" if title.casefold() == fold(img.get("alt")).casefold() else title
+
+
+def _caption_titles(region: HtmlElement) -> int:
+    """A picture alone in its block whose only caption is its title: into a <figure>."""
+    count = 0
+    for img in list(region.iter("img")):
+        if any(a.tag == "figure" for a in img.iterancestors()):
+            continue
+        caption = _title_caption(img)
+        holder = _lone_image_holder(img) if caption else None
+        if holder is None:
+            continue
+        figure = html.Element("figure")
+        figure.tail, holder.tail = holder.tail, None
+        holder.addprevious(figure)
+        figure.append(holder)
+        figcaption = html.Element("figcaption")
+        figcaption.text = caption
+        figure.append(figcaption)
+        _rebuild(figure)
+        count += 1
+    return count
+
+
 def _drop_orphans(region: HtmlElement, removal: Removal) -> None:
     """Captions with nothing left to describe (the picture went: a placeholder, a video)."""
     for caption in list(region.iter("figcaption")):
@@ -183,6 +249,7 @@ def normalize_figures(region: HtmlElement) -> Step:
         if holder is not None:
             _wrap_loose(el, holder)
             count += 1
+    count += _caption_titles(region)
     _drop_orphans(region, removal)
     for caption in region.iter("figcaption"):
         if caption.text and not len(caption):

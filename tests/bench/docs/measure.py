@@ -144,18 +144,23 @@ def _bag(score: Score, truth: Counter[str] | Counter[tuple[int, str]] | Counter[
 def _links_bag(
     truth: Counter[tuple[str, str]], out: Counter[tuple[str, str]]
 ) -> tuple[int, int, int]:
-    """Links match on (text, URL); a truth link without a comparable URL matches on its text."""
-    out_texts = Counter(text for text, _ in out.elements())
-    hit = 0
+    """Links match on (text, URL); a truth link without a comparable URL matches on its text.
+
+    Each output link matches one truth link at most: the links with a URL take their exact
+    match first, then the text-only ones take any output link of the same text left over."""
     left = out.copy()
+    hit = 0
     for (text, target), n in truth.items():
         if target:
             take = min(n, left[(text, target)])
             left[(text, target)] -= take
-        else:
-            take = min(n, out_texts[text])
-        out_texts[text] -= take
-        hit += take
+            hit += take
+    texts_left = Counter(text for text, _ in (+left).elements())
+    for (text, target), n in truth.items():
+        if not target:
+            take = min(n, texts_left[text])
+            texts_left[text] -= take
+            hit += take
     return hit, sum(truth.values()), sum(out.values())
 
 

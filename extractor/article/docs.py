@@ -1,0 +1,78 @@
+"""Structure that documentation generators give a page body, read by the cleanup rules.
+
+Docs generators (Sphinx, MkDocs, Docusaurus, VitePress, Starlight, Jekyll, docsify, ...) give
+every section heading an anchor: an ``id`` on the heading or on its ``<section>``, and often a
+permalink (``¶``, ``#``) inside or beside it. A block that opens such a section is the section's
+content, even when it is only links: a "References" list, a table of contents written in the
+README, a "Used by" list.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from extractor.normalize.core import is_permalink_text
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# elements that may stand before a section's first block without being content (a disclosure's
+# label)
+_LEADERS = ("summary",)
+
+
+def _prev_element(el: HtmlElement) -> HtmlElement | None:
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev
+
+
+def _heading_in(el: HtmlElement) -> HtmlElement | None:
+    """``el`` itself when a heading, or the heading a wrapper holds beside nothing but its
+    permalink (Starlight's ``<div class="sl-heading-wrapper"><h2>..</h2><a>#</a></div>``)."""
+    if el.tag in HEADINGS:
+        return el
+    if el.tag != "div":
+        return None
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in HEADINGS:
+        return None
+    for other in el:
+        if other is first or not isinstance(other.tag, str):
+            continue
+        if other.tag != "a" or not is_permalink_text(other.text_content()):
+            return None
+    return first
+
+
+def is_anchored(heading: HtmlElement) -> bool:
+    """A heading a reader can link to: it (or its ``<section>``) has an id, or it holds or is
+    followed by a link into the page."""
+    if heading.get("id") or heading.get("name"):
+        return True
+    parent = heading.getparent()
+    if parent is not None and parent.tag == "section" and parent.get("id"):
+        return True
+    holder = parent if parent is not None and _heading_in(parent) is heading else heading
+    return any((a.get("href") or "").startswith("#") for a in holder.iter("a"))
+
+
+def section_heading(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
+    """The anchored heading of the section ``el`` is (a ``<section>`` that starts with it) or
+    opens (nothing to read between the two), or None. ``el`` may sit first inside a wrapper
+    (``<details>`` after its ``<summary>``)."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    own = _heading_in(first) if first is not None and not (el.text or "").strip() else None
+    if own is not None:
+        return own if is_anchored(own) else None
+    block = el
+    while True:
+        prev = _prev_element(block)
+        while prev is not None and prev.tag in _LEADERS:
+            prev = _prev_element(prev)
+        if prev is not None:
+            heading = _heading_in(prev)
+            return heading if heading is not None and is_anchored(heading) else None
+        parent = block.getparent()
+        if parent is None or parent is region or (parent.text or "").strip():
+            return None
+        block = parent
