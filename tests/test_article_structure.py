@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from extractor import dom
 from extractor.article.region import find_article
+from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
+
+PAGES = Path(__file__).parent / "pages"
 
 
 def region_text(body: str, *, rendered: bool = True) -> str:
@@ -86,3 +91,27 @@ def test_hidden_tab_panes_and_accordion_bodies_stay() -> None:
     assert spec in text
     assert "Returns within 30 days" in text
     assert "Sign in" not in text
+
+
+def test_a_page_nested_in_a_navigation_left_open_is_still_read() -> None:
+    # a mega menu's dropdown <div> is never closed, so the parser nests the page in the <nav>
+    html = (PAGES / "unclosed-nav-wrapper" / "index.html").read_text(encoding="utf-8")
+    out = extract_html(html, url="https://pages.test/unclosed-nav-wrapper/").markdown
+    assert out.startswith("A rain barrel catches the water")
+    assert "## Overflow" in out and "scrub the inside with a brush" in out
+    for chrome in ("Pruning", "Skip to content", "12 Quay Road"):
+        assert chrome not in out  # the menu's links and the real footer still go
+
+
+def test_a_closed_navigation_with_text_still_goes() -> None:
+    story = "".join(
+        f"<p>Story paragraph {n}, long enough, with commas, clauses, and details about the "
+        f"council's plan for the river, the bridge, and the costs.</p>"
+        for n in range(6)
+    )
+    text = region_text(
+        f'<nav class="mega"><p>{"Every guide we wrote, in one long menu. " * 10}</p></nav>'
+        f'<article class="story">{story}</article>'
+    )
+    assert "Story paragraph 5" in text
+    assert "Every guide we wrote" not in text

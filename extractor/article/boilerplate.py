@@ -110,6 +110,9 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
 # wrap the whole body in one <form>).
 FORM_WRAPPER_CHARS = 2000
+# A chrome tag or role holding more than this share of the page's text is a wrapper left open
+# around the page (an unclosed <nav> the parser nests everything in), not chrome.
+CHROME_WRAPPER_SHARE = 0.8
 
 
 def names_of(el: HtmlElement) -> str:
@@ -290,18 +293,24 @@ def _disclosed_on_demand(el: HtmlElement) -> bool:
 def drop_chrome_tags(body: HtmlElement) -> Step:
     """Navigation, asides and footers by tag, before the walk (a third of most pages)."""
     removal = Removal("chrome", "navigation, asides, footers (by tag)")
+    page_chars = len(body.text_content())
     for el in list(body.iter(*CHROME_TAGS)):
         if el.tag == "footer" and any(a.tag in QUOTE_TAGS for a in el.iterancestors()):
             continue  # a quote's attribution ("— Field notes, SRE guild")
+        if len(el.text_content()) > CHROME_WRAPPER_SHARE * page_chars:
+            continue  # the page itself, nested in a tag left open; its own menus still go
         removal.take(el)
     return removal.step()
 
 
-def drop_chrome(scan: PageScan) -> Step:
-    """Banners, menus, search boxes and dialogs by ARIA role."""
+def drop_chrome(body: HtmlElement, scan: PageScan) -> Step:
+    """Banners, menus, search boxes and dialogs by ARIA role (not a banner left open around the
+    page, see ``CHROME_WRAPPER_SHARE``)."""
     removal = Removal("chrome-roles", "banners, menus, search boxes, dialogs (by ARIA role)")
+    page_chars = len(body.text_content())
     for el in scan.chrome:
-        removal.take(el)
+        if is_attached(el) and len(el.text_content()) <= CHROME_WRAPPER_SHARE * page_chars:
+            removal.take(el)
     return removal.step()
 
 
