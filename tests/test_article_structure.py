@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from extractor import dom
 from extractor.article.region import find_article
+from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
+
+PAGES = Path(__file__).parent / "pages"
 
 
 def region_text(body: str, *, rendered: bool = True) -> str:
@@ -86,3 +91,116 @@ def test_hidden_tab_panes_and_accordion_bodies_stay() -> None:
     assert spec in text
     assert "Returns within 30 days" in text
     assert "Sign in" not in text
+
+
+def test_a_page_nested_in_a_navigation_left_open_is_still_read() -> None:
+    # a mega menu's dropdown <div> is never closed, so the parser nests the page in the <nav>
+    html = (PAGES / "unclosed-nav-wrapper" / "index.html").read_text(encoding="utf-8")
+    out = extract_html(html, url="https://pages.test/unclosed-nav-wrapper/").markdown
+    assert out.startswith("A rain barrel catches the water")
+    assert "## Overflow" in out and "scrub the inside with a brush" in out
+    for chrome in ("Pruning", "Skip to content", "12 Quay Road"):
+        assert chrome not in out  # the menu's links and the real footer still go
+
+
+def test_a_closed_navigation_with_text_still_goes() -> None:
+    story = "".join(
+        f"<p>Story paragraph {n}, long enough, with commas, clauses, and details about the "
+        f"council's plan for the river, the bridge, and the costs.</p>"
+        for n in range(6)
+    )
+    text = region_text(
+        f'<nav class="mega"><p>{"Every guide we wrote, in one long menu. " * 10}</p></nav>'
+        f'<article class="story">{story}</article>'
+    )
+    assert "Story paragraph 5" in text
+    assert "Every guide we wrote" not in text
+
+
+def fixture_markdown(case: str) -> str:
+    html = (PAGES / case / "index.html").read_text(encoding="utf-8")
+    return extract_html(html, url=f"https://pages.test/{case}/").markdown
+
+
+def test_a_landing_page_is_all_its_sections_not_its_best_card() -> None:
+    # the best-scoring block is one card; each card has a note beside its text
+    out = fixture_markdown("landing-sections")
+    for section in ("## What we take off your desk", "### Payroll", "## How it works",
+                    "## Who we work with", "### What if I am behind?"):  # fmt: skip
+        assert section in out
+    assert "fixed price agreed before we begin" in out
+    for chrome in ("Pricing", "company number"):
+        assert chrome not in out
+
+
+def test_an_article_does_not_widen_over_what_sits_beside_it() -> None:
+    story = "".join(
+        f"<p>Story paragraph {n}, long enough, with commas, clauses, and details about the "
+        f"council's plan for the river, the bridge, and the costs.</p>"
+        for n in range(6)
+    )
+    teasers = "".join(
+        f'<div class="teaser"><p>Teaser {n}: a summary of another story, with a clause or two, '
+        f"long enough to read as prose on its own, and more than a headline.</p></div>"
+        for n in range(8)
+    )
+    text = region_text(
+        f'<div class="page"><div class="story-wrap"><div class="story">{story}</div>'
+        f'<p class="byline-note">Reporting by the river desk, with help from readers.</p></div>'
+        f'<div class="more">{teasers}</div></div>'
+    )
+    assert "Story paragraph 5" in text
+    assert "Teaser 1:" not in text
+
+
+def test_the_region_never_widens_past_the_pages_main() -> None:
+    cards = "".join(
+        f'<div class="card"><div class="card-body"><p>Card {n}: a short description of one '
+        f"service, with a clause, and a second one.</p></div>"
+        f'<p class="note">Included from the first month on.</p></div>'
+        for n in range(3)
+    )
+    rail = "".join(
+        f"<p>Rail {n}: prose from a column outside the main content, with clauses, "
+        f"commas, and enough words to count as prose on any page.</p>"
+        for n in range(4)
+    )
+    text = region_text(f'<div class="wrap"><main><div class="row">{cards}</div></main>'
+                       f'<div class="rail">{rail}</div></div>')  # fmt: skip
+    assert "Card 2:" in text
+    assert "Rail 1:" not in text
+
+
+def test_page_builder_blocks_named_widget_are_content() -> None:
+    out = fixture_markdown("builder-widgets")
+    assert out.startswith("Our two-day course teaches the craft")
+    assert "## What you will learn" in out and "clothes you do not mind ruining" in out
+    assert "Share on Facebook" not in out  # the builder's share block still goes
+
+
+def test_a_small_named_notice_does_not_outweigh_a_product_description() -> None:
+    # the notice's name ("content") makes it score as well as the whole product block: in a
+    # near tie between a small block and a larger one, the prose decides
+    links = "".join(f'<a href="/c/{n}">Category number {n}</a> ' for n in range(12))
+    bullets = "".join(
+        f"<li>Feature {n}: a plain line on what the board is made of, and why.</li>"
+        for n in range(5)
+    )
+    text = region_text(
+        f'<div class="topbar">{links}<div class="notice-content"><p>Orders placed before noon, '
+        f"Monday to Friday, leave the same day, by tracked post, insured.</p></div></div>"
+        f'<div class="product-content"><h1>Oak board</h1><div class="product-bullets">'
+        f'<ul>{bullets}</ul></div><div class="specs"><p>Weight 3.2 kg, 45 by 30 by 4 cm, '
+        f"English oak, end grain, oiled.</p></div></div>"
+    )
+    assert "Feature 4:" in text and "Weight 3.2 kg" in text
+    assert "Orders placed" not in text
+
+
+def test_a_product_page_keeps_its_description_and_its_hidden_specifications_tab() -> None:
+    out = fixture_markdown("product-tabs-notice")
+    assert "End-grain oak, 45 by 30 cm" in out
+    assert "- Juice groove on one face" in out
+    assert "| Dimensions | 45 × 30 × 4 cm |" in out  # the tab the page hides until clicked
+    for chrome in ("Add to basket", "Northumberland", "About"):
+        assert chrome not in out

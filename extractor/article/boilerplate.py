@@ -55,6 +55,10 @@ BOILERPLATE_NAMES = re.compile(
     # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not)
     r"|(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
 )
+# Page builders name every content block a widget (Elementor's "elementor-widget-text-editor",
+# CKEditor's "ck-widget"): there the word says nothing; their share, menu and social blocks are
+# caught by those words.
+BUILDER_WIDGETS = re.compile(r"(?:elementor|ck)-widget")
 # the hidden and screen-reader-only names alone: they drop a heading too
 HIDDEN_NAMES = re.compile(
     r"(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
@@ -108,6 +112,10 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
 # wrap the whole body in one <form>).
 FORM_WRAPPER_CHARS = 2000
+# A chrome tag or role holding more than this share of the page's text, and not mostly links, is
+# a wrapper left open around the page (an unclosed <nav> the parser nests everything in).
+CHROME_WRAPPER_SHARE = 0.8
+CHROME_WRAPPER_MAX_LINKED = 0.5
 
 
 def names_of(el: HtmlElement) -> str:
@@ -202,11 +210,16 @@ def _name_kind(names: str) -> str | None:
         return None
     if COMMENT_NAMES.search(names):
         return "comments"
-    if BOILERPLATE_NAMES.search(names):
+    if names_boilerplate(names):
         return None if _names_content(names) else "boilerplate"
     if CAPTION_NAMES.search(names):
         return "captions"
     return None
+
+
+def names_boilerplate(names: str) -> bool:
+    """Does a class/id (lower-cased) name a boilerplate block?"""
+    return bool(BOILERPLATE_NAMES.search(BUILDER_WIDGETS.sub(" ", names)))
 
 
 def _names_content(names: str) -> bool:
@@ -287,19 +300,34 @@ def _disclosed_on_demand(el: HtmlElement) -> bool:
 def drop_chrome_tags(body: HtmlElement) -> Step:
     """Navigation, asides and footers by tag, before the walk (a third of most pages)."""
     removal = Removal("chrome", "navigation, asides, footers (by tag)")
+    page_chars = len(body.text_content())
     for el in list(body.iter(*CHROME_TAGS)):
         if el.tag == "footer" and ancestor(el, *QUOTE_TAGS) is not None:
             continue  # a quote's attribution ("— Field notes, SRE guild")
+        if _wraps_page(el, page_chars):
+            continue  # the page itself, nested in a tag left open; its own menus still go
         removal.take(el)
     return removal.step()
 
 
-def drop_chrome(scan: PageScan) -> Step:
-    """Banners, menus, search boxes and dialogs by ARIA role."""
+def drop_chrome(body: HtmlElement, scan: PageScan) -> Step:
+    """Banners, menus, search boxes and dialogs by ARIA role (not a banner left open around the
+    page, see ``CHROME_WRAPPER_SHARE``)."""
     removal = Removal("chrome-roles", "banners, menus, search boxes, dialogs (by ARIA role)")
+    page_chars = len(body.text_content())
     for el in scan.chrome:
-        removal.take(el)
+        if is_attached(el) and not _wraps_page(el, page_chars):
+            removal.take(el)
     return removal.step()
+
+
+def _wraps_page(el: HtmlElement, page_chars: int) -> bool:
+    """Chrome by its tag or role that holds the page itself (see ``CHROME_WRAPPER_SHARE``)."""
+    chars = len(el.text_content())
+    if chars <= CHROME_WRAPPER_SHARE * page_chars:
+        return False
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return linked <= CHROME_WRAPPER_MAX_LINKED * chars
 
 
 def drop_comments(scan: PageScan, guard: Guard) -> Step:

@@ -78,7 +78,7 @@ def find_article(
     scan = boilerplate.scan_page(body)
     run("hidden", lambda: boilerplate.drop_hidden(scan))
     guard = boilerplate.prose_guard(body)
-    run("chrome-roles", lambda: boilerplate.drop_chrome(scan))
+    run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
     if not options.include_comments:
         run("comments", lambda: boilerplate.drop_comments(scan, guard))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))

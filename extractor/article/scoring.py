@@ -11,7 +11,12 @@ import re
 
 from lxml.html import HtmlElement
 
-from extractor.article.boilerplate import BOILERPLATE_NAMES, COMMENT_NAMES, names_of
+from extractor.article.boilerplate import (
+    COMMENT_NAMES,
+    DISCLOSED_NAMES,
+    names_boilerplate,
+    names_of,
+)
 from extractor.dom import ancestor, is_within
 
 # Blocks whose own text counts as a paragraph.
@@ -34,6 +39,8 @@ ARTICLE_NAMES = re.compile(r"article|entry|post|story|content|body|text|blog|mai
 NAME_POINTS = 25
 # Markup that names the article body outright.
 ARTICLE_BODY_POINTS = 60
+# class/id names of the article body proper (the region does not widen beyond one).
+ARTICLE_BODY_NAMES = re.compile(r"article-?body|story-?body|entry-content")
 # A block of the winner's kind joins it when it holds this much prose...
 KIN_MIN_PROSE = 100
 # ...and is not mostly links (a teaser card that shares the class).
@@ -43,6 +50,13 @@ KIN_MAX_LINK_DENSITY = 0.5
 WIDEN_MIN_GAIN = 1.0
 # ...and the parent is not mostly links (a page wrapper with menus and teaser rails).
 WIDEN_MAX_LINK_DENSITY = 0.35
+# A best block that is only a part of the page (less prose than a card's, a list, a tab or
+# accordion panel) passes over wrappers that add a little beside it (a note, a caption) on the
+# way up; any other is an article and stops at the first.
+CARD_MAX_PROSE = 500
+# Candidates scoring at least this share of the best one's score are a near tie with it.
+NEAR_TIE = 0.9
+PART_TAGS = frozenset({"ul", "ol", "dl", "li"})
 # A container with at least this share of its text in <pre> is a code block (with its
 # highlighter's wrappers), never the article: code scores high on commas and length.
 CODE_ONLY_SHARE = 0.9
@@ -66,7 +80,7 @@ def name_weight(el: HtmlElement) -> int:
     weight = 0
     if ARTICLE_NAMES.search(names):
         weight += NAME_POINTS
-    if BOILERPLATE_NAMES.search(names) or COMMENT_NAMES.search(names):
+    if names_boilerplate(names) or COMMENT_NAMES.search(names):
         weight -= NAME_POINTS
     return weight
 
@@ -138,26 +152,37 @@ def best_region(body: HtmlElement) -> HtmlElement:
     raw, prose = score_candidates(body)
     if not raw:
         return body
-    top = _widen(_best(raw), body, prose)
+    best, near_tie = _best(raw, prose)
+    top = _widen(best, body, prose, part=near_tie)
     return _gather_kin(top, body, prose)
 
 
-def _best(raw: dict[HtmlElement, float]) -> HtmlElement:
+def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple[HtmlElement, bool]:
     """The candidate with the best score after link density, code blocks and admonitions aside
     (each scores high on its own: commas, names like "content"). A final score
-    never exceeds the raw one, so candidates are visited best-raw first and the walk stops early."""
+    never exceeds the raw one, so candidates are visited best-raw first and the walk stops early.
+    When the best is a small block (a notice named "article", a card) and others score nearly
+    as well, the one of them holding the most prose wins: a name is worth more points than a
+    card's few sentences, and a near tie says the names decided, not the prose. Returns the
+    winner and whether it was so chosen (then it is one part of the page, see ``_widen``)."""
     ranked = sorted(raw.items(), key=lambda item: -item[1])
-    best: HtmlElement | None = None
+    finals: list[tuple[HtmlElement, float]] = []
     best_score = 0.0
     for el, score in ranked:
-        if best is not None and score <= best_score:
+        if score < NEAR_TIE * best_score:
             break
         if is_code_only(el) or in_callout(el):
             continue
         final = score * (1 - link_density(el))
-        if best is None or final > best_score:
-            best, best_score = el, final
-    return ranked[0][0] if best is None else best
+        finals.append((el, final))
+        best_score = max(best_score, final)
+    if not finals:
+        return ranked[0][0], False
+    best = max(finals, key=lambda item: item[1])[0]
+    if prose.get(best, 0) >= CARD_MAX_PROSE:
+        return best, False
+    near = [el for el, final in finals if final >= NEAR_TIE * best_score]
+    return max(near, key=lambda el: (prose.get(el, 0), el is best)), True
 
 
 def in_callout(el: HtmlElement) -> bool:
@@ -176,22 +201,40 @@ def is_code_only(el: HtmlElement) -> bool:
     return code >= CODE_ONLY_SHARE * total
 
 
-def _widen(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
+def _widen(
+    top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int], *, part: bool = False
+) -> HtmlElement:
     """The best container, or the ancestor whose prose it is only a part of: content spread over
     sibling blocks (sections, posts, cards) is decided by the structure holding them all, not by
-    the single best block."""
+    the single best block. Wrappers that add little beside a part are passed over (see
+    ``CARD_MAX_PROSE``); the walk stops at a wrapper that is mostly links (the page with its
+    menus and teaser rails) and never goes above the page's <main> or article body."""
     region = top
     own = prose.get(top, 0)
+    if _ends_content(top):
+        return top
+    part = part or own < CARD_MAX_PROSE or top.tag in PART_TAGS
+    part = part or bool(DISCLOSED_NAMES.search(names_of(top)))
     for parent in top.iterancestors():
         if parent is body.getparent():
             break
-        gain = prose.get(parent, 0) - own
-        if gain == 0:
-            continue  # a wrapper around the region alone: look further up
-        if gain < WIDEN_MIN_GAIN * max(own, 1) or link_density(parent) > WIDEN_MAX_LINK_DENSITY:
+        if prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
+            if link_density(parent) > WIDEN_MAX_LINK_DENSITY:
+                break
+            region, own = parent, prose.get(parent, 0)
+        elif not part and prose.get(parent, 0) > own:
+            break  # an article with something beside it (a byline, a teaser): it stays
+        if _ends_content(parent):
             break
-        region, own = parent, prose.get(parent, 0)
     return region
+
+
+def _ends_content(el: HtmlElement) -> bool:
+    """The page's own word on where its content ends: its <main>, or its article body (not a
+    post's ``itemprop="text"``: a thread's posts are widened over)."""
+    if el.tag == "main" or el.get("role") == "main" or "articleBody" in (el.get("itemprop") or ""):
+        return True
+    return bool(ARTICLE_BODY_NAMES.search(names_of(el)))
 
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
