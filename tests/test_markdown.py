@@ -702,3 +702,27 @@ def test_the_converter_tags_find_their_parents_as_bs4_does() -> None:
             )
             assert (found.name if found else None) == (expected.name if expected else None)
     assert fast.find("b").find_parent(["pre", "p"]).name == "pre"  # other filters: bs4's own
+
+
+def _parsed_again(el: HtmlElement) -> str:
+    """What the soup was before: the element serialized and parsed a second time."""
+    from bs4 import BeautifulSoup
+    from lxml import html as lxml_html
+
+    return str(BeautifulSoup(lxml_html.tostring(el, encoding="unicode", with_tail=False), "lxml"))
+
+
+def test_the_soup_is_built_from_the_parsed_region_as_a_second_parse_would_give_it() -> None:
+    from extractor import dom
+    from extractor.markdown.converter import soup_of
+
+    source = (
+        "<article class='story main'><h2>Title</h2><!-- a note --><p>One &amp; <b>two</b> "
+        "tail<br>after</p><pre>  kept\n  spaces</pre><table><tr><td rel='a b'>c</td></tr>"
+        "</table></article>"
+    )
+    page = dom.parse(f"<html><head><title>T</title></head><body>{source}</body></html>")
+    for region in (page.find(".//article"), page.find("body"), page):
+        built = str(soup_of(region))
+        assert built == _parsed_again(region).replace("<!-- a note -->", ""), region.tag
+    assert soup_of(page.find(".//article")).find("article")["class"] == ["story", "main"]

@@ -410,8 +410,12 @@ def soup_of(region: HtmlElement) -> BeautifulSoup:
     """The region as the tree markdownify reads (``html > body > region``), built from the
     parsed elements themselves: the article is not serialized and parsed a second time."""
     soup = BeautifulSoup("", "lxml", element_classes={Tag: _Tag})
-    root, body = soup.new_tag("html"), soup.new_tag("body")
+    root = soup.new_tag("html")
     soup.append(root)
+    if region.tag == "html":  # a page without a body: its head and body as they are
+        _copy_children(region, root, soup)
+        return soup
+    body = soup.new_tag("body")
     root.append(body)
     if region.tag == "body":
         _copy_children(region, body, soup)
