@@ -39,7 +39,7 @@ _SHOWN_TEXT = (
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::template"
     " or ancestor::noscript)]"
 )
-# The capture's one step (browser/capture.py): clicking "Read more" controls.
+# The capture's one step (browser/settle.py): clicking "Read more" controls.
 EXPANDERS = "expanders"
 # Every step ``Options.skip_steps`` can name, in order: the one registry of step names.
 STEP_NAMES: tuple[str, ...] = (

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.browser.capture import Budget, decode_html, origin_of, to_url
+from extractor.browser.capture import origin_of, to_url
+from extractor.browser.served import decode_html
+from extractor.browser.settle import Budget
 from extractor.errors import NavigationError, NotHtmlError, PageTimeoutError, UsageError
 from extractor.pipeline import extract_html
 from extractor.records import RenderedPage

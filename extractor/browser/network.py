@@ -75,7 +75,7 @@ def context_settings(network: Network | None) -> dict[str, Any]:
 
 async def prepare(context: Any, network: Network | None) -> Replay | None:
     """Pin the clock and Math.random; when replaying, route every request to the recording."""
-    from extractor.browser.capture import script
+    from extractor.browser.scripts import script
 
     if network is None:
         return None

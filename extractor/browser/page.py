@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from extractor.browser.capture import OVERLAY_MIN_SHARE, script
+from extractor.browser.scripts import OVERLAY_MIN_SHARE, script
 from extractor.browser.watcher import COLLECT_JS, read_sightings
 from extractor.records import RenderedPage, Wait
 

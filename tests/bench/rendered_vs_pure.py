@@ -31,7 +31,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from extractor.browser.capture import decode_html
+from extractor.browser.served import decode_html
 from extractor.pipeline import extract_html
 from tests.bench.run import DEFAULT_BENCH, DEFAULT_SCORE, load_score
 from tests.bench.split import MEASURE, TUNE, part, split

@@ -1,0 +1,38 @@
+"""The in-page scripts of ``js/``, and what the capture script is handed from Python."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from extractor.browser.documents import BINDING
+from extractor.normalize import images as lazy
+
+# A fixed/sticky box covering at least this share of the viewport is marked as an overlay.
+OVERLAY_MIN_SHARE = 0.3
+# What capture.js is handed: the overlay threshold, and the lazy-image vocabulary the pure
+# normalisation uses, so the page script and Python choose an image's URL the same way.
+CAPTURE_SETTINGS = {
+    "overlayMinShare": OVERLAY_MIN_SHARE,
+    "lazySrc": list(lazy.LAZY_SRC_ATTRS),
+    "lazySrcset": list(lazy.SRCSET_ATTRS),
+    "placeholder": lazy.PLACEHOLDER.pattern,  # written in the syntax JavaScript shares
+}
+
+
+@cache
+def script(name: str) -> str:
+    """An in-page script from extractor/js/, loaded once."""
+    return (resources.files("extractor.browser") / "js" / name).read_text(encoding="utf-8")
+
+
+@cache
+def keep_script() -> str:
+    """``js/keep.js`` with the capture script and its options built in."""
+    source = script("keep.js").replace("__BINDING__", BINDING)
+    source = source.replace("__OPTIONS__", json.dumps(CAPTURE_SETTINGS), 1)
+    return source.replace("__CAPTURE__", script("capture.js").strip(), 1)
+
+
+__all__ = ["CAPTURE_SETTINGS", "OVERLAY_MIN_SHARE", "keep_script", "script"]

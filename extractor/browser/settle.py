@@ -1,0 +1,261 @@
+"""Settling a loaded page: the network, a DOM-quiet window, passing walls, scrolling and
+"Read more" clicks, all under the capture's one time budget (``Budget``)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from typing import TYPE_CHECKING, Any, Literal
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from extractor.browser import watcher
+from extractor.browser.documents import ERROR_PAGE
+from extractor.browser.scripts import script
+from extractor.pipeline import EXPANDERS
+from extractor.records import Options, Step, Wait
+from extractor.walls import lexicon
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
+
+# The load states Playwright waits for.
+LoadState = Literal["domcontentloaded", "load", "networkidle"]
+
+# Time kept back from settling so that the capture itself still fits in the hard limit.
+CAPTURE_RESERVE_MS = 2_000
+# The page counts as calm (network settled) once loaded with no fetch/XHR pending for this long.
+CALM_MS = 100
+# After scrolling, how long lazy loaders get to finish (network idle and a DOM-quiet window).
+AFTER_SCROLL_IDLE_MS = 1_500
+# The pause after each scroll step, so observers fire and loaders start.
+SCROLL_PAUSE_MS = 60
+# After a step, the most we wait for the requests it set off and the DOM changes they bring.
+SCROLL_STEP_WAIT_MS = 2_000
+# At the bottom of a page with loaders (observers, scroll listeners): how long they get to start.
+SCROLL_GRACE_MS = 500
+# Never scroll further down than this (pixels): an endless feed is cut here.
+SCROLL_MAX_HEIGHT = 40_000
+# "Read more" controls clicked at most, and how long what they open may take to settle.
+EXPAND_MAX_CLICKS = 5
+EXPAND_SETTLE_MS = 1_000
+# Walls a page puts up while it works and that usually give way to the page itself (a bot
+# check that passes, a "loading, JavaScript required" notice): capture waits for them to clear.
+PASSING_KINDS = frozenset(("bot-check", "javascript"))
+# A page with scripts that shows less text than this after settling is taken to be still
+# rendering (a page without scripts cannot change: -1).
+EMPTY_PAGE_CHARS = 200
+VISIBLE_CHARS_JS = "() => document.scripts.length ? (document.body ? document.body.innerText.trim().length : 0) : -1"
+# How often the wall watcher is asked whether such a wall is still up.
+WALL_POLL_MS = 250
+# Evaluation errors that mean the page navigated (client redirect) and the step may be retried.
+NAVIGATED = ("Execution context was destroyed", "navigation", "Target closed", "frame was detached")
+
+
+class Budget:
+    """The one hard time limit, shared by every step of a capture."""
+
+    def __init__(self, total_ms: int) -> None:
+        self.start = time.monotonic()
+        self.total_ms = total_ms
+
+    def elapsed_ms(self) -> int:
+        return int((time.monotonic() - self.start) * 1000)
+
+    def left_ms(self, reserve_ms: int = 0) -> int:
+        return max(0, self.total_ms - self.elapsed_ms() - reserve_ms)
+
+    def cap(self, want_ms: int) -> int:
+        """``want_ms``, shortened so that the capture reserve stays free."""
+        reserve = min(CAPTURE_RESERVE_MS, self.total_ms // 5)
+        return max(0, min(want_ms, self.left_ms(reserve)))
+
+
+async def settle(page: Page, options: Options, budget: Budget, timings: dict[str, int]) -> Wait:
+    """Wait for the network to settle, then a DOM-quiet window, then the selector; say what
+    ended it. The network has settled at Playwright's network idle, or sooner when the page has
+    loaded and none of its fetch/XHR calls is pending (``js/calm.js``).
+
+    The quiet window is watched while the network settles (quiet time already passed counts),
+    then checked once more after network idle, so a late response's rendering is waited for.
+    """
+    idle, _ = await asyncio.gather(
+        _network_settled(page, budget.cap(options.network_idle_ms), budget),
+        _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget),
+    )
+    timings["network_idle"] = budget.elapsed_ms()
+    quiet = await _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget)
+    timings["quiet"] = budget.elapsed_ms()
+    ended_by = "quiet" if quiet else "network-idle" if idle else "timeout"
+    if options.wait_for:
+        ended_by = "timeout"
+        timeout = budget.cap(budget.total_ms)
+        if timeout > 0:
+            try:
+                await page.wait_for_selector(options.wait_for, state="attached", timeout=timeout)
+                ended_by = "selector"
+            except PlaywrightError as exc:
+                if not _is_timeout(exc):
+                    raise
+        timings["selector"] = budget.elapsed_ms()
+    return Wait(ended_by=ended_by, elapsed_ms=budget.elapsed_ms())
+
+
+async def wait_out_walls(
+    page: Page, options: Options, budget: Budget, timings: dict[str, int]
+) -> bool:
+    """Wait, at most ``Options.wall_wait_ms``, while the page is not there yet: a passing wall
+    (bot check, loading notice) is up, or it shows almost no text (an app still rendering after
+    a timer, a loader). True when the wait ended because the page came."""
+    deadline = time.monotonic() + budget.cap(options.wall_wait_ms) / 1000
+    waited = False
+    while await _not_there_yet(page, budget):
+        if time.monotonic() + WALL_POLL_MS / 1000 > deadline:
+            timings["walls"] = budget.elapsed_ms()
+            return False
+        waited = True
+        await asyncio.sleep(WALL_POLL_MS / 1000)
+    if waited:
+        timings["walls"] = budget.elapsed_ms()
+    return waited
+
+
+async def _not_there_yet(page: Page, budget: Budget) -> bool:
+    if page.url.startswith(ERROR_PAGE):
+        return False  # the page's scripts navigated to a failure: nothing more will come
+    shown = await evaluate(page, VISIBLE_CHARS_JS, None, budget)
+    if isinstance(shown, int) and 0 <= shown < EMPTY_PAGE_CHARS:
+        return True
+    words = lexicon.load()
+    raw = await evaluate(page, watcher.COLLECT_JS, None, budget)
+    return any(
+        s.cleared_ms is None
+        and (entry := words.by_id(s.phrase_id)) is not None
+        and entry.kind in PASSING_KINDS
+        for s in watcher.read_sightings(raw)
+    )
+
+
+async def scroll_through(
+    page: Page, options: Options, budget: Budget, timings: dict[str, int]
+) -> None:
+    """Scroll down while the page grows (bounded by steps, height and time) and back up, then
+    give lazy loaders a short settle."""
+    limit = budget.cap(options.scroll_budget_ms)
+    if limit <= 0:
+        return
+    arg = {
+        "steps": options.scroll_steps,
+        "budgetMs": limit,
+        "pauseMs": SCROLL_PAUSE_MS,
+        "stepWaitMs": SCROLL_STEP_WAIT_MS,
+        "graceMs": SCROLL_GRACE_MS,
+        "maxHeight": SCROLL_MAX_HEIGHT,
+    }
+    await evaluate(page, script("scroll.js"), arg, budget)
+    await asyncio.gather(
+        _network_settled(page, budget.cap(AFTER_SCROLL_IDLE_MS), budget),
+        _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget),
+    )
+    timings["scroll"] = budget.elapsed_ms()
+
+
+async def expand(
+    page: Page, options: Options, budget: Budget, timings: dict[str, int]
+) -> tuple[Step, ...]:
+    """Click the article's "Read more" controls and let what they open settle; the clicks, as a
+    step (none when nothing was clicked)."""
+    if EXPANDERS in options.skip_steps or budget.cap(EXPAND_SETTLE_MS) <= 0:
+        return ()
+    clicked = await evaluate(page, script("expand.js"), {"maxClicks": EXPAND_MAX_CLICKS}, budget)
+    labels = [str(c) for c in clicked] if isinstance(clicked, list) else []
+    if not labels:
+        return ()
+    await asyncio.gather(
+        _network_settled(page, budget.cap(EXPAND_SETTLE_MS), budget),
+        _quiet(page, min(options.quiet_ms, 300), budget.cap(EXPAND_SETTLE_MS), budget),
+    )
+    timings["expand"] = budget.elapsed_ms()
+    step = Step(
+        name=EXPANDERS,
+        why="clicked to show the article text the page kept collapsed",
+        removed=len(labels),
+        samples=tuple(label[:60] for label in labels),
+    )
+    return (step,)
+
+
+async def _network_settled(page: Page, timeout_ms: int, budget: Budget) -> bool:
+    """Whichever comes first: network idle, or the page calm (loaded, no fetch/XHR pending)."""
+    if timeout_ms <= 0:
+        return False
+    arg = {"calmMs": CALM_MS, "capMs": timeout_ms}
+    waits = [
+        asyncio.ensure_future(_network_idle(page, timeout_ms)),
+        asyncio.ensure_future(evaluate(page, script("calm.js"), arg, budget)),
+    ]
+    try:
+        for done in asyncio.as_completed(waits):
+            if await done is True:
+                return True
+        return False
+    finally:
+        for wait in waits:
+            wait.cancel()
+        await asyncio.gather(*waits, return_exceptions=True)
+
+
+async def _network_idle(page: Page, timeout_ms: int) -> bool:
+    return await load_state(page, "networkidle", timeout_ms)
+
+
+async def load_state(page: Page, state: LoadState, timeout_ms: int) -> bool:
+    """Wait for a load state; False when it did not come within ``timeout_ms``."""
+    if timeout_ms <= 0:
+        return False
+    try:
+        await page.wait_for_load_state(state, timeout=timeout_ms)
+    except PlaywrightError as exc:
+        if _is_timeout(exc):
+            return False
+        raise
+    return True
+
+
+async def _quiet(page: Page, quiet_ms: int, cap_ms: int, budget: Budget) -> bool:
+    if cap_ms <= 0:
+        return False
+    arg = {"quietMs": quiet_ms, "capMs": cap_ms}
+    result = await evaluate(page, script("quiet.js"), arg, budget)
+    return bool(isinstance(result, dict) and result.get("quiet"))
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, PlaywrightTimeout)
+
+
+async def evaluate(page: Page, source: str, arg: Any, budget: Budget) -> Any:
+    """``page.evaluate``, retried after a client-side redirect replaced the document."""
+    for _ in range(4):
+        try:
+            return await page.evaluate(source, arg)
+        except PlaywrightError as exc:
+            if not any(marker in str(exc) for marker in NAVIGATED) or budget.left_ms() <= 0:
+                raise
+            with contextlib.suppress(PlaywrightError):
+                await page.wait_for_load_state("domcontentloaded", timeout=budget.left_ms())
+    return await page.evaluate(source, arg)
+
+
+__all__ = [
+    "Budget",
+    "LoadState",
+    "evaluate",
+    "expand",
+    "load_state",
+    "scroll_through",
+    "settle",
+    "wait_out_walls",
+]
