@@ -300,6 +300,8 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             continue
         if _in_picture_figure(el):
             continue  # a picture's caption and credit ("image-meta") stay with it
+        if docs.is_named_section(el):
+            continue  # "Authors", a section of the document
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
     for el in _outside_code(region, ("p", "div", "span", "small", "strong", "em", "h5", "h6")):
