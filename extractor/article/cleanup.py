@@ -187,6 +187,8 @@ def _line_of(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
         return block
     # an inline element is its own line when no text and no inline neighbour touches it
     parent = block.getparent()
+    if parent is None:
+        return None  # its line went already (a link dropped around this span)
     prev, nxt = block.getprevious(), block.getnext()
     before = parent.text if prev is None else prev.tail
     if (before or "").strip() or (block.tail or "").strip():
