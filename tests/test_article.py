@@ -454,3 +454,14 @@ def test_a_cookie_recipe_keeps_its_cookie_named_paragraphs() -> None:
     assert "We use cookies to decorate the cake as well" in out
     assert "bake at 180 °C for eleven minutes" in out
     assert "Chill the dough for crisper edges." in out
+
+
+def test_a_junk_line_inside_a_dropped_one_is_no_crash() -> None:
+    # the link goes as a junk line first; the span inside it comes next in document order
+    doc = dom.parse(
+        f"<html><body><article><p>{'Prose of the article, long enough. ' * 8}</p>"
+        '<a href="/share"><span><b>Share</b></span></a><p>More text follows here.</p>'
+        "</article></body></html>"
+    )
+    region, _ = find_article(doc, Metadata(), Options())
+    assert "Share" not in region.text_content()

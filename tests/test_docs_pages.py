@@ -400,3 +400,20 @@ def test_code_that_reads_like_page_furniture_stays() -> None:
     out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{blocks}<p>{PROSE}</p></article>")
     assert "```python\nprint\n```" in out
     assert "```python\ncomments\n```" in out
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h2 id="authors">Authors<a class="headerlink" href="#authors">¶</a></h2>',
+        '<section id="authors"><h2>Authors</h2></section>',
+    ],
+)
+def test_a_section_named_authors_is_no_byline(heading: str) -> None:
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{heading}<p>{PROSE}</p></article>")
+    assert "## Authors" in out
+
+
+def test_a_byline_styled_heading_without_its_own_anchor_still_goes() -> None:
+    out = page(f'<article><h1>Guide</h1><h5 class="author">By Ann Lee</h5><p>{PROSE}</p></article>')
+    assert "Ann Lee" not in out

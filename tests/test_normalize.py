@@ -281,6 +281,16 @@ def test_in_page_link_that_is_no_footnote_stays() -> None:
     assert region.find(".//sup") is None and region.find(".//a") is not None
 
 
+def test_a_references_sections_permalink_is_no_footnote() -> None:
+    # Sphinx: the section's id is "references"; its heading's pilcrow points at it
+    region, _ = run(
+        '<section id="references"><h2>References<a class="headerlink" href="#references">¶</a>'
+        '</h2><ul><li><a href="https://example.net/rfc">RFC 6265</a></li></ul></section>'
+    )
+    assert region.find(".//sup") is None and region.find(".//*[@data-footnote]") is None
+    assert dom.text_of(region.find(".//h2")) == "References"
+
+
 # -- links ------------------------------------------------------------------------------
 
 

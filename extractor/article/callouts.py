@@ -65,9 +65,10 @@ def _title_of(el: HtmlElement) -> HtmlElement | None:
     first = children[0]
     if el.tag == "details" and first.tag == "summary":
         return first
-    named = _TITLE_NAMES.search((first.get("class") or "").lower()) is not None
+    if _TITLE_NAMES.search((first.get("class") or "").lower()) is None:
+        return None  # (before the text: a wrapper's first child may hold the whole page)
     short = len(fold(first.text_content())) <= TITLE_MAX_CHARS
-    return first if named and short and first.find(".//pre") is None else None
+    return first if short and first.find(".//pre") is None else None
 
 
 def _kind_of_title(title: HtmlElement | None) -> str | None:

@@ -187,6 +187,8 @@ def _line_of(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
         return block
     # an inline element is its own line when no text and no inline neighbour touches it
     parent = block.getparent()
+    if parent is None:
+        return None  # its line went already (a link dropped around this span)
     prev, nxt = block.getprevious(), block.getnext()
     before = parent.text if prev is None else prev.tail
     if (before or "").strip() or (block.tail or "").strip():
@@ -300,6 +302,8 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             continue
         if _in_picture_figure(el):
             continue  # a picture's caption and credit ("image-meta") stay with it
+        if docs.is_named_section(el):
+            continue  # "Authors", a section of the document
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
     for el in _outside_code(region, ("p", "div", "span", "small", "strong", "em", "h5", "h6")):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from extractor.article.boilerplate import _SLUG_NUMBER, _id_is_its_heading, _slug
 from extractor.normalize.core import is_permalink_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -54,6 +55,24 @@ def is_anchored(heading: HtmlElement) -> bool:
         return True
     holder = parent if parent is not None and _heading_in(parent) is heading else heading
     return any((a.get("href") or "").startswith("#") for a in holder.iter("a"))
+
+
+def names_its_section(heading: HtmlElement) -> bool:
+    """A heading whose id (or its <section>'s) is the slug of its own text ("authors" on
+    "Authors"): a generator's section heading, whatever the words say."""
+    parent = heading.getparent()
+    ids = [heading.get("id")]
+    if parent is not None and parent.tag == "section":
+        ids.append(parent.get("id"))
+    text = _slug(heading.text_content())
+    return any(_SLUG_NUMBER.sub("", _slug(i)) == text for i in ids if i) and bool(text)
+
+
+def is_named_section(el: HtmlElement) -> bool:
+    """A heading that names its own section, or a section whose id is its heading's slug."""
+    if el.tag in HEADINGS:
+        return names_its_section(el)
+    return bool(el.get("id")) and _id_is_its_heading(el)
 
 
 def section_heading(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:

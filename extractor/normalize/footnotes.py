@@ -99,8 +99,10 @@ def normalize_footnotes(region: HtmlElement, base_url: str) -> Step:
         fragment = _same_page(a.get("href", ""), base_url)
         labelled = _LABEL.match(fold(a.text_content()))
         target = ids.get(fragment) if fragment else None
-        if labelled is None or target is None or target is a or not _is_note(target):
+        if labelled is None or target is None or not _is_note(target):
             continue
+        if target is a or any(parent is target for parent in a.iterancestors()):
+            continue  # a link to what holds it is a permalink ("¶" in a section's heading)
         found.append((a, str(labelled[1]), _note_element(target)))
     if not found:
         return removal.step()
