@@ -15,10 +15,11 @@ from extractor.pipeline import extract_html
 from tests.bench.corpora import SHARED, available, f1_of, load_scorer, pages_of
 
 # corpus -> lowest official F1 (Markdown stripped) allowed on its measured part
+# (0.005 under the figures of tests/bench/RESULTS.md, "Region by the page's structure")
 FLOORS = {
-    "zyte-dev": 0.98,
-    "wcxb-dev-sample": 0.72,
-    "classic-mix": 0.90,
+    "zyte-dev": 0.986,
+    "wcxb-dev-sample": 0.822,
+    "classic-mix": 0.908,
 }
 
 pytestmark = pytest.mark.skipif(
