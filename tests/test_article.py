@@ -218,6 +218,13 @@ KEPT_INSIDE = [
         "Paragraph 2",
     ),
     (
+        # a short page in one WebForms <form>: the form holds nearly all its text
+        "short-page-in-a-form",
+        f"<form id='form1'><div class='story'>{PROSE}</div><label>Search <input type='text' "
+        "name='q'></label></form>",
+        "Paragraph 2",
+    ),
+    (
         "sentence-that-starts-like-a-label",
         f"<div class='story'>{PROSE}<p>More than <a href='/p'>forty people</a> came to the "
         "harbour on the first morning, and most of them stayed until the evening.</p></div>",

@@ -112,6 +112,8 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
 # wrap the whole body in one <form>).
 FORM_WRAPPER_CHARS = 2000
+# ...and so is one holding this share of the page's text, however short the page.
+FORM_WRAPPER_SHARE = 0.5
 # A chrome tag or role holding more than this share of the page's text, and not mostly links, is
 # a wrapper left open around the page (an unclosed <nav> the parser nests everything in).
 CHROME_WRAPPER_SHARE = 0.8
@@ -395,11 +397,17 @@ def _wraps_picture(el: HtmlElement) -> bool:
     return el.tag != "figcaption" and "caption" in names_of(el) and el.find(".//img") is not None
 
 
-def drop_forms(scan: PageScan) -> Step:
-    """Forms that are controls (search, sign-up, comment), not a wrapper around the page."""
+def drop_forms(scan: PageScan, body: HtmlElement) -> Step:
+    """Forms that are controls (search, sign-up, comment), not a wrapper around the page: a
+    form with much text, or with most of the page's text (a short page in a WebForms
+    ``<form>``), wraps the page."""
     removal = Removal("forms", "search, sign-up and comment forms")
+    page = len(body.text_content().strip())
     for form in scan.forms:
-        if is_attached(form) and len(form.text_content()) < FORM_WRAPPER_CHARS:
+        if not is_attached(form):
+            continue
+        held = len(form.text_content().strip())
+        if held < FORM_WRAPPER_CHARS and held < FORM_WRAPPER_SHARE * page:
             removal.take(form)
     return removal.step()
 

@@ -83,7 +83,7 @@ def find_article(
         run("comments", lambda: boilerplate.drop_comments(scan, guard))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
-    run("forms", lambda: boilerplate.drop_forms(scan))
+    run("forms", lambda: boilerplate.drop_forms(scan, body))
     region = body if "choose-region" in skip else best_region(body)
     if options.include_comments:
         _append_comments(region, scan.comments)
