@@ -21,6 +21,7 @@ Parts 1 and 2 report the page split of tests/bench/split.py apart (tuned / measu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import asyncio
 import gzip
 import hashlib
@@ -161,7 +162,8 @@ def serve(pages: dict[str, bytes], data: dict[str, bytes]) -> Iterator[str]:
             self.send_header("Content-Security-Policy", CSP)
             self.send_header("Content-Length", str(len(body or b"")))
             self.end_headers()
-            self.wfile.write(body or b"")
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body or b"")  # a page closed before its body was read
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
