@@ -21,8 +21,8 @@ Parts 1 and 2 report the page split of tests/bench/split.py apart (tuned / measu
 from __future__ import annotations
 
 import argparse
-import contextlib
 import asyncio
+import contextlib
 import gzip
 import hashlib
 import json
