@@ -14,7 +14,9 @@ Modelled on how such sites are built:
                           and shows a subscribe prompt when there is none or it is refused;
   - ``/intranet/``        a page behind an access proxy that wants service-token headers;
   - ``/basic/``           a page behind HTTP basic auth;
-  - ``/away/``            a redirect to another host (``localhost``), to see what follows it.
+  - ``/away/``            a redirect to another host (``localhost``), to see what follows it;
+  - ``/staff/``           a redirect to ``/intranet/`` on the same site; ``/staff-away/`` one to
+                          ``/away/``, which then leaves it.
 Every page loads a pixel and an iframe from ``localhost`` (another site to the browser): the
 server keeps every request's host, path and headers, so a test can say what reached whom.
 A session or token the site minted can be made to expire (``expire``).
@@ -362,6 +364,10 @@ class _Handler(BaseHTTPRequestHandler):
                 )
         elif path == "/away/":
             self._redirect(f"http://localhost:{port}/landing/")
+        elif path == "/staff/":  # the intranet moved: a redirect on the same site
+            self._redirect("/intranet/")
+        elif path == "/staff-away/":  # a redirect on the same site, then to another host
+            self._redirect("/away/")
         else:
             self._send(404, "<h1>Not found</h1>")
 

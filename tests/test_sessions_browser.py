@@ -220,6 +220,18 @@ def test_headers_go_to_the_given_origin_only(site: Site) -> None:
     (landing,) = [s for s in site.requests_to("localhost") if s.path == "/landing/"]
     assert secret not in json.dumps(landing.headers)
 
+    # a redirect on the same site takes them along; one that then leaves it does not
+    moved = run_cli(site.url + "staff/", *args, *fast("-f", "json"))
+    assert moved.returncode == 0, moved.stderr
+    data = json.loads(moved.stdout)
+    assert data["final_url"] == site.url + "intranet/" and "lifeboat station" in data["markdown"]
+    site.seen.clear()
+    leaving = run_cli(site.url + "staff-away/", *args, *fast())
+    assert leaving.returncode == 0, leaving.stderr
+    (landing,) = [s for s in site.requests_to("localhost") if s.path == "/landing/"]
+    assert secret not in json.dumps(landing.headers)
+    assert_no_secret([secret], moved.stdout, moved.stderr, leaving.stdout, leaving.stderr)
+
 
 @pytest.mark.parametrize("how", ["options", "url"])
 def test_basic_auth(site: Site, how: str) -> None:

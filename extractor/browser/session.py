@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from extractor.auth import (
     Credentials,
@@ -62,6 +62,9 @@ FETCH_ERRORS = (
     ("ECONNRESET", "connectionreset"),
     ("Timeout", "timedout"),
 )
+# A redirect the extra headers follow when it stays on their origin, hop by hop, within a limit.
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 10
 
 
 class AuthCancelled(ExtractorError):
@@ -175,14 +178,43 @@ async def prepare_page(
             headers.pop(name, None)
         try:
             response = await route.fetch(headers=headers, max_redirects=0, timeout=timeout_ms)
+            if response.status in REDIRECT_STATUSES and await _stays_on(
+                origin, route, request.url, response.headers.get("location"), headers, timeout_ms
+            ):
+                # the browser follows it again, the headers with it: every hop is this origin's
+                await route.continue_(headers=headers)
+                return
         except PlaywrightError as exc:  # the request must still be answered: say which error
             text = str(exc)
             code = next((c for marker, c in FETCH_ERRORS if marker in text), "failed")
             await route.abort(code)
             return
-        await route.fulfill(response=response)
+        await route.fulfill(response=response)  # the browser follows a redirect without them
 
     await page.route("**/*", add_headers)
+
+
+async def _stays_on(
+    origin: str,
+    route: Route,
+    url: str,
+    location: str | None,
+    headers: dict[str, str],
+    timeout_ms: int,
+) -> bool:
+    """Does the redirect chain from ``url`` end on ``origin`` without leaving it (checked hop
+    by hop, nothing followed elsewhere)?"""
+    for _ in range(MAX_REDIRECTS):
+        if not location:
+            return False
+        url = urljoin(url, location)
+        if origin_of(url) != origin:
+            return False
+        hop = await route.fetch(url=url, headers=headers, max_redirects=0, timeout=timeout_ms)
+        if hop.status not in REDIRECT_STATUSES:
+            return True
+        location = hop.headers.get("location")
+    return False
 
 
 async def add_profile_cookies(context: BrowserContext, files: SessionFiles, url: str) -> None:
