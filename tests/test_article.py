@@ -286,6 +286,15 @@ KEPT_INSIDE = [
         "Field notes, SRE guild",
     ),
     (
+        # sections an in-page table of contents leads to, named for that navigation
+        "prose-sections-named-for-navigation",
+        "<nav class='nav'><a href='/a'>Accounts</a> <a href='/l'>Loans</a></nav>"
+        + "".join(
+            f"<div class='content-nav-section'><h2>Step {n}</h2>{PROSE}</div>" for n in (1, 2, 3)
+        ),
+        "Step 1",
+    ),
+    (
         "cookie-recipe",
         f"<div class='story'>{PROSE}<p class='cookie-step'>Cream the butter with the sugar, "
         "then fold in the flour and bake the cookies for eleven minutes.</p></div>",
@@ -300,6 +309,13 @@ KEPT_INSIDE = [
 def test_keeps_article_text_that_looks_like_boilerplate(body: str, kept: str) -> None:
     text, _ = extract(body)
     assert kept in text
+
+
+def test_a_menu_is_still_dropped_by_its_name() -> None:
+    menu = "<div class='nav-menu'><p><a href='/a'>Accounts and savings for every age</a></p>"
+    menu += "<p><a href='/l'>Loans, mortgages and the rates this week</a></p></div>"
+    text, _ = extract(f"{menu}<div class='story'>{PROSE}</div>")
+    assert "Paragraph 1" in text and "Accounts and savings" not in text
 
 
 def test_a_caption_wrapper_keeps_its_picture() -> None:

@@ -55,6 +55,11 @@ BOILERPLATE_NAMES = re.compile(
     # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not)
     r"|(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
 )
+# class/id words of navigation; a block so named that reads as prose (NAV_PROSE_CHARS paragraphs,
+# under NAV_PROSE_LINK_SHARE of its text in links) is a section navigation leads to, not a menu
+NAV_NAMES = re.compile(r"navbar|menu|(?:^|[\s_-])nav(?:$|[\s_-])")
+NAV_PROSE_CHARS = 80
+NAV_PROSE_LINK_SHARE = 0.2
 # Page builders name every content block a widget (Elementor's "elementor-widget-text-editor",
 # CKEditor's "ck-widget"): there the word says nothing; their share, menu and social blocks are
 # caught by those words.
@@ -346,7 +351,9 @@ def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
     """Blocks whose class or id names boilerplate (share, related, newsletter, ad...)."""
     removal = Removal("boilerplate-names", "class/id names a share bar, related links, ad, ...")
     found = tuple(
-        el for el in scan.boilerplate if not _holds_code(el) and not _named_in_passing(el)
+        el
+        for el in scan.boilerplate
+        if not _holds_code(el) and not _named_in_passing(el) and not _prose_named_nav(el)
     )
     _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
     return removal.step()
@@ -360,6 +367,20 @@ def _holds_code(el: HtmlElement) -> bool:
     if not code:
         code = sum(len(c.text_content()) for c in el.iter("code") if "\n" in c.text_content())
     return code > 0 and code >= CODE_SHARE * len(el.text_content())
+
+
+def _prose_named_nav(el: HtmlElement) -> bool:
+    """Named only for navigation ("content-nav-section": a section the page's table of contents
+    leads to) but reading as prose: paragraphs, few of its words in links. Navigation is links."""
+    names = names_of(el)
+    if not NAV_NAMES.search(names) or BOILERPLATE_NAMES.search(NAV_NAMES.sub(" ", names)):
+        return False
+    paragraphs = [p for p in el.iter("p") if len(p.text_content().strip()) >= NAV_PROSE_CHARS]
+    if len(paragraphs) < 2:
+        return False
+    text = len(el.text_content().strip())
+    linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    return linked < NAV_PROSE_LINK_SHARE * text
 
 
 def _named_in_passing(el: HtmlElement) -> bool:
