@@ -53,19 +53,25 @@ def static(
     return find_walls(page, doc, doc, options=options), doc
 
 
-def rendered(
-    server_html: str, dom_html: str, sightings: tuple[WallSighting, ...] = ()
-) -> tuple[WallFindings, HtmlElement]:
-    page = RenderedPage(
+def rendered_page(
+    server_html: str, dom_html: str, sightings: tuple[WallSighting, ...] = (), status: int = 200
+) -> RenderedPage:
+    return RenderedPage(
         url="https://example.org/a",
         final_url="https://example.org/a",
-        status=200,
+        status=status,
         headers={},
         server_html=server_html,
         dom_html=dom_html,
         wait=Wait("quiet", 0),
         sightings=sightings,
     )
+
+
+def rendered(
+    server_html: str, dom_html: str, sightings: tuple[WallSighting, ...] = ()
+) -> tuple[WallFindings, HtmlElement]:
+    page = rendered_page(server_html, dom_html, sightings)
     doc = dom.parse(dom_html)
     return find_walls(page, doc, dom.parse(server_html)), doc
 
@@ -182,15 +188,7 @@ def test_a_451_page_is_a_geo_block_in_both_phases_unless_scripts_moved_on() -> N
     notice = (
         "<html><body><h1>Not here</h1><p>This site is not offered where you are.</p></body></html>"
     )
-    page = RenderedPage(
-        url="https://example.org/a",
-        final_url="https://example.org/a",
-        status=451,
-        headers={},
-        server_html=notice,
-        dom_html=notice,
-        wait=Wait("quiet", 0),
-    )
+    page = rendered_page(notice, notice, status=451)
     found = find_walls(page, dom.parse(notice), dom.parse(notice))
     assert kinds(found, "static") == kinds(found, "rendered") == {"geo-block"}
     # the settled DOM is a later document (the page's scripts went elsewhere): the status of the
