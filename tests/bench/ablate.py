@@ -16,39 +16,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from extractor.pipeline import extract_html
+from extractor.pipeline import EXPANDERS, STEP_NAMES, extract_html
 from extractor.records import Options
 from tests.bench.corpora import CORPORA, Page, available, load_scorer, pages_of, score_pages
 from tests.bench.split import PARTS
 
-# every step that Options.skip_steps switches off, in pipeline order
-STEPS = (
-    "walls",
-    "consent-banners",
-    "widget-notices",
-    "non-content",
-    "chrome",
-    "hidden",
-    "chrome-roles",
-    "comments",
-    "boilerplate-names",
-    "captions",
-    "forms",
-    "choose-region",
-    "link-lists",
-    "related-links",
-    "junk-lines",
-    "title-duplicate",
-    "byline-duplicate",
-    "code-chrome",
-    "footnote-backlinks",
-    "placeholder-images",
-    "noscript",
-    "tracking-pixels",
-    "figures",
-    "absolute-urls",
-    "empty-links",
-)
+# every step of the pure path that Options.skip_steps switches off, in pipeline order (the
+# browser's own steps act only while a page is captured)
+STEPS = tuple(name for name in STEP_NAMES if name not in (EXPANDERS, "server-view"))
 MOVED = 0.005  # a page F1 change smaller than this is noise
 
 
