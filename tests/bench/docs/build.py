@@ -59,6 +59,16 @@ NPM = {
         "nextra-theme-docs@4.6.1",
     ],
     "docsify": ["docsify@4.13.1"],
+    # Doks, a Hugo documentation theme shipped as npm packages that Hugo mounts
+    "hugo-doks": [
+        "thulite@2.6.5",
+        "@thulite/core@1.5.9",
+        "@thulite/doks-core@1.9.3",
+        "@thulite/images@3.3.4",
+        "@thulite/inline-svg@1.2.1",
+        "@thulite/seo@2.4.2",
+        "@tabler/icons@3.54.0",
+    ],
 }
 PIP = [
     "mkdocs-material==9.8.2",
@@ -84,6 +94,7 @@ PAGE_PATHS = {
     "starlight": "/starlight/{doc}/",
     "nextra": "/nextra/{doc}",
     "docsify": "/docsify/#/{doc}",
+    "hugo-doks": "/hugo-doks/docs/{doc}/",
 }
 
 
@@ -273,8 +284,75 @@ def build_jekyll(work: Path, docs: list[Doc]) -> None:
     save_built("jekyll-minima", docs, lambda d: site / "_site" / d.id / "index.html")
 
 
+_DOKS_MOUNTS = (  # as the Doks starter mounts its npm packages (later mounts win)
+    ("content", "content"),
+    ("node_modules/@thulite/core/layouts", "layouts"),
+    ("node_modules/@thulite/bootstrap/layouts", "layouts"),
+    ("node_modules/@thulite/seo/layouts", "layouts"),
+    ("node_modules/@thulite/images/layouts", "layouts"),
+    ("node_modules/@thulite/inline-svg/layouts", "layouts"),
+    ("node_modules/@thulite/doks-core/layouts", "layouts"),
+    ("node_modules/@thulite/core/assets", "assets"),
+    ("node_modules/@thulite/bootstrap/assets", "assets"),
+    ("node_modules/bootstrap/scss", "assets/scss/bootstrap/scss"),
+    ("node_modules/@thulite/images/assets", "assets"),
+    ("node_modules/@thulite/doks-core/assets", "assets"),
+    ("node_modules/@tabler/icons/icons", "assets/svgs/tabler-icons"),
+    ("node_modules/@thulite/doks-core/data", "data"),
+    ("node_modules/@thulite/doks-core/i18n", "i18n"),
+    ("node_modules/@thulite/doks-core/static", "static"),
+    ("assets", "assets"),
+    ("layouts", "layouts"),
+)
+_HOOK_OF = {
+    "node_modules/@thulite/images/layouts": "image",
+    "node_modules/@thulite/doks-core/layouts": "link",
+}
+
+
 def build_hugo(work: Path, docs: list[Doc]) -> None:
-    raise RuntimeError("no Hugo documentation theme is installable from npm, PyPI or Debian here")
+    """Hugo (from PyPI) with Doks, whose layouts and assets come from npm packages."""
+    site = work / "hugo-doks"
+    npm_install(site, NPM["hugo-doks"])
+    shutil.rmtree(site / "content", ignore_errors=True)
+    shutil.rmtree(site / "public", ignore_errors=True)
+    (site / "content" / "docs").mkdir(parents=True)
+    (site / "content" / "_index.md").write_text("---\ntitle: Packages\n---\n")
+    (site / "content" / "docs" / "_index.md").write_text("---\ntitle: Docs\n---\n")
+    write_docs(site / "content" / "docs", docs, Doc.with_front_matter)
+    # the starter's own (empty) customisation files, which the theme's scripts import
+    (site / "assets" / "js").mkdir(parents=True, exist_ok=True)
+    (site / "assets" / "js" / "custom.js").write_text("")
+    (site / "assets" / "scss" / "common").mkdir(parents=True, exist_ok=True)
+    for scss in ("_custom.scss", "_variables-custom.scss"):
+        (site / "assets" / "scss" / "common" / scss).write_text("")
+    for partial in ("footer/script-footer-custom.html", "head/custom-head.html"):
+        (site / "layouts" / "_partials" / partial).parent.mkdir(parents=True, exist_ok=True)
+        (site / "layouts" / "_partials" / partial).write_text("")
+    mounts = "".join(
+        f'[[module.mounts]]\n  source = "{src}"\n  target = "{dst}"\n'
+        # the render hooks of the images module (on remote images it cannot fetch: no network
+        # here) and of Doks (on a link target it cannot parse) stop the build: Hugo's own render
+        + (f'  files = ["! _markup/render-{_HOOK_OF[src]}.html"]\n' if src in _HOOK_OF else "")
+        for src, dst in _DOKS_MOUNTS
+    )
+    (site / "hugo.toml").write_text(
+        f'baseURL = "{BASE}/hugo-doks/"\ntitle = "Packages"\nlanguageCode = "en-US"\n'
+        'disableKinds = ["taxonomy", "term"]\n'
+        "[markup.goldmark.renderer]\n  unsafe = true\n"
+        "[markup.highlight]\n  noClasses = false\n"
+        '[params]\n  mainSections = ["docs"]\n'
+        '[params.doks]\n  sectionNav = ["docs"]\n  containerBreakpoint = "lg"\n'
+        '  headlineHash = true\n  editPage = true\n  repoHost = "GitHub"\n'
+        '  docsRepo = "https://git.test/packages"\n  docsRepoBranch = "main"\n'
+        '  docsRepoSubPath = ""\n  flexSearch = false\n  toTopButton = true\n'
+        '  colorMode = "auto"\n  colorModeToggler = true\n  navbarSticky = true\n'
+        "  breadcrumbTrail = true\n  scrollSpy = true\n" + mounts
+    )
+    # the production environment runs PostCSS through a Node.js flag that Node 20 lacks; the
+    # development one differs only in how stylesheets and scripts are bundled
+    run([str(pyenv(work) / "hugo"), "--quiet", "--environment", "development"], site)
+    save_built("hugo-doks", docs, lambda d: site / "public" / "docs" / d.id / "index.html")
 
 
 # --- JavaScript generators ---------------------------------------------------------------
@@ -454,7 +532,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "starlight": build_starlight,
     "nextra": build_nextra,
     "docsify": build_docsify,
-    "hugo": build_hugo,
+    "hugo-doks": build_hugo,
 }
 
 
