@@ -296,6 +296,36 @@ def test_a_list_of_links_under_other_blocks_still_goes(heading: str) -> None:
     assert "RFC 6265" not in out
 
 
+# a README's table of contents as Sphinx (MyST) and MkDocs render it: entries with sub-entries
+NESTED_TOC = (
+    '<ul class="simple"><li><p><a href="#install">Install</a></p></li>'
+    '<li><p><a href="#api">API</a></p><ul><li><p><a href="#parse">.parse</a></p></li>'
+    '<li><p><a href="#scan">.scan</a></p></li></ul></li>'
+    '<li><p><a href="#options">Options</a></p></li></ul>'
+)
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        '<section id="toc"><h2>Contents<a class="headerlink" href="#toc">¶</a></h2>{list}</section>',
+        '<h2 id="toc">Table of Contents</h2><details><summary>Click to expand</summary>{list}'
+        "</details>",
+    ],
+)
+def test_the_sub_entries_of_a_table_of_contents_stay_with_it(section: str) -> None:
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{section.format(list=NESTED_TOC)}</article>")
+    assert f"- [API]({URL}#api)\n\n  - [.parse]({URL}#parse)\n  - [.scan]({URL}#scan)\n" in out
+    assert f"- [Options]({URL}#options)" in out
+
+
+def test_a_nested_link_list_under_a_related_label_still_goes() -> None:
+    related = f'<h2 id="related">Related stories</h2>{NESTED_TOC}'
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{related}<p>{PROSE}</p></article>")
+    assert ".parse" not in out
+    assert "Options" not in out
+
+
 def test_links_into_the_page_point_at_the_page() -> None:
     out = converted(
         '<h2 id="options"><a href="#options">Options</a></h2>'
@@ -339,6 +369,11 @@ def test_sphinx_theme_page_is_the_doc_body() -> None:
     assert "## Options\n\n**larkspur.read(*path*, *units='raw'*)**\n\nRead one station's" in out
     assert "**Parameters:**" in out
     assert "# Troubleshooting\n\nMost read errors" in out
+    # the sub-entries of the page's table of contents stay under their entries
+    toc = "https://pages.test/docs-sphinx-theme/#"
+    assert (
+        f"- [Troubleshooting]({toc}troubleshooting)\n\n  - [Column order]({toc}column-order)" in out
+    )
     assert "> [!warning] Before you edit a profile\n> Profiles are shared" in out
 
 

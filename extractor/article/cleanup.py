@@ -125,9 +125,23 @@ def drop_link_lists(region: HtmlElement) -> Step:
         if not text_len or text_len > LINK_DENSE_MAX_CHARS:
             continue
         dense = link_density(el, text_len) > LINK_DENSE and not _has_prose(el)
-        if dense and not _opens_section(el, region):
+        if dense and not _opens_section(_outermost_list(el, region), region):
             removal.take(el)
     return removal.step()
+
+
+def _outermost_list(el: HtmlElement, region: HtmlElement) -> HtmlElement:
+    """The list that ``el`` sits in through list items (a sub-list's top list), else ``el``: the
+    nested entries of a table of contents are part of that table, kept or dropped with it."""
+    outer, in_item = el, False
+    for anc in el.iterancestors():
+        if anc is region:
+            break
+        if anc.tag == "li":
+            in_item = True
+        elif anc.tag in ("ul", "ol") and in_item:
+            outer, in_item = anc, False
+    return outer
 
 
 def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
