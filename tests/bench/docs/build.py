@@ -57,6 +57,9 @@ NPM = {
         "react-dom@19.3.1",
         "nextra@4.6.1",
         "nextra-theme-docs@4.6.1",
+        # zod 4.6 makes a schema key that accepts undefined required: Layout's props then fail
+        # to validate ("expected nonoptional" at children); the zod that nextra 4.6 was made with
+        "zod@4.1.12",
     ],
     "docsify": ["docsify@4.13.1"],
     # Doks, a Hugo documentation theme shipped as npm packages that Hugo mounts
