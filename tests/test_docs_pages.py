@@ -334,6 +334,37 @@ def test_links_into_the_page_point_at_the_page() -> None:
     assert out == f"## Options\n\nSee [encoding]({URL}#encode) and nothing.\n"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h2 id="options"><a href="#options">Options</a></h2>',  # its own id
+        '<section id="options"><h2><a href="#options">Options</a></h2></section>',  # its section's
+        '<span id="options"></span><h2><a href="#options">Options</a></h2>',  # a marker before it
+        # a hash router's route to this heading (docsify)
+        '<h2 id="options"><a href="#/guide?id=options" data-id="options">Options</a></h2>',
+    ],
+)
+def test_a_heading_link_to_itself_goes(heading: str) -> None:
+    assert converted(heading).strip() == "## Options"
+
+
+@pytest.mark.parametrize(
+    ("heading", "target"),
+    [
+        # MyST writes a relative link it cannot resolve as a place in the page
+        ('<h3 id="scan"><a href="#lib/scan.js#L12">.scan</a></h3>', "#lib/scan.js#L12"),
+        # docsify: the heading's own (empty) anchor, then its link to another page
+        (
+            '<h3 id="scan"><a href="#/api?id=scan" data-id="scan" class="anchor"><span></span></a>'
+            '<a href="#/lib/scan?id=l12">.scan</a></h3>',
+            "#/lib/scan?id=l12",
+        ),
+    ],
+)
+def test_a_heading_link_to_another_place_stays(heading: str, target: str) -> None:
+    assert converted(heading).strip() == f"### [.scan]({URL}{target})"
+
+
 # -- whole pages -------------------------------------------------------------------------------
 
 
@@ -375,6 +406,18 @@ def test_sphinx_theme_page_is_the_doc_body() -> None:
         f"- [Troubleshooting]({toc}troubleshooting)\n\n  - [Column order]({toc}column-order)" in out
     )
     assert "> [!warning] Before you edit a profile\n> Profiles are shared" in out
+
+
+def test_hash_router_page_keeps_its_heading_links_and_not_its_anchors() -> None:
+    out = fixture_markdown("docs-hash-router")
+    base = "https://pages.test/docs-hash-router/#/"
+    assert out.startswith("Ferrule fastens a value")
+    for furniture in ("Overview", "Installing", "Changelog", "Menu"):
+        assert furniture not in out
+    assert "## API\n\nEvery function" in out
+    assert f"### [clamp]({base}src/clamp?id=l12)\n\nReturns the reading" in out
+    assert f"See [Limits]({base}reference?id=limits) for the ranges" in out
+    assert "```js\nconst { value, moved } = clamp(41.7, 'thermistor')\n```" in out
 
 
 @pytest.mark.browser

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from typing import Literal, get_args
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin
 
 from lxml.html import HtmlElement
 
@@ -79,11 +79,37 @@ def absolute_urls(region: HtmlElement, base_url: str) -> None:
 
 
 def _is_anchor(el: HtmlElement) -> bool:
-    """A link that marks a place rather than leads to one: inside a heading or a term, or a
-    permalink mark beside one ("#", "¶", an icon)."""
-    if any(parent.tag in (*_HEADINGS, "dt") for parent in el.iterancestors()):
+    """A link that marks a place rather than leads to one: a heading's or a term's link to
+    itself, or a permalink mark ("#", "¶", an icon). A heading's link to another place in the
+    page (an API heading that links its source: ``### [.scan](#lib/scan.js)``) leads there."""
+    if el.tag == "a" and is_permalink_text(el.text_content()):
         return True
-    return el.tag == "a" and is_permalink_text(el.text_content())
+    heading = next((p for p in el.iterancestors() if p.tag in (*_HEADINGS, "dt")), None)
+    return heading is not None and _fragment(el.get("href") or "") in _own_ids(heading)
+
+
+def _fragment(href: str) -> str:
+    """The place an in-page link names: its fragment, or a hash router's ``?id=`` (docsify)."""
+    fragment = href.partition("#")[2]
+    route, _, query = fragment.partition("?")
+    named = parse_qs(query).get("id") if route.startswith("/") else None
+    return named[0] if named else fragment
+
+
+def _own_ids(heading: HtmlElement) -> set[str]:
+    """The ids that name a heading's place: its own and its parts', its section's (the element
+    it opens), an empty marker's just before it (``<span id>`` in Sphinx), and "" (the top)."""
+    ids = {
+        "",
+        *(d.get("id", "") for d in heading.iter()),
+        *(d.get("data-id", "") for d in heading.iter()),
+    }
+    parent, before = heading.getparent(), heading.getprevious()
+    if parent is not None and heading is next((c for c in parent if isinstance(c.tag, str)), None):
+        ids.add(parent.get("id", ""))
+    if before is not None and not text_of(before):
+        ids.add(before.get("id", ""))
+    return ids
 
 
 def is_permalink_text(text: str) -> bool:
