@@ -319,6 +319,22 @@ def test_the_sub_entries_of_a_table_of_contents_stay_with_it(section: str) -> No
     assert f"- [Options]({URL}#options)" in out
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # a README's folded table of contents: the label on a line of its own, unpadded
+        (
+            "<details><summary> Click to expand </summary><ul><li>Install</li></ul></details>",
+            "Click to expand\n\n- Install\n",
+        ),
+        # a label that reads like a list marker stays text
+        ("<details><summary>1. Options</summary><p>Kept.</p></details>", "1\\. Options\n\nKept.\n"),
+    ],
+)
+def test_a_disclosure_label_is_a_line_of_its_own(html: str, expected: str) -> None:
+    assert converted(html) == expected
+
+
 def test_a_nested_link_list_under_a_related_label_still_goes() -> None:
     related = f'<h2 id="related">Related stories</h2>{NESTED_TOC}'
     out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{related}<p>{PROSE}</p></article>")

@@ -191,6 +191,12 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             return converted
         return escape_block_start(converted.strip("\n")).join(("\n\n", "\n\n")) if converted else ""
 
+    def convert_summary(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        """A disclosure's label: a line of its own, as a reader sees it above what it folds."""
+        if "_inline" in parent_tags or not text.strip():
+            return text
+        return escape_block_start(text.strip()).join(("\n\n", "\n\n"))
+
     def convert_div(self, el: Any, text: str, parent_tags: set[str]) -> str:
         label = el.get("data-footnote")
         if "_inline" in parent_tags:
