@@ -436,6 +436,19 @@ def test_hash_router_page_keeps_its_heading_links_and_not_its_anchors() -> None:
     assert "```js\nconst { value, moved } = clamp(41.7, 'thermistor')\n```" in out
 
 
+def test_nextra_theme_page_is_the_doc_body() -> None:
+    out = fixture_markdown("docs-nextra-theme")
+    assert out.startswith("Quill meters every client")
+    for furniture in (
+        "Skip to Content", "Search", "CTRL K", "Overview", "Docs", "On This Page", "Edit this page",
+        "Scroll to top", "Footnotes", "Installing", "MIT", "Light",
+    ):  # fmt: skip
+        assert furniture not in out
+    assert "## Rates\n\nA key may write" in out
+    assert "```\nconst quota = client.quota()\nconsole.log(quota.remaining)\n```" in out
+    assert "[^1]: A key rotated within the minute" in out
+
+
 @pytest.mark.browser
 def test_rendered_capture_keeps_the_tab_panels_a_tab_strip_hides(pages_url: str) -> None:
     """Through Chromium: the hidden tab panel (display: none) is captured and extracted."""
@@ -476,13 +489,39 @@ def test_a_heading_after_an_empty_anchor_is_not_escaped() -> None:
     assert out.startswith("## Install\n")
 
 
-def test_a_screen_reader_only_heading_still_goes() -> None:
+@pytest.mark.parametrize("hidden", ["sr-only", "x:sr-only"])  # plain, under Nextra's prefix
+def test_a_screen_reader_only_heading_still_goes(hidden: str) -> None:
     out = page(
-        f"<article><h1>Guide</h1><p>{PROSE}</p><section class='footnotes'><h2 class='sr-only' "
+        f"<article><h1>Guide</h1><p>{PROSE}</p><section class='footnotes'><h2 class='{hidden}' "
         "id='footnote-label'>Footnotes</h2><ol><li>A note.</li></ol></section></article>"
     )
     assert "Footnotes" not in out
     assert "A note." in out
+
+
+def test_a_heading_shown_again_by_a_prefixed_utility_stays() -> None:
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p><h2 class='x:not-sr-only'>Notes</h2>"
+               f"<p>{PROSE}</p></article>")  # fmt: skip
+    assert "## Notes" in out
+
+
+def test_utility_classes_do_not_name_a_block_content() -> None:
+    # "x:text-sm" holds "text": a style, not a name that vouches for a breadcrumb
+    crumbs = '<div class="nextra-breadcrumb x:flex x:text-sm"><a href="/">Docs</a><span>Guide</span></div>'
+    out = page(f"<article>{crumbs}<h1>Guide</h1><p>{PROSE}</p></article>")
+    assert "Docs" not in out
+    assert out.startswith(PROSE[:20])
+
+
+@pytest.mark.parametrize("klass", ["x:print:hidden", "print:hidden", "x:mb-8 x:md:print:hidden"])
+def test_what_a_utility_class_hides_from_print_goes(klass: str) -> None:
+    pager = f'<div class="{klass}"><a href="/install" title="Installing">Installing</a></div>'
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{pager}</article>")
+    assert "Installing" not in out
+    shown = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><p class='print:text-black'>Kept.</p></article>"
+    )
+    assert "Kept." in shown
 
 
 def test_code_that_reads_like_page_furniture_stays() -> None:

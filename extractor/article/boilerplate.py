@@ -45,6 +45,12 @@ CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
      "menu", "menubar", "toolbar", "tablist", "alert"}
 )  # fmt: skip
+# hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not); the
+# screen-reader ones also under a utility prefix (Tailwind's "x:sr-only", as Nextra writes it)
+_HIDDEN = (
+    r"(?:^|\s)(?:hidden|hide|is-hidden|(?:[a-z0-9]+:)?(?:visually-hidden|sr-only|screen-reader-text))"
+    r"(?:$|\s)"
+)
 # class/id words of boilerplate blocks: share bars, related links, newsletter boxes, ads...
 BOILERPLATE_NAMES = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
@@ -52,8 +58,9 @@ BOILERPLATE_NAMES = re.compile(
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
-    # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not)
-    r"|(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
+    # what a utility class hides from print ("x:print:hidden", "print:hidden"): the page's chrome
+    r"|(?:^|\s)(?:[a-z0-9-]+:)*print:hidden(?:$|\s)"
+    r"|" + _HIDDEN
 )
 # class/id words of navigation; a block so named that reads as prose (NAV_PROSE_CHARS paragraphs,
 # under NAV_PROSE_LINK_SHARE of its text in links) is a section navigation leads to, not a menu
@@ -65,9 +72,7 @@ NAV_PROSE_LINK_SHARE = 0.2
 # caught by those words.
 BUILDER_WIDGETS = re.compile(r"(?:elementor|ck)-widget")
 # the hidden and screen-reader-only names alone: they drop a heading too
-HIDDEN_NAMES = re.compile(
-    r"(?:^|\s)(?:hidden|hide|is-hidden|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
-)
+HIDDEN_NAMES = re.compile(_HIDDEN)
 # class/id words of consent banners; alone they are not enough ("cookie-step" in a recipe):
 # the block must also read like a banner (CONSENT_TEXT), or be empty.
 CONSENT_NAMES = re.compile(r"cookie|consent|gdpr")
@@ -236,6 +241,7 @@ def _names_content(names: str) -> bool:
     return any(
         CONTENT_NAMES.search(token) and not BOILERPLATE_NAMES.search(token)
         for token in names.split()
+        if ":" not in token  # a utility under a prefix or variant ("x:text-sm"): a style
     )
 
 
