@@ -3,6 +3,7 @@
 ``capture_page`` reads like the steps it takes, all under one hard ``Options.timeout_ms``:
   1. open a fresh context (pinned viewport, locale, time zone; the wall watcher; origin gate),
      or a page in a persistent profile, with the user's session for the URL (``session.py``);
+     fonts, media and trackers are refused (``blocking.py``);
   2. navigate to DOMContentLoaded and keep the main document's body (the server view);
   3. settle: network idle (capped), a DOM-quiet window (capped), the ``wait_for`` selector;
   4. scroll through the page while it grows (lazy loaders, infinite scroll), then back to the top,
@@ -110,6 +111,8 @@ async def capture_page(
             opened = context = await new_context(browser, options, target, files, net)
             replay = await network.prepare(context, net)
             page = await context.new_page()
+        if options.block_unneeded:
+            await block_unneeded(page)
         recorder = page_images.listen(page) if images is not None else None
         await session.prepare_page(
             page, options, target, options.timeout_ms, profile=profile is not None
@@ -172,8 +175,8 @@ async def prepare_context(
     context: BrowserContext, options: Options, origin_gate: bool = True
 ) -> None:
     """The page helpers and the wall watcher in every page; the origin gate when origins are set
-    (not on replay, where the recording answers every request); fonts, media and trackers
-    refused when ``options.block_unneeded``."""
+    (not on replay, where the recording answers every request). Fonts, media and trackers are
+    refused page by page (``capture_page``)."""
     await context.add_init_script(script("mutations.js"))
     await context.add_init_script(script("loaders.js"))
     await context.add_init_script(script("shadow.js"))
@@ -201,8 +204,6 @@ async def prepare_context(
                 await route.abort("blockedbyclient")
 
         await context.route("**/*", gate)
-    if options.block_unneeded:  # after the gate: the route added last is asked first
-        await block_unneeded(context)
 
 
 async def _capture(page: Page, url: str, target: str, options: Options) -> RenderedPage:

@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 # The load states Playwright waits for.
 LoadState = Literal["domcontentloaded", "load", "networkidle"]
 
+# A page that has loaded and has no work of its own pending (fetch/XHR, a script loading, a
+# short timer) is quiet after this long; otherwise after ``Options.quiet_ms``.
+IDLE_QUIET_MS = 150
+# Short timers (at most TIMER_MS) count as pending work, for at most TIMER_CAP_MS: a page that
+# keeps re-arming one is not waited out.
+TIMER_MS = 1_000
+TIMER_CAP_MS = 1_500
 # Time kept back from settling so that the capture itself still fits in the hard limit.
 CAPTURE_RESERVE_MS = 2_000
 # The page counts as calm (network settled) once loaded with no fetch/XHR pending for this long.
@@ -78,8 +85,11 @@ async def settle(page: Page, options: Options, budget: Budget, timings: dict[str
     ended it. The network has settled at Playwright's network idle, or sooner when the page has
     loaded and none of its fetch/XHR calls is pending (``js/calm.js``).
 
-    The quiet window is watched while the network settles (quiet time already passed counts),
-    then checked once more after network idle, so a late response's rendering is waited for.
+    The DOM-quiet window (``js/quiet.js``) is ``IDLE_QUIET_MS`` once the page has loaded and
+    has no work of its own pending (no fetch/XHR, script load or short timer; ``js/loaders.js``),
+    ``Options.quiet_ms`` while it has or may have. It is watched while the network settles (quiet time already
+    passed counts), then checked once more after network idle, so a late response's rendering
+    is waited for.
     """
     idle, _ = await asyncio.gather(
         _network_settled(page, budget.cap(options.network_idle_ms), budget),
@@ -142,7 +152,7 @@ async def scroll_through(
     page: Page, options: Options, budget: Budget, timings: dict[str, int]
 ) -> None:
     """Scroll down while the page grows (bounded by steps, height and time) and back up, then
-    give lazy loaders a short settle."""
+    give lazy loaders a short settle (the DOM only, when scrolling set off no request)."""
     limit = budget.cap(options.scroll_budget_ms)
     if limit <= 0:
         return
@@ -154,11 +164,14 @@ async def scroll_through(
         "graceMs": SCROLL_GRACE_MS,
         "maxHeight": SCROLL_MAX_HEIGHT,
     }
-    await evaluate(page, script("scroll.js"), arg, budget)
-    await asyncio.gather(
-        _network_settled(page, budget.cap(AFTER_SCROLL_IDLE_MS), budget),
-        _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget),
-    )
+    scrolled = await evaluate(page, script("scroll.js"), arg, budget)
+    quiet = _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget)
+    if isinstance(scrolled, dict) and scrolled.get("requests") == 0:
+        await quiet  # scrolling set nothing off: no network to wait for
+    else:
+        await asyncio.gather(
+            _network_settled(page, budget.cap(AFTER_SCROLL_IDLE_MS), budget), quiet
+        )
     timings["scroll"] = budget.elapsed_ms()
 
 
@@ -227,7 +240,13 @@ async def load_state(page: Page, state: LoadState, timeout_ms: int) -> bool:
 async def _quiet(page: Page, quiet_ms: int, cap_ms: int, budget: Budget) -> bool:
     if cap_ms <= 0:
         return False
-    arg = {"quietMs": quiet_ms, "capMs": cap_ms}
+    arg = {
+        "quietMs": quiet_ms,
+        "capMs": cap_ms,
+        "idleQuietMs": IDLE_QUIET_MS,
+        "timerMs": TIMER_MS,
+        "timerCapMs": TIMER_CAP_MS,
+    }
     result = await evaluate(page, script("quiet.js"), arg, budget)
     return bool(isinstance(result, dict) and result.get("quiet"))
 

@@ -10,7 +10,8 @@ sub-resource on that origin, so nothing reaches the network and no request is in
 
 1. one batch (``extractor --urls``) against a process launched per URL, on the same pages;
 2. the product's capture against a bare Playwright ``goto(load)`` + ``content()``, on the same
-   pages with the same browser and number of contexts, and where the capture's time goes;
+   pages with the same browser and number of contexts, and where the capture's time goes; the
+   two take turns in rounds of a few pages, so that the machine's changing load falls on both;
 3. peak memory of the batch's whole process tree (Python and Chromium) at pages 100, 500, 1000,
    and of its Python process alone (what grew when results were kept); a long run prints its
    progress on stderr every 100 pages. On 2 shared cores 1,000 pages take about 25 minutes:
@@ -276,8 +277,20 @@ async def _capture_vs_bare(origin: str, ids: list[str], concurrency: int, option
         try:
             for name, part in split_parts(ids):
                 urls = [f"{origin}/p/{pid}?c" for pid in part]
-                bare = await _timed_all([lambda u=u: _bare(browser, u) for u in urls], concurrency)
-                capture = await _timed_all([lambda u=u: ours(u) for u in urls], concurrency)
+                bare = capture = 0.0
+                # in rounds of a few pages, bare and capture taking turns to go first, so that a
+                # change in the machine's load falls on both alike
+                size = 2 * concurrency
+                for turn, at in enumerate(range(0, len(urls), size)):
+                    chunk = urls[at : at + size]
+                    bare_jobs = [lambda u=u: _bare(browser, u) for u in chunk]
+                    our_jobs = [lambda u=u: ours(u) for u in chunk]
+                    if turn % 2 == 0:
+                        bare += await _timed_all(bare_jobs, concurrency)
+                        capture += await _timed_all(our_jobs, concurrency)
+                    else:
+                        capture += await _timed_all(our_jobs, concurrency)
+                        bare += await _timed_all(bare_jobs, concurrency)
                 print(
                     f"   {name:<14}{len(urls):>6}{bare:>9.1f}{capture:>11.1f}{capture / bare:>7.2f}x"
                 )

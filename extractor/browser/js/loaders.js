@@ -2,10 +2,14 @@
 // so scrolling knows whether to wait for it (kept under a registry symbol, not a name):
 //   started   fetch() and XMLHttpRequest calls made so far (a running number);
 //   pending   the numbers of those not finished yet;
-//   observers IntersectionObserver targets observed, and scroll/wheel listeners added.
+//   observers IntersectionObserver targets observed, and scroll/wheel listeners added;
+//   timers    setTimeout calls not run or cleared yet (id -> delay in ms), so settling can wait
+//             for a render a page put off by a moment;
+//   scripts   script elements added with a src that has not loaded or failed yet;
+//   later     the browser's own setTimeout, for the capture's scripts, whose waits are not the page's.
 (() => {
   const key = Symbol.for("extractor.loaders");
-  const state = { started: 0, pending: new Set(), observers: 0 };
+  const state = { started: 0, pending: new Set(), observers: 0, timers: new Map(), scripts: new Set() };
   window[key] = state;
   const begin = () => { const id = ++state.started; state.pending.add(id); return id; };
   const fetch = window.fetch;
@@ -25,6 +29,30 @@
     this.addEventListener("loadend", () => state.pending.delete(id), { once: true });
     try { return send.apply(this, args); } catch (e) { state.pending.delete(id); throw e; }
   };
+  const setTimer = window.setTimeout;
+  const clearTimer = window.clearTimeout;
+  const clearRepeat = window.clearInterval;
+  state.later = (fn, ms) => setTimer.call(window, fn, ms);
+  window.setTimeout = function (handler, delay, ...args) {
+    if (typeof handler !== "function") return setTimer.call(window, handler, delay, ...args);
+    let id;
+    const run = function (...given) { state.timers.delete(id); return handler.apply(this, given); };
+    id = setTimer.call(window, run, delay, ...args);
+    state.timers.set(id, Number(delay) || 0);
+    return id;
+  };
+  window.clearTimeout = function (id) { state.timers.delete(id); return clearTimer.call(window, id); };
+  window.clearInterval = function (id) { state.timers.delete(id); return clearRepeat.call(window, id); };
+  const loading = (node) => {
+    if (node.nodeName !== "SCRIPT" || !node.src) return;
+    state.scripts.add(node);
+    const done = () => state.scripts.delete(node);
+    node.addEventListener("load", done, { once: true });
+    node.addEventListener("error", done, { once: true });
+  };
+  new MutationObserver((changes) => {
+    for (const change of changes) for (const node of change.addedNodes) loading(node);
+  }).observe(document, { subtree: true, childList: true });
   if (window.IntersectionObserver) {
     const observe = IntersectionObserver.prototype.observe;
     IntersectionObserver.prototype.observe = function (...args) {

@@ -1,15 +1,20 @@
 // Scroll down one viewport at a time so IntersectionObserver and scroll-driven loaders fire, and
 // keep going while the page grows. After each step, wait (at most stepWaitMs) for the requests
 // that step set off, and for the DOM changes that follow them; at the bottom of a page that has
-// loaders (observers, scroll listeners), give them graceMs to start growing it. A page without
-// observers or scroll listeners is looked at once at the bottom, without stepping. Bounded by `steps`, `budgetMs` and `maxHeight`
-// (pixels scrolled); then back to the top.
+// loaders (observers, scroll listeners), give them graceMs to start growing it. A page with
+// nothing that watches scrolling (no IntersectionObserver target, no scroll or wheel listener or
+// handler) cannot change when scrolled and is not scrolled. Bounded by `steps`, `budgetMs` and
+// `maxHeight` (pixels scrolled); then back to the top. Says how many steps it took, how many
+// grew the page and how many requests the scrolling set off.
 async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
   const start = performance.now();
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const loaders = window[Symbol.for("extractor.loaders")] || { started: 0, pending: new Set(), observers: 0 };
+  const later = loaders.later || ((fn, ms) => setTimeout(fn, ms));
+  const sleep = (ms) => new Promise((r) => later(r, ms));
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const root = document.scrollingElement || document.documentElement;
-  const loaders = window[Symbol.for("extractor.loaders")] || { started: 0, pending: new Set(), observers: 0 };
+  const handlers = [window, document, document.body].some((t) => t && (t.onscroll || t.onwheel));
+  if (!loaders.observers && !handlers) return { steps: 0, grew: 0, requests: 0, ms: 0 };
   const mutationKey = Symbol.for("extractor.lastMutation");
   const QUIET_MS = 120; // the DOM counts as still changing for this long after a mutation
   const left = () => budgetMs - (performance.now() - start);
@@ -40,19 +45,10 @@ async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
     return height() > before + 2;
   }
 
+  const startedBefore = loaders.started;
   let taken = 0;
   let grew = 0;
-  if (!loaders.observers) {
-    // nothing on the page watches scrolling (no IntersectionObserver target, no scroll or wheel
-    // listener): stepping through it can set nothing off, so one look at the bottom does
-    const since = loaders.started;
-    window.scrollTo(0, Math.min(height(), maxHeight));
-    await frame();
-    await sleep(pauseMs);
-    await idle(since, stepWaitMs);
-    taken = 1;
-  }
-  while (loaders.observers && taken < steps && left() > 0 && root.scrollTop < maxHeight) {
+  while (taken < steps && left() > 0 && root.scrollTop < maxHeight) {
     taken++;
     const before = height();
     const since = loaders.started;
@@ -63,10 +59,10 @@ async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
     if (height() > before + 2) { grew++; continue; }
     const atBottom = root.scrollTop + window.innerHeight >= height() - 2;
     if (!atBottom) continue;
-    if (!loaders.observers || !(await grows(before, since))) break;
+    if (!(await grows(before, since))) break;
     grew++;
   }
   window.scrollTo(0, 0);
   await frame();
-  return { steps: taken, grew, ms: Math.round(performance.now() - start) };
+  return { steps: taken, grew, requests: loaders.started - startedBefore, ms: Math.round(performance.now() - start) };
 }

@@ -166,11 +166,14 @@
     }
   }
 
+  // the browser's own setTimeout (loaders.js counts the page's timers; the watcher's are not)
+  const loaders = window[Symbol.for("extractor.loaders")];
+  const later = loaders && loaders.later ? loaders.later : (fn, ms) => setTimeout(fn, ms);
   let pending = null, lastRun = -1e9;
   const run = () => { pending = null; lastRun = performance.now(); try { scan(); } catch (e) { /* never break the page */ } };
   const schedule = () => {
     if (pending !== null) return;
-    pending = setTimeout(run, Math.max(0, lastRun + THROTTLE_MS - performance.now()));
+    pending = later(run, Math.max(0, lastRun + THROTTLE_MS - performance.now()));
   };
   new MutationObserver(schedule).observe(document, {
     childList: true, subtree: true, characterData: true, attributes: true,
