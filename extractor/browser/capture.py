@@ -24,6 +24,7 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -177,11 +178,7 @@ async def prepare_context(
     """The page helpers and the wall watcher in every page; the origin gate when origins are set
     (not on replay, where the recording answers every request). Fonts, media and trackers are
     refused page by page (``capture_page``)."""
-    await context.add_init_script(script("mutations.js"))
-    await context.add_init_script(script("loaders.js"))
-    await context.add_init_script(script("shadow.js"))
-    await context.add_init_script(watcher.watcher_script())
-    await context.add_init_script(keep_script())
+    await context.add_init_script(page_helpers())
     if options.allow_origins and origin_gate:
         allowed = {origin_of(o) for o in options.allow_origins}
         # a page saved from https and served over plain http often insists on https: its
@@ -311,6 +308,20 @@ async def _capture_page(
         steps=steps,
         documents=chain,
     )
+
+
+@cache
+def page_helpers() -> str:
+    """The scripts every document gets before its own, in this order, as one init script (one
+    call to the browser instead of five); one that fails does not keep the others from running."""
+    parts = (
+        script("mutations.js"),
+        script("loaders.js"),
+        script("shadow.js"),
+        watcher.watcher_script(),
+        keep_script(),
+    )
+    return "\n".join(f"try {{\n{part}\n}} catch (e) {{}}" for part in parts)
 
 
 def _since(start: float) -> int:

@@ -135,11 +135,11 @@ async def wait_out_walls(
 async def _not_there_yet(page: Page, budget: Budget) -> bool:
     if page.url.startswith(ERROR_PAGE):
         return False  # the page's scripts navigated to a failure: nothing more will come
-    shown = await evaluate(page, VISIBLE_CHARS_JS, None, budget)
+    probe = f"() => [({VISIBLE_CHARS_JS})(), ({watcher.COLLECT_JS})()]"
+    shown, raw = await evaluate(page, probe, None, budget)
     if isinstance(shown, int) and 0 <= shown < EMPTY_PAGE_CHARS:
         return True
     words = lexicon.load()
-    raw = await evaluate(page, watcher.COLLECT_JS, None, budget)
     return any(
         s.cleared_ms is None
         and (entry := words.by_id(s.phrase_id)) is not None
