@@ -167,6 +167,34 @@ def test_radio_button_tabs_show_every_block() -> None:
     assert out == "**pnpm**\n\n```sh\npnpm add x\n```\n\n**bun**\n\n```sh\nbun add x\n```\n"
 
 
+def test_a_reader_poll_of_radio_buttons_is_not_a_tab_strip() -> None:
+    # the story holds the poll; the block after it has as many parts as the poll has answers
+    out = fixture_markdown("story-reader-poll")
+    assert "The harbour board voted on Monday evening" in out
+    assert "reviewed in March" in out
+    for part in ("**Somewhat**", "**Moderately**", "Search:"):
+        assert part not in out
+
+
+def test_colour_swatches_on_a_product_card_are_not_tabs() -> None:
+    # a listing's product card: radio swatches with labels, then the card's parts (image, price,
+    # rating) as many as the swatches, none of them a panel
+    swatches = "".join(
+        f'<input type="radio" name="c" id="c{i}"><label for="c{i}">Option: {colour}</label>'
+        for i, colour in enumerate(("white", "oak", "black"))
+    )
+    card = (
+        f'<div class="card"><a href="/p/1">Bookcase, white, 80x28x202 cm</a>{swatches}</div>'
+        '<div class="card-parts"><div class="image">Best seller</div><div class="price">$59.00'
+        '</div><button class="rating">(1181)</button></div>'
+    )
+    body = body_of(card)
+    lay_out_tabs(body)
+    text = body.text_content()
+    assert "Bookcase, white" in text and "$59.00" in text
+    assert body.find(".//strong") is None
+
+
 def test_hidden_tabs_survive_the_whole_pipeline() -> None:
     out = page(
         f"<article><h1>Guide</h1><p>{PROSE}</p><div role='tablist'><button role='tab'>macOS"

@@ -5,7 +5,10 @@ shown, each under its tab's label in bold, and the strip goes. Code in a tab lab
 language ("Python", "Go") and naming none itself takes the label's language. Two shapes are recognised: ARIA
 tabs (``role="tablist"`` with ``role="tab"`` and ``role="tabpanel"``, paired by
 ``aria-controls`` or else in order), and radio-button tabs (``<input type="radio">`` with
-``<label for>`` in one block, the panels as the children of the block that follows it).
+``<label for>`` in one block that holds little else, the panels as the children of the block
+that follows it, all of one tag). A poll or a product's colour swatches are radio buttons with
+labels too: their block holds more than the labels (the question, the product card), or what
+follows it is not a row of like panels.
 
 This runs before hidden elements are dropped, so the panels a script hides are kept.
 """
@@ -23,6 +26,8 @@ from extractor.removal import Removal
 _HIDING_ATTRS = ("hidden", "aria-hidden", "style")
 # how far up from a tab strip its panels may be gathered
 PANEL_SCOPE_LEVELS = 2
+# a radio-button tab strip is its labels: they hold at least this share of its text
+RADIO_STRIP_LABEL_SHARE = 0.8
 # tab labels that name a programming language, as the class a code block would carry
 TAB_LANGUAGES = {
     "python": "python", "javascript": "javascript", "js": "javascript", "typescript": "typescript",
@@ -55,6 +60,11 @@ def _panels_by_role(strip: HtmlElement, tabs: list[HtmlElement]) -> list[HtmlEle
     return None
 
 
+def _chars(el: HtmlElement) -> int:
+    """Characters of the element's text, whitespace aside."""
+    return sum(len(word) for word in el.text_content().split())
+
+
 def _radio_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]] | None:
     """Labels of radio buttons in ``strip`` and the panels in the block after it."""
     radios = {i.get("id") for i in strip.iter("input") if i.get("type") == "radio"}
@@ -63,8 +73,11 @@ def _radio_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement
     if len(labels) < 2 or after is None:
         return None
     panels = [c for c in after if isinstance(c.tag, str)]
-    if len(panels) != len(labels):
+    if len(panels) != len(labels) or len({p.tag for p in panels}) != 1:
         return None
+    label_chars = sum(_chars(lab) for lab in labels)
+    if label_chars < RADIO_STRIP_LABEL_SHARE * _chars(strip):
+        return None  # a poll's question, a product card around its swatches
     return labels, panels
 
 
