@@ -81,6 +81,18 @@ def _radio_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement
     return labels, panels
 
 
+def _holding_radios(body: HtmlElement) -> list[HtmlElement]:
+    """The blocks that may be radio-button tab strips: those holding a radio button, in
+    document order (found from the buttons, so a page without any costs one search)."""
+    seen: set[HtmlElement] = set()
+    for radio in body.xpath(".//input[@type='radio']"):
+        for above in radio.iterancestors("div", "ul", "fieldset"):
+            if above in seen:
+                break
+            seen.add(above)
+    return [el for el in body.iter("div", "ul", "fieldset") if el in seen] if seen else []
+
+
 def _show(panel: HtmlElement, label: str) -> None:
     language = TAB_LANGUAGES.get(label.lower())
     if language:  # code in a tab named for its language, the code itself naming none
@@ -102,8 +114,7 @@ def _show(panel: HtmlElement, label: str) -> None:
 def lay_out_tabs(body: HtmlElement) -> Step:
     """Every tab panel shown under its label; the tab strips go."""
     removal = Removal("tabs", "tab strips (each panel is shown under its tab's label)")
-    strips = [el for el in body.iter() if el.get("role") == "tablist"]
-    for strip in strips:
+    for strip in body.xpath(".//*[@role='tablist']"):
         tabs = [el for el in strip.iter() if el.get("role") == "tab"]
         panels = _panels_by_role(strip, tabs) if len(tabs) >= 2 else None
         if panels is None:
@@ -111,7 +122,7 @@ def lay_out_tabs(body: HtmlElement) -> Step:
         for tab, panel in zip(tabs, panels, strict=True):
             _show(panel, fold(tab.text_content()))
         removal.take(strip)
-    for strip in list(body.iter("div", "ul", "fieldset")):
+    for strip in _holding_radios(body):
         if strip.getparent() is None:
             continue
         found = _radio_tabs(strip)
