@@ -8,6 +8,7 @@ same kind elsewhere on the page (an article split by ads or pictures) join it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -82,7 +83,11 @@ def link_density(el: HtmlElement, text_len: int | None = None) -> float:
 
 def name_weight(el: HtmlElement) -> int:
     """Points from the element's class/id: article-like names up, boilerplate names down."""
-    names = names_of(el)
+    return _names_weight(names_of(el))
+
+
+@lru_cache(maxsize=8192)
+def _names_weight(names: str) -> int:
     if not names:
         return 0
     weight = 0
