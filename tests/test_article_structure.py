@@ -197,6 +197,17 @@ def test_a_product_description_in_columns_wins_over_a_review_that_scores_as_well
     assert "I record two shows a week" not in out
 
 
+def test_product_feature_blocks_named_gallery_are_content() -> None:
+    # a picture beside a heading and a paragraph, named "feature-gallery"; a real carousel follows
+    out = fixture_markdown("product-feature-blades")
+    for heading in ("## A keyboard for a day of writing", "## Battery that outlasts the trip",
+                    "## Every port you still need"):  # fmt: skip
+        assert heading in out
+    assert "Each port is labelled on the hinge." in out
+    for chrome in ("Accessories", "Travel dock", "Northgate Computers Ltd."):
+        assert chrome not in out
+
+
 def test_page_builder_blocks_named_widget_are_content() -> None:
     out = fixture_markdown("builder-widgets")
     assert out.startswith("Our two-day course teaches the craft")

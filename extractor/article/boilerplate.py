@@ -111,6 +111,12 @@ CAPTION_NAMES = re.compile(
 )
 # class/id words of a caption proper (among the caption names above).
 CAPTION_WORD = re.compile(r"caption|credit")
+# class/id words of a set of pictures or slides (among the caption names above). A block so
+# named with one picture at most, neither a list of slides nor one of its items, and
+# FEATURE_PROSE_CHARS of paragraph text is a feature block (a picture beside its heading and
+# text, a product page's "feature gallery").
+GALLERY_WORD = re.compile(r"gallery|slideshow|carousel")
+FEATURE_PROSE_CHARS = 200
 # class/id words of content a reader opens in place: tab panes, accordion and toggle bodies,
 # FAQ answers (a product's description and specifications often sit there, hidden until clicked).
 DISCLOSED_NAMES = re.compile(
@@ -407,9 +413,22 @@ def drop_captions(scan: PageScan, guard: Guard) -> Step:
     for el in scan.captions:
         if not is_attached(el) or _wraps_picture(el) or _kept_caption(el):
             continue
+        if _feature_block(el):
+            continue
         if not guard.holds_much(el, NAME_GUARD_SHARE):
             removal.take(el)
     return removal.step()
+
+
+def _feature_block(el: HtmlElement) -> bool:
+    """Named like a gallery but holding one picture at most, no slides and paragraphs of text
+    (see ``GALLERY_WORD``)."""
+    names = names_of(el)
+    if not GALLERY_WORD.search(names) or CAPTION_WORD.search(names):
+        return False
+    if el.tag == "li" or el.find(".//li") is not None or len(el.findall(".//img")) > 1:
+        return False  # a slide of a list, or a list of slides
+    return paragraph_chars(el) >= FEATURE_PROSE_CHARS
 
 
 def _kept_caption(el: HtmlElement) -> bool:
