@@ -180,23 +180,6 @@ def test_a_marketplace_product_description_in_widgets_is_content() -> None:
         assert chrome not in out
 
 
-def test_a_product_page_keeps_every_panel_of_its_tabs() -> None:
-    # the open panel is marked "active"; its siblings of the same class are the other tabs
-    out = fixture_markdown("product-panels-active")
-    assert "Thrown by hand on the wheel" in out
-    assert "- Brews one to four cups" in out
-    assert "- Forty unbleached paper filters" in out
-    for chrome in ("You may also like", "Add to cart", "Stroud"):
-        assert chrome not in out
-
-
-def test_a_product_description_in_columns_wins_over_a_review_that_scores_as_well() -> None:
-    out = fixture_markdown("product-description-reviews")
-    assert "## A broadcast voice without the booster" in out
-    assert "## Two years of cover" in out
-    assert "I record two shows a week" not in out
-
-
 def test_product_feature_blocks_named_gallery_are_content() -> None:
     # a picture beside a heading and a paragraph, named "feature-gallery"; a real carousel follows
     out = fixture_markdown("product-feature-blades")

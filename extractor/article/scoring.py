@@ -57,14 +57,6 @@ WIDEN_MAX_LINK_DENSITY = 0.35
 CARD_MAX_PROSE = 500
 # Candidates scoring at least this share of the best one's score are a near tie with it.
 NEAR_TIE = 0.9
-# A block apart from the best one, in a near tie with it, wins when it holds this many times its
-# prose (see ``_most_prose_apart``).
-APART_PROSE_FACTOR = 2.0
-# Class names of the panel a set of tabs, accordions or slides shows (see ``is_one_of_panels``).
-STATE_CLASSES = frozenset(
-    {"active", "is-active", "show", "shown", "selected", "is-selected", "current", "is-current",
-     "open", "is-open", "in", "visible", "is-visible", "expanded", "is-expanded"}
-)  # fmt: skip
 PART_TAGS = frozenset({"ul", "ol", "dl", "li"})
 # A container with at least this share of its text in <pre> is a code block (with its
 # highlighter's wrappers), never the article: code scores high on commas and length.
@@ -166,8 +158,6 @@ def best_region(body: HtmlElement) -> HtmlElement:
     if not raw:
         return body
     best, near_tie = _best(raw, prose)
-    if is_one_of_panels(best):
-        best = best.getparent()  # the set of panels is one block of the page
     top = _widen(best, body, prose, part=near_tie)
     return _gather_kin(top, body, prose)
 
@@ -194,44 +184,10 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
     if not finals:
         return ranked[0][0], False
     best = max(finals, key=lambda item: item[1])[0]
-    near = [el for el, final in finals if final >= NEAR_TIE * best_score]
     if prose.get(best, 0) >= CARD_MAX_PROSE:
-        return _most_prose_apart(best, near, prose), False
+        return best, False
+    near = [el for el, final in finals if final >= NEAR_TIE * best_score]
     return max(near, key=lambda el: (prose.get(el, 0), el is best)), True
-
-
-def _most_prose_apart(
-    best: HtmlElement, near: list[HtmlElement], prose: dict[HtmlElement, int]
-) -> HtmlElement:
-    """The best block, unless a block apart from it (neither around nor inside it) scores nearly
-    as well and holds several times its prose: one review or post among many scores as well as
-    a product's description spread over columns, and the near tie says the scores cannot tell
-    them apart."""
-    own = prose.get(best, 0)
-    apart = [
-        el
-        for el in near
-        if el is not best
-        and prose.get(el, 0) >= APART_PROSE_FACTOR * own
-        and not is_within(el, best)
-        and not is_within(best, el)
-    ]
-    return max(apart, key=lambda el: prose.get(el, 0), default=best)
-
-
-def _panel_key(el: HtmlElement) -> tuple[str, frozenset[str]]:
-    return el.tag, frozenset((el.get("class") or "").split()) - STATE_CLASSES
-
-
-def is_one_of_panels(el: HtmlElement) -> bool:
-    """Is the element the shown one of a set of panels (tabs, accordion, slides): it carries a
-    state class ("active") and a sibling has its tag and its other classes?"""
-    classes = set((el.get("class") or "").split())
-    parent = el.getparent()
-    if parent is None or not classes & STATE_CLASSES or not classes - STATE_CLASSES:
-        return False
-    key = _panel_key(el)
-    return any(sib is not el and _panel_key(sib) == key for sib in parent)
 
 
 def in_callout(el: HtmlElement) -> bool:
