@@ -171,15 +171,6 @@ def test_the_region_never_widens_past_the_pages_main() -> None:
     assert "Rail 1:" not in text
 
 
-def test_a_marketplace_product_description_in_widgets_is_content() -> None:
-    # every block of the page is a "celwidget"; the sponsored rail is named for what it is
-    out = fixture_markdown("product-marketplace-widgets")
-    assert "The frame is a single steel rod" in out
-    assert "wash it by hand in cool water" in out
-    for chrome in ("Products related to this item", "Summit 30 L daypack", "Conditions of use"):
-        assert chrome not in out
-
-
 def test_product_feature_blocks_named_gallery_are_content() -> None:
     # a picture beside a heading and a paragraph, named "feature-gallery"; a real carousel follows
     out = fixture_markdown("product-feature-blades")

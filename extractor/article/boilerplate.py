@@ -52,13 +52,10 @@ _HIDDEN = (
     r"(?:$|\s)"
 )
 # class/id words of boilerplate blocks: share bars, related links, newsletter boxes, ads...
-# ("widget" is not one: page builders, shops and CMS themes call every block a widget, Elementor's
-# text editor, a store's product-description widget and a sidebar's link list alike; their share,
-# menu, sidebar and social blocks are caught by those words)
 BOILERPLATE_NAMES = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
-    r"|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
+    r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
     # what a utility class hides from print ("x:print:hidden", "print:hidden"): the page's chrome
@@ -70,6 +67,10 @@ BOILERPLATE_NAMES = re.compile(
 NAV_NAMES = re.compile(r"navbar|menu|(?:^|[\s_-])nav(?:$|[\s_-])")
 NAV_PROSE_CHARS = 80
 NAV_PROSE_LINK_SHARE = 0.2
+# Page builders name every content block a widget (Elementor's "elementor-widget-text-editor",
+# CKEditor's "ck-widget"): there the word says nothing; their share, menu and social blocks are
+# caught by those words.
+BUILDER_WIDGETS = re.compile(r"(?:elementor|ck)-widget")
 # the hidden and screen-reader-only names alone: they drop a heading too
 HIDDEN_NAMES = re.compile(_HIDDEN)
 # class/id words of consent banners; alone they are not enough ("cookie-step" in a recipe):
@@ -234,10 +235,9 @@ def _name_kind(names: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)
 def names_boilerplate(names: str) -> bool:
     """Does a class/id (lower-cased) name a boilerplate block?"""
-    return bool(BOILERPLATE_NAMES.search(names))
+    return bool(BOILERPLATE_NAMES.search(BUILDER_WIDGETS.sub(" ", names)))
 
 
 def _names_content(names: str) -> bool:
