@@ -235,6 +235,7 @@ def _name_kind(names: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def names_boilerplate(names: str) -> bool:
     """Does a class/id (lower-cased) name a boilerplate block?"""
     return bool(BOILERPLATE_NAMES.search(BUILDER_WIDGETS.sub(" ", names)))
