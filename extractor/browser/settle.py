@@ -37,11 +37,13 @@ CAPTURE_RESERVE_MS = 2_000
 CALM_MS = 100
 # After scrolling, how long lazy loaders get to finish (network idle and a DOM-quiet window).
 AFTER_SCROLL_IDLE_MS = 1_500
-# The pause after each scroll step, so observers fire and loaders start.
-SCROLL_PAUSE_MS = 60
+# The pause after each scroll step, after two frames (observers notified, callbacks run), so
+# loaders start.
+SCROLL_PAUSE_MS = 10
 # After a step, the most we wait for the requests it set off and the DOM changes they bring.
 SCROLL_STEP_WAIT_MS = 2_000
-# At the bottom of a page with loaders (observers, scroll listeners): how long they get to start.
+# At the bottom: how long what the last step set off (a request, a timer of at most this long)
+# gets to start growing the page.
 SCROLL_GRACE_MS = 500
 # Never scroll further down than this (pixels): an endless feed is cut here.
 SCROLL_MAX_HEIGHT = 40_000

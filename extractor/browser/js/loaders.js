@@ -4,12 +4,12 @@
 //   pending   the numbers of those not finished yet;
 //   observers IntersectionObserver targets observed, and scroll/wheel listeners added;
 //   timers    setTimeout calls not run or cleared yet (id -> delay in ms), so settling can wait
-//             for a render a page put off by a moment;
+//             for a render a page put off by a moment; lastTimer, the latest id (ids only grow);
 //   scripts   script elements added with a src that has not loaded or failed yet;
 //   later     the browser's own setTimeout, for the capture's scripts, whose waits are not the page's.
 (() => {
   const key = Symbol.for("extractor.loaders");
-  const state = { started: 0, pending: new Set(), observers: 0, timers: new Map(), scripts: new Set() };
+  const state = { started: 0, pending: new Set(), observers: 0, timers: new Map(), lastTimer: 0, scripts: new Set() };
   window[key] = state;
   const begin = () => { const id = ++state.started; state.pending.add(id); return id; };
   const fetch = window.fetch;
@@ -39,6 +39,7 @@
     const run = function (...given) { state.timers.delete(id); return handler.apply(this, given); };
     id = setTimer.call(window, run, delay, ...args);
     state.timers.set(id, Number(delay) || 0);
+    state.lastTimer = Math.max(state.lastTimer, id);
     return id;
   };
   window.clearTimeout = function (id) { state.timers.delete(id); return clearTimer.call(window, id); };

@@ -4,8 +4,8 @@
 //   - idleQuietMs when the page has loaded and has no fetch/XHR pending and no script loading
 //     (see loaders.js): whatever its last piece of work changed has been written;
 //   - quietMs otherwise (a response still to come may change it).
-// A pending timer of at most timerMs holds quiet off, for at most timerCapMs: a page that keeps re-arming
-// one is not waited out.
+// A pending timer of at most timerMs (or a meta refresh as soon) holds quiet off, for at most
+// timerCapMs: a page that keeps re-arming one is not waited out.
 ({ quietMs, capMs, idleQuietMs, timerMs, timerCapMs }) => new Promise((resolve) => {
   const key = Symbol.for("extractor.lastMutation");
   const loaders = window[Symbol.for("extractor.loaders")];
@@ -14,8 +14,11 @@
   let last = typeof window[key] === "number" ? window[key] : start;
   const observer = new MutationObserver(() => { last = performance.now(); });
   observer.observe(document, { subtree: true, childList: true, characterData: true });
-  const timerDue = (now) =>
-    now - start < timerCapMs && [...loaders.timers.values()].some((delay) => delay <= timerMs);
+  // a <meta http-equiv="refresh"> of at most timerMs is the browser's own timer: the page moves on
+  const refresh = () => [...document.querySelectorAll("meta[http-equiv]")].some((m) =>
+    m.httpEquiv.toLowerCase() === "refresh" && parseFloat(m.content) * 1000 <= timerMs);
+  const timerDue = (now) => now - start < timerCapMs &&
+    ([...loaders.timers.values()].some((delay) => delay <= timerMs) || refresh());
   const idle = () =>
     document.readyState === "complete" && loaders.pending.size === 0 && loaders.scripts.size === 0;
   const tick = () => {

@@ -1,7 +1,7 @@
 // Scroll down one viewport at a time so IntersectionObserver and scroll-driven loaders fire, and
 // keep going while the page grows. After each step, wait (at most stepWaitMs) for the requests
-// that step set off, and for the DOM changes that follow them; at the bottom of a page that has
-// loaders (observers, scroll listeners), give them graceMs to start growing it. A page with
+// that step set off, and for the DOM changes that follow them; at the bottom, give what the
+// last step set off (a request, a timer of at most graceMs) the time to grow the page. A page with
 // nothing that watches scrolling (no IntersectionObserver target, no scroll or wheel listener or
 // handler) cannot change when scrolled and is not scrolled. Bounded by `steps`, `budgetMs` and
 // `maxHeight` (pixels scrolled); then back to the top. Says how many steps it took, how many
@@ -33,13 +33,20 @@ async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
     return true;
   }
 
-  // at the bottom: wait until the page grows, or graceMs passed with nothing set off pending
-  async function grows(before, since) {
-    const quietUntil = performance.now() + Math.min(graceMs, left());
-    const until = quietUntil + Math.min(stepWaitMs, left());
+  // timers of at most graceMs set after the timer id `sinceTimer` and still pending (a loader
+  // that waits a moment, or a scroll handler debounced)
+  const timing = (sinceTimer) =>
+    !!loaders.timers && [...loaders.timers].some(([id, delay]) => id > sinceTimer && delay <= graceMs);
+
+  // at the bottom: wait until the page grows, while what this step set off (a request, a short
+  // timer) is pending; at most graceMs for it to start growing the page, then stepWaitMs more
+  async function grows(before, since, sinceTimer) {
+    const graceUntil = performance.now() + Math.min(graceMs, left());
+    const until = graceUntil + Math.min(stepWaitMs, left());
     while (performance.now() < until) {
       if (height() > before + 2) { await idle(since, stepWaitMs); return true; }
-      if (performance.now() >= quietUntil && !waiting(since)) return false;
+      const setOff = waiting(since) || (performance.now() < graceUntil && timing(sinceTimer));
+      if (!setOff) return false;
       await sleep(25);
     }
     return height() > before + 2;
@@ -52,14 +59,16 @@ async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
     taken++;
     const before = height();
     const since = loaders.started;
+    const sinceTimer = loaders.lastTimer || 0;
     window.scrollBy(0, Math.max(200, Math.floor(window.innerHeight * 0.9)));
-    await frame();
+    await frame(); // the scroll is laid out and observers are notified
+    await frame(); // and their callbacks have run
     await sleep(pauseMs);
     await idle(since, stepWaitMs);
     if (height() > before + 2) { grew++; continue; }
     const atBottom = root.scrollTop + window.innerHeight >= height() - 2;
     if (!atBottom) continue;
-    if (!(await grows(before, since))) break;
+    if (!(await grows(before, since, sinceTimer))) break;
     grew++;
   }
   window.scrollTo(0, 0);
