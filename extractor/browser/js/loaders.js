@@ -5,7 +5,7 @@
 //   observers IntersectionObserver targets observed, and scroll/wheel listeners added;
 //   timers    setTimeout calls not run or cleared yet (id -> delay in ms), so settling can wait
 //             for a render a page put off by a moment; lastTimer, the latest id (ids only grow);
-//   scripts   script elements added with a src that has not loaded or failed yet;
+//   scripts   script elements added after the load event with a src not loaded or failed yet;
 //   later     the browser's own setTimeout, for the capture's scripts, whose waits are not the page's.
 (() => {
   const key = Symbol.for("extractor.loaders");
@@ -51,9 +51,13 @@
     node.addEventListener("load", done, { once: true });
     node.addEventListener("error", done, { once: true });
   };
-  new MutationObserver((changes) => {
-    for (const change of changes) for (const node of change.addedNodes) loading(node);
-  }).observe(document, { subtree: true, childList: true });
+  // a script added before the load event holds the load event back (readyState says so): only
+  // the ones added after it are watched, so parsing pays nothing for this
+  window.addEventListener("load", () => {
+    new MutationObserver((changes) => {
+      for (const change of changes) for (const node of change.addedNodes) loading(node);
+    }).observe(document, { subtree: true, childList: true });
+  }, { once: true });
   if (window.IntersectionObserver) {
     const observe = IntersectionObserver.prototype.observe;
     IntersectionObserver.prototype.observe = function (...args) {

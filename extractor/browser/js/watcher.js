@@ -175,12 +175,18 @@
     if (pending !== null) return;
     pending = later(run, Math.max(0, lastRun + THROTTLE_MS - performance.now()));
   };
-  new MutationObserver(schedule).observe(document, {
-    childList: true, subtree: true, characterData: true, attributes: true,
-    attributeFilter: ["class", "style", "hidden", "open"],
-  });
-  const timer = setInterval(() => { if (performance.now() > STOP_MS) clearInterval(timer); else schedule(); }, TICK_MS);
-  document.addEventListener("DOMContentLoaded", schedule);
+  // watching starts once the parser is done (a scan then sees what the server sent): scans while
+  // it still writes the document would only slow the page down; a collect scans anyway
+  const watch = () => {
+    schedule();
+    new MutationObserver(schedule).observe(document, {
+      childList: true, subtree: true, characterData: true, attributes: true,
+      attributeFilter: ["class", "style", "hidden", "open"],
+    });
+    const timer = setInterval(() => { if (performance.now() > STOP_MS) clearInterval(timer); else schedule(); }, TICK_MS);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch, { once: true });
+  else watch();
 
   // a document that goes away takes its walls with it; keep the timeline for the next one
   window.addEventListener("pagehide", () => {
