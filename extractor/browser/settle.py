@@ -26,15 +26,16 @@ LoadState = Literal["domcontentloaded", "load", "networkidle"]
 
 # A page that has loaded and has no work of its own pending (fetch/XHR, a script loading, a
 # short timer) is quiet after this long; otherwise after ``Options.quiet_ms``.
-IDLE_QUIET_MS = 150
+IDLE_QUIET_MS = 100
 # Short timers (at most TIMER_MS) count as pending work, for at most TIMER_CAP_MS: a page that
 # keeps re-arming one is not waited out.
 TIMER_MS = 1_000
 TIMER_CAP_MS = 1_500
 # Time kept back from settling so that the capture itself still fits in the hard limit.
 CAPTURE_RESERVE_MS = 2_000
-# The page counts as calm (network settled) once loaded with no fetch/XHR pending for this long.
-CALM_MS = 100
+# The page counts as calm (network settled) once loaded with no fetch/XHR or added script pending
+# for this long (a chain of requests that starts the next within a task is not calm).
+CALM_MS = 50
 # After scrolling, how long lazy loaders get to finish (network idle and a DOM-quiet window).
 AFTER_SCROLL_IDLE_MS = 1_500
 # The pause after each scroll step, after two frames (observers notified, callbacks run), so
