@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -95,8 +94,15 @@ class Documents:
         out: list[Served] = []
         for url, status, headers, task in self._served:
             body = None
-            with contextlib.suppress(TimeoutError, PlaywrightError, asyncio.CancelledError):
+            try:
                 body = await asyncio.wait_for(asyncio.shield(task), max(timeout_ms, 1) / 1000)
+            except (TimeoutError, PlaywrightError):
+                body = None
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
+                    raise  # the capture's time limit (or the caller) stops it: not a missing body
+                body = None  # the body's own task was cancelled
             if body is None:
                 body = await self._again(url, timeout_ms)
             out.append(Served(url, status, {k.lower(): v for k, v in headers.items()}, body))
