@@ -2,15 +2,18 @@
 video, and the analytics and ad networks. Pages render and settle sooner without them.
 
 Bot-check, consent and paywall vendors are never on the list: their scripts are how a wall
-shows itself. The list is handed to Chromium's own URL blocklist (the DevTools
-``Network.setBlockedURLs``, as URL patterns), so no request is held up for a round trip to a
-route handler: every request the list does not name goes through untouched.
+shows itself. Chromium is handed URL patterns (the DevTools ``Fetch`` domain) that hold back
+only the requests that may be on the list; ``blocked`` decides each one held, and it is refused
+or let go. Every other request goes through untouched, with no round trip to a route handler and
+no stream of network events to follow.
 """
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 # File types of web fonts and of audio/video (refused in lower or upper case), at the end of a
@@ -68,20 +71,28 @@ TRACKER_HOSTS = (
 
 
 def _patterns() -> tuple[str, ...]:
-    # URL patterns (the web's URLPattern syntax): any scheme and port; a file type ends the path
-    # (any query may follow); a tracker is the host itself or any of its subdomains
-    found = [f"*://*:*/*.{ext}" for kind in FONT_MEDIA_TYPES for ext in (kind, kind.upper())]
+    # Fetch URL patterns: "*" is any run of characters, "?" one character, "\\" escapes. A file
+    # type ends the URL, or is followed by a query or a fragment; a tracker is the host itself or
+    # any subdomain, with or without a port. The patterns may hold back a little more than the
+    # list names (a tracker's address in another URL's path): ``blocked`` has the last word.
+    found = [
+        f"*.{ext}{end}"
+        for kind in FONT_MEDIA_TYPES
+        for ext in (kind, kind.upper())
+        for end in ("", "\\?*", "#*")
+    ]
     for host in TRACKER_HOSTS:
-        found += [f"*://{host}:*/*", f"*://*.{host}:*/*"]
+        found += [f"*://{sub}{host}{end}" for sub in ("", "*.") for end in ("/*", ":*")]
     return tuple(found)
 
 
-# What Chromium is told to refuse.
-BLOCKED_URLS = _patterns()
+# The requests Chromium holds back for ``blocked`` to decide.
+HELD_URLS = _patterns()
 
 
 def blocked(url: str) -> bool:
-    """Whether ``BLOCKED_URLS`` refuses ``url``: the same rule, said in Python."""
+    """Whether ``url`` is refused: its path ends in a font or media file type, or its host is a
+    tracker's (or a subdomain of one)."""
     parts = urlsplit(url)
     _, dot, ext = parts.path.rpartition("/")[2].rpartition(".")
     if dot and ext in _TYPES:
@@ -96,9 +107,22 @@ _TYPES = frozenset(FONT_MEDIA_TYPES) | {t.upper() for t in FONT_MEDIA_TYPES}
 async def block_unneeded(page: Page) -> None:
     """Refuse fonts, media and trackers in ``page`` (a DevTools session of its own)."""
     devtools = await page.context.new_cdp_session(page)
-    await devtools.send("Network.enable")
-    patterns = [{"urlPattern": pattern, "block": True} for pattern in BLOCKED_URLS]
-    await devtools.send("Network.setBlockedURLs", {"urlPatterns": patterns})
+
+    async def decide(event: dict[str, Any]) -> None:
+        request_id = event["requestId"]
+        try:
+            if blocked(str(event["request"]["url"])):
+                await devtools.send(
+                    "Fetch.failRequest", {"requestId": request_id, "errorReason": "BlockedByClient"}
+                )
+            else:
+                await devtools.send("Fetch.continueRequest", {"requestId": request_id})
+        except PlaywrightError:
+            pass  # the page or its request went away meanwhile
+
+    devtools.on("Fetch.requestPaused", decide)
+    patterns = [{"urlPattern": pattern, "requestStage": "Request"} for pattern in HELD_URLS]
+    await devtools.send("Fetch.enable", {"patterns": patterns})
 
 
-__all__ = ["BLOCKED_URLS", "FONT_MEDIA_TYPES", "TRACKER_HOSTS", "block_unneeded", "blocked"]
+__all__ = ["FONT_MEDIA_TYPES", "HELD_URLS", "TRACKER_HOSTS", "block_unneeded", "blocked"]
