@@ -112,14 +112,23 @@ async def capture_page(
             opened = context = await new_context(browser, options, target, files, net)
             replay = await network.prepare(context, net)
             page = await context.new_page()
-        if options.block_unneeded:
-            await block_unneeded(page)
         recorder = page_images.listen(page) if images is not None else None
-        await session.prepare_page(
-            page, options, target, options.timeout_ms, profile=profile is not None
-        )
-        async with asyncio.timeout(options.timeout_ms / 1000):
-            captured = await _capture(page, url, target, options)
+        documents = Documents(page)
+        # the page's set-up steps are independent: one round trip's wait for all of them
+        setup = [
+            documents.listen(),
+            session.prepare_page(
+                page, options, target, options.timeout_ms, profile=profile is not None
+            ),
+        ]
+        if options.block_unneeded:
+            setup.append(block_unneeded(page))
+        await asyncio.gather(*setup)
+        try:
+            async with asyncio.timeout(options.timeout_ms / 1000):
+                captured = await _capture_page(page, documents, url, target, options)
+        finally:
+            documents.close()
         if replay is not None:
             replay.check(url)
         captured = session.finish(captured, options, files)
@@ -203,26 +212,11 @@ async def prepare_context(
         await context.route("**/*", gate)
 
 
-async def _capture(page: Page, url: str, target: str, options: Options) -> RenderedPage:
+async def _capture_page(
+    page: Page, documents: Documents, url: str, target: str, options: Options
+) -> RenderedPage:
     budget = Budget(options.timeout_ms)
     timings: dict[str, int] = {}
-    documents = Documents(page)
-    await documents.listen()
-    try:
-        return await _capture_page(page, documents, url, target, options, budget, timings)
-    finally:
-        documents.close()
-
-
-async def _capture_page(
-    page: Page,
-    documents: Documents,
-    url: str,
-    target: str,
-    options: Options,
-    budget: Budget,
-    timings: dict[str, int],
-) -> RenderedPage:
     # 2. navigate; keep the server view. A page that answers but never reaches DOMContentLoaded
     # (a hung blocking script) is still captured, with the wait ended by "timeout".
     response = await page.goto(target, wait_until="commit", timeout=max(1, budget.left_ms()))
@@ -258,13 +252,14 @@ async def _capture_page(
         await asyncio.wait_for(
             consent.apply_policy(page, options.consent), budget.cap(5_000) / 1000
         )
-    raw_sightings = await evaluate(page, watcher.COLLECT_JS, None, budget)
     timings["consent"] = _since(step)
 
-    # 6. the rendered view; when the page's scripts sent it to Chromium's error page, the last
-    # good view the page handed over as it went, or (it went before it had loaded) the server's
+    # 6. the rendered view, with the wall sightings and the address shown, in one call; when the
+    # page's scripts sent it to Chromium's error page, the last good view the page handed over
+    # as it went, or (it went before it had loaded) the server's
     step = time.monotonic()
-    shown_url = str(await evaluate(page, "() => location.href", None, budget))
+    shown = await evaluate(page, final_view_script(), CAPTURE_SETTINGS, budget)
+    shown_url, raw_sightings, dom_html = str(shown[0]), shown[1], str(shown[2])
     final_url = page.url
     served = await documents.served(budget.cap(2_000))
     rendered = True
@@ -281,8 +276,6 @@ async def _capture_page(
                 raise NavigationError(
                     f"{url}: the page navigated to {page.url}, which failed to load"
                 )
-    else:
-        dom_html = str(await evaluate(page, script("capture.js"), CAPTURE_SETTINGS, budget))
     screenshot = None
     if options.wall_screenshot_dir and rendered:
         try:
@@ -308,6 +301,12 @@ async def _capture_page(
         steps=steps,
         documents=chain,
     )
+
+
+@cache
+def final_view_script() -> str:
+    """``[location.href, the wall sightings, the rendered view]``, read in one call."""
+    return f"(opts) => [location.href, ({watcher.COLLECT_JS})(), ({script('capture.js').strip()})(opts)]"
 
 
 @cache
