@@ -91,15 +91,23 @@ async def settle(page: Page, options: Options, budget: Budget, timings: dict[str
     The DOM-quiet window (``js/quiet.js``) is ``IDLE_QUIET_MS`` once the page has loaded and
     has no work of its own pending (no fetch/XHR, script load or short timer; ``js/loaders.js``),
     ``Options.quiet_ms`` while it has or may have. It is watched while the network settles (quiet time already
-    passed counts), then checked once more after network idle, so a late response's rendering
-    is waited for.
+    passed counts); when it ended first, it is checked once more after the network settled, so
+    a late response's rendering is waited for.
     """
-    idle, _ = await asyncio.gather(
-        _network_settled(page, budget.cap(options.network_idle_ms), budget),
-        _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget),
+    network = asyncio.ensure_future(
+        _network_settled(page, budget.cap(options.network_idle_ms), budget)
     )
+    try:
+        quiet = await _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget)
+        # a quiet window that ended while the network was still settling is checked once more
+        # after it settled, so that a late response's rendering is waited for
+        again = not network.done()
+        idle = await network
+    finally:
+        network.cancel()
     timings["network_idle"] = budget.elapsed_ms()
-    quiet = await _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget)
+    if again:
+        quiet = await _quiet(page, options.quiet_ms, budget.cap(options.quiet_cap_ms), budget)
     timings["quiet"] = budget.elapsed_ms()
     ended_by = "quiet" if quiet else "network-idle" if idle else "timeout"
     if options.wait_for:

@@ -15,7 +15,7 @@
     since = calm ? (since === null ? now : since) : null;
     if (since !== null && now - since >= calmMs) resolve(true);
     else if (now - start >= capMs) resolve(false);
-    else later(tick, 25);
+    else later(tick, 10);
   };
   tick();
 })
