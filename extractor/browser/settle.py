@@ -163,7 +163,8 @@ async def scroll_through(
     page: Page, options: Options, budget: Budget, timings: dict[str, int]
 ) -> None:
     """Scroll down while the page grows (bounded by steps, height and time) and back up, then
-    give lazy loaders a short settle (the DOM only, when scrolling set off no request)."""
+    give lazy loaders a short settle (the DOM only, when scrolling set off no request; none when
+    nothing watches scrolling and the page was not scrolled)."""
     limit = budget.cap(options.scroll_budget_ms)
     if limit <= 0:
         return
@@ -176,6 +177,9 @@ async def scroll_through(
         "maxHeight": SCROLL_MAX_HEIGHT,
     }
     scrolled = await evaluate(page, script("scroll.js"), arg, budget)
+    if isinstance(scrolled, dict) and scrolled.get("steps") == 0:
+        timings["scroll"] = budget.elapsed_ms()
+        return  # nothing watches scrolling: the page was not scrolled, and nothing changed
     quiet = _quiet(page, min(options.quiet_ms, 300), budget.cap(AFTER_SCROLL_IDLE_MS), budget)
     if isinstance(scrolled, dict) and scrolled.get("requests") == 0:
         await quiet  # scrolling set nothing off: no network to wait for
