@@ -44,16 +44,9 @@ from typing import Any
 from extractor.batch.memory import rss_bytes, tree_rss_bytes
 from extractor.batch.timing import PHASES, mean_breakdown
 from extractor.records import Options
+from tests.bench.corpora import BENCHMARKS
 
-# ../shared beside the checkout (the nearest folder above it that has one)
-SHARED = next(
-    (
-        p / "shared" / "benchmarks"
-        for p in Path(__file__).resolve().parents
-        if (p / "shared").is_dir()
-    ),
-    Path("../shared/benchmarks"),
-)
+SHARED = BENCHMARKS  # $EXTRACTOR_SHARED, else ../shared beside the checkout
 CORPORA = ("zyte-dev", "wcxb-dev-sample", "classic-mix")
 CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:"
 SCRIPTED = 40  # script-rendered pages made here
