@@ -171,7 +171,7 @@ def flattened(markup: str, limit: int = MAX_DEPTH) -> str:
 
 def fold(text: str | None) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
-    return _WS.sub(" ", text or "").strip()
+    return " ".join(text.split()) if text else ""
 
 
 def text_of(el: HtmlElement) -> str:
