@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
 from lxml import etree, html
 from lxml.html import HtmlElement
 
-_WS = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Attributes written by the capture script (render.py): layout facts measured in the live page.
@@ -62,6 +62,8 @@ def cap_depth(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
     """Flatten what lies deeper than ``limit`` levels below ``root``: the elements there lose
     their tags (their text and tails stay, in order). Iterative, so any depth is safe.
     Returns how many tags were dropped."""
+    if not _deeper_than(limit)(root):  # one pass in libxml2: real pages end here
+        return 0
     dropped = 0
     stack: list[tuple[HtmlElement, int]] = [(root, 0)]
     while stack:
@@ -76,6 +78,12 @@ def cap_depth(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
                 deep.drop_tree()
             dropped += 1
     return dropped
+
+
+@lru_cache(maxsize=4)
+def _deeper_than(limit: int) -> etree.XPath:
+    """Whether anything but text sits more than ``limit`` levels below the element."""
+    return etree.XPath(f"boolean({'*/' * limit}node()[not(self::text())])")
 
 
 # Elements whose content is never article text: code, styles, embeds, form controls and

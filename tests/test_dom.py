@@ -1,4 +1,5 @@
 import pytest
+from lxml import html
 
 from extractor import dom
 from extractor.dom import parse, text_of
@@ -53,3 +54,23 @@ def test_is_within_is_strict_containment() -> None:
     assert not dom.is_within(a, a)
     assert not dom.is_within(c, a)
     assert not dom.is_within(a, b)
+
+
+@pytest.mark.parametrize(("levels", "dropped"), [(3, 0), (4, 0), (5, 1), (7, 3)])
+def test_cap_depth_drops_only_the_tags_below_the_limit(levels: int, dropped: int) -> None:
+    root = html.fromstring("<div>" + "<b>" * levels + "text" + "</b>" * levels + "</div>")
+    assert dom.cap_depth(root, limit=4) == dropped
+    assert len(root.findall(".//b")) == min(levels, 4)
+    assert "".join(root.itertext()) == "text"
+
+
+def test_cap_depth_counts_a_comment_below_the_limit() -> None:
+    root = html.fromstring("<div><b><b><!-- note --></b></b></div>")
+    assert dom.cap_depth(root, limit=2) == 1
+    assert dom.cap_depth(root, limit=2) == 0
+
+
+@pytest.mark.parametrize("text", ["", "  ", " a\u00a0 b\n", "\u3000x\u2028y\x1c"])
+def test_fold_collapses_every_kind_of_whitespace(text: str) -> None:
+    assert dom.fold(text) == " ".join(text.split())
+    assert "  " not in dom.fold(text + " z  z")
