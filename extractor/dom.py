@@ -38,7 +38,9 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     """Parse a whole document once; never raises on junk, returns at least an empty <html>."""
     if isinstance(markup, bytes):
         markup = markup.decode("utf-8", errors="replace")
-    markup = _SURROGATE.sub("\ufffd", markup.lstrip("\ufeff"))  # lxml stops at a lone one
+    markup = markup.lstrip("\ufeff")
+    if _has_surrogate(markup):
+        markup = _SURROGATE.sub("\ufffd", markup)  # lxml stops at a lone one
     # lxml refuses str input that carries an XML encoding declaration
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     if not markup.strip():
@@ -56,6 +58,18 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
         doc = html.document_fromstring("<html><body></body></html>")
     cap_depth(doc)
     return doc
+
+
+def _has_surrogate(text: str) -> bool:
+    """Does the text hold a lone surrogate? (Encoding fails only on those, and is several times
+    faster than searching for them.)"""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def cap_depth(root: HtmlElement, limit: int = MAX_DEPTH) -> int:

@@ -29,9 +29,11 @@ def test_parse_never_raises_on_junk() -> None:
     )
 
 
-def test_a_lone_surrogate_does_not_cut_the_text() -> None:
-    doc = parse("<p>Lone \ud800 surrogate from a broken script</p>")
-    assert text_of(doc.find(".//p")) == "Lone \ufffd surrogate from a broken script"
+@pytest.mark.parametrize("prefix", ["", "Caf\u00e9 \u2014 ", "\U0001f600 "])
+def test_a_lone_surrogate_does_not_cut_the_text(prefix: str) -> None:
+    doc = parse(f"<p>{prefix}Lone \ud800 surrogate from a broken script \udfff</p>")
+    assert text_of(doc.find(".//p")) == f"{prefix}Lone \ufffd surrogate from a broken script \ufffd"
+    assert text_of(parse(f"<p>{prefix}whole</p>").find(".//p")) == f"{prefix}whole"
 
 
 def test_ancestor_is_the_nearest_above_with_a_tag_and_never_the_element() -> None:
