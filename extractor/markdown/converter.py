@@ -98,7 +98,10 @@ def _holds_blocks(el: Tag) -> bool:
 
 
 def _url(href: str) -> str:
-    return "".join(_URL_UNSAFE.get(ch, ch) for ch in href.strip())
+    href = href.strip()
+    if not any(ch in href for ch in _URL_UNSAFE):  # most links: nothing to encode
+        return href
+    return "".join(_URL_UNSAFE.get(ch, ch) for ch in href)
 
 
 def _figure_of(el: Tag) -> Tag | None:
