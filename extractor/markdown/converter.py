@@ -469,5 +469,9 @@ class _TreeWriter:
 def to_markdown(region: HtmlElement) -> str:
     """The region as Markdown (the region itself is not changed)."""
     soup = soup_of(region)
-    converter = ArticleConverter()
-    return tidy(str(converter.convert_soup(soup)))
+    try:
+        return tidy(str(ArticleConverter().convert_soup(soup)))
+    finally:
+        # taken apart now: a bs4 tree is a web of cycles (parent, sibling and element links)
+        # that Python's cycle collector would otherwise walk again and again before freeing it
+        soup.decompose()
