@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
 from lxml import etree, html
 from lxml.html import HtmlElement
 
-_WS = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Attributes written by the capture script (render.py): layout facts measured in the live page.
@@ -38,7 +38,9 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     """Parse a whole document once; never raises on junk, returns at least an empty <html>."""
     if isinstance(markup, bytes):
         markup = markup.decode("utf-8", errors="replace")
-    markup = _SURROGATE.sub("\ufffd", markup.lstrip("\ufeff"))  # lxml stops at a lone one
+    markup = markup.lstrip("\ufeff")
+    if _has_surrogate(markup):
+        markup = _SURROGATE.sub("\ufffd", markup)  # lxml stops at a lone one
     # lxml refuses str input that carries an XML encoding declaration
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     if not markup.strip():
@@ -58,10 +60,24 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     return doc
 
 
+def _has_surrogate(text: str) -> bool:
+    """Does the text hold a lone surrogate? (Encoding fails only on those, and is several times
+    faster than searching for them.)"""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def cap_depth(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
     """Flatten what lies deeper than ``limit`` levels below ``root``: the elements there lose
     their tags (their text and tails stay, in order). Iterative, so any depth is safe.
     Returns how many tags were dropped."""
+    if not _deeper_than(limit)(root):  # one pass in libxml2: real pages end here
+        return 0
     dropped = 0
     stack: list[tuple[HtmlElement, int]] = [(root, 0)]
     while stack:
@@ -76,6 +92,12 @@ def cap_depth(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
                 deep.drop_tree()
             dropped += 1
     return dropped
+
+
+@lru_cache(maxsize=4)
+def _deeper_than(limit: int) -> etree.XPath:
+    """Whether anything but text sits more than ``limit`` levels below the element."""
+    return etree.XPath(f"boolean({'*/' * limit}node()[not(self::text())])")
 
 
 # Elements whose content is never article text: code, styles, embeds, form controls and
@@ -171,7 +193,7 @@ def flattened(markup: str, limit: int = MAX_DEPTH) -> str:
 
 def fold(text: str | None) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
-    return _WS.sub(" ", text or "").strip()
+    return " ".join(text.split()) if text else ""
 
 
 def text_of(el: HtmlElement) -> str:

@@ -488,3 +488,15 @@ def test_a_junk_line_inside_a_dropped_one_is_no_crash() -> None:
     )
     region, _ = find_article(doc, Metadata(), Options())
     assert "Share" not in region.text_content()
+
+
+def test_line_steps_look_at_no_element_inside_code() -> None:
+    from extractor.article.cleanup import _outside_code
+
+    doc = dom.parse(
+        "<div><p>a <span>b</span></p><pre><span>c</span><pre><p>d</p></pre></pre><p>e</p></div>"
+    )
+    region = doc.find(".//div")
+    assert [el.text for el in _outside_code(region, ("p", "span"))] == ["a ", "b", "e"]
+    assert [el.tag for el in _outside_code(region, ())] == ["p", "span", "pre", "p"]
+    assert _outside_code(doc.find(".//pre/pre"), ()) == []

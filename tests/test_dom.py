@@ -1,4 +1,5 @@
 import pytest
+from lxml import html
 
 from extractor import dom
 from extractor.dom import parse, text_of
@@ -28,9 +29,11 @@ def test_parse_never_raises_on_junk() -> None:
     )
 
 
-def test_a_lone_surrogate_does_not_cut_the_text() -> None:
-    doc = parse("<p>Lone \ud800 surrogate from a broken script</p>")
-    assert text_of(doc.find(".//p")) == "Lone \ufffd surrogate from a broken script"
+@pytest.mark.parametrize("prefix", ["", "Caf\u00e9 \u2014 ", "\U0001f600 "])
+def test_a_lone_surrogate_does_not_cut_the_text(prefix: str) -> None:
+    doc = parse(f"<p>{prefix}Lone \ud800 surrogate from a broken script \udfff</p>")
+    assert text_of(doc.find(".//p")) == f"{prefix}Lone \ufffd surrogate from a broken script \ufffd"
+    assert text_of(parse(f"<p>{prefix}whole</p>").find(".//p")) == f"{prefix}whole"
 
 
 def test_ancestor_is_the_nearest_above_with_a_tag_and_never_the_element() -> None:
@@ -53,3 +56,23 @@ def test_is_within_is_strict_containment() -> None:
     assert not dom.is_within(a, a)
     assert not dom.is_within(c, a)
     assert not dom.is_within(a, b)
+
+
+@pytest.mark.parametrize(("levels", "dropped"), [(3, 0), (4, 0), (5, 1), (7, 3)])
+def test_cap_depth_drops_only_the_tags_below_the_limit(levels: int, dropped: int) -> None:
+    root = html.fromstring("<div>" + "<b>" * levels + "text" + "</b>" * levels + "</div>")
+    assert dom.cap_depth(root, limit=4) == dropped
+    assert len(root.findall(".//b")) == min(levels, 4)
+    assert "".join(root.itertext()) == "text"
+
+
+def test_cap_depth_counts_a_comment_below_the_limit() -> None:
+    root = html.fromstring("<div><b><b><!-- note --></b></b></div>")
+    assert dom.cap_depth(root, limit=2) == 1
+    assert dom.cap_depth(root, limit=2) == 0
+
+
+@pytest.mark.parametrize("text", ["", "  ", " a\u00a0 b\n", "\u3000x\u2028y\x1c"])
+def test_fold_collapses_every_kind_of_whitespace(text: str) -> None:
+    assert dom.fold(text) == " ".join(text.split())
+    assert "  " not in dom.fold(text + " z  z")

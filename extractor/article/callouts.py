@@ -17,6 +17,7 @@ alert-warning" banner is not an admonition.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -57,15 +58,26 @@ def _kind_of_names(el: HtmlElement, family: bool) -> str | None:
     return next((KINDS[t] for t in _CLASS_TOKEN.findall(names) if t in KINDS), None)
 
 
+@lru_cache(maxsize=4096)
+def _names_family(classes: str) -> bool:
+    """Is a box's class of the admonition family?"""
+    return _FAMILY.search(classes.lower()) is not None
+
+
+@lru_cache(maxsize=4096)
+def _names_title(classes: str) -> bool:
+    """Is an element's class that of a box's title?"""
+    return _TITLE_NAMES.search(classes.lower()) is not None
+
+
 def _title_of(el: HtmlElement) -> HtmlElement | None:
     """The box's title element: its <summary>, or a first child named as a title."""
-    children = [c for c in el if isinstance(c.tag, str)]
-    if not children:
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None:
         return None
-    first = children[0]
     if el.tag == "details" and first.tag == "summary":
         return first
-    if _TITLE_NAMES.search((first.get("class") or "").lower()) is None:
+    if not _names_title(first.get("class") or ""):
         return None  # (before the text: a wrapper's first child may hold the whole page)
     short = len(fold(first.text_content())) <= TITLE_MAX_CHARS
     return first if short and first.find(".//pre") is None else None
@@ -95,10 +107,12 @@ def mark_callouts(body: HtmlElement) -> Step:
         if el.tag == "blockquote":
             _quote_with_mark(el)
             continue
+        family = _names_family(el.get("class") or "")
         title = _title_of(el)
-        family = _FAMILY.search((el.get("class") or "").lower()) is not None
+        if not family and title is None:
+            continue  # (tested first: most boxes of a page are neither)
         kind = _kind_of_names(el, family) or _kind_of_title(title)
-        if kind is None or (not family and title is None):
+        if kind is None:
             continue
         if (
             len(el.text_content()) > BOX_MAX_CHARS

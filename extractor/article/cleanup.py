@@ -99,18 +99,18 @@ TITLE_KICKER_MAX_CHARS = 60
 TITLE_MATCH = 0.8
 
 
-@lru_cache(maxsize=16)
-def _outside_code_path(tags: tuple[str, ...]) -> etree.XPath:
-    test = " or ".join(f"self::{tag}" for tag in tags)
-    return etree.XPath(f"descendant::*{f'[{test}]' if test else ''}[not(ancestor::pre)]")
-
-
 def _outside_code(region: HtmlElement, tags: tuple[str, ...]) -> list[HtmlElement]:
     """The elements below ``region`` with these tags (any tag for none), in document order,
     leaving out what sits inside <pre>: a highlighted code block is thousands of <span>s, and no
     byline, junk line or related link is among them."""
-    found: list[HtmlElement] = _outside_code_path(tags)(region)
-    return found
+    if region.tag == "pre" or any(True for _ in region.iterancestors("pre")):
+        return []
+    found: list[HtmlElement] = list(region.iterdescendants(*tags or (etree.Element,)))
+    code = list(region.iterdescendants("pre"))
+    if not code:
+        return found
+    inside = {el for pre in code for el in pre.iterdescendants()}
+    return [el for el in found if el not in inside]
 
 
 def drop_link_lists(region: HtmlElement) -> Step:

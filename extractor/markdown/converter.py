@@ -10,10 +10,10 @@ escapes only what would otherwise turn into Markdown syntax.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString
+from bs4.element import NavigableString, PageElement
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
@@ -98,7 +98,10 @@ def _holds_blocks(el: Tag) -> bool:
 
 
 def _url(href: str) -> str:
-    return "".join(_URL_UNSAFE.get(ch, ch) for ch in href.strip())
+    href = href.strip()
+    if not any(ch in href for ch in _URL_UNSAFE):  # most links: nothing to encode
+        return href
+    return "".join(_URL_UNSAFE.get(ch, ch) for ch in href)
 
 
 def _figure_of(el: Tag) -> Tag | None:
@@ -416,39 +419,59 @@ def soup_of(region: HtmlElement) -> BeautifulSoup:
     """The region as the tree markdownify reads (``html > body > region``), built from the
     parsed elements themselves: the article is not serialized and parsed a second time."""
     soup = BeautifulSoup("", "lxml", element_classes={Tag: _Tag})
-    root = soup.new_tag("html")
-    soup.append(root)
+    tree = _TreeWriter(soup)
+    root = tree.add(soup.new_tag("html"), soup)
     if region.tag == "html":  # a page without a body: its head and body as they are
-        _copy_children(region, root, soup)
+        tree.copy_children(region, root)
         return soup
-    body = soup.new_tag("body")
-    root.append(body)
+    body = tree.add(soup.new_tag("body"), root)
     if region.tag == "body":
-        _copy_children(region, body, soup)
+        tree.copy_children(region, body)
     else:
-        _copy(region, body, soup)
+        tree.copy(region, body)
     return soup
 
 
-def _copy(el: HtmlElement, parent: Tag, soup: BeautifulSoup) -> None:
-    if not isinstance(el.tag, str):  # comments and processing instructions say nothing
-        return
-    tag = soup.new_tag(el.tag, attrs=dict(el.attrib))
-    parent.append(tag)
-    _copy_children(el, tag, soup)
+_Node = TypeVar("_Node", bound=PageElement)
 
 
-def _copy_children(el: HtmlElement, tag: Tag, soup: BeautifulSoup) -> None:
-    if el.text and isinstance(el.tag, str):
-        tag.append(NavigableString(el.text))
-    for child in el:
-        _copy(child, tag, soup)
-        if child.tail:
-            tag.append(NavigableString(child.tail))
+class _TreeWriter:
+    """Adds nodes in document order, each after the last one added, linking them as bs4's own
+    parser does: ``Tag.append`` walks to the new node's neighbours for every node it adds, which
+    made copying the region cost as much as converting it."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.soup = soup
+        self.last: PageElement = soup
+
+    def add(self, node: _Node, parent: Tag) -> _Node:
+        """``node`` as the last child of ``parent``, which holds the last node added."""
+        node.setup(parent, self.last)  # its previous sibling: the parent's last child
+        parent.contents.append(node)
+        self.last = node
+        return node
+
+    def copy(self, el: HtmlElement, parent: Tag) -> None:
+        if not isinstance(el.tag, str):  # comments and processing instructions say nothing
+            return
+        tag = self.add(self.soup.new_tag(el.tag, attrs=dict(el.attrib)), parent)
+        self.copy_children(el, tag)
+
+    def copy_children(self, el: HtmlElement, tag: Tag) -> None:
+        if el.text and isinstance(el.tag, str):
+            self.add(NavigableString(el.text), tag)
+        for child in el:
+            self.copy(child, tag)
+            if child.tail:
+                self.add(NavigableString(child.tail), tag)
 
 
 def to_markdown(region: HtmlElement) -> str:
     """The region as Markdown (the region itself is not changed)."""
     soup = soup_of(region)
-    converter = ArticleConverter()
-    return tidy(str(converter.convert_soup(soup)))
+    try:
+        return tidy(str(ArticleConverter().convert_soup(soup)))
+    finally:
+        # taken apart now: a bs4 tree is a web of cycles (parent, sibling and element links)
+        # that Python's cycle collector would otherwise walk again and again before freeing it
+        soup.decompose()

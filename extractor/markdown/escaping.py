@@ -83,11 +83,18 @@ def escape_text(text: str) -> str:
     """Escape one text node's Markdown-significant characters (not line starts)."""
     if not text:
         return ""
-    text = _ESC_BACKSLASH.sub(r"\\\\", text)
+    # each pattern is run only on text holding its character: most text nodes hold none
+    if "\\" in text:
+        text = _ESC_BACKSLASH.sub(r"\\\\", text)
     text = text.replace("`", "\\`")
-    text = _STARS.sub(lambda m: _escape_stars(m, text), text)
-    text = _ESC_UNDERSCORE.sub(lambda m: "\\_" * len(m[0]), text)
-    text = _ESC_TAG.sub(r"\\<", text)
-    text = _ESC_ENTITY.sub(r"\\&", text)
-    text = _ESC_BRACKET.sub(r"\\[", text)
-    return _ESC_TILDES.sub(r"\\~\\~", text)
+    if "*" in text:
+        text = _STARS.sub(lambda m: _escape_stars(m, text), text)
+    if "_" in text:
+        text = _ESC_UNDERSCORE.sub(lambda m: "\\_" * len(m[0]), text)
+    if "<" in text:
+        text = _ESC_TAG.sub(r"\\<", text)
+    if "&" in text:
+        text = _ESC_ENTITY.sub(r"\\&", text)
+    if "[" in text:
+        text = _ESC_BRACKET.sub(r"\\[", text)
+    return _ESC_TILDES.sub(r"\\~\\~", text) if "~~" in text else text

@@ -176,10 +176,17 @@ def _byline_from_dom(doc: HtmlElement) -> str | None:
         found = _clean_byline(text_of(name[0]) if name else text_of(el))
         if found:
             return found
-    for el in doc.xpath("//body//*[@class or @id][not(ancestor-or-self::form)]"):
-        if el.tag in _NOT_BYLINE_TAGS:
+    # a form and what it holds are no byline (looked up once, not per element: the ancestor
+    # test in the path cost more than the rest of the search)
+    in_forms = {el for form in doc.iter("form") for el in form.iter()}
+    named: dict[str, bool] = {}  # class and id names repeat: each tested once
+    for el in doc.xpath("//body//*[@class or @id]"):
+        if el.tag in _NOT_BYLINE_TAGS or el in in_forms:
             continue
-        if _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        names = f"{el.get('class', '')} {el.get('id', '')}"
+        if names not in named:
+            named[names] = _BYLINE_CLASS.search(names) is not None
+        if named[names]:
             found = _clean_byline(text_of(el))
             if found:
                 return found

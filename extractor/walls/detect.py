@@ -289,7 +289,8 @@ def completeness(walls: tuple[Wall, ...], markdown: str, *, rendered: bool = Fal
         for w in walls
         if w.phase == last and not w.cleared and not _foreign(w) and not _earlier(w)
     }
-    text = fold(_markdown_text(markdown))
+    # the article's text is weighed only against a wall that stays (most pages have none)
+    text = fold(_markdown_text(markdown)) if staying else ""
     if staying & (BLOCKING_KINDS - {"login"}):
         return "none"
     if "login" in staying:
