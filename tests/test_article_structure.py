@@ -215,3 +215,27 @@ def test_a_product_page_keeps_its_description_and_its_hidden_specifications_tab(
     assert "| Dimensions | 45 × 30 × 4 cm |" in out  # the tab the page hides until clicked
     for chrome in ("Add to basket", "Northumberland", "About"):
         assert chrome not in out
+
+
+def test_a_store_whose_every_part_is_named_widget_keeps_its_bullets() -> None:
+    # every block of the page is a "celwidget": the word names the page's parts, not boilerplate
+    out = fixture_markdown("product-store-widgets")
+    assert "## About this item" in out and "- Charges from any USB-C plug" in out
+    assert "designed in the Lake District" in out
+    assert "| Battery | 5,200 mAh, USB-C |" in out
+    for ad in ("Sponsored:", "Advertisement:", "Back to top"):  # also named otherwise: they go
+        assert ad not in out
+
+
+def test_a_stores_cross_selling_block_is_not_the_product() -> None:
+    out = fixture_markdown("product-upsells")
+    assert "washed twice so that it is soft" in out and "One size, 95 cm long" in out
+    for card in ("also bought", "Quilted oven gloves", "£16.00"):
+        assert card not in out
+
+
+def test_a_noscript_copy_of_the_article_is_not_read_twice() -> None:
+    # the pure path opens <noscript> views (a forum's posts for crawlers), but not a second copy
+    out = fixture_markdown("article-noscript-copy")
+    assert out.count("Smart leak detectors are the second.") == 1
+    assert "The third is scheduling." in out

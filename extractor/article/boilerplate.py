@@ -24,6 +24,10 @@ from extractor.removal import Removal, is_attached
 # A <noscript> holding this much text is what the page shows a client without scripts (a
 # forum's crawler view of its posts), not a notice or a tracking pixel.
 NOSCRIPT_VIEW_CHARS = 200
+# ...unless its first and last this many words stand on the page already: a copy of what it
+# shows.
+NOSCRIPT_COPY_WORDS = 30
+_WORD = re.compile(r"[^\W_]+")
 # What drop_non_content removes from the page, in a fixed order.
 _DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
 # Structural tags for the page's chrome around the article.
@@ -57,6 +61,7 @@ BOILERPLATE_NAMES = re.compile(
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
+    r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
     # what a utility class hides from print ("x:print:hidden", "print:hidden"): the page's chrome
     r"|(?:^|\s)(?:[a-z0-9-]+:)*print:hidden(?:$|\s)"
@@ -99,6 +104,10 @@ COMMENT_NAMES = re.compile(
 # A named block holding more than this share of the page's paragraph text is never dropped by
 # its name ("non-ad-column" around the story, "has-comments" on the wrapper).
 NAME_GUARD_SHARE = 0.4
+# A boilerplate word whose blocks together hold more than this share of the page's prose names
+# the page's building blocks (a store's every part a "celwidget"), not boilerplate: blocks named
+# by such words alone stay (a block also named otherwise, "related", still goes).
+PAGE_WORD_SHARE = 0.9
 # Comment sections may outweigh a short article, so their guard is looser.
 COMMENT_GUARD_SHARE = 0.7
 # Comment-named blocks that together hold more than this share of the page's prose are the
@@ -272,6 +281,10 @@ class Guard:
         """Does ``el`` hold more than ``share`` of the page's prose?"""
         return self.chars_of(el) > self.page_chars * share
 
+    def holds_much_together(self, found: list[HtmlElement], share: float) -> bool:
+        """Do these elements (none inside another) hold more than ``share`` of the prose?"""
+        return sum(self.chars_of(el) for el in found) > self.page_chars * share
+
 
 def prose_guard(body: HtmlElement) -> Guard:
     chars = paragraph_chars(body)
@@ -282,15 +295,34 @@ def prose_guard(body: HtmlElement) -> Guard:
 
 def open_noscript_views(body: HtmlElement) -> Step:
     """On a page read without scripts, the <noscript> views shown to such clients join the
-    page (their wrapper goes; short ones, a notice or a pixel, stay for drop_non_content)."""
+    page (their wrapper goes; short ones, a notice or a pixel, stay for drop_non_content, and so
+    does a copy of what the page already shows: the article rendered on the server and again
+    for clients without scripts)."""
     removal = Removal(
         "noscript-views", "noscript wrappers around what a client without scripts sees"
     )
-    for el in list(body.iter("noscript")):
-        if is_attached(el) and len(el.text_content().strip()) >= NOSCRIPT_VIEW_CHARS:
+    views = [
+        el for el in body.iter("noscript") if len(el.text_content().strip()) >= NOSCRIPT_VIEW_CHARS
+    ]
+    shown = _words(" ".join(body.xpath(".//text()[not(ancestor::noscript)]"))) if views else ""
+    for el in views:
+        if is_attached(el) and not _shown_already(el, shown):
             el.drop_tag()
             removal.removed += 1
     return removal.step()
+
+
+def _words(text: str) -> str:
+    """The text's words, lower-cased, one space apart (what two copies of a text share)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _shown_already(view: HtmlElement, shown: str) -> bool:
+    """Does the page show the view's opening and closing words already (``shown``: see
+    ``_words``)? A view that begins as the page does but goes on is more than a copy."""
+    words = _words(view.text_content()).split()
+    ends = (words[:NOSCRIPT_COPY_WORDS], words[-NOSCRIPT_COPY_WORDS:])
+    return all(" ".join(end) in shown for end in ends)
 
 
 def drop_non_content(body: HtmlElement) -> Step:
@@ -354,7 +386,7 @@ def drop_comments(scan: PageScan, guard: Guard) -> Step:
     """Comment sections and the comment form ("Leave a Reply")."""
     removal = Removal("comments", "comment sections and comment forms")
     outermost = _outermost(scan.comments)
-    if sum(guard.chars_of(el) for el in outermost) > guard.page_chars * THREAD_SHARE:
+    if guard.holds_much_together(outermost, THREAD_SHARE):
         return removal.step()  # a thread of posts: they are what the page is for
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
@@ -368,8 +400,30 @@ def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
         for el in scan.boilerplate
         if not _holds_code(el) and not _named_in_passing(el) and not _prose_named_nav(el)
     )
+    words = {el: _boilerplate_words(el) for el in found}
+    page_words = _page_words(words, guard)
+    found = tuple(el for el in found if not words[el] <= page_words)
     _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
     return removal.step()
+
+
+def _boilerplate_words(el: HtmlElement) -> frozenset[str]:
+    """The boilerplate words the element's class and id hold ("widget", "nav")."""
+    names = BUILDER_WIDGETS.sub(" ", names_of(el))
+    return frozenset(m.group(0).strip(" _-") for m in BOILERPLATE_NAMES.finditer(names))
+
+
+def _page_words(words: dict[HtmlElement, frozenset[str]], guard: Guard) -> frozenset[str]:
+    """The words whose blocks hold the page (see ``PAGE_WORD_SHARE``)."""
+    by_word: dict[str, list[HtmlElement]] = {}
+    for el, named in words.items():
+        for word in named:
+            by_word.setdefault(word, []).append(el)
+    return frozenset(
+        word
+        for word, found in by_word.items()
+        if guard.holds_much_together(_outermost(tuple(found)), PAGE_WORD_SHARE)
+    )
 
 
 def _holds_code(el: HtmlElement) -> bool:
