@@ -239,3 +239,10 @@ def test_a_noscript_copy_of_the_article_is_not_read_twice() -> None:
     out = fixture_markdown("article-noscript-copy")
     assert out.count("Smart leak detectors are the second.") == 1
     assert "The third is scheduling." in out
+
+
+def test_the_body_of_a_review_card_is_not_the_article() -> None:
+    # "review-card__body": a BEM element named "body" of a block that is no article
+    out = fixture_markdown("product-review-cards")
+    assert "## A broadcast classic, now with its own preamp" in out
+    assert "### Built for the spoken word" in out and "standard 5/8-inch thread" in out
