@@ -246,3 +246,13 @@ def test_the_body_of_a_review_card_is_not_the_article() -> None:
     out = fixture_markdown("product-review-cards")
     assert "## A broadcast classic, now with its own preamp" in out
     assert "### Built for the spoken word" in out and "standard 5/8-inch thread" in out
+
+
+def test_a_threads_author_panels_go_and_every_post_stays() -> None:
+    # XenForo: the author's cell (name, user title, "Joined", "Messages") beside each post
+    out = fixture_markdown("forum-author-panels")
+    for post in ("I am putting together a quiet build", "a two-fan card with a large heatsink",
+                 "I measured 271 mm", "12 GB is plenty"):  # fmt: skip
+        assert post in out
+    for panel in ("Joined", "Messages", "Senior Member", "18,204"):
+        assert panel not in out

@@ -62,6 +62,10 @@ BOILERPLATE_NAMES = re.compile(
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
     r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
+    # a forum post's author panel: vBulletin's userinfo and userstats, phpBB's postprofile,
+    # XenForo's message-user cell and user details and extras, Invision's author pane
+    r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
+    r"|(?:^|\s)message-(?:user|cell--user)(?:$|\s)"
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
     # what a utility class hides from print ("x:print:hidden", "print:hidden"): the page's chrome
     r"|(?:^|\s)(?:[a-z0-9-]+:)*print:hidden(?:$|\s)"
