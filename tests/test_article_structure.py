@@ -274,3 +274,14 @@ def test_cards_named_widget_that_hold_most_of_the_page_stay() -> None:
     )
     assert "Our professional programmes" in text and "Programme 3:" in text
     assert "Sign up" not in text  # named "sidebar" too: it goes
+
+
+def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:
+    # WAI-ARIA accordion: <h3><button aria-expanded aria-controls></h3> over a panel hidden with
+    # aria-hidden, named after the site's own component ("drawer-body")
+    out = fixture_markdown("service-aria-accordion")
+    assert "### How much do I need to retire?" in out and "### What if I change jobs?" in out
+    assert "There is no single number for everyone" in out
+    assert "never passes through your hands" in out
+    for chrome in ("Menu", "Pricing and fees"):  # the menu its toggle opens is links: it goes
+        assert chrome not in out

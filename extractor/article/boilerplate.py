@@ -28,6 +28,8 @@ NOSCRIPT_VIEW_CHARS = 200
 # shows.
 NOSCRIPT_COPY_WORDS = 30
 _WORD = re.compile(r"[^\W_]+")
+# Buttons inside headings (an accordion's headers), kept as their text by drop_non_content.
+_HEADING_BUTTONS = "|".join(f".//{tag}//button" for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
 # What drop_non_content removes from the page, in a fixed order.
 _DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
 # Structural tags for the page's chrome around the article.
@@ -137,6 +139,10 @@ FEATURE_PROSE_CHARS = 200
 DISCLOSED_NAMES = re.compile(
     r"tab-?pane|tab-?panel|tab-?content|accordion|collaps|toggle|faq|answer"
 )
+# A hidden panel that a disclosure control opens is kept when it holds this much text outside
+# links and no more than this share of its text in links (a menu a toggle opens is links).
+DISCLOSED_TEXT_CHARS = 80
+DISCLOSED_MAX_LINKED = 0.5
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
@@ -331,19 +337,26 @@ def _shown_already(view: HtmlElement, shown: str) -> bool:
 
 
 def drop_non_content(body: HtmlElement) -> Step:
-    """Scripts, styles, embeds and form controls (removed in one pass inside lxml)."""
+    """Scripts, styles, embeds and form controls (removed in one pass inside lxml); a button
+    inside a heading is an accordion's header (the WAI-ARIA pattern): its words stay."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
+    for button in body.xpath(_HEADING_BUTTONS):
+        button.drop_tag()
     removal.removed = sum(1 for _ in body.iter(*_DROPPED_TAGS))
     etree.strip_elements(body, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     return removal.step()
 
 
-def drop_hidden(scan: PageScan) -> Step:
-    """Elements the page hides (hidden attribute, aria-hidden, display:none)."""
+def drop_hidden(scan: PageScan, opened: frozenset[str] = frozenset()) -> Step:
+    """Elements the page hides (hidden attribute, aria-hidden, display:none), but for the
+    panels a reader opens in place (``opened``: see ``opened_in_place``)."""
     removal = Removal("hidden", "elements the page hides (hidden, aria-hidden, display:none)")
     for el in scan.hidden:
-        if not _disclosed_on_demand(el):
-            removal.take(el)
+        if _disclosed_on_demand(el):
+            continue
+        if el.get("id") in opened and _reads_as_text(el):
+            continue  # an accordion's panel whatever its name ("acd-a-content")
+        removal.take(el)
     return removal.step()
 
 
@@ -352,6 +365,21 @@ def _disclosed_on_demand(el: HtmlElement) -> bool:
     if el.get("role") == "tabpanel":
         return True
     return el.get("role") not in CHROME_ROLES and bool(DISCLOSED_NAMES.search(names_of(el)))
+
+
+def opened_in_place(body: HtmlElement) -> frozenset[str]:
+    """The ids of what the page's disclosure controls open (WAI-ARIA's disclosure and
+    accordion pattern: a button with ``aria-expanded`` and ``aria-controls``), read before
+    the buttons go with the form controls."""
+    ids = body.xpath(".//*[@aria-expanded][@aria-controls]/@aria-controls")
+    return frozenset(token for value in ids for token in str(value).split())
+
+
+def _reads_as_text(el: HtmlElement) -> bool:
+    """Text, not mostly links: a panel to read (an answer), not a menu a toggle opens."""
+    text = len(el.text_content().strip())
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return text - linked >= DISCLOSED_TEXT_CHARS and linked <= DISCLOSED_MAX_LINKED * text
 
 
 def drop_chrome_tags(body: HtmlElement) -> Step:
