@@ -258,24 +258,6 @@ def test_a_threads_author_panels_go_and_every_post_stays() -> None:
         assert panel not in out
 
 
-def test_cards_named_widget_that_hold_most_of_the_page_stay() -> None:
-    # a catalogue built from a CMS's widgets: the cards hold more than half of the page's prose
-    cards = "".join(
-        f'<div class="widget widget-content--wrapper"><div class="widget-content">'
-        f"<h3>Programme {n}</h3><p>Programme {n}: six evenings on the craft, taught by people "
-        f"who practise it, with a certificate at the end.</p></div></div>"
-        for n in range(4)
-    )
-    text = region_text(
-        '<div class="section"><div class="intro"><p>Our professional programmes are short, '
-        "taught in the evening, and built around what employers ask for this year.</p></div>"
-        f'<div class="row">{cards}</div></div><div class="widget sidebar-widget"><p>Sign up '
-        "for news of our programmes, events and open evenings this term.</p></div>"
-    )
-    assert "Our professional programmes" in text and "Programme 3:" in text
-    assert "Sign up" not in text  # named "sidebar" too: it goes
-
-
 def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:
     # WAI-ARIA accordion: <h3><button aria-expanded aria-controls></h3> over a panel hidden with
     # aria-hidden, named after the site's own component ("drawer-body")

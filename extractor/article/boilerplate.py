@@ -111,10 +111,9 @@ COMMENT_NAMES = re.compile(
 # its name ("non-ad-column" around the story, "has-comments" on the wrapper).
 NAME_GUARD_SHARE = 0.4
 # A boilerplate word whose blocks together hold more than this share of the page's prose names
-# the page's building blocks (a store's every part a "celwidget", a catalogue's cards each a
-# "widget-content"), not boilerplate, which is never most of a page: blocks named by such words
-# alone stay (a block also named otherwise, "related", still goes).
-PAGE_WORD_SHARE = 0.5
+# the page's building blocks (a store's every part a "celwidget"), not boilerplate: blocks named
+# by such words alone stay (a block also named otherwise, "related", still goes).
+PAGE_WORD_SHARE = 0.9
 # Comment sections may outweigh a short article, so their guard is looser.
 COMMENT_GUARD_SHARE = 0.7
 # Comment-named blocks that together hold more than this share of the page's prose are the
