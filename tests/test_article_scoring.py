@@ -91,3 +91,11 @@ def test_removal_keeps_the_tail_text_and_knows_what_is_detached() -> None:
     removal.take(bold)  # already gone: not counted again
     assert removal.step().removed == 1
     assert removal.step().samples == ("gone",)
+
+
+def test_a_bem_element_counts_as_an_article_name_only_in_an_article_block() -> None:
+    def weight(cls: str) -> int:
+        return name_weight(element(f'<div class="{cls}"></div>'))
+
+    assert weight("article__body") == weight("entry-content") > 0
+    assert weight("review-card__body") == weight("card__content") == 0

@@ -215,3 +215,55 @@ def test_a_product_page_keeps_its_description_and_its_hidden_specifications_tab(
     assert "| Dimensions | 45 × 30 × 4 cm |" in out  # the tab the page hides until clicked
     for chrome in ("Add to basket", "Northumberland", "About"):
         assert chrome not in out
+
+
+def test_a_store_whose_every_part_is_named_widget_keeps_its_bullets() -> None:
+    # every block of the page is a "celwidget": the word names the page's parts, not boilerplate
+    out = fixture_markdown("product-store-widgets")
+    assert "## About this item" in out and "- Charges from any USB-C plug" in out
+    assert "designed in the Lake District" in out
+    assert "| Battery | 5,200 mAh, USB-C |" in out
+    for ad in ("Sponsored:", "Advertisement:", "Back to top"):  # also named otherwise: they go
+        assert ad not in out
+
+
+def test_a_stores_cross_selling_block_is_not_the_product() -> None:
+    out = fixture_markdown("product-upsells")
+    assert "washed twice so that it is soft" in out and "One size, 95 cm long" in out
+    for card in ("also bought", "Quilted oven gloves", "£16.00"):
+        assert card not in out
+
+
+def test_a_noscript_copy_of_the_article_is_not_read_twice() -> None:
+    # the pure path opens <noscript> views (a forum's posts for crawlers), but not a second copy
+    out = fixture_markdown("article-noscript-copy")
+    assert out.count("Smart leak detectors are the second.") == 1
+    assert "The third is scheduling." in out
+
+
+def test_the_body_of_a_review_card_is_not_the_article() -> None:
+    # "review-card__body": a BEM element named "body" of a block that is no article
+    out = fixture_markdown("product-review-cards")
+    assert "## A broadcast classic, now with its own preamp" in out
+    assert "### Built for the spoken word" in out and "standard 5/8-inch thread" in out
+
+
+def test_a_threads_author_panels_go_and_every_post_stays() -> None:
+    # XenForo: the author's cell (name, user title, "Joined", "Messages") beside each post
+    out = fixture_markdown("forum-author-panels")
+    for post in ("I am putting together a quiet build", "a two-fan card with a large heatsink",
+                 "I measured 271 mm", "12 GB is plenty"):  # fmt: skip
+        assert post in out
+    for panel in ("Joined", "Messages", "Senior Member", "18,204"):
+        assert panel not in out
+
+
+def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:
+    # WAI-ARIA accordion: <h3><button aria-expanded aria-controls></h3> over a panel hidden with
+    # aria-hidden, named after the site's own component ("drawer-body")
+    out = fixture_markdown("service-aria-accordion")
+    assert "### How much do I need to retire?" in out and "### What if I change jobs?" in out
+    assert "There is no single number for everyone" in out
+    assert "never passes through your hands" in out
+    for chrome in ("Menu", "Pricing and fees"):  # the menu its toggle opens is links: it goes
+        assert chrome not in out

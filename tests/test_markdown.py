@@ -527,6 +527,8 @@ def test_page_figures() -> None:
         f"{base}logger-800x533.jpg": (
             "A logger on the eight-metre line records the water every ten minutes."
         ),
+        # a title that is the file's name (WordPress titles an upload so) is no caption
+        f"{base}Screen-Shot-2024-07-02-at-09.14.05-AM-1024x640.png": "",
         f"{base}turtle.jpg": "A green turtle over the reef flat. Photo: Coastal Review",
         "https://pages.test/images/2024/07/06/science/06reef-lede/06reef-lede-jumbo.jpg"
         "?quality=75&auto=webp": f"{nursery} Photo: Getty Images",
@@ -546,7 +548,8 @@ def test_page_figures() -> None:
     assert "on Pinterest, and the survey keeps the originals." in seen
     assert "data:" not in out and "pixel.wp.com" not in out and "facebook.com/tr" not in out
     assert "placeholder.png" not in out
-    assert out.count("![") == 7
+    assert out.count("![") == 8
+    assert "Screen Shot" not in visible_text(out)
 
 
 def test_page_lists_and_quotes() -> None:
@@ -604,7 +607,7 @@ def test_rendered_pages_keep_source_case_and_real_image_urls(live: Browser, page
     assert "CHAPTER" not in quotes and "Before The Meeting" not in quotes
     assert f"{pages_url}wp-content/uploads/2024/07/reef-lead-2400.jpg)" in figures
     assert f"{pages_url}wp-content/uploads/2024/07/diver-1600.webp)" in figures
-    assert figures.count("![") == 7 and "data:" not in figures
+    assert figures.count("![") == 8 and "data:" not in figures
     assert "\n\n*Bleached staghorn coral beside new growth. Photo: Ana Folau*\n" in figures
 
 

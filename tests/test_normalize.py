@@ -115,6 +115,17 @@ def test_tracking_pixels_dropped(body: str) -> None:
     assert steps["tracking-pixels"].removed + steps["placeholder-images"].removed == 1
 
 
+def test_a_picture_with_one_stated_size_of_zero_is_no_pixel() -> None:
+    # a responsive picture whose height the page sets once laid out keeps its caption
+    region, steps = run(
+        '<figure><img src="/lite.jpg" alt="" width="570" height="0">'
+        "<figcaption>The light app, now in eleven countries.</figcaption></figure>"
+    )
+    assert attr(region, ".//img", "src") == ["https://blog.example.org/lite.jpg"]
+    assert steps["tracking-pixels"].removed == 0
+    assert dom.text_of(region.find(".//figcaption")) == "The light app, now in eleven countries."
+
+
 @pytest.mark.parametrize(
     ("srcset", "expected"),
     [
@@ -190,6 +201,36 @@ def test_captions_without_their_picture_go() -> None:
     assert steps["orphan-captions"].removed == 1
     assert steps["orphan-captions"].samples == ("Lost.",)
     assert [dom.text_of(c) for c in region.iter("figcaption")] == ["Listing 1"]
+
+
+def test_a_title_that_says_something_new_becomes_the_caption() -> None:
+    region, _ = run(
+        '<p><img src="/up/logger-800x533.jpg" alt="A logger" title="The logger on the reef, '
+        'at eight metres."></p><p>Readings every ten minutes.</p>'
+    )
+    assert dom.text_of(region.find(".//figcaption")) == "The logger on the reef, at eight metres."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # WordPress titles an upload after its file
+        '<p><a href="/up/Screen-Shot-2012-10-17-at-12.04.43-PM.png"><img alt="" '
+        'src="/up/Screen-Shot-2012-10-17-at-12.04.43-PM.png" '
+        'title="Screen Shot 2012-10-17 at 12.04.43 PM"></a></p>',
+        '<p><img src="/up/squash-pear-soup-500-2.jpg" title="squash &amp; pear soup"></p>',
+        # the product's name, in the link right under its picture
+        '<div><img src="/p/7059652.jpg" title="Bambino Plus Espresso Machine"></div>'
+        '<h3><a href="/p/bambino">Bambino Plus Espresso Machine</a></h3>',
+        # a member's badge in a forum post: the title is its tooltip
+        '<div class="badge"><img src="/i/b/pep-bb5.png" title="BB5 badge (verified skill)"></div>',
+        '<p><img class="user-avatar" src="/u/12.png" title="Posted by a moderator"></p>',
+    ],
+)
+def test_a_title_that_is_a_file_name_a_repeat_or_a_tooltip_is_no_caption(body: str) -> None:
+    region, _ = run(body + "<p>The post goes on after the picture.</p>")
+    assert region.find(".//figcaption") is None
+    assert region.find(".//img") is not None
 
 
 def test_image_next_to_prose_is_not_a_figure() -> None:

@@ -24,6 +24,12 @@ from extractor.removal import Removal, is_attached
 # A <noscript> holding this much text is what the page shows a client without scripts (a
 # forum's crawler view of its posts), not a notice or a tracking pixel.
 NOSCRIPT_VIEW_CHARS = 200
+# ...unless its first and last this many words stand on the page already: a copy of what it
+# shows.
+NOSCRIPT_COPY_WORDS = 30
+_WORD = re.compile(r"[^\W_]+")
+# Buttons inside headings (an accordion's headers), kept as their text by drop_non_content.
+_HEADING_BUTTONS = "|".join(f".//{tag}//button" for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
 # What drop_non_content removes from the page, in a fixed order.
 _DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
 # Structural tags for the page's chrome around the article.
@@ -57,6 +63,11 @@ BOILERPLATE_NAMES = re.compile(
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
+    r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
+    # a forum post's author panel: vBulletin's userinfo and userstats, phpBB's postprofile,
+    # XenForo's message-user cell and user details and extras, Invision's author pane
+    r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
+    r"|(?:^|\s)message-(?:user|cell--user)(?:$|\s)"
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
     # what a utility class hides from print ("x:print:hidden", "print:hidden"): the page's chrome
     r"|(?:^|\s)(?:[a-z0-9-]+:)*print:hidden(?:$|\s)"
@@ -99,6 +110,10 @@ COMMENT_NAMES = re.compile(
 # A named block holding more than this share of the page's paragraph text is never dropped by
 # its name ("non-ad-column" around the story, "has-comments" on the wrapper).
 NAME_GUARD_SHARE = 0.4
+# A boilerplate word whose blocks together hold more than this share of the page's prose names
+# the page's building blocks (a store's every part a "celwidget"), not boilerplate: blocks named
+# by such words alone stay (a block also named otherwise, "related", still goes).
+PAGE_WORD_SHARE = 0.9
 # Comment sections may outweigh a short article, so their guard is looser.
 COMMENT_GUARD_SHARE = 0.7
 # Comment-named blocks that together hold more than this share of the page's prose are the
@@ -123,6 +138,10 @@ FEATURE_PROSE_CHARS = 200
 DISCLOSED_NAMES = re.compile(
     r"tab-?pane|tab-?panel|tab-?content|accordion|collaps|toggle|faq|answer"
 )
+# A hidden panel that a disclosure control opens is kept when it holds this much text outside
+# links and no more than this share of its text in links (a menu a toggle opens is links).
+DISCLOSED_TEXT_CHARS = 80
+DISCLOSED_MAX_LINKED = 0.5
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
@@ -272,6 +291,10 @@ class Guard:
         """Does ``el`` hold more than ``share`` of the page's prose?"""
         return self.chars_of(el) > self.page_chars * share
 
+    def holds_much_together(self, found: list[HtmlElement], share: float) -> bool:
+        """Do these elements (none inside another) hold more than ``share`` of the prose?"""
+        return sum(self.chars_of(el) for el in found) > self.page_chars * share
+
 
 def prose_guard(body: HtmlElement) -> Guard:
     chars = paragraph_chars(body)
@@ -282,31 +305,57 @@ def prose_guard(body: HtmlElement) -> Guard:
 
 def open_noscript_views(body: HtmlElement) -> Step:
     """On a page read without scripts, the <noscript> views shown to such clients join the
-    page (their wrapper goes; short ones, a notice or a pixel, stay for drop_non_content)."""
+    page (their wrapper goes; short ones, a notice or a pixel, stay for drop_non_content, and so
+    does a copy of what the page already shows: the article rendered on the server and again
+    for clients without scripts)."""
     removal = Removal(
         "noscript-views", "noscript wrappers around what a client without scripts sees"
     )
-    for el in list(body.iter("noscript")):
-        if is_attached(el) and len(el.text_content().strip()) >= NOSCRIPT_VIEW_CHARS:
+    views = [
+        el for el in body.iter("noscript") if len(el.text_content().strip()) >= NOSCRIPT_VIEW_CHARS
+    ]
+    shown = _words(" ".join(body.xpath(".//text()[not(ancestor::noscript)]"))) if views else ""
+    for el in views:
+        if is_attached(el) and not _shown_already(el, shown):
             el.drop_tag()
             removal.removed += 1
     return removal.step()
 
 
+def _words(text: str) -> str:
+    """The text's words, lower-cased, one space apart (what two copies of a text share)."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _shown_already(view: HtmlElement, shown: str) -> bool:
+    """Does the page show the view's opening and closing words already (``shown``: see
+    ``_words``)? A view that begins as the page does but goes on is more than a copy."""
+    words = _words(view.text_content()).split()
+    ends = (words[:NOSCRIPT_COPY_WORDS], words[-NOSCRIPT_COPY_WORDS:])
+    return all(" ".join(end) in shown for end in ends)
+
+
 def drop_non_content(body: HtmlElement) -> Step:
-    """Scripts, styles, embeds and form controls (removed in one pass inside lxml)."""
+    """Scripts, styles, embeds and form controls (removed in one pass inside lxml); a button
+    inside a heading is an accordion's header (the WAI-ARIA pattern): its words stay."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
+    for button in body.xpath(_HEADING_BUTTONS):
+        button.drop_tag()
     removal.removed = sum(1 for _ in body.iter(*_DROPPED_TAGS))
     etree.strip_elements(body, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     return removal.step()
 
 
-def drop_hidden(scan: PageScan) -> Step:
-    """Elements the page hides (hidden attribute, aria-hidden, display:none)."""
+def drop_hidden(scan: PageScan, opened: frozenset[str] = frozenset()) -> Step:
+    """Elements the page hides (hidden attribute, aria-hidden, display:none), but for the
+    panels a reader opens in place (``opened``: see ``opened_in_place``)."""
     removal = Removal("hidden", "elements the page hides (hidden, aria-hidden, display:none)")
     for el in scan.hidden:
-        if not _disclosed_on_demand(el):
-            removal.take(el)
+        if _disclosed_on_demand(el):
+            continue
+        if el.get("id") in opened and _reads_as_text(el):
+            continue  # an accordion's panel whatever its name ("acd-a-content")
+        removal.take(el)
     return removal.step()
 
 
@@ -315,6 +364,21 @@ def _disclosed_on_demand(el: HtmlElement) -> bool:
     if el.get("role") == "tabpanel":
         return True
     return el.get("role") not in CHROME_ROLES and bool(DISCLOSED_NAMES.search(names_of(el)))
+
+
+def opened_in_place(body: HtmlElement) -> frozenset[str]:
+    """The ids of what the page's disclosure controls open (WAI-ARIA's disclosure and
+    accordion pattern: a button with ``aria-expanded`` and ``aria-controls``), read before
+    the buttons go with the form controls."""
+    ids = body.xpath(".//*[@aria-expanded][@aria-controls]/@aria-controls")
+    return frozenset(token for value in ids for token in str(value).split())
+
+
+def _reads_as_text(el: HtmlElement) -> bool:
+    """Text, not mostly links: a panel to read (an answer), not a menu a toggle opens."""
+    text = len(el.text_content().strip())
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return text - linked >= DISCLOSED_TEXT_CHARS and linked <= DISCLOSED_MAX_LINKED * text
 
 
 def drop_chrome_tags(body: HtmlElement) -> Step:
@@ -354,7 +418,7 @@ def drop_comments(scan: PageScan, guard: Guard) -> Step:
     """Comment sections and the comment form ("Leave a Reply")."""
     removal = Removal("comments", "comment sections and comment forms")
     outermost = _outermost(scan.comments)
-    if sum(guard.chars_of(el) for el in outermost) > guard.page_chars * THREAD_SHARE:
+    if guard.holds_much_together(outermost, THREAD_SHARE):
         return removal.step()  # a thread of posts: they are what the page is for
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
@@ -368,8 +432,30 @@ def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
         for el in scan.boilerplate
         if not _holds_code(el) and not _named_in_passing(el) and not _prose_named_nav(el)
     )
+    words = {el: _boilerplate_words(el) for el in found}
+    page_words = _page_words(words, guard)
+    found = tuple(el for el in found if not words[el] <= page_words)
     _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
     return removal.step()
+
+
+def _boilerplate_words(el: HtmlElement) -> frozenset[str]:
+    """The boilerplate words the element's class and id hold ("widget", "nav")."""
+    names = BUILDER_WIDGETS.sub(" ", names_of(el))
+    return frozenset(m.group(0).strip(" _-") for m in BOILERPLATE_NAMES.finditer(names))
+
+
+def _page_words(words: dict[HtmlElement, frozenset[str]], guard: Guard) -> frozenset[str]:
+    """The words whose blocks hold the page (see ``PAGE_WORD_SHARE``)."""
+    by_word: dict[str, list[HtmlElement]] = {}
+    for el, named in words.items():
+        for word in named:
+            by_word.setdefault(word, []).append(el)
+    return frozenset(
+        word
+        for word, found in by_word.items()
+        if guard.holds_much_together(_outermost(tuple(found)), PAGE_WORD_SHARE)
+    )
 
 
 def _holds_code(el: HtmlElement) -> bool:

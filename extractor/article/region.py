@@ -73,10 +73,11 @@ def find_article(
         run("noscript-views", lambda: boilerplate.open_noscript_views(body))
     run("callouts", lambda: callouts.mark_callouts(body))
     run("tabs", lambda: tabs.lay_out_tabs(body))
+    opened = boilerplate.opened_in_place(body)
     run("non-content", lambda: boilerplate.drop_non_content(body))
     run("chrome", lambda: boilerplate.drop_chrome_tags(body))
     scan = boilerplate.scan_page(body)
-    run("hidden", lambda: boilerplate.drop_hidden(scan))
+    run("hidden", lambda: boilerplate.drop_hidden(scan, opened))
     guard = boilerplate.prose_guard(body)
     run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
     if not options.include_comments:

@@ -83,11 +83,22 @@ def _names_weight(names: str) -> int:
     if not names:
         return 0
     weight = 0
-    if ARTICLE_NAMES.search(names):
+    if ARTICLE_NAMES.search(_article_part(names)):
         weight += NAME_POINTS
     if names_boilerplate(names) or COMMENT_NAMES.search(names):
         weight -= NAME_POINTS
     return weight
+
+
+def _article_part(names: str) -> str:
+    """The names that may promise the article: a BEM element ("block__body") only when its
+    block does ("article__body", not "product-review__body" nor "card__body": the body of
+    a review or a card is no article)."""
+    return " ".join(
+        token
+        for token in names.split()
+        if "__" not in token or ARTICLE_NAMES.search(token.split("__", 1)[0])
+    )
 
 
 def is_article_body(el: HtmlElement) -> bool:

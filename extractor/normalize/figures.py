@@ -31,6 +31,12 @@ CAPTION_MAX_CHARS = 400
 CAPTIONED_BLOCKS = ("pre", "table", "blockquote")
 # an element holding the picture a caption follows has at most this much text of its own
 IMAGE_HOLDER_MAX_CHARS = 20
+# class names of pictures that decorate (a member's badge, an icon, an avatar): their title is
+# a tooltip, not a caption
+_DECORATION_NAME = re.compile(
+    r"(?:^|[\s_-])(?:badge|icon|avatar|emoji|logo)s?(?:$|[\s_-])", re.IGNORECASE
+)
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _is_caption(el: HtmlElement) -> bool:
@@ -187,23 +193,50 @@ def _lone_image_holder(img: HtmlElement) -> HtmlElement | None:
     return holder if _own_line(holder) else None
 
 
-def _title_caption(img: HtmlElement) -> str:
-    """An image's title when it says what its alt does not (the caption a reader never sees)."""
+def _title_caption(img: HtmlElement, seen: str) -> str:
+    """An image's title when it says what its alt does not (the caption a reader never sees),
+    and is a caption: not the file's name (WordPress titles an upload after its file), not a
+    line the reader already sees beside the picture (``seen``: the region's text, case-folded)."""
     title = fold(img.get("title"))
     if not title or len(title) > CAPTION_MAX_CHARS or is_junk_alt(title):
         return ""
-    return "" if title.casefold() == fold(img.get("alt")).casefold() else title
+    folded = title.casefold()
+    if folded == fold(img.get("alt")).casefold() or _says_again(folded, seen):
+        return ""
+    return "" if _names_the_file(title, img.get("src") or "") else title
+
+
+def _says_again(words: str, seen: str) -> bool:
+    """Do these words stand, as words, in the text already seen?"""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", seen) is not None
+
+
+def _names_the_file(title: str, src: str) -> bool:
+    """Is the title the image file's name ("Screen Shot 2012-10-17 at 12.04.43 PM" for
+    ``Screen-Shot-2012-10-17-at-12.04.43-PM.png``): every word of it in the file's name?"""
+    stem = src.split("?")[0].rsplit("/", 1)[-1]
+    in_file = set(_WORDS.findall(stem.casefold()))
+    words = _WORDS.findall(title.casefold())
+    return bool(words) and all(word in in_file for word in words)
+
+
+def _decoration(img: HtmlElement, holder: HtmlElement) -> bool:
+    """A badge, icon or avatar by its own class or its holder's or their parent's."""
+    around = [img, holder, holder.getparent()]
+    return any(el is not None and _DECORATION_NAME.search(el.get("class") or "") for el in around)
 
 
 def _caption_titles(region: HtmlElement) -> int:
     """A picture alone in its block whose only caption is its title: into a <figure>."""
     count = 0
+    seen = ""
     for img in list(region.iter("img")):
-        if any(a.tag == "figure" for a in img.iterancestors()):
+        if not img.get("title") or any(a.tag == "figure" for a in img.iterancestors()):
             continue
-        caption = _title_caption(img)
+        seen = seen or text_of(region).casefold()
+        caption = _title_caption(img, seen)
         holder = _lone_image_holder(img) if caption else None
-        if holder is None:
+        if holder is None or _decoration(img, holder):
             continue
         figure = html.Element("figure")
         figure.tail, holder.tail = holder.tail, None

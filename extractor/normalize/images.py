@@ -197,10 +197,12 @@ def _plain_image(img: HtmlElement) -> HtmlElement:
 
 
 def _is_pixel(img: HtmlElement) -> bool:
-    for attr in ("width", "height"):
-        found = re.match(r"^\s*(\d+)", img.get(attr) or "")
-        if found and int(found[1]) <= PIXEL_MAX:
-            return True
+    """A beacon by its URL, or an image whose every stated size is a pixel or two (one stated
+    size of 0 beside a real one is a picture whose height the page sets once laid out)."""
+    sizes = [re.match(r"^\s*(\d+)", img.get(attr) or "") for attr in ("width", "height")]
+    stated = [int(found[1]) for found in sizes if found]
+    if stated and max(stated) <= PIXEL_MAX:
+        return True
     return bool(_TRACKER.search(img.get("src") or ""))
 
 
