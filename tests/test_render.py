@@ -399,3 +399,37 @@ def test_an_app_root_that_stays_empty_is_waited_for_at_most_wall_wait(
     page, result = live.extract(pages_url + "app-root-empty/", wall_wait_ms=1_000)
     assert 700 <= page.timings["walls"] <= 5_000
     assert any(w.kind == "javascript" for w in result.walls)
+
+
+class _Redirecting:
+    """A page whose document is replaced ``cuts`` times before an evaluation gets through."""
+
+    def __init__(self, cuts: int) -> None:
+        self.cuts = cuts
+        self.calls = 0
+
+    async def evaluate(self, source: str, arg: object) -> str:
+        from playwright.async_api import Error as PlaywrightError
+
+        self.calls += 1
+        if self.calls <= self.cuts:
+            raise PlaywrightError(
+                "Execution context was destroyed, most likely because of a navigation"
+            )
+        return "settled"
+
+    async def wait_for_load_state(self, state: str, timeout: float) -> None:
+        return None  # the old document is still there: it was parsed long ago
+
+
+def test_evaluate_outlasts_a_redirect_chain_that_is_slow_to_commit() -> None:
+    import asyncio
+
+    from extractor.browser.settle import EVALUATE_RETRIES, evaluate
+
+    page = _Redirecting(cuts=6)
+    assert asyncio.run(evaluate(page, "() => 1", None, Budget(10_000))) == "settled"  # type: ignore[arg-type]
+    assert page.calls == 7
+    endless = _Redirecting(cuts=EVALUATE_RETRIES + 1)
+    with pytest.raises(Exception, match="Execution context was destroyed"):
+        asyncio.run(evaluate(endless, "() => 1", None, Budget(10_000)))  # type: ignore[arg-type]

@@ -60,6 +60,10 @@ EMPTY_PAGE_CHARS = 200
 VISIBLE_CHARS_JS = "() => document.scripts.length ? (document.body ? document.body.innerText.trim().length : 0) : -1"
 # How often the wall watcher is asked whether such a wall is still up.
 WALL_POLL_MS = 250
+# An evaluation the page's navigation cut short is tried again this many times, after a pause
+# that grows by RETRY_PAUSE_MS each time (2.75 s in all at most).
+EVALUATE_RETRIES = 10
+RETRY_PAUSE_MS = 50
 # Evaluation errors that mean the page navigated (client redirect) and the step may be retried.
 NAVIGATED = ("Execution context was destroyed", "navigation", "Target closed", "frame was detached")
 
@@ -271,15 +275,21 @@ def _is_timeout(exc: BaseException) -> bool:
 
 
 async def evaluate(page: Page, source: str, arg: Any, budget: Budget) -> Any:
-    """``page.evaluate``, retried after a client-side redirect replaced the document."""
-    for _ in range(4):
+    """``page.evaluate``, retried after a client-side redirect replaced the document.
+
+    A redirect may leave the old document in place for a while before the new one commits (a
+    slow server, a busy machine): each retry first waits a little longer (``RETRY_PAUSE_MS``
+    more each time), then for the document to be parsed, so a chain of redirects does not use
+    the retries up before it ends."""
+    for attempt in range(1, EVALUATE_RETRIES + 1):
         try:
             return await page.evaluate(source, arg)
         except PlaywrightError as exc:
             if not any(marker in str(exc) for marker in NAVIGATED) or budget.left_ms() <= 0:
                 raise
+            await asyncio.sleep(min(attempt * RETRY_PAUSE_MS, budget.left_ms()) / 1000)
             with contextlib.suppress(PlaywrightError):
-                await page.wait_for_load_state("domcontentloaded", timeout=budget.left_ms())
+                await page.wait_for_load_state("domcontentloaded", timeout=budget.left_ms() or 1)
     return await page.evaluate(source, arg)
 
 
