@@ -159,6 +159,10 @@ def serve(pages: dict[str, bytes], data: dict[str, bytes]) -> Iterator[str]:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body or b"")  # a page closed before its body was read
 
+        def handle(self) -> None:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                super().handle()  # a page closed while its request was still being answered
+
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
