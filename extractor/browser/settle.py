@@ -46,6 +46,9 @@ SCROLL_STEP_WAIT_MS = 2_000
 # At the bottom: how long what the last step set off (a request, a timer of at most this long)
 # gets to start growing the page.
 SCROLL_GRACE_MS = 500
+# At the bottom, the least time the last step's observers get to set something off (their
+# callbacks run as tasks, late on a busy machine).
+SCROLL_FLOOR_MS = 150
 # Never scroll further down than this (pixels): an endless feed is cut here.
 SCROLL_MAX_HEIGHT = 40_000
 # "Read more" controls clicked at most, and how long what they open may take to settle.
@@ -178,6 +181,7 @@ async def scroll_through(
         "pauseMs": SCROLL_PAUSE_MS,
         "stepWaitMs": SCROLL_STEP_WAIT_MS,
         "graceMs": SCROLL_GRACE_MS,
+        "floorMs": SCROLL_FLOOR_MS,
         "maxHeight": SCROLL_MAX_HEIGHT,
     }
     scrolled = await evaluate(page, script("scroll.js"), arg, budget)

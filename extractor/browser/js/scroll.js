@@ -6,7 +6,7 @@
 // handler) cannot change when scrolled and is not scrolled. Bounded by `steps`, `budgetMs` and
 // `maxHeight` (pixels scrolled); then back to the top. Says how many steps it took, how many
 // grew the page and how many requests the scrolling set off.
-async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
+async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, floorMs, maxHeight }) => {
   const start = performance.now();
   const loaders = window[Symbol.for("extractor.loaders")] || { started: 0, pending: new Set(), observers: 0 };
   const later = loaders.later || ((fn, ms) => setTimeout(fn, ms));
@@ -40,12 +40,16 @@ async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, maxHeight }) => {
 
   // at the bottom: wait until the page grows, while what this step set off (a request, a short
   // timer) is pending; at most graceMs for it to start growing the page, then stepWaitMs more
+  // An observer's callback is a task of its own, which a busy machine may run well after the
+  // frames that follow the scroll: for the first floorMs nothing counts as not set off.
   async function grows(before, since, sinceTimer) {
+    const floorUntil = performance.now() + Math.min(floorMs, left());
     const graceUntil = performance.now() + Math.min(graceMs, left());
     const until = graceUntil + Math.min(stepWaitMs, left());
     while (performance.now() < until) {
       if (height() > before + 2) { await idle(since, stepWaitMs); return true; }
-      const setOff = waiting(since) || (performance.now() < graceUntil && timing(sinceTimer));
+      const now = performance.now();
+      const setOff = now < floorUntil || waiting(since) || (now < graceUntil && timing(sinceTimer));
       if (!setOff) return false;
       await sleep(25);
     }
