@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from playwright.async_api import Error as PlaywrightError
 
 from extractor.auth import SessionFiles
-from extractor.browser import consent, network, session, watcher
+from extractor.browser import consent, documents, network, session, watcher
 from extractor.browser import images as page_images
 from extractor.browser import served as from_server
 from extractor.browser.blocking import block_unneeded
@@ -113,10 +113,9 @@ async def capture_page(
             replay = await network.prepare(context, net)
             page = await context.new_page()
         recorder = page_images.listen(page) if images is not None else None
-        documents = Documents(page)
+        watching = Documents(page)
         # the page's set-up steps are independent: one round trip's wait for all of them
         setup = [
-            documents.listen(),
             session.prepare_page(
                 page, options, target, options.timeout_ms, profile=profile is not None
             ),
@@ -126,9 +125,9 @@ async def capture_page(
         await asyncio.gather(*setup)
         try:
             async with asyncio.timeout(options.timeout_ms / 1000):
-                captured = await _capture_page(page, documents, url, target, options)
+                captured = await _capture_page(page, watching, url, target, options)
         finally:
-            documents.close()
+            watching.close()
         if replay is not None:
             replay.check(url)
         captured = session.finish(captured, options, files)
@@ -184,10 +183,11 @@ async def new_context(
 async def prepare_context(
     context: BrowserContext, options: Options, origin_gate: bool = True
 ) -> None:
-    """The page helpers and the wall watcher in every page; the origin gate when origins are set
-    (not on replay, where the recording answers every request). Fonts, media and trackers are
-    refused page by page (``capture_page``)."""
-    await context.add_init_script(page_helpers())
+    """The page helpers and the wall watcher in every page, and the binding through which a page
+    hands over its view as it navigates away (``documents.listen``); the origin gate when
+    origins are set (not on replay, where the recording answers every request). Fonts, media
+    and trackers are refused page by page (``capture_page``)."""
+    await asyncio.gather(context.add_init_script(page_helpers()), documents.listen(context))
     if options.allow_origins and origin_gate:
         allowed = {origin_of(o) for o in options.allow_origins}
         # a page saved from https and served over plain http often insists on https: its
@@ -213,7 +213,7 @@ async def prepare_context(
 
 
 async def _capture_page(
-    page: Page, documents: Documents, url: str, target: str, options: Options
+    page: Page, watching: Documents, url: str, target: str, options: Options
 ) -> RenderedPage:
     budget = Budget(options.timeout_ms)
     timings: dict[str, int] = {}
@@ -261,11 +261,11 @@ async def _capture_page(
     shown = await evaluate(page, final_view_script(), CAPTURE_SETTINGS, budget)
     shown_url, raw_sightings, dom_html = str(shown[0]), shown[1], str(shown[2])
     final_url = page.url
-    served = await documents.served(budget.cap(2_000))
+    served = await watching.served(budget.cap(2_000))
     rendered = True
     if shown_url.startswith(ERROR_PAGE):
         wait = Wait(ended_by=NAVIGATED_AWAY, elapsed_ms=wait.elapsed_ms)
-        good = documents.last_good
+        good = watching.last_good
         if good is not None:
             dom_html, raw_sightings, final_url = good.dom_html, good.sightings, good.url
         else:

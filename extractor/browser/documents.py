@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,8 +47,27 @@ class Served:
     body: bytes | None
 
 
+async def listen(context: Any) -> None:
+    """Let every page of ``context`` hand over its view as a navigation away starts: one
+    binding for the whole context, set before its pages open (a binding added to a page that
+    is already open costs a round trip to each of its frames). What a page hands over goes to
+    the ``Documents`` watching it; a page nobody watches is ignored."""
+    await context.expose_binding(BINDING, _handed)
+
+
+# The Documents watching each page, for the context's binding to find.
+_WATCHING: weakref.WeakKeyDictionary[Any, Documents] = weakref.WeakKeyDictionary()
+
+
+def _handed(source: Any, payload: Any) -> None:
+    watching = _WATCHING.get(source.get("page")) if isinstance(source, dict) else None
+    if watching is not None:
+        watching.on_handed(payload)
+
+
 class Documents:
-    """Watches one page: the documents of its main frame, and the last good capture."""
+    """Watches one page: the documents of its main frame, and the last good capture (handed
+    over through the binding that ``listen`` set on the page's context)."""
 
     def __init__(self, page: Any) -> None:
         self.page = page
@@ -56,10 +76,7 @@ class Documents:
         self._served: list[tuple[str, int | None, dict[str, str], asyncio.Task[bytes | None]]] = []
         page.on("response", self._on_response)
         page.on("domcontentloaded", self._on_loaded)
-
-    async def listen(self) -> None:
-        """Receive the view each top document hands over as a navigation away starts."""
-        await self.page.expose_binding(BINDING, self._on_handed)
+        _WATCHING[page] = self
 
     def _on_loaded(self, _: Any) -> None:
         self.loaded = True
@@ -76,7 +93,8 @@ class Documents:
         task = asyncio.ensure_future(_body(response))
         self._served.append((response.url, response.status, dict(response.headers), task))
 
-    def _on_handed(self, source: Any, payload: Any) -> None:
+    def on_handed(self, payload: Any) -> None:
+        """Keep the view a top document handed over as it went (``js/keep.js``)."""
         try:
             data = json.loads(str(payload))
             taken = GoodCapture(str(data["url"]), str(data["dom"]), data.get("sightings"))
@@ -121,6 +139,7 @@ class Documents:
         return body
 
     def close(self) -> None:
+        _WATCHING.pop(self.page, None)
         for _, _, _, task in self._served:
             task.cancel()
 
