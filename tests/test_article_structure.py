@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor import dom
+from extractor.article.boilerplate import names_boilerplate
 from extractor.article.region import find_article
 from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
@@ -256,6 +259,58 @@ def test_a_threads_author_panels_go_and_every_post_stays() -> None:
         assert post in out
     for panel in ("Joined", "Messages", "Senior Member", "18,204"):
         assert panel not in out
+
+
+def test_a_threads_signatures_and_post_controls_go_and_every_post_stays() -> None:
+    # vBulletin 4: a signature under each post, a foot with "Reply With Quote" and thumbs
+    out = fixture_markdown("forum-post-chrome")
+    for post in ("a ten-year-old tower under a desk", "keep a copy off site",
+                 "the part we never had", "refuse to open a file from a synced folder"):  # fmt: skip
+        assert post in out
+    for chrome in ("Ridgeway Bookkeeping", "managed backups", "NVMe shared hosting",
+                   "Reply With Quote", "Thumbs up"):  # fmt: skip
+        assert chrome not in out
+
+
+def test_a_quotes_expand_link_goes_and_the_quote_stays() -> None:
+    # XenForo: a quote of an earlier post ends in a "Click to expand..." button
+    out = fixture_markdown("forum-post-reactions")
+    assert "corvina said:" in out and "still come out dense." in out
+    for post in ("What should I change first?", "judge it by the dough", "without steam"):
+        assert post in out
+    assert "Click to expand" not in out
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "signature restore",  # vBulletin
+        "signaturecontainer",
+        "signature",  # phpBB, SMF
+        "message-signature",  # XenForo
+        "ipssignature",  # Invision
+        "post-signature owner",  # Stack Exchange's user card under a post
+        "postfoot",  # vBulletin
+        "postcontrols",
+        "post-buttons",  # phpBB
+        "message-actionbar actionbar",  # XenForo
+        "reactionsbar js-reactionslist is-active",
+        "message-lastedit",
+        "bbcodeblock-expandlink js-expandlink",
+        "quickbuttons",  # SMF
+        "ipscomment_controls",  # Invision
+        "u-sronly",  # XenForo's screen-reader-only text ("Reactions:")
+    ],
+)
+def test_a_forum_posts_chrome_is_named_boilerplate(names: str) -> None:
+    assert names_boilerplate(names)
+
+
+@pytest.mark.parametrize(
+    "names", ["postcontent restore", "message-body js-selecttoquote", "bbwrapper", "postbody"]
+)
+def test_a_forum_posts_text_is_not_named_boilerplate(names: str) -> None:
+    assert not names_boilerplate(names)
 
 
 def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:
