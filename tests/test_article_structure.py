@@ -281,6 +281,27 @@ def test_a_quotes_expand_link_goes_and_the_quote_stays() -> None:
     assert "Click to expand" not in out
 
 
+def test_a_replys_preview_of_the_post_it_answers_goes() -> None:
+    # NodeBB: a reply opens with the whole text of its parent post, clamped to one line
+    out = fixture_markdown("forum-reply-previews")
+    assert out.count("moves the search index to its own process") == 1
+    assert out.count("memory stayed flat the whole time") == 1
+    for post in ("asked to publish this week", "the estimate in the upgrade notes",
+                 "can members keep posting"):  # fmt: skip
+        assert post in out
+
+
+def test_a_parent_shown_by_its_authors_name_alone_stays() -> None:
+    # an older NodeBB shows the parent as "@name" only: no copy of a post, nothing to drop
+    post = (
+        '<li component="post"><div component="post/parent"><a href="/post/1">@marta</a></div>'
+        '<div component="post/content"><p>Thanks, the second washer fixed it, and the tap has '
+        "not dripped since Sunday, even with the pressure turned back up.</p></div></li>"
+    )
+    text = region_text(f'<ul component="topic">{post * 3}</ul>')
+    assert text.count("@marta") == 3
+
+
 @pytest.mark.parametrize(
     "names",
     [
