@@ -291,6 +291,15 @@ def test_a_replys_preview_of_the_post_it_answers_goes() -> None:
         assert post in out
 
 
+def test_what_a_quote_of_a_post_leaves_out_goes() -> None:
+    # Invision: the "Edited ... by" line is marked data-excludequote
+    out = fixture_markdown("forum-excluded-from-quotes")
+    for post in ("watched the price for us", "rebooked us at the lower price",
+                 "once the final payment date gets close"):  # fmt: skip
+        assert post in out
+    assert "Edited" not in out
+
+
 def test_a_parent_shown_by_its_authors_name_alone_stays() -> None:
     # an older NodeBB shows the parent as "@name" only: no copy of a post, nothing to drop
     post = (

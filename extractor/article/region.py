@@ -11,7 +11,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   hidden             elements the page hides;
   chrome-roles       banners, menus, search boxes, dialogs (by ARIA role);
   comments           comment sections and forms (kept with ``include_comments``);
-  reply-previews     a forum reply's copy of the post it answers (see threads.py);
+  post-chrome        what a forum marks as no part of a post (see threads.py);
   boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
@@ -42,7 +42,7 @@ ArticleStep = Literal[
     "hidden",
     "chrome-roles",
     "comments",
-    "reply-previews",
+    "post-chrome",
     "boilerplate-names",
     "captions",
     "forms",
@@ -84,7 +84,7 @@ def find_article(
     run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
     if not options.include_comments:
         run("comments", lambda: boilerplate.drop_comments(scan, guard))
-    run("reply-previews", lambda: threads.drop_reply_previews(body))
+    run("post-chrome", lambda: threads.drop_post_chrome(body))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))
