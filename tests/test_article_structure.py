@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor import dom
+from extractor.article.boilerplate import names_boilerplate
 from extractor.article.region import find_article
 from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
@@ -256,6 +259,88 @@ def test_a_threads_author_panels_go_and_every_post_stays() -> None:
         assert post in out
     for panel in ("Joined", "Messages", "Senior Member", "18,204"):
         assert panel not in out
+
+
+def test_a_threads_signatures_and_post_controls_go_and_every_post_stays() -> None:
+    # vBulletin 4: a signature under each post, a foot with "Reply With Quote" and thumbs
+    out = fixture_markdown("forum-post-chrome")
+    for post in ("a ten-year-old tower under a desk", "keep a copy off site",
+                 "the part we never had", "refuse to open a file from a synced folder"):  # fmt: skip
+        assert post in out
+    for chrome in ("Ridgeway Bookkeeping", "managed backups", "NVMe shared hosting",
+                   "Reply With Quote", "Thumbs up"):  # fmt: skip
+        assert chrome not in out
+
+
+def test_a_quotes_expand_link_goes_and_the_quote_stays() -> None:
+    # XenForo: a quote of an earlier post ends in a "Click to expand..." button
+    out = fixture_markdown("forum-post-reactions")
+    assert "corvina said:" in out and "still come out dense." in out
+    for post in ("What should I change first?", "judge it by the dough", "without steam"):
+        assert post in out
+    assert "Click to expand" not in out
+
+
+def test_a_replys_preview_of_the_post_it_answers_goes() -> None:
+    # NodeBB: a reply opens with the whole text of its parent post, clamped to one line
+    out = fixture_markdown("forum-reply-previews")
+    assert out.count("moves the search index to its own process") == 1
+    assert out.count("memory stayed flat the whole time") == 1
+    for post in ("asked to publish this week", "the estimate in the upgrade notes",
+                 "can members keep posting"):  # fmt: skip
+        assert post in out
+
+
+def test_what_a_quote_of_a_post_leaves_out_goes() -> None:
+    # Invision: the "Edited ... by" line is marked data-excludequote
+    out = fixture_markdown("forum-excluded-from-quotes")
+    for post in ("watched the price for us", "rebooked us at the lower price",
+                 "once the final payment date gets close"):  # fmt: skip
+        assert post in out
+    assert "Edited" not in out
+
+
+def test_a_parent_shown_by_its_authors_name_alone_stays() -> None:
+    # an older NodeBB shows the parent as "@name" only: no copy of a post, nothing to drop
+    post = (
+        '<li component="post"><div component="post/parent"><a href="/post/1">@marta</a></div>'
+        '<div component="post/content"><p>Thanks, the second washer fixed it, and the tap has '
+        "not dripped since Sunday, even with the pressure turned back up.</p></div></li>"
+    )
+    text = region_text(f'<ul component="topic">{post * 3}</ul>')
+    assert text.count("@marta") == 3
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "signature restore",  # vBulletin
+        "signaturecontainer",
+        "signature",  # phpBB, SMF
+        "message-signature",  # XenForo
+        "ipssignature",  # Invision
+        "post-signature owner",  # Stack Exchange's user card under a post
+        "postfoot",  # vBulletin
+        "postcontrols",
+        "post-buttons",  # phpBB
+        "message-actionbar actionbar",  # XenForo
+        "reactionsbar js-reactionslist is-active",
+        "message-lastedit",
+        "bbcodeblock-expandlink js-expandlink",
+        "quickbuttons",  # SMF
+        "ipscomment_controls",  # Invision
+        "u-sronly",  # XenForo's screen-reader-only text ("Reactions:")
+    ],
+)
+def test_a_forum_posts_chrome_is_named_boilerplate(names: str) -> None:
+    assert names_boilerplate(names)
+
+
+@pytest.mark.parametrize(
+    "names", ["postcontent restore", "message-body js-selecttoquote", "bbwrapper", "postbody"]
+)
+def test_a_forum_posts_text_is_not_named_boilerplate(names: str) -> None:
+    assert not names_boilerplate(names)
 
 
 def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:

@@ -54,7 +54,8 @@ CHROME_ROLES = frozenset(
 # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not); the
 # screen-reader ones also under a utility prefix (Tailwind's "x:sr-only", as Nextra writes it)
 _HIDDEN = (
-    r"(?:^|\s)(?:hidden|hide|is-hidden|(?:[a-z0-9]+:)?(?:visually-hidden|sr-only|screen-reader-text))"
+    r"(?:^|\s)(?:hidden|hide|is-hidden|u-sronly"
+    r"|(?:[a-z0-9]+:)?(?:visually-hidden|sr-only|screen-reader-text))"
     r"(?:$|\s)"
 )
 # class/id words of boilerplate blocks: share bars, related links, newsletter boxes, ads...
@@ -68,6 +69,12 @@ BOILERPLATE_NAMES = re.compile(
     # XenForo's message-user cell and user details and extras, Invision's author pane
     r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
     r"|(?:^|\s)message-(?:user|cell--user)(?:$|\s)"
+    # a forum post's own chrome: its signature (vBulletin, phpBB, XenForo, Invision, Stack
+    # Exchange's user card), the bar of buttons under it (vBulletin's postfoot and postcontrols,
+    # phpBB's post-buttons, XenForo's action and reactions bars, SMF's quickbuttons, Invision's
+    # comment controls), its "Last edited" line and a quote's "Click to expand..." link
+    r"|(?:^|[\s_-]|ips)signature|postfoot|postcontrols|post-?buttons|message-actionbar"
+    r"|reactions-?bar|quickbuttons|comment_controls|last-?edit|expandlink"
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
     # what a utility class hides from print ("x:print:hidden", "print:hidden"): the page's chrome
     r"|(?:^|\s)(?:[a-z0-9-]+:)*print:hidden(?:$|\s)"

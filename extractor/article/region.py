@@ -11,6 +11,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   hidden             elements the page hides;
   chrome-roles       banners, menus, search boxes, dialogs (by ARIA role);
   comments           comment sections and forms (kept with ``include_comments``);
+  post-chrome        what a forum marks as no part of a post (see threads.py);
   boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
@@ -26,7 +27,7 @@ from typing import Literal, get_args
 
 from lxml.html import HtmlElement
 
-from extractor.article import boilerplate, callouts, cleanup, tabs
+from extractor.article import boilerplate, callouts, cleanup, tabs, threads
 from extractor.article.scoring import best_region
 from extractor.dom import body_of, is_within
 from extractor.records import Metadata, Options, Step
@@ -41,6 +42,7 @@ ArticleStep = Literal[
     "hidden",
     "chrome-roles",
     "comments",
+    "post-chrome",
     "boilerplate-names",
     "captions",
     "forms",
@@ -82,6 +84,7 @@ def find_article(
     run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
     if not options.include_comments:
         run("comments", lambda: boilerplate.drop_comments(scan, guard))
+    run("post-chrome", lambda: threads.drop_post_chrome(body))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))
