@@ -10,6 +10,7 @@ from lxml.html import HtmlElement
 
 from extractor import api, dom
 from extractor.article.callouts import mark_callouts
+from extractor.article.docs import source_languages
 from extractor.article.tabs import lay_out_tabs
 from extractor.markdown.converter import to_markdown
 from extractor.normalize.core import normalize
@@ -473,8 +474,36 @@ def test_nextra_theme_page_is_the_doc_body() -> None:
     ):  # fmt: skip
         assert furniture not in out
     assert "## Rates\n\nA key may write" in out
-    assert "```\nconst quota = client.quota()\nconsole.log(quota.remaining)\n```" in out
+    # the language comes from the page's Markdown source in its flight data; a block fenced
+    # without one in the source stays without one
+    assert "```js\nconst quota = client.quota()\nconsole.log(quota.remaining)\n```" in out
+    assert "```\nburst   2000 records\nrefill  200 records/s\n```" in out
     assert "[^1]: A key rotated within the minute" in out
+
+
+def test_source_languages_reads_each_fence_of_the_source() -> None:
+    source = (
+        'Intro.\n\n```ts title="a.ts"\nlet a = 1\n```\n\n'
+        "1. Step\n\n   ```bash\n   npm i quill\n\n   quill init\n   ```\n\n"
+        "````md\n```\nnested\n```\n````\n\n"
+        "```\nplain\n```\n\n~~~python\nplain\n~~~\n\n```sh\necho x\n```\n```js\necho x\n```\n"
+    )
+    assert source_languages(source) == {
+        "let a = 1": "ts",
+        "npm i quill\n\nquill init": "bash",  # the list item's indent is not the code's
+        "```\nnested\n```": "md",
+    }  # "plain" and "echo x" are fenced twice, with different languages: neither is named
+
+
+def test_code_takes_no_language_from_a_script_that_is_not_the_pages_source() -> None:
+    push = 'self.__next_f.push([1,"```js\\nconsole.log(1)\\n```"])'
+    doc = f"<pre><code>console.log(1)</code></pre><p>{PROSE}</p>"
+    assert "```js\nconsole.log(1)" in page(f"{doc}<script>{push}</script>")
+    other = push.replace("self.__next_f.push", "window.data.push")
+    assert "```\nconsole.log(1)" in page(f"{doc}<script>{other}</script>")
+    # a block that names its language keeps it
+    named = '<pre><code class="language-ts">console.log(1)</code></pre>'
+    assert "```ts\nconsole.log(1)" in page(f"{named}<p>{PROSE}</p><script>{push}</script>")
 
 
 @pytest.mark.browser
