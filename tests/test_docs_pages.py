@@ -14,6 +14,7 @@ from extractor.article.docs import source_languages
 from extractor.article.tabs import lay_out_tabs
 from extractor.markdown.converter import to_markdown
 from extractor.normalize.core import normalize
+from extractor.normalize.rawmarkdown import is_markdown_source
 from extractor.pipeline import extract_html
 from extractor.records import Options
 
@@ -351,17 +352,110 @@ def test_the_sub_entries_of_a_table_of_contents_stay_with_it(section: str) -> No
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        # a README's folded table of contents: the label on a line of its own, unpadded
+        # a README's folded table of contents: the label a bold line of its own, unpadded
         (
             "<details><summary> Click to expand </summary><ul><li>Install</li></ul></details>",
-            "Click to expand\n\n- Install\n",
+            "**Click to expand**\n\n- Install\n",
         ),
         # a label that reads like a list marker stays text
-        ("<details><summary>1. Options</summary><p>Kept.</p></details>", "1\\. Options\n\nKept.\n"),
+        (
+            "<details><summary>1. Options</summary><p>Kept.</p></details>",
+            "**1. Options**\n\nKept.\n",
+        ),
+        # a label bold already, or with bold words in it, is not made bold again
+        ("<details><summary><b>Tests</b></summary><p>Kept.</p></details>", "**Tests**\n\nKept.\n"),
+        (
+            "<details><summary>Run <b>all</b> tests</summary><p>Kept.</p></details>",
+            "Run **all** tests\n\nKept.\n",
+        ),
+        # a label that is a heading stays a heading
+        (
+            "<details><summary><h3>Tests</h3></summary><p>Kept.</p></details>",
+            "### Tests\n\nKept.\n",
+        ),
     ],
 )
 def test_a_disclosure_label_is_a_line_of_its_own(html: str, expected: str) -> None:
     assert converted(html) == expected
+
+
+# -- Markdown left unrendered in a disclosure (kramdown, Python-Markdown) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n- [Install](#install)\n- [Usage](#usage)\n",  # a folded table of contents
+        "\n1. Clone the repository\n2. Run the tests\n",
+        "\n```sh\nnpm test\n```\n",
+        "\n## Details\n\nMore.\n",
+        "Read the [guide](guide.md) first.",
+    ],
+)
+def test_markdown_source_is_recognised(text: str) -> None:
+    assert is_markdown_source(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n  \n",
+        "A marlin is a fast fish: step [1] of the pipeline, and no more.",
+        "Costs -5 points, or *nothing* at all; see section 2.",
+        "Prices (in euros) [approximate]",
+    ],
+)
+def test_prose_is_not_markdown_source(text: str) -> None:
+    assert not is_markdown_source(text)
+
+
+def test_markdown_left_as_text_in_a_disclosure_is_rendered() -> None:
+    html = (
+        "<details><summary>Contents</summary>\n\n- [Install](#install)\n- [API](#api)\n"
+        "  * [parse](#parse)\n\n</details>"
+    )
+    assert converted(html) == (
+        f"**Contents**\n\n- [Install]({URL}#install)\n- [API]({URL}#api)\n"
+        f"  - [parse]({URL}#parse)\n"
+    )
+
+
+def test_only_the_markdown_runs_of_a_disclosure_are_rendered() -> None:
+    # MkDocs renders the fenced block (a highlighter's <div>) and leaves the text around it
+    html = (
+        "<details><summary>Building docs</summary>\n\n_(Made by [verb](https://verb.test/), "
+        "do not edit.)_\n\nRun this:\n\n"
+        '<div class="language-sh highlight"><pre><code>npm run docs\n</code></pre></div>\n\n'
+        "Then *open* it: 2 * 3 pages.\n</details>"
+    )
+    assert converted(html) == (
+        "**Building docs**\n\n*(Made by [verb](https://verb.test/), do not edit.)*\n\n"
+        "Run this:\n\n```sh\nnpm run docs\n```\n\nThen \\*open\\* it: 2 * 3 pages.\n"
+    )
+
+
+def test_markdown_in_other_blocks_stays_text() -> None:
+    assert converted("<div>\n- [Install](#install)\n</div>") == "\\- \\[Install](#install)\n"
+
+
+def test_jekyll_page_with_readme_disclosures() -> None:
+    out = fixture_markdown("docs-jekyll-details")
+    base = "https://pages.test/docs-jekyll-details/"
+    assert out.startswith("Marlin splits a log stream")
+    assert (
+        f"**Show the contents**\n\n- [Install]({base}#install)\n- [Rules]({base}#rules)\n"
+        f"  - [Separators]({base}#separators)\n" in out
+    )
+    assert "**Accepted formats**\n\n| format | example |\n|---|---|\n| `clock` |" in out
+    assert "```js\nmarlin({ stamp: /^\\[(.+?)\\]/ })\n```" in out
+    assert f"Read the [contributing guide]({base}.github/contributing.md) first, and **run" in out
+    # a disclosure of plain prose stays as it is
+    assert (
+        "**Why the name?**\n\nA marlin is a fast fish, and this one is quick too: a step [1]" in out
+    )
+    for furniture in ("Tools", "anchor", "tiller", "Small tools for logs"):
+        assert furniture not in out
 
 
 def test_a_nested_link_list_under_a_related_label_still_goes() -> None:

@@ -195,10 +195,16 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         return escape_block_start(converted.strip("\n")).join(("\n\n", "\n\n")) if converted else ""
 
     def convert_summary(self, el: Any, text: str, parent_tags: set[str]) -> str:
-        """A disclosure's label: a line of its own, as a reader sees it above what it folds."""
+        """A disclosure's label: a bold line of its own, as a reader sees it above what it
+        folds (a label that is a heading, or bold already, stays as it is)."""
         if "_inline" in parent_tags or not text.strip():
             return text
-        return escape_block_start(text.strip()).join(("\n\n", "\n\n"))
+        text = text.strip()
+        if el.find(list(_HEADINGS)) is not None:
+            return f"\n\n{text}\n\n"
+        if "\n" not in text and "**" not in text and not text.startswith("__"):
+            text = f"**{text}**"
+        return escape_block_start(text).join(("\n\n", "\n\n"))
 
     def convert_div(self, el: Any, text: str, parent_tags: set[str]) -> str:
         label = el.get("data-footnote")
