@@ -545,6 +545,9 @@ def test_sphinx_theme_page_is_the_doc_body() -> None:
         f"- [Troubleshooting]({toc}troubleshooting)\n\n  - [Column order]({toc}column-order)" in out
     )
     assert "> [!warning] Before you edit a profile\n> Profiles are shared" in out
+    # docutils' footnotes (asides with DPUB-ARIA roles): the note stays, with its code
+    assert "after a firmware update[^1]. Compare" in out
+    assert out.endswith("[^1]: Firmware `4.2`, build `0x3f`, moved the humidity column.\n")
 
 
 def test_hash_router_page_keeps_its_heading_links_and_not_its_anchors() -> None:

@@ -180,3 +180,20 @@ def label_code_from_source(body: HtmlElement) -> None:
         language = languages.get(_code_key(pre.text_content()))
         if language:
             pre.set("data-lang", language)
+
+
+# -- footnotes written as asides ----------------------------------------------------------------
+
+# what a footnote (or its list) is called by its ARIA role (DPUB-ARIA, which docutils and
+# Pandoc write)
+_NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote", "doc-endnotes", "doc-footnotes"})
+
+
+def keep_footnote_asides(body: HtmlElement) -> None:
+    """Footnotes written as ``<aside>`` (Sphinx: ``<aside class="footnote-list"><aside
+    role="doc-footnote">``) become ``<div>``s, so that they stay when asides go as page chrome;
+    the footnote step then writes them as ``[^1]:`` notes."""
+    for aside in list(body.iter("aside")):
+        notes = (c for c in aside if isinstance(c.tag, str) and c.get("role") in _NOTE_ROLES)
+        if aside.get("role") in _NOTE_ROLES or next(notes, None) is not None:
+            aside.tag = "div"

@@ -8,7 +8,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
                      panels and the tabs' radio buttons go;
   non-content        scripts, styles, embeds, form controls (a code block's language is read
                      first from the page's Markdown source when a script carries it, docs.py);
-  chrome             navigation, asides, footers (by tag);
+  chrome             navigation, asides, footers (by tag; not footnotes written as asides);
   hidden             elements the page hides;
   chrome-roles       banners, menus, search boxes, dialogs (by ARIA role);
   comments           comment sections and forms (kept with ``include_comments``);
@@ -76,6 +76,7 @@ def find_article(
     run("tabs", lambda: tabs.lay_out_tabs(body))
     opened = boilerplate.opened_in_place(body)
     docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
+    docs.keep_footnote_asides(body)  # (before asides go)
     run("non-content", lambda: boilerplate.drop_non_content(body))
     run("chrome", lambda: boilerplate.drop_chrome_tags(body))
     scan = boilerplate.scan_page(body)
