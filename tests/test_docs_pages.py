@@ -421,6 +421,17 @@ def test_markdown_left_as_text_in_a_disclosure_is_rendered() -> None:
     )
 
 
+def test_the_indent_of_the_html_is_not_read_as_code() -> None:
+    html = (
+        "<details>\n    <summary>Specifications</summary>\n    - Weight: 2 kg\n"
+        "    - Size: [see the drawing](drawing.pdf)\n</details>"
+    )
+    assert converted(html) == (
+        "**Specifications**\n\n- Weight: 2 kg\n"
+        "- Size: [see the drawing](https://docs.example.org/guide/drawing.pdf)\n"
+    )
+
+
 def test_only_the_markdown_runs_of_a_disclosure_are_rendered() -> None:
     # MkDocs renders the fenced block (a highlighter's <div>) and leaves the text around it
     html = (

@@ -13,6 +13,7 @@ with its language.
 from __future__ import annotations
 
 import re
+import textwrap
 from functools import lru_cache
 
 import lxml.html
@@ -42,7 +43,8 @@ def is_markdown_source(text: str) -> bool:
 
 
 def _rendered(text: str) -> list[HtmlElement | str]:
-    html = _parser().render(text)
+    # the run's common indent is the HTML's (a pretty-printed page), not four spaces of code
+    html = _parser().render(textwrap.dedent(text))
     return list(lxml.html.fragments_fromstring(html)) if html.strip() else []
 
 
