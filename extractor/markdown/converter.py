@@ -33,6 +33,7 @@ _LINK_BLOCKS = frozenset(
 )
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATX_MARK = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 # characters that show nothing: a line of only these is blank
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # Chinese and Japanese characters (not Hangul: Korean is written with spaces). A line break
@@ -196,12 +197,13 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
 
     def convert_summary(self, el: Any, text: str, parent_tags: set[str]) -> str:
         """A disclosure's label: a bold line of its own, as a reader sees it above what it
-        folds (a label that is a heading, or bold already, stays as it is)."""
+        folds (a label bold already stays as it is)."""
         if "_inline" in parent_tags or not text.strip():
             return text
         text = text.strip()
         if el.find(list(_HEADINGS)) is not None:
-            return f"\n\n{text}\n\n"
+            # a heading as the label (Nextra's) is no section of the page: its text is the label
+            text = " ".join(_ATX_MARK.sub("", text).split())
         if "\n" not in text and "**" not in text and not text.startswith("__"):
             text = f"**{text}**"
         return escape_block_start(text).join(("\n\n", "\n\n"))
