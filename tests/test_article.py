@@ -408,6 +408,19 @@ def test_bylines_and_datelines_go(markup: str, byline: str | None) -> None:
     assert "Paragraph 1" in text
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # a date as code inside a sentence (docs: "e.g. <code><span>2020-02-30</span></code>")
+        "<p>Invalid dates (e.g. <code><span class='pre'>2020-02-30</span></code>) are kept.</p>",
+        "<p>Press <kbd>2024-01-01</kbd> to jump, or <mark>May 5, 2021</mark> to go back.</p>",
+    ],
+)
+def test_a_date_inline_in_a_sentence_stays(markup: str) -> None:
+    text, _ = extract(f"<article>{markup}{PROSE}</article>")
+    assert dom.fold(dom.parse(markup).text_content()) in text
+
+
 def test_include_comments_keeps_the_comment_section() -> None:
     body = (
         f"<div class='entry-content'>{PROSE}</div><div id='comments'><p>A reader's comment "

@@ -10,9 +10,11 @@ from lxml.html import HtmlElement
 
 from extractor import api, dom
 from extractor.article.callouts import mark_callouts
+from extractor.article.docs import source_languages
 from extractor.article.tabs import lay_out_tabs
 from extractor.markdown.converter import to_markdown
 from extractor.normalize.core import normalize
+from extractor.normalize.rawmarkdown import is_markdown_source
 from extractor.pipeline import extract_html
 from extractor.records import Options
 
@@ -350,17 +352,121 @@ def test_the_sub_entries_of_a_table_of_contents_stay_with_it(section: str) -> No
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        # a README's folded table of contents: the label on a line of its own, unpadded
+        # a README's folded table of contents: the label a bold line of its own, unpadded
         (
             "<details><summary> Click to expand </summary><ul><li>Install</li></ul></details>",
-            "Click to expand\n\n- Install\n",
+            "**Click to expand**\n\n- Install\n",
         ),
         # a label that reads like a list marker stays text
-        ("<details><summary>1. Options</summary><p>Kept.</p></details>", "1\\. Options\n\nKept.\n"),
+        (
+            "<details><summary>1. Options</summary><p>Kept.</p></details>",
+            "**1. Options**\n\nKept.\n",
+        ),
+        # a label bold already, or with bold words in it, is not made bold again
+        ("<details><summary><b>Tests</b></summary><p>Kept.</p></details>", "**Tests**\n\nKept.\n"),
+        (
+            "<details><summary>Run <b>all</b> tests</summary><p>Kept.</p></details>",
+            "Run **all** tests\n\nKept.\n",
+        ),
+        # a label written as a heading (Nextra) is a label, not a section of the page
+        (
+            "<details><summary><svg></svg><h3> Tests </h3></summary><p>Kept.</p></details>",
+            "**Tests**\n\nKept.\n",
+        ),
     ],
 )
 def test_a_disclosure_label_is_a_line_of_its_own(html: str, expected: str) -> None:
     assert converted(html) == expected
+
+
+# -- Markdown left unrendered in a disclosure (kramdown, Python-Markdown) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n- [Install](#install)\n- [Usage](#usage)\n",  # a folded table of contents
+        "\n1. Clone the repository\n2. Run the tests\n",
+        "\n```sh\nnpm test\n```\n",
+        "\n## Details\n\nMore.\n",
+        "Read the [guide](guide.md) first.",
+    ],
+)
+def test_markdown_source_is_recognised(text: str) -> None:
+    assert is_markdown_source(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n  \n",
+        "A marlin is a fast fish: step [1] of the pipeline, and no more.",
+        "Costs -5 points, or *nothing* at all; see section 2.",
+        "Prices (in euros) [approximate]",
+    ],
+)
+def test_prose_is_not_markdown_source(text: str) -> None:
+    assert not is_markdown_source(text)
+
+
+def test_markdown_left_as_text_in_a_disclosure_is_rendered() -> None:
+    html = (
+        "<details><summary>Contents</summary>\n\n- [Install](#install)\n- [API](#api)\n"
+        "  * [parse](#parse)\n\n</details>"
+    )
+    assert converted(html) == (
+        f"**Contents**\n\n- [Install]({URL}#install)\n- [API]({URL}#api)\n"
+        f"  - [parse]({URL}#parse)\n"
+    )
+
+
+def test_the_indent_of_the_html_is_not_read_as_code() -> None:
+    html = (
+        "<details>\n    <summary>Specifications</summary>\n    - Weight: 2 kg\n"
+        "    - Size: [see the drawing](drawing.pdf)\n</details>"
+    )
+    assert converted(html) == (
+        "**Specifications**\n\n- Weight: 2 kg\n"
+        "- Size: [see the drawing](https://docs.example.org/guide/drawing.pdf)\n"
+    )
+
+
+def test_only_the_markdown_runs_of_a_disclosure_are_rendered() -> None:
+    # MkDocs renders the fenced block (a highlighter's <div>) and leaves the text around it
+    html = (
+        "<details><summary>Building docs</summary>\n\n_(Made by [verb](https://verb.test/), "
+        "do not edit.)_\n\nRun this:\n\n"
+        '<div class="language-sh highlight"><pre><code>npm run docs\n</code></pre></div>\n\n'
+        "Then *open* it: 2 * 3 pages.\n</details>"
+    )
+    assert converted(html) == (
+        "**Building docs**\n\n*(Made by [verb](https://verb.test/), do not edit.)*\n\n"
+        "Run this:\n\n```sh\nnpm run docs\n```\n\nThen \\*open\\* it: 2 * 3 pages.\n"
+    )
+
+
+def test_markdown_in_other_blocks_stays_text() -> None:
+    assert converted("<div>\n- [Install](#install)\n</div>") == "\\- \\[Install](#install)\n"
+
+
+def test_jekyll_page_with_readme_disclosures() -> None:
+    out = fixture_markdown("docs-jekyll-details")
+    base = "https://pages.test/docs-jekyll-details/"
+    assert out.startswith("Marlin splits a log stream")
+    assert (
+        f"**Show the contents**\n\n- [Install]({base}#install)\n- [Rules]({base}#rules)\n"
+        f"  - [Separators]({base}#separators)\n" in out
+    )
+    assert "**Accepted formats**\n\n| format | example |\n|---|---|\n| `clock` |" in out
+    assert "```js\nmarlin({ stamp: /^\\[(.+?)\\]/ })\n```" in out
+    assert f"Read the [contributing guide]({base}.github/contributing.md) first, and **run" in out
+    # a disclosure of plain prose stays as it is
+    assert (
+        "**Why the name?**\n\nA marlin is a fast fish, and this one is quick too: a step [1]" in out
+    )
+    for furniture in ("Tools", "anchor", "tiller", "Small tools for logs"):
+        assert furniture not in out
 
 
 def test_a_nested_link_list_under_a_related_label_still_goes() -> None:
@@ -450,6 +556,9 @@ def test_sphinx_theme_page_is_the_doc_body() -> None:
         f"- [Troubleshooting]({toc}troubleshooting)\n\n  - [Column order]({toc}column-order)" in out
     )
     assert "> [!warning] Before you edit a profile\n> Profiles are shared" in out
+    # docutils' footnotes (asides with DPUB-ARIA roles): the note stays, with its code
+    assert "after a firmware update[^1]. Compare" in out
+    assert out.endswith("[^1]: Firmware `4.2`, build `0x3f`, moved the humidity column.\n")
 
 
 def test_hash_router_page_keeps_its_heading_links_and_not_its_anchors() -> None:
@@ -473,8 +582,36 @@ def test_nextra_theme_page_is_the_doc_body() -> None:
     ):  # fmt: skip
         assert furniture not in out
     assert "## Rates\n\nA key may write" in out
-    assert "```\nconst quota = client.quota()\nconsole.log(quota.remaining)\n```" in out
+    # the language comes from the page's Markdown source in its flight data; a block fenced
+    # without one in the source stays without one
+    assert "```js\nconst quota = client.quota()\nconsole.log(quota.remaining)\n```" in out
+    assert "```\nburst   2000 records\nrefill  200 records/s\n```" in out
     assert "[^1]: A key rotated within the minute" in out
+
+
+def test_source_languages_reads_each_fence_of_the_source() -> None:
+    source = (
+        'Intro.\n\n```ts title="a.ts"\nlet a = 1\n```\n\n'
+        "1. Step\n\n   ```bash\n   npm i quill\n\n   quill init\n   ```\n\n"
+        "````md\n```\nnested\n```\n````\n\n"
+        "```\nplain\n```\n\n~~~python\nplain\n~~~\n\n```sh\necho x\n```\n```js\necho x\n```\n"
+    )
+    assert source_languages(source) == {
+        "let a = 1": "ts",
+        "npm i quill\n\nquill init": "bash",  # the list item's indent is not the code's
+        "```\nnested\n```": "md",
+    }  # "plain" and "echo x" are fenced twice, with different languages: neither is named
+
+
+def test_code_takes_no_language_from_a_script_that_is_not_the_pages_source() -> None:
+    push = 'self.__next_f.push([1,"```js\\nconsole.log(1)\\n```"])'
+    doc = f"<pre><code>console.log(1)</code></pre><p>{PROSE}</p>"
+    assert "```js\nconsole.log(1)" in page(f"{doc}<script>{push}</script>")
+    other = push.replace("self.__next_f.push", "window.data.push")
+    assert "```\nconsole.log(1)" in page(f"{doc}<script>{other}</script>")
+    # a block that names its language keeps it
+    named = '<pre><code class="language-ts">console.log(1)</code></pre>'
+    assert "```ts\nconsole.log(1)" in page(f"{named}<p>{PROSE}</p><script>{push}</script>")
 
 
 @pytest.mark.browser

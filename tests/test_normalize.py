@@ -252,6 +252,12 @@ def test_image_next_to_prose_is_not_a_figure() -> None:
         ('<div class="sourceCode"><pre class="sourceCode haskell">x = 1</pre></div>', "haskell"),
         ('<div class="language-ruby highlighter-rouge"><pre>x = 1</pre></div>', "ruby"),
         ('<pre><code class="nohighlight">x = 1</code></pre>', None),
+        # Sphinx: a block written without a language is "highlight-default" (its lexer guesses)
+        (
+            '<div class="highlight-default notranslate"><div class="highlight"><pre>x = 1</pre>'
+            "</div></div>",
+            None,
+        ),
         ('<div lang="en"><pre>x = 1</pre></div>', None),
     ],
 )

@@ -78,8 +78,9 @@ RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
 RELATED_LINE_MAX_CHARS = 300
 # Inline elements: they make a line of their own only inside a block that holds nothing else.
 INLINE_TAGS = frozenset(
-    {"a", "span", "strong", "b", "em", "i", "time", "small", "font", "u", "abbr", "cite", "sup"}
-)
+    {"a", "span", "strong", "b", "em", "i", "time", "small", "font", "u", "abbr", "cite", "sup",
+     "sub", "code", "kbd", "samp", "var", "mark", "q", "s", "del", "ins"}
+)  # fmt: skip
 # A block at this link density is "a link" (a headline pointing elsewhere).
 LINK_ONLY = 0.8
 # An all-capitals linked line of at least this many words is a promo headline.

@@ -5,13 +5,21 @@ every section heading an anchor: an ``id`` on the heading or on its ``<section>`
 permalink (``¶``, ``#``) inside or beside it. A block that opens such a section is the section's
 content, even when it is only links: a "References" list, a table of contents written in the
 README, a "Used by" list.
+
+Some generators leave facts out of the HTML that the page's own data still holds: a Next.js docs
+theme (Nextra) highlights code without naming its language, and carries the page's Markdown
+source in its flight data, whose fences name it (label_code_from_source).
 """
 
 from __future__ import annotations
 
+import json
+import re
+
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import _SLUG_NUMBER, _id_is_its_heading, _slug
+from extractor.normalize.codeblocks import has_language
 from extractor.normalize.core import is_permalink_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -95,3 +103,97 @@ def section_heading(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
         if parent is None or parent is region or (parent.text or "").strip():
             return None
         block = parent
+
+
+# -- code languages from the page's own source ------------------------------------------------
+
+# Next.js streams a page's server data to the browser as ``self.__next_f.push([1, "..."])``
+# scripts; a docs theme that offers to copy the page as Markdown (Nextra) puts the page's
+# source there, while its highlighted blocks name no language in the HTML
+_FLIGHT_PUSH = re.compile(r'self\.__next_f\.push\(\[\s*1\s*,\s*("[^"\\]*(?:\\.[^"\\]*)*")\s*\]\)')
+_FLIGHT_MARK = "self.__next_f"
+# a fenced code block of Markdown: its indent, fence, info string and text
+_FENCED = re.compile(
+    r"^([ \t]*)(`{3,}|~{3,})[ \t]*([^\n`]*)\n(.*?)\n?^[ \t]*\2[ \t]*$", re.MULTILINE | re.DOTALL
+)
+_INFO_LANGUAGE = re.compile(r"[\w+#.-]+")
+
+
+def _code_key(text: str) -> str:
+    """Code text as both sides write it: no trailing spaces, no blank lines around it."""
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _page_source(body: HtmlElement) -> str:
+    """The Markdown the page's Next.js flight data carries, or ""."""
+    pieces: list[str] = []
+    for script in body.iter("script"):
+        text = script.text or ""
+        if _FLIGHT_MARK not in text:
+            continue
+        for found in _FLIGHT_PUSH.finditer(text):
+            try:
+                piece = json.loads(found[1])
+            except ValueError:
+                continue
+            if isinstance(piece, str):
+                pieces.append(piece)
+    return "".join(pieces)
+
+
+def source_languages(source: str) -> dict[str, str]:
+    """``{code text: language}`` for the source's fenced blocks that name one; a text fenced
+    twice with different languages (or none) names none."""
+    found: dict[str, set[str]] = {}
+    for fence in _FENCED.finditer(source):
+        indent = len(fence[1])
+        lines = [_dedent(line, indent) for line in fence[4].split("\n")]
+        words = fence[3].split()
+        info = words[0].strip("{}").lower() if words else ""
+        found.setdefault(_code_key("\n".join(lines)), set()).add(
+            info if _INFO_LANGUAGE.fullmatch(info) else ""
+        )
+    return {
+        text: next(iter(langs))
+        for text, langs in found.items()
+        if len(langs) == 1 and "" not in langs
+    }
+
+
+def _dedent(line: str, indent: int) -> str:
+    """A line of a fenced block inside a list item, without the item's indent."""
+    cut = len(line) - len(line.lstrip(" "))
+    return line[min(cut, indent) :]
+
+
+def label_code_from_source(body: HtmlElement) -> None:
+    """A code block that names no language takes the one its fence has in the page's own
+    Markdown source, when the page carries it (see _FLIGHT_PUSH) and the text matches."""
+    pres = [pre for pre in body.iter("pre") if not has_language(pre)]
+    if not pres:
+        return
+    source = _page_source(body)
+    if not source:
+        return
+    languages = source_languages(source)
+    for pre in pres:
+        language = languages.get(_code_key(pre.text_content()))
+        if language:
+            pre.set("data-lang", language)
+
+
+# -- footnotes written as asides ----------------------------------------------------------------
+
+# what a footnote (or its list) is called by its ARIA role (DPUB-ARIA, which docutils and
+# Pandoc write)
+_NOTE_ROLES = frozenset({"doc-footnote", "doc-endnote", "doc-endnotes", "doc-footnotes"})
+
+
+def keep_footnote_asides(body: HtmlElement) -> None:
+    """Footnotes written as ``<aside>`` (Sphinx: ``<aside class="footnote-list"><aside
+    role="doc-footnote">``) become ``<div>``s, so that they stay when asides go as page chrome;
+    the footnote step then writes them as ``[^1]:`` notes."""
+    for aside in list(body.iter("aside")):
+        notes = (c for c in aside if isinstance(c.tag, str) and c.get("role") in _NOTE_ROLES)
+        if aside.get("role") in _NOTE_ROLES or next(notes, None) is not None:
+            aside.tag = "div"

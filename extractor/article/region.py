@@ -6,8 +6,9 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   callouts           admonitions as callouts (see callouts.py), before asides go;
   tabs               every tab panel shown under its label (see tabs.py), before hidden
                      panels and the tabs' radio buttons go;
-  non-content        scripts, styles, embeds, form controls;
-  chrome             navigation, asides, footers (by tag);
+  non-content        scripts, styles, embeds, form controls (a code block's language is read
+                     first from the page's Markdown source when a script carries it, docs.py);
+  chrome             navigation, asides, footers (by tag; not footnotes written as asides);
   hidden             elements the page hides;
   chrome-roles       banners, menus, search boxes, dialogs (by ARIA role);
   comments           comment sections and forms (kept with ``include_comments``);
@@ -27,7 +28,7 @@ from typing import Literal, get_args
 
 from lxml.html import HtmlElement
 
-from extractor.article import boilerplate, callouts, cleanup, tabs, threads
+from extractor.article import boilerplate, callouts, cleanup, docs, tabs, threads
 from extractor.article.scoring import best_region
 from extractor.dom import body_of, is_within
 from extractor.records import Metadata, Options, Step
@@ -76,6 +77,8 @@ def find_article(
     run("callouts", lambda: callouts.mark_callouts(body))
     run("tabs", lambda: tabs.lay_out_tabs(body))
     opened = boilerplate.opened_in_place(body)
+    docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
+    docs.keep_footnote_asides(body)  # (before asides go)
     run("non-content", lambda: boilerplate.drop_non_content(body))
     run("chrome", lambda: boilerplate.drop_chrome_tags(body))
     scan = boilerplate.scan_page(body)

@@ -33,6 +33,7 @@ _LINK_BLOCKS = frozenset(
 )
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATX_MARK = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 # characters that show nothing: a line of only these is blank
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # Chinese and Japanese characters (not Hangul: Korean is written with spaces). A line break
@@ -195,10 +196,17 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         return escape_block_start(converted.strip("\n")).join(("\n\n", "\n\n")) if converted else ""
 
     def convert_summary(self, el: Any, text: str, parent_tags: set[str]) -> str:
-        """A disclosure's label: a line of its own, as a reader sees it above what it folds."""
+        """A disclosure's label: a bold line of its own, as a reader sees it above what it
+        folds (a label bold already stays as it is)."""
         if "_inline" in parent_tags or not text.strip():
             return text
-        return escape_block_start(text.strip()).join(("\n\n", "\n\n"))
+        text = text.strip()
+        if el.find(list(_HEADINGS)) is not None:
+            # a heading as the label (Nextra's) is no section of the page: its text is the label
+            text = " ".join(_ATX_MARK.sub("", text).split())
+        if "\n" not in text and "**" not in text and not text.startswith("__"):
+            text = f"**{text}**"
+        return escape_block_start(text).join(("\n\n", "\n\n"))
 
     def convert_div(self, el: Any, text: str, parent_tags: set[str]) -> str:
         label = el.get("data-footnote")

@@ -22,9 +22,10 @@ _LANG_CLASS = re.compile(
     r"([A-Za-z0-9+#_.-]+)",
     re.IGNORECASE,
 )
-# words that follow those prefixes but name no language
+# words that follow those prefixes but name no language (Sphinx's "highlight-default" is a
+# block written without one)
 _NOT_LANGS = frozenset(
-    {"", "none", "plain", "plaintext", "text", "txt", "nohighlight", "js-file-line"}
+    {"", "none", "plain", "plaintext", "text", "txt", "nohighlight", "js-file-line", "default"}
 )
 # attributes that carry the language
 LANG_ATTRS = ("data-lang", "data-language", "lang")

@@ -1,6 +1,8 @@
 """Put the article HTML into one shape before Markdown (the region is changed in place).
 
 Steps, in order, by the name that reports them (and skips them):
+  0. markdown-source     Markdown a generator left as text inside <details>, rendered
+                         (see rawmarkdown.py);
   1. code-chrome         <pre> to plain text with its language; gutters, copy buttons go;
   2. footnote-backlinks  references and notes marked; back-links go;
   3. placeholder-images  the real URL into src; stand-ins without one go;
@@ -25,7 +27,7 @@ from urllib.parse import parse_qs, urljoin
 from lxml.html import HtmlElement
 
 from extractor.dom import fold, text_of
-from extractor.normalize import codeblocks, figures, footnotes, images
+from extractor.normalize import codeblocks, figures, footnotes, images, rawmarkdown
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -144,6 +146,7 @@ def clean_links(region: HtmlElement) -> Step:
 
 
 NormalizeStep = Literal[
+    "markdown-source",
     "code-chrome",
     "footnote-backlinks",
     "placeholder-images",
@@ -161,10 +164,11 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
     """Normalise the article region in place; returns the steps with what each removed.
 
     ``skip`` names steps to leave out (for bisecting a bad page): the Step names below, plus
-    "figures" (the same step as "orphan-captions") and "absolute-urls", which removes nothing
-    and so reports no Step.
+    "figures" (the same step as "orphan-captions"), and "markdown-source" and "absolute-urls",
+    which remove nothing and so report no Step.
     """
     named: list[tuple[NormalizeStep, Callable[[], Step | None]]] = [
+        ("markdown-source", lambda: _no_step(rawmarkdown.render_markdown_source, region)),
         ("code-chrome", lambda: codeblocks.normalize_code(region)),
         ("footnote-backlinks", lambda: footnotes.normalize_footnotes(region, base_url)),
         ("placeholder-images", lambda: images.resolve_lazy(region)),

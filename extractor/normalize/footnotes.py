@@ -101,6 +101,8 @@ def normalize_footnotes(region: HtmlElement, base_url: str) -> Step:
         target = ids.get(fragment) if fragment else None
         if labelled is None or target is None or not _is_note(target):
             continue
+        if target.tag == "a" and target.get("href"):
+            continue  # a note's link back to its reference (Sphinx's "[1]" label), not one
         if target is a or any(parent is target for parent in a.iterancestors()):
             continue  # a link to what holds it is a permalink ("¶" in a section's heading)
         found.append((a, str(labelled[1]), _note_element(target)))
@@ -121,9 +123,22 @@ def normalize_footnotes(region: HtmlElement, base_url: str) -> Step:
     for label, note in notes.values():
         for a in list(note.iter("a")):
             if _is_backlink(a, ref_ids):
-                removal.take(a)
+                removal.take(_label_of(a, note))
         _mark_note(note, label)
     return removal.step()
+
+
+def _label_of(backlink: HtmlElement, note: HtmlElement) -> HtmlElement:
+    """The back-link with the label around it when that holds only brackets besides it
+    (Sphinx: ``<span class="label">[<a role="doc-backlink">1</a>]</span>``)."""
+    holder = backlink
+    parent = backlink.getparent()
+    while parent is not None and parent is not note and parent.tag in ("span", "sup", "small"):
+        if _LABEL.match(fold(parent.text_content())) is None:
+            break
+        holder = parent
+        parent = parent.getparent()
+    return holder
 
 
 def _mark_note(note: HtmlElement, label: str) -> None:
