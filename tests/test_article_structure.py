@@ -217,6 +217,17 @@ def test_a_product_page_keeps_its_description_and_its_hidden_specifications_tab(
         assert chrome not in out
 
 
+def test_a_product_page_keeps_every_panel_of_its_themes_tabs() -> None:
+    # a theme's tabs named by class: the description is the longest panel, the features and
+    # the specifications are hidden by a class until clicked
+    out = fixture_markdown("product-theme-tabs")
+    assert "**Description**\n\nA kettle for the stove" in out
+    assert "**Features**\n\n- Folding steel handle" in out
+    assert "| Weight | 620 g |" in out
+    for chrome in ("Add to cart", "You may also like", "Billy can", "Kendal. Orders"):
+        assert chrome not in out
+
+
 def test_a_store_whose_every_part_is_named_widget_keeps_its_bullets() -> None:
     # every block of the page is a "celwidget": the word names the page's parts, not boilerplate
     out = fixture_markdown("product-store-widgets")
