@@ -228,6 +228,40 @@ def test_a_product_page_keeps_every_panel_of_its_themes_tabs() -> None:
         assert chrome not in out
 
 
+def test_a_category_page_keeps_its_listing_of_links() -> None:
+    # the best block is the line above the listing; every entry below it is a link
+    out = fixture_markdown("listing-category-links")
+    assert "### B\n\n- [Baking techniques by country]" in out
+    assert "(3 C, 57 P)" in out and "[Zesting]" in out and "[Caramelization]" in out
+    for chrome in ("Random page", "Privacy policy", "last edited"):
+        assert chrome not in out
+
+
+def test_a_few_words_above_a_listing_give_way_to_the_pages_main() -> None:
+    cards = "".join(
+        f'<li><a href="/p/{n}">Walking boot model {n}, leather, size 36 to 47</a></li>'
+        for n in range(30)
+    )
+    text = region_text(
+        '<nav><a href="/">Home</a></nav><main><div class="intro"><p>Boots for the hills, '
+        f'by weight.</p></div><div class="results"><ul>{cards}</ul></div></main>'
+    )
+    assert "Boots for the hills" in text and "model 0," in text and "model 29," in text
+    assert "Home" not in text
+
+
+def test_a_story_with_a_short_lead_is_not_widened_to_main() -> None:
+    # a region of real length stays what it is, whatever <main> holds beside it
+    story = "<p>" + "The council met on Monday, and the vote, long delayed, went ahead. " * 4
+    rail = "".join(
+        f'<li><a href="/s/{n}">Another story about the river, {n}</a></li>' for n in range(8)
+    )
+    text = region_text(
+        f'<main><article class="story">{story}</p></article><ul class="more">{rail}</ul></main>'
+    )
+    assert "The council met" in text and "Another story" not in text
+
+
 def test_a_store_whose_every_part_is_named_widget_keeps_its_bullets() -> None:
     # every block of the page is a "celwidget": the word names the page's parts, not boilerplate
     out = fixture_markdown("product-store-widgets")

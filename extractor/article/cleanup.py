@@ -116,6 +116,8 @@ def _outside_code(region: HtmlElement, tags: tuple[str, ...]) -> list[HtmlElemen
 def drop_link_lists(region: HtmlElement) -> Step:
     """Blocks that are mostly links: related stories, tag lists, "more from" rails."""
     removal = Removal("link-lists", "blocks whose text is mostly links")
+    if is_link_listing(region):
+        return removal.step()
     for el in list(region.iter(*LIST_TAGS)):
         if el is region or el.getparent() is None:
             continue
@@ -128,6 +130,12 @@ def drop_link_lists(region: HtmlElement) -> Step:
         if dense and not _opens_section(_outermost_list(el, region), region):
             removal.take(el)
     return removal.step()
+
+
+def is_link_listing(region: HtmlElement) -> bool:
+    """A region that is itself a link list by the measure above (a category page, a directory):
+    its link lists are the content, not rails beside it."""
+    return link_density(region) > LINK_DENSE
 
 
 def _outermost_list(el: HtmlElement, region: HtmlElement) -> HtmlElement:

@@ -57,6 +57,8 @@ WIDEN_MAX_LINK_DENSITY = 0.35
 CARD_MAX_PROSE = 500
 # Candidates scoring at least this share of the best one's score are a near tie with it.
 NEAR_TIE = 0.9
+# A region with less prose than this is a scrap (see ``_main_over_a_scrap``).
+SCRAP_MAX_PROSE = 200
 PART_TAGS = frozenset({"ul", "ol", "dl", "li"})
 # A container with at least this share of its text in <pre> is a code block (with its
 # highlighter's wrappers), never the article: code scores high on commas and length.
@@ -170,7 +172,8 @@ def best_region(body: HtmlElement) -> HtmlElement:
         return body
     best, near_tie = _best(raw, prose)
     top = _widen(best, body, prose, part=near_tie)
-    return _gather_kin(top, body, prose)
+    region = _gather_kin(top, body, prose)
+    return _main_over_a_scrap(region, body, prose)
 
 
 def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple[HtmlElement, bool]:
@@ -251,6 +254,19 @@ def _ends_content(el: HtmlElement) -> bool:
     if el.tag == "main" or el.get("role") == "main" or "articleBody" in (el.get("itemprop") or ""):
         return True
     return bool(ARTICLE_BODY_NAMES.search(names_of(el)))
+
+
+def _main_over_a_scrap(
+    region: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]
+) -> HtmlElement:
+    """A region of a few words (a line above a listing of links, every card of which is a
+    link) is no page's content: the page's <main> is, when it marks one holding more."""
+    if region not in prose or prose[region] >= SCRAP_MAX_PROSE:
+        return region  # (a region gathered from kin is not a scrap)
+    found = body.xpath(".//main | .//*[@role='main']")
+    if not found or prose.get(found[0], 0) <= prose.get(region, 0):
+        return region
+    return found[0]
 
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
