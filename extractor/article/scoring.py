@@ -49,8 +49,10 @@ KIN_MAX_LINK_DENSITY = 0.5
 # The region widens to its parent when the parent holds at least this much more prose, relative
 # to the region's own (a landing page's sections, a thread's posts, a listing's cards)...
 WIDEN_MIN_GAIN = 1.0
-# ...and the parent is not mostly links (a page wrapper with menus and teaser rails).
+# ...and the parent is not mostly links (a page wrapper with menus and teaser rails), unless it
+# holds at least LIKE_SIBLINGS blocks of the region's kind (a listing's cards).
 WIDEN_MAX_LINK_DENSITY = 0.35
+LIKE_SIBLINGS = 3
 # A best block that is only a part of the page (less prose than a card's, a list, a tab or
 # accordion panel) passes over wrappers that add a little beside it (a note, a caption) on the
 # way up; any other is an article and stops at the first.
@@ -238,7 +240,9 @@ def _widen(
         if parent is body.getparent():
             break
         if prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
-            if link_density(parent) > WIDEN_MAX_LINK_DENSITY:
+            if link_density(parent) > WIDEN_MAX_LINK_DENSITY and not _holds_its_like(
+                parent, region
+            ):
                 break
             region, own = parent, prose.get(parent, 0)
         elif not part and prose.get(parent, 0) > own:
@@ -246,6 +250,16 @@ def _widen(
         if _ends_content(parent):
             break
     return region
+
+
+def _holds_its_like(parent: HtmlElement, region: HtmlElement) -> bool:
+    """Whether ``region`` is one of LIKE_SIBLINGS or more children of ``parent`` of its kind
+    (tag and class): a listing's cards, each mostly links, so their row is too."""
+    cls = region.get("class")
+    if not cls or region.getparent() is not parent:
+        return False
+    like = sum(1 for child in parent if child.tag == region.tag and child.get("class") == cls)
+    return like >= LIKE_SIBLINGS
 
 
 def _ends_content(el: HtmlElement) -> bool:
