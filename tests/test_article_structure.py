@@ -8,7 +8,9 @@ import pytest
 
 from extractor import dom
 from extractor.article.boilerplate import names_boilerplate
+from extractor.article.cleanup import LINK_DENSE, drop_link_lists
 from extractor.article.region import find_article
+from extractor.article.scoring import link_density
 from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
 
@@ -218,6 +220,96 @@ def test_a_product_page_keeps_its_description_and_its_hidden_specifications_tab(
     assert "| Dimensions | 45 × 30 × 4 cm |" in out  # the tab the page hides until clicked
     for chrome in ("Add to basket", "Northumberland", "About"):
         assert chrome not in out
+
+
+def test_a_product_page_keeps_every_panel_of_its_themes_tabs() -> None:
+    # a theme's tabs named by class: the description is the longest panel, the features and
+    # the specifications are hidden by a class until clicked
+    out = fixture_markdown("product-theme-tabs")
+    assert "**Description**\n\nA kettle for the stove" in out
+    assert "**Features**\n\n- Folding steel handle" in out
+    assert "| Weight | 620 g |" in out
+    for chrome in ("Add to cart", "You may also like", "Billy can", "Kendal. Orders"):
+        assert chrome not in out
+
+
+def test_a_category_page_keeps_its_listing_of_links() -> None:
+    # the best block is the line above the listing; every entry below it is a link
+    out = fixture_markdown("listing-category-links")
+    assert "### B\n\n- [Baking techniques by country]" in out
+    assert "(3 C, 57 P)" in out and "[Zesting]" in out and "[Caramelization]" in out
+    for chrome in ("Random page", "Privacy policy", "last edited"):
+        assert chrome not in out
+
+
+def test_a_section_page_keeps_every_card_of_its_listing() -> None:
+    # each card is a linked headline and a linked teaser: mostly links, and the page
+    out = fixture_markdown("listing-news-cards")
+    assert out.startswith("Reporting from the estuary towns")
+    for headline in ("Harbour dredging to start", "Three rural bus routes", "longer leases"):
+        assert f"## [{headline}" in out or headline in out
+    assert "[A petition signed by forty stallholders" in out
+    assert "[The port authority says the work" in out
+    for chrome in ("Opinion", "Older stories", "Customs House, Quay"):
+        assert chrome not in out
+
+
+def test_the_link_lists_step_keeps_a_listings_cards() -> None:
+    # a section's region: a paragraph about the section, then cards, each mostly its links
+    intro = (
+        "<p>" + "Reporting from the estuary towns, every weekday, by the newsroom. " * 6 + "</p>"
+    )
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s/{n}">Headline of story {n} about the harbour</a>'
+        f'</h3><p><a href="/s/{n}">Its teaser, a sentence on what happened there.</a></p>'
+        "<span>March 6, 2026</span></div>"
+        for n in range(5)
+    )
+    region = dom.parse(f"<html><body><section>{intro}{cards}</section></body></html>")
+    section = region.find(".//section")
+    assert section is not None and link_density(section) <= LINK_DENSE
+    step = drop_link_lists(section)
+    assert step.removed == 0 and "story 4 about" in section.text_content()
+
+
+def test_a_rail_of_linked_teasers_beside_a_story_still_goes() -> None:
+    story = "".join(
+        f"<p>Paragraph {n} of the story, with commas, clauses, and the council's plans for "
+        "the river, the bridge, the road, and what each of them will cost.</p>"
+        for n in range(6)
+    )
+    rail = "".join(
+        f'<li class="teaser"><a href="/s/{n}">Another story {n}</a> <a href="/s/{n}">Its '
+        "teaser, a line</a></li>"
+        for n in range(4)
+    )
+    text = region_text(f'<article class="story">{story}<ul class="rail">{rail}</ul></article>')
+    assert "Paragraph 5" in text and "Another story" not in text
+
+
+def test_a_few_words_above_a_listing_give_way_to_the_pages_main() -> None:
+    cards = "".join(
+        f'<li><a href="/p/{n}">Walking boot model {n}, leather, size 36 to 47</a></li>'
+        for n in range(30)
+    )
+    text = region_text(
+        '<nav><a href="/">Home</a></nav><main><div class="intro"><p>Boots for the hills, '
+        f'by weight.</p></div><div class="results"><ul>{cards}</ul></div></main>'
+    )
+    assert "Boots for the hills" in text and "model 0," in text and "model 29," in text
+    assert "Home" not in text
+
+
+def test_a_story_with_a_short_lead_is_not_widened_to_main() -> None:
+    # a region of real length stays what it is, whatever <main> holds beside it
+    story = "<p>" + "The council met on Monday, and the vote, long delayed, went ahead. " * 4
+    rail = "".join(
+        f'<li><a href="/s/{n}">Another story about the river, {n}</a></li>' for n in range(8)
+    )
+    text = region_text(
+        f'<main><article class="story">{story}</p></article><ul class="more">{rail}</ul></main>'
+    )
+    assert "The council met" in text and "Another story" not in text
 
 
 def test_a_store_whose_every_part_is_named_widget_keeps_its_bullets() -> None:

@@ -197,6 +197,43 @@ def test_colour_swatches_on_a_product_card_are_not_tabs() -> None:
     assert body.find(".//strong") is None
 
 
+def test_tabs_named_by_class_show_every_panel_as_one_text() -> None:
+    # a WordPress shop theme's tabs: labels named "tab" in a "tabs" strip, the panels in the
+    # block after it, no ARIA roles; the panels join the block around them
+    body = body_of(
+        '<section class="product-tabs"><div class="tabs"><div class="tab active"><h5>'
+        'Description</h5></div><div class="tab"><h5>Features</h5></div><div class="arrow">'
+        '</div></div><div class="content-wrapper"><div class="content active"><p>The dryer.</p>'
+        '</div><div class="content"><ul><li>Cool shot</li></ul></div></div></section>'
+    )
+    lay_out_tabs(body)
+    assert body.find(".//div[@class='tabs']") is None
+    wrapper = body.find(".//div[@class='content-wrapper']")
+    assert wrapper is not None and [el.tag for el in wrapper] == ["p", "p", "p", "ul"]
+    normalize(body, URL)
+    assert to_markdown(body) == "**Description**\n\nThe dryer.\n\n**Features**\n\n- Cool shot\n"
+
+
+def test_tab_labels_linking_to_panels_pair_by_id() -> None:
+    out = converted(
+        '<ul class="tabs"><li><a href="#specs">Specifications</a></li><li><a href="#about">'
+        'About</a></li></ul><div id="about" class="tab-content"><p>Made in Kendal.</p></div>'
+        '<div id="specs" class="tab-content"><p>620 g.</p></div>'
+    )
+    assert out == "**About**\n\nMade in Kendal.\n\n**Specifications**\n\n620 g.\n"
+
+
+def test_a_tabs_strip_of_links_to_other_pages_is_a_menu() -> None:
+    # a shop's category tabs lead to other pages; the cards after them are not panels
+    body = body_of(
+        '<ul class="nav-tabs"><li class="tab"><a href="/new">New in</a></li><li class="tab">'
+        '<a href="/sale">Sale</a></li></ul><div class="grid"><div class="card">Kettle £34</div>'
+        '<div class="card">Mug £12</div></div>'
+    )
+    lay_out_tabs(body)
+    assert body.find(".//ul") is not None and body.find(".//strong") is None
+
+
 def test_hidden_tabs_survive_the_whole_pipeline() -> None:
     out = page(
         f"<article><h1>Guide</h1><p>{PROSE}</p><div role='tablist'><button role='tab'>macOS"

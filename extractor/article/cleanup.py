@@ -22,6 +22,11 @@ from extractor.removal import Removal
 LIST_TAGS = ("ul", "ol", "dl", "div", "section", "table", "figure", "header")
 # A link list has at least this many links.
 LIST_MIN_LINKS = 2
+# A listing's cards: blocks of one kind (tag and class), at least this many, mostly links (as
+# LINK_DENSE), holding together at least this share of the region's text, are its content.
+CARD_TAGS = ("article", "li", "div", "section")
+CARD_MIN_COUNT = 3
+CARD_TEXT_SHARE = 0.5
 # Elements that may hold a junk line on their own.
 LINE_TAGS = (*LIST_TAGS, "p", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "em", "b", "a")
 # A block above this link density is a link list (related stories, tag clouds).
@@ -117,8 +122,13 @@ def _outside_code(region: HtmlElement, tags: tuple[str, ...]) -> list[HtmlElemen
 def drop_link_lists(region: HtmlElement) -> Step:
     """Blocks that are mostly links: related stories, tag lists, "more from" rails."""
     removal = Removal("link-lists", "blocks whose text is mostly links")
+    if is_link_listing(region):
+        return removal.step()
+    cards = _card_kinds(region)
     for el in list(region.iter(*LIST_TAGS)):
         if el is region or el.getparent() is None:
+            continue
+        if cards and _in_card(el, region, cards):
             continue
         if len(el.findall(".//a")) < LIST_MIN_LINKS:
             continue
@@ -129,6 +139,49 @@ def drop_link_lists(region: HtmlElement) -> Step:
         if dense and not _opens_section(_outermost_list(el, region), region):
             removal.take(el)
     return removal.step()
+
+
+def is_link_listing(region: HtmlElement) -> bool:
+    """A region that is itself a link list by the measure above (a category page, a directory):
+    its link lists are the content, not rails beside it."""
+    return link_density(region) > LINK_DENSE
+
+
+def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
+    """The kinds (tag and class) of the region's cards: blocks of one kind, at least
+    CARD_MIN_COUNT of them, mostly links, that together hold most of the region's text (a
+    listing's teasers); a rail of related stories beside an article holds less, and a thread's
+    posts are not mostly links."""
+    total = len(region.text_content())
+    if not total:
+        return frozenset()
+    count: dict[tuple[str, str], int] = {}
+    chars: dict[tuple[str, str], int] = {}
+    linked: dict[tuple[str, str], int] = {}
+    for el in region.iterdescendants(*CARD_TAGS):
+        cls = el.get("class")
+        if not cls:
+            continue
+        key = (el.tag, cls)
+        count[key] = count.get(key, 0) + 1
+        chars[key] = chars.get(key, 0) + len(el.text_content())
+        linked[key] = linked.get(key, 0) + sum(len(a.text_content()) for a in el.iter("a"))
+    return frozenset(
+        key
+        for key, n in count.items()
+        if n >= CARD_MIN_COUNT
+        and chars[key] >= CARD_TEXT_SHARE * total
+        and linked[key] > LINK_DENSE * chars[key]
+    )
+
+
+def _in_card(el: HtmlElement, region: HtmlElement, cards: frozenset[tuple[str, str]]) -> bool:
+    for block in (el, *el.iterancestors()):
+        if block is region:
+            return False
+        if (block.tag, block.get("class") or "") in cards:
+            return True
+    return False
 
 
 def _outermost_list(el: HtmlElement, region: HtmlElement) -> HtmlElement:

@@ -49,14 +49,18 @@ KIN_MAX_LINK_DENSITY = 0.5
 # The region widens to its parent when the parent holds at least this much more prose, relative
 # to the region's own (a landing page's sections, a thread's posts, a listing's cards)...
 WIDEN_MIN_GAIN = 1.0
-# ...and the parent is not mostly links (a page wrapper with menus and teaser rails).
+# ...and the parent is not mostly links (a page wrapper with menus and teaser rails), unless it
+# holds at least LIKE_SIBLINGS blocks of the region's kind (a listing's cards).
 WIDEN_MAX_LINK_DENSITY = 0.35
+LIKE_SIBLINGS = 3
 # A best block that is only a part of the page (less prose than a card's, a list, a tab or
 # accordion panel) passes over wrappers that add a little beside it (a note, a caption) on the
 # way up; any other is an article and stops at the first.
 CARD_MAX_PROSE = 500
 # Candidates scoring at least this share of the best one's score are a near tie with it.
 NEAR_TIE = 0.9
+# A region with less prose than this is a scrap (see ``_main_over_a_scrap``).
+SCRAP_MAX_PROSE = 200
 PART_TAGS = frozenset({"ul", "ol", "dl", "li"})
 # A container with at least this share of its text in <pre> is a code block (with its
 # highlighter's wrappers), never the article: code scores high on commas and length.
@@ -170,7 +174,8 @@ def best_region(body: HtmlElement) -> HtmlElement:
         return body
     best, near_tie = _best(raw, prose)
     top = _widen(best, body, prose, part=near_tie)
-    return _gather_kin(top, body, prose)
+    region = _gather_kin(top, body, prose)
+    return _main_over_a_scrap(region, body, prose)
 
 
 def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple[HtmlElement, bool]:
@@ -235,7 +240,9 @@ def _widen(
         if parent is body.getparent():
             break
         if prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
-            if link_density(parent) > WIDEN_MAX_LINK_DENSITY:
+            if link_density(parent) > WIDEN_MAX_LINK_DENSITY and not _holds_its_like(
+                parent, region
+            ):
                 break
             region, own = parent, prose.get(parent, 0)
         elif not part and prose.get(parent, 0) > own:
@@ -245,12 +252,35 @@ def _widen(
     return region
 
 
+def _holds_its_like(parent: HtmlElement, region: HtmlElement) -> bool:
+    """Whether ``region`` is one of LIKE_SIBLINGS or more children of ``parent`` of its kind
+    (tag and class): a listing's cards, each mostly links, so their row is too."""
+    cls = region.get("class")
+    if not cls or region.getparent() is not parent:
+        return False
+    like = sum(1 for child in parent if child.tag == region.tag and child.get("class") == cls)
+    return like >= LIKE_SIBLINGS
+
+
 def _ends_content(el: HtmlElement) -> bool:
     """The page's own word on where its content ends: its <main>, or its article body (not a
     post's ``itemprop="text"``: a thread's posts are widened over)."""
     if el.tag == "main" or el.get("role") == "main" or "articleBody" in (el.get("itemprop") or ""):
         return True
     return bool(ARTICLE_BODY_NAMES.search(names_of(el)))
+
+
+def _main_over_a_scrap(
+    region: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]
+) -> HtmlElement:
+    """A region of a few words (a line above a listing of links, every card of which is a
+    link) is no page's content: the page's <main> is, when it marks one holding more."""
+    if region not in prose or prose[region] >= SCRAP_MAX_PROSE:
+        return region  # (a region gathered from kin is not a scrap)
+    found = body.xpath(".//main | .//*[@role='main']")
+    if not found or prose.get(found[0], 0) <= prose.get(region, 0):
+        return region
+    return found[0]
 
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:

@@ -8,19 +8,26 @@ tabs (``role="tablist"`` with ``role="tab"`` and ``role="tabpanel"``, paired by
 ``<label for>`` in one block that holds little else, the panels as the children of the block
 that follows it, all of one tag). A poll or a product's colour swatches are radio buttons with
 labels too: their block holds more than the labels (the question, the product card), or what
-follows it is not a row of like panels.
+follows it is not a row of like panels. A third shape is tabs named by class, as shop
+themes write them (a strip named "tabs" of short labels, each naming a tab or linking to its
+panel by ``#id``; the panels the labels link to, or else the children of the block after the
+strip); a shop's product tabs (description, features, what is in the box) are one text, so
+their panels are joined into the block around them, each under its label.
 
 This runs before hidden elements are dropped, so the panels a script hides are kept.
 """
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
-from extractor.dom import fold
+from extractor.article.boilerplate import names_of
+from extractor.dom import fold, is_within
 from extractor.normalize.codeblocks import has_language
 from extractor.records import Step
-from extractor.removal import Removal
+from extractor.removal import Removal, is_attached
 
 # what hides a panel, and is taken off it
 _HIDING_ATTRS = ("hidden", "aria-hidden", "style")
@@ -28,6 +35,10 @@ _HIDING_ATTRS = ("hidden", "aria-hidden", "style")
 PANEL_SCOPE_LEVELS = 2
 # a radio-button tab strip is its labels: they hold at least this share of its text
 RADIO_STRIP_LABEL_SHARE = 0.8
+# class names of a tab strip and of its labels ("tabs", "product-tabs", "tab-title", "nav-tabs")
+TAB_NAMES = re.compile(r"(?:^|[\s_-])tabs?(?:$|[\s_-])")
+# a tab's label is short: at most this many characters
+TAB_LABEL_MAX_CHARS = 40
 # tab labels that name a programming language, as the class a code block would carry
 TAB_LANGUAGES = {
     "python": "python", "javascript": "javascript", "js": "javascript", "typescript": "typescript",
@@ -111,6 +122,63 @@ def _show(panel: HtmlElement, label: str) -> None:
     panel.insert(0, head)
 
 
+def _label_target(label: HtmlElement) -> str | None:
+    """The ``#id`` a label links to, "" for a label linking nowhere, None for one that leaves
+    the page (a strip of links to other pages is a menu, not tabs)."""
+    for el in label.iter("a", "button"):
+        href = el.get("href") or el.get("data-target") or el.get("data-bs-target") or ""
+        if href.startswith("#") and len(href) > 1:
+            return href[1:]
+        if href and not href.startswith(("#", "javascript:")):
+            return None
+    return ""
+
+
+def _named_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]] | None:
+    """Labels of a tab strip named by class and their panels (see the module's notes)."""
+    labels = [c for c in strip if isinstance(c.tag, str) and c.text_content().strip()]
+    if len(labels) < 2 or any(_chars(lab) > TAB_LABEL_MAX_CHARS for lab in labels):
+        return None
+    if sum(_chars(lab) for lab in labels) < RADIO_STRIP_LABEL_SHARE * _chars(strip):
+        return None
+    targets = [_label_target(lab) for lab in labels]
+    if any(t is None for t in targets):
+        return None
+    if all(targets):
+        root = strip.getroottree().getroot()
+        linked = [root.get_element_by_id(t, None) for t in targets]
+        panels = [p for p in linked if p is not None and not is_within(strip, p)]
+        if len(panels) == len(labels):
+            return labels, panels
+    named = sum(bool(TAB_NAMES.search(names_of(lab))) for lab in labels) == len(labels)
+    after = strip.getnext()
+    if not named or after is None:
+        return None
+    panels = [c for c in after if isinstance(c.tag, str) and c.text_content().strip()]
+    if len(panels) != len(labels) or len({p.tag for p in panels}) != 1:
+        return None
+    return labels, panels
+
+
+def _lay_out_named_tabs(body: HtmlElement, removal: Removal) -> None:
+    strips = [
+        el
+        for el in body.iter("div", "ul", "nav")
+        if TAB_NAMES.search(names_of(el)) and el.get("role") is None
+    ]
+    for strip in strips:
+        if not is_attached(strip):
+            continue
+        found = _named_tabs(strip)
+        if found is None:
+            continue
+        for label, panel in zip(*found, strict=True):
+            _show(panel, fold(label.text_content()))
+        removal.take(strip)
+        for panel in found[1]:
+            panel.drop_tag()  # one text: the panels' blocks join the block around them
+
+
 def lay_out_tabs(body: HtmlElement) -> Step:
     """Every tab panel shown under its label; the tab strips go."""
     removal = Removal("tabs", "tab strips (each panel is shown under its tab's label)")
@@ -131,4 +199,5 @@ def lay_out_tabs(body: HtmlElement) -> Step:
         for label, panel in zip(*found, strict=True):
             _show(panel, fold(label.get("data-title") or label.text_content()))
         removal.take(strip)
+    _lay_out_named_tabs(body, removal)
     return removal.step()

@@ -90,12 +90,22 @@
   // A tab panel that its tab strip hides (ARIA tabs, or radio-button tabs: the panels are the
   // children of the block after the buttons). Every panel is content: the pure steps lay them
   // out one under the other, each under its tab's label.
+  // a tab strip named by class, as shop themes write it ("tabs", "product-tabs", "nav-tabs")
+  const TAB_NAMES = /(?:^|[\s_-])tabs?(?:$|[\s_-])/i;
+
   function isTabPanel(el) {
     if (el.getAttribute("role") === "tabpanel") return true;
     const group = el.parentElement;
     const strip = group && group.previousElementSibling;
-    return !!strip && group.children.length >= 2 &&
-      !!strip.querySelector('input[type="radio"]') && !!strip.querySelector("label[for]");
+    if (!!strip && group.children.length >= 2 &&
+      !!strip.querySelector('input[type="radio"]') && !!strip.querySelector("label[for]")) {
+      return true;
+    }
+    if (!!strip && group.children.length >= 2 && TAB_NAMES.test(strip.getAttribute("class") || "")) {
+      return true; // the panels in the block after a strip named "tabs"
+    }
+    return !!el.id && Array.from(el.ownerDocument.querySelectorAll('a[href="#' + CSS.escape(el.id) + '"]'))
+      .some((a) => !!a.parentElement && !!a.parentElement.closest('[class*="tab"]'));
   }
 
   function inTabPanel(el) {
