@@ -90,8 +90,23 @@
   // A tab panel that its tab strip hides (ARIA tabs, or radio-button tabs: the panels are the
   // children of the block after the buttons). Every panel is content: the pure steps lay them
   // out one under the other, each under its tab's label.
-  // a tab strip named by class, as shop themes write it ("tabs", "product-tabs", "nav-tabs")
-  const TAB_NAMES = /(?:^|[\s_-])tabs?(?:$|[\s_-])/i;
+  // a tab strip named by class, as shop themes write it ("tabs", "product-tabs", "nav-tabs"),
+  // from extractor/article/tabs.py
+  const TAB_NAMES = new RegExp(opts.tabNames, "i");
+  // per document, the ids that a link inside a block named for tabs points to (read once)
+  const tabTargets = new Map();
+  function linkedFromTabs(el) {
+    const doc = el.ownerDocument;
+    let ids = tabTargets.get(doc);
+    if (!ids) {
+      ids = new Set();
+      for (const a of doc.querySelectorAll('a[href^="#"]')) {
+        if (a.parentElement && a.parentElement.closest('[class*="tab"]')) ids.add(a.getAttribute("href").slice(1));
+      }
+      tabTargets.set(doc, ids);
+    }
+    return ids.has(el.id);
+  }
 
   function isTabPanel(el) {
     if (el.getAttribute("role") === "tabpanel") return true;
@@ -104,8 +119,7 @@
     if (!!strip && group.children.length >= 2 && TAB_NAMES.test(strip.getAttribute("class") || "")) {
       return true; // the panels in the block after a strip named "tabs"
     }
-    return !!el.id && Array.from(el.ownerDocument.querySelectorAll('a[href="#' + CSS.escape(el.id) + '"]'))
-      .some((a) => !!a.parentElement && !!a.parentElement.closest('[class*="tab"]'));
+    return !!el.id && linkedFromTabs(el);
   }
 
   function inTabPanel(el) {
