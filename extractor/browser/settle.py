@@ -26,7 +26,7 @@ LoadState = Literal["domcontentloaded", "load", "networkidle"]
 
 # A page that has loaded and has no work of its own pending (fetch/XHR, a script loading, a
 # short timer) is quiet after this long; otherwise after ``Options.quiet_ms``.
-IDLE_QUIET_MS = 100
+IDLE_QUIET_MS = 50
 # Short timers (at most TIMER_MS) count as pending work, for at most TIMER_CAP_MS: a page that
 # keeps re-arming one is not waited out.
 TIMER_MS = 1_000
