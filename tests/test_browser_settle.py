@@ -51,6 +51,17 @@ def test_a_render_put_off_by_a_timer_is_waited_for(live: Browser, pages_url: str
     assert page.wait.ended_by == "quiet"
 
 
+def test_a_polling_loop_is_not_waited_out_but_a_short_chain_of_timers_is(
+    live: Browser, pages_url: str
+) -> None:
+    # a script that looks again every 40 ms would hold settling for the whole timer cap; a
+    # render at the end of two timers in a row is still put off work, and waited for
+    page = live.capture(pages_url + "settle-polling/", scroll=False)
+    assert 'id="late"' in page.dom_html
+    assert page.wait.ended_by == "quiet"
+    assert page.timings["quiet"] - page.timings["navigate"] < settle.TIMER_CAP_MS
+
+
 def test_a_script_the_page_adds_after_loading_is_waited_for(live: Browser, pages_url: str) -> None:
     page = live.capture(pages_url + "settle-script/", scroll=False)
     assert 'id="late-script"' in page.dom_html

@@ -4,7 +4,10 @@
 //   pending   the numbers of those not finished yet;
 //   observers IntersectionObserver targets observed, and scroll/wheel listeners added;
 //   timers    setTimeout calls not run or cleared yet (id -> delay in ms), so settling can wait
-//             for a render a page put off by a moment; lastTimer, the latest id (ids only grow);
+//             for a render a page put off by a moment; lastTimer, the latest id (ids only grow).
+//             A timer set by a timer's own callback is the next link of a chain; from the
+//             CHAIN_MAX + 1st link on it is a polling loop (a script waiting for something, an
+//             animation stepped by timers), which is not work put off and is not counted;
 //   scripts   script elements added after the load event with a src not loaded or failed yet;
 //   later     the browser's own setTimeout, for the capture's scripts, whose waits are not the page's.
 (() => {
@@ -33,12 +36,20 @@
   const clearTimer = window.clearTimeout;
   const clearRepeat = window.clearInterval;
   state.later = (fn, ms) => setTimer.call(window, fn, ms);
+  const CHAIN_MAX = 3;
+  let link = 0; // the chain link of the timer callback running now (0: none is running)
   window.setTimeout = function (handler, delay, ...args) {
     if (typeof handler !== "function") return setTimer.call(window, handler, delay, ...args);
+    const own = link + 1;
     let id;
-    const run = function (...given) { state.timers.delete(id); return handler.apply(this, given); };
+    const run = function (...given) {
+      state.timers.delete(id);
+      const outer = link;
+      link = own;
+      try { return handler.apply(this, given); } finally { link = outer; }
+    };
     id = setTimer.call(window, run, delay, ...args);
-    state.timers.set(id, Number(delay) || 0);
+    if (own <= CHAIN_MAX) state.timers.set(id, Number(delay) || 0);
     state.lastTimer = Math.max(state.lastTimer, id);
     return id;
   };
