@@ -35,7 +35,7 @@ TIMER_CAP_MS = 1_500
 CAPTURE_RESERVE_MS = 2_000
 # The page counts as calm (network settled) once loaded with no fetch/XHR or added script pending
 # for this long (a chain of requests that starts the next within a task is not calm).
-CALM_MS = 50
+CALM_MS = 25
 # After scrolling, how long lazy loaders get to finish (network idle and a DOM-quiet window).
 AFTER_SCROLL_IDLE_MS = 1_500
 # The pause after each scroll step, after two frames (observers notified, callbacks run), so
