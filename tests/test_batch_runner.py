@@ -32,8 +32,10 @@ class FakeBrowser:
 class FakeEngine:
     def __init__(self) -> None:
         self.browsers: list[FakeBrowser] = []
+        self.open_at_launch: list[int] = []  # browsers still open when each one was launched
 
     async def launch(self) -> FakeBrowser:
+        self.open_at_launch.append(sum(not b.closed for b in self.browsers))
         self.browsers.append(FakeBrowser(len(self.browsers)))
         return self.browsers[-1]
 
@@ -213,6 +215,20 @@ def test_browser_is_recycled_after_n_pages_and_all_are_closed() -> None:
     assert all(b.closed for b in engine.browsers)
     per_browser = [sum(1 for _, n in script.calls if n == b.number) for b in engine.browsers]
     assert max(per_browser) <= 3
+
+
+def test_a_fresh_browser_waits_for_the_retired_one_to_close() -> None:
+    # pages still running on a retired browser finish before the next browser starts, so two
+    # browsers are never open side by side (the process tree's peak stays that of one)
+    engine = FakeEngine()
+    script = Script(delay=0.01)
+    urls = [f"http://a.test/{i}" for i in range(12)]
+    results = run(
+        urls, BatchSettings(concurrency=3, recycle=RecyclePolicy(pages=2)), script, engine
+    )
+    assert len(results) == 12 and len(script.calls) == 12
+    assert len(engine.browsers) == 6
+    assert engine.open_at_launch == [0] * 6
 
 
 def test_crashed_browser_is_replaced_and_its_page_tried_once_more() -> None:

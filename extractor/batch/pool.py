@@ -3,7 +3,9 @@ replaced when one crashes, without losing or repeating a page.
 
 Pages lease the current browser. When it is due for recycling it is retired: pages already on
 it finish there, new pages get a fresh browser, and the retired one is closed when its last page
-is done. A browser that crashed is retired at once and its failed pages are tried again once.
+is done. The fresh browser is launched once the retired one has closed (or after ``DRAIN_S``,
+for a page that hangs), so that two browsers are not open side by side and the process tree's
+peak stays that of one. A browser that crashed is retired at once and its failed pages are tried again once.
 What a browser is (launched, or connected over CDP) is the ``Engine``'s business. With several
 engines (a pool of remote browsers, one per CDP endpoint) ``SpreadPool`` keeps one ``BrowserPool``
 for each and gives every page to the one with the fewest pages in hand.
@@ -12,12 +14,16 @@ for each and gives every page to the one with the fewest pages in hand.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from extractor.batch.memory import tree_rss_bytes
+
+# At a recycle, the longest new pages wait for the retired browser's last pages to finish.
+DRAIN_S = 5.0
 
 
 class Engine(Protocol):
@@ -44,6 +50,7 @@ class _Generation:
         self.active = 0
         self.retired = False
         self.closed = False
+        self.gone = asyncio.Event()  # set once the browser is closed
 
 
 class BrowserPool:
@@ -69,6 +76,7 @@ class BrowserPool:
         async with self._lock:
             gen = self._current
             if gen is None or gen.retired:
+                await self._drain()
                 self.launched += 1
                 gen = self._current = _Generation(await self.engine.launch(), self.launched)
                 self._open.append(gen)
@@ -101,6 +109,13 @@ class BrowserPool:
             self.crashes += 1
         return True
 
+    async def _drain(self) -> None:
+        """Wait (at most ``DRAIN_S``) for the retired browsers to close."""
+        waits = [gen.gone.wait() for gen in self._open if gen.retired]
+        if waits:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*waits), DRAIN_S)
+
     def _over_memory(self) -> bool:
         limit = self.policy.memory_bytes
         return bool(limit) and self.measure() > (limit or 0)
@@ -109,8 +124,11 @@ class BrowserPool:
         if gen.closed:
             return
         gen.closed = True
-        self._open.remove(gen)
-        await asyncio.shield(self.engine.close(gen.browser))
+        try:
+            await asyncio.shield(self.engine.close(gen.browser))
+        finally:
+            self._open.remove(gen)
+            gen.gone.set()
 
     async def aclose(self) -> None:
         """Close every browser still open (the batch is over or was cancelled)."""
