@@ -138,6 +138,18 @@ def test_a_landing_page_is_all_its_sections_not_its_best_card() -> None:
         assert chrome not in out
 
 
+def test_a_guide_is_all_its_picks_not_its_best_scoring_section() -> None:
+    # the buying advice scores best on its own (an id ending in "text", long comma-rich
+    # paragraphs) and sits in a wrapper with a lead line; the guide holds it and five picks
+    out = fixture_markdown("guide-roundup-picks")
+    for pick in ("Best Overall: Fulcrum Lift Pro", "Best Budget Desk", "Best for Small Rooms",
+                 "Best Corner Desk", "Best Desk Converter", "How to Choose a Standing Desk"):  # fmt: skip
+        assert f"## {pick}" in out
+    assert "Sitting all day is hard on the back" in out
+    for chrome in ("Latest reviews", "We may earn a commission"):
+        assert chrome not in out
+
+
 def test_an_article_does_not_widen_over_what_sits_beside_it() -> None:
     story = "".join(
         f"<p>Story paragraph {n}, long enough, with commas, clauses, and details about the "

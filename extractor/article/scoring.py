@@ -65,6 +65,11 @@ PART_TAGS = frozenset({"ul", "ol", "dl", "li"})
 # A container with at least this share of its text in <pre> is a code block (with its
 # highlighter's wrappers), never the article: code scores high on commas and length.
 CODE_ONLY_SHARE = 0.9
+# An ancestor of the best block scoring at least this share of its score while holding at
+# least ENCLOSING_GAIN times its prose is the article the block is one part of (see
+# ``_enclosing_article``).
+ENCLOSING_SHARE = 0.75
+ENCLOSING_GAIN = 3.0
 _COMMAS = re.compile(r"[,，、،]")
 
 
@@ -173,6 +178,7 @@ def best_region(body: HtmlElement) -> HtmlElement:
     if not raw:
         return body
     best, near_tie = _best(raw, prose)
+    best = _enclosing_article(best, raw, prose)
     top = _widen(best, body, prose, part=near_tie)
     region = _gather_kin(top, body, prose)
     return _main_over_a_scrap(region, body, prose)
@@ -204,6 +210,27 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
         return best, False
     near = [el for el, final in finals if final >= NEAR_TIE * best_score]
     return max(near, key=lambda el: (prose.get(el, 0), el is best)), True
+
+
+def _enclosing_article(
+    best: HtmlElement, raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]
+) -> HtmlElement:
+    """The ancestor of ``best`` that scores nearly as well on several times its prose, else
+    ``best``: a section or block that won on its name or its density of commas (an id "text",
+    one long section of a guide) is one part of an article whose other sections each score
+    less, while the container of them all collects their points and scores close to it. The
+    ancestor must not be mostly links (a page wrapper with menus and teaser rails)."""
+    floor = ENCLOSING_SHARE * raw[best] * (1 - link_density(best))
+    need = ENCLOSING_GAIN * max(prose.get(best, 0), 1)
+    found, found_score = best, 0.0
+    for above in best.iterancestors():
+        if above not in raw or prose.get(above, 0) < need:
+            continue
+        density = link_density(above)
+        final = raw[above] * (1 - density)
+        if final >= floor and density <= WIDEN_MAX_LINK_DENSITY and final > found_score:
+            found, found_score = above, final
+    return found
 
 
 def in_callout(el: HtmlElement) -> bool:
