@@ -376,10 +376,48 @@ def test_a_threads_signatures_and_post_controls_go_and_every_post_stays() -> Non
         assert chrome not in out
 
 
-def test_a_quotes_expand_link_goes_and_the_quote_stays() -> None:
-    # XenForo: a quote of an earlier post ends in a "Click to expand..." button
+def test_a_quote_of_a_post_on_the_page_goes_and_one_of_a_post_elsewhere_stays() -> None:
+    # phpBB: marlow quotes tessaly's post above; quinby quotes okafor's post on page one
+    out = fixture_markdown("forum-quoted-replies")
+    assert out.count("realising a gain and paying tax on it") == 1
+    assert "tessaly wrote" not in out and "[tessaly]" not in out
+    assert "okafor](" in out and "Bands of five percentage points" in out
+    for reply in ("That works while the contributions", "Back to this point from the first page"):
+        assert reply in out
+
+
+PULLED = "The river will be open to boats again by the first week of June, the council says"
+
+
+def story_with(quote: str, *, quote_first: bool) -> str:
+    paragraphs = [
+        f"<p>Paragraph {n} of the story, long enough to be prose, with a clause, a comma, and "
+        f"another clause about the bridge works.</p>"
+        for n in range(4)
+    ]
+    paragraphs.insert(2, f"<p>{PULLED}, after a winter of repairs to the weir and the locks.</p>")
+    parts = [quote, *paragraphs] if quote_first else [*paragraphs, quote]
+    return f'<article class="story">{"".join(parts)}</article>'
+
+
+def test_a_pull_quote_ahead_of_its_paragraph_stays() -> None:
+    # a pull quote naming its speaker repeats a paragraph that comes after it
+    quote = f'<blockquote class="pullquote">{PULLED}.<cite>Ana Ruiz, council</cite></blockquote>'
+    text = region_text(story_with(quote, quote_first=True))
+    assert text.count(PULLED) == 2
+
+
+def test_a_quote_that_names_nobody_stays_even_after_its_words() -> None:
+    # a passage repeated in a block quote without an attribution is the article's own
+    text = region_text(story_with(f"<blockquote><p>{PULLED}.</p></blockquote>", quote_first=False))
+    assert text.count(PULLED) == 2
+
+
+def test_a_quotes_expand_link_goes_and_a_quote_of_a_post_above_with_it() -> None:
+    # XenForo: a quote of an earlier post ends in a "Click to expand..." button; the post it
+    # quotes is on the page, above it, so the quote is a second copy and goes
     out = fixture_markdown("forum-post-reactions")
-    assert "corvina said:" in out and "still come out dense." in out
+    assert out.count("still come out dense.") == 1 and "corvina said:" not in out
     for post in ("What should I change first?", "judge it by the dough", "without steam"):
         assert post in out
     assert "Click to expand" not in out

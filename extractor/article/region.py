@@ -17,6 +17,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
   choose-region      the best container by paragraph scores (see scoring.py);
+  quoted-copies      quotes of posts that are on the page (see threads.py);
   link-lists, related-links, junk-lines, title-duplicate, byline-duplicate
                      inside the region (see cleanup.py).
 """
@@ -48,6 +49,7 @@ ArticleStep = Literal[
     "captions",
     "forms",
     "choose-region",
+    "quoted-copies",
     "link-lists",
     "related-links",
     "junk-lines",
@@ -94,6 +96,7 @@ def find_article(
     region = body if "choose-region" in skip else best_region(body)
     if options.include_comments:
         _append_comments(region, scan.comments)
+    run("quoted-copies", lambda: threads.drop_quoted_copies(region))
     run("link-lists", lambda: cleanup.drop_link_lists(region))
     run("related-links", lambda: cleanup.drop_related_links(region))
     run("junk-lines", lambda: cleanup.drop_junk_lines(region))
