@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.records import Step
@@ -93,13 +94,28 @@ def drop_quoted_copies(region: HtmlElement) -> Step:
     return removal.step()
 
 
-def _in_order(el: HtmlElement) -> Iterator[tuple[HtmlElement | None, str]]:
-    """The subtree's elements as they open and its text as it runs, in document order."""
-    yield el, el.text or ""
-    for child in el:
-        if isinstance(child.tag, str):
-            yield from _in_order(child)
-        yield None, child.tail or ""
+def _in_order(
+    root: HtmlElement, *, skip: Callable[[HtmlElement], bool] | None = None
+) -> Iterator[tuple[HtmlElement | None, str]]:
+    """The subtree's elements as they open and its text as it runs, in document order (without
+    the subtrees ``skip`` names, their tails kept; a walk, not a recursion: a page's tree may
+    nest deeper than Python's stack)."""
+    skipping: HtmlElement | None = None
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if skipping is not None:
+            if event == "end" and el is skipping:
+                skipping = None
+                yield None, el.tail or ""
+            continue
+        if event in ("comment", "pi"):
+            yield None, el.tail or ""  # (its own text is not the page's)
+        elif event == "start":
+            if el is not root and skip is not None and skip(el):
+                skipping = el
+                continue
+            yield el, el.text or ""
+        elif el is not root:
+            yield None, el.tail or ""
 
 
 def _words(text: str) -> list[str]:
@@ -112,19 +128,7 @@ def _windows(words: list[str]) -> Counter[tuple[str, ...]]:
 
 def _quoted_words(quote: HtmlElement) -> list[str]:
     """The quote's words without the line naming whom it quotes."""
-    words: list[str] = []
-
-    def walk(el: HtmlElement) -> None:
-        if el is not quote and _is_attribution(el):
-            return
-        words.extend(_words(el.text or ""))
-        for child in el:
-            if isinstance(child.tag, str):
-                walk(child)
-            words.extend(_words(child.tail or ""))
-
-    walk(quote)
-    return words
+    return [w for _, text in _in_order(quote, skip=_is_attribution) for w in _words(text)]
 
 
 def _names_whom(top: HtmlElement) -> bool:
