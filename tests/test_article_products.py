@@ -1,4 +1,4 @@
-"""Product pages: specifications and the summary beside the description, and fine print."""
+"""Product pages: specifications and the summary beside the description."""
 
 from __future__ import annotations
 
@@ -98,14 +98,6 @@ def test_a_spec_table_far_from_the_region_stays_out() -> None:
 
     assert "1.9 kg" in region_text(PRODUCT_LD, page(SPECS, ""))
     assert "1.9 kg" not in region_text(PRODUCT_LD, page("", SPECS))
-
-
-def test_fine_print_does_not_win_over_the_pitch() -> None:
-    # a feature page's legal notes hold more words and commas than its feature blocks
-    out = fixture_markdown("product-fine-print")
-    for feature in ("## A camera that sees at night", "Two days on a charge",
-                    "6.7-inch display, 120 Hz", "sealed against dust"):  # fmt: skip
-        assert feature in out
 
 
 @pytest.mark.parametrize(

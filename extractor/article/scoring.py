@@ -38,10 +38,6 @@ TAG_POINTS = {
 # class/id names that promise the article body, and the points they are worth.
 ARTICLE_NAMES = re.compile(r"article|entry|post|story|content|body|text|blog|main|prose|rich-?text")
 NAME_POINTS = 25
-# class/id names of a page's fine print (footnoted legal notes under a store's product pitch):
-# text a page must carry, never the content it is about; such a block may join a region but
-# does not win as one.
-FINE_PRINT_NAMES = re.compile(r"disclaimer|fine-?print")
 # Markup that names the article body outright.
 ARTICLE_BODY_POINTS = 60
 # class/id names of the article body proper (the region does not widen beyond one).
@@ -196,7 +192,7 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
     for el, score in ranked:
         if score < NEAR_TIE * best_score:
             break
-        if is_code_only(el) or in_callout(el) or is_fine_print(el):
+        if is_code_only(el) or in_callout(el):
             continue
         final = score * (1 - link_density(el))
         finals.append((el, final))
@@ -208,11 +204,6 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
         return best, False
     near = [el for el, final in finals if final >= NEAR_TIE * best_score]
     return max(near, key=lambda el: (prose.get(el, 0), el is best)), True
-
-
-def is_fine_print(el: HtmlElement) -> bool:
-    """Inside a block named as the page's fine print (see ``FINE_PRINT_NAMES``)."""
-    return any(FINE_PRINT_NAMES.search(names_of(a)) for a in (el, *el.iterancestors()))
 
 
 def in_callout(el: HtmlElement) -> bool:
