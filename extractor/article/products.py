@@ -1,0 +1,200 @@
+"""Product pages: the specifications and the summary beside the description join the region.
+
+A store's product page keeps its description in one block and its specifications in another
+(WooCommerce's "Additional information" tab, Magento's "More Information" attribute table,
+PrestaShop's data sheet, BigCommerce's product facts): a table of label/value rows or a
+definition list, with few commas and short cells, that scores as no prose at all. The region,
+chosen by its prose, is then the description alone. A reader of the product wants both.
+
+Only on a page that says it shows one product (schema.org Product in JSON-LD or microdata,
+``og:type`` product), a specification block that sits near the region (their nearest common
+container at most ``MAX_LEVELS`` above the region, inside the page's <main> when it has one)
+joins it, with the heading above it, in page order. And when the region does not hold the
+page's <h1> (the product's name), the prose of the column around that heading (a short
+description, a list of key features, a facts list: WooCommerce's short description, Magento's
+overview, BigCommerce's product view details) joins it, before it.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from extractor.article.scoring import link_density
+from extractor.dom import fold, is_within, text_of
+from extractor.metadata.jsonld import read_graph, types_of
+from extractor.records import Step
+
+# schema.org types of one product (not a list of them).
+PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
+# A specification block's nearest common container with the region is at most this far above
+# the region (the description's tab panel, the tab set, the product's detail column...).
+MAX_LEVELS = 4
+# A table or list of fewer label/value pairs than this is no specification.
+MIN_PAIRS = 2
+# A label/value pair's cells are short: a longer cell is prose (a comparison, a size guide).
+MAX_CELL_CHARS = 200
+# Most of a specification is read, not followed: links (a brand's page) are a small part.
+MAX_LINK_DENSITY = 0.3
+# A wrapper of the block joins with it when it adds no more text than this (its heading).
+MAX_WRAPPER_EXTRA = 80
+
+
+def is_product_page(doc: HtmlElement) -> bool:
+    """Whether the page says it shows one product (read before scripts are dropped)."""
+    graph = read_graph(doc)
+    if any(PRODUCT_TYPES.intersection(types_of(obj)) for obj in graph.objects):
+        return True
+    for el in doc.xpath("//*[@itemtype]"):
+        if el.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1] in PRODUCT_TYPES:
+            return True
+    for meta in doc.iter("meta"):
+        if (meta.get("property") or meta.get("name")) == "og:type":
+            return fold(meta.get("content")).lower() in ("product", "og:product", "product.item")
+    return False
+
+
+def join_specifications(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step]:
+    """The region with the specification blocks near it (see the module's notes), and the step.
+
+    When any joins, the region and the blocks are moved, in page order, into a new <div> in
+    the region's place."""
+    step = Step("product-specs", "specification tables beside a product's description", 0)
+    if region is body or region.getparent() is None:
+        return region, step
+    reach = _reach(region, body)
+    if reach is None:
+        return region, step
+    blocks = [
+        _with_heading(block, region)
+        for block in reach.iter("table", "dl")
+        if not is_within(block, region) and _is_specification(block)
+    ]
+    blocks = [b for b in blocks if not any(is_within(b, o) for o in blocks if o is not b)]
+    blocks = list(dict.fromkeys(blocks))
+    if not blocks:
+        return region, step
+    order = {el: n for n, el in enumerate(body.iter())}
+    return _join(sorted([region, *blocks], key=lambda el: order[el]), region, blocks, step)
+
+
+def _join(
+    parts: list[HtmlElement], region: HtmlElement, blocks: list[HtmlElement], step: Step
+) -> tuple[HtmlElement, Step]:
+    """``parts`` (the region and the joining blocks) moved in this order into a new <div> in
+    the region's place, and the step naming the blocks."""
+    joined = region.makeelement("div", {})
+    region.addprevious(joined)
+    for el in parts:
+        el.tail = None
+        joined.append(el)
+    samples = tuple(" ".join(text_of(b).split()[:8]) for b in blocks[:3])
+    return joined, Step(step.name, step.why, 0, samples)
+
+
+def _reach(region: HtmlElement, body: HtmlElement) -> HtmlElement | None:
+    """The container searched for specifications: ``MAX_LEVELS`` above the region, never above
+    the page's <main> or its body."""
+    reach = None
+    for level, parent in enumerate(region.iterancestors()):
+        if level >= MAX_LEVELS or parent is body or parent.tag == "html":
+            break
+        reach = parent
+        if parent.tag == "main" or parent.get("role") == "main":
+            break
+    return reach
+
+
+def _is_specification(block: HtmlElement) -> bool:
+    """A table of label/value rows or a definition list: pairs of short cells, few links."""
+    if block.tag == "table":
+        if block.xpath(".//table"):
+            return False  # a layout table
+        rows = [row.xpath("./th | ./td") for row in block.iter("tr")]
+        pairs = [cells for cells in rows if len(cells) == 2]
+        if len(pairs) < MIN_PAIRS or len(pairs) * 2 < len(rows):
+            return False
+        cells = [cell for pair in pairs for cell in pair]
+    else:
+        cells = block.xpath("./dt | ./dd | ./div/dt | ./div/dd")
+        if sum(1 for c in cells if c.tag == "dt") < MIN_PAIRS:
+            return False
+    if any(len(text_of(cell)) > MAX_CELL_CHARS for cell in cells):
+        return False
+    return bool(text_of(block)) and link_density(block) <= MAX_LINK_DENSITY
+
+
+def _with_heading(block: HtmlElement, region: HtmlElement) -> HtmlElement:
+    """The block's largest wrapper that adds no more than a heading's worth of text to it and
+    does not hold the region."""
+    own = len(text_of(block))
+    found = block
+    for parent in block.iterancestors():
+        if parent is region or is_within(region, parent):
+            break
+        if len(text_of(parent)) - own > MAX_WRAPPER_EXTRA:
+            break
+        found = parent
+    return found
+
+
+# -- the summary beside the gallery ----------------------------------------------------------
+
+# A summary block is prose: a paragraph of at least this many characters...
+MIN_SUMMARY_CHARS = 40
+# ...or a list of at least MIN_PAIRS items of this many characters each (key features).
+MIN_FEATURE_CHARS = 20
+SUMMARY_TAGS = ("p", "ul", "ol", "table", "dl")
+
+
+def join_summary(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step]:
+    """The product's summary beside its gallery (name, short description, key features), when
+    the region does not hold the product's <h1>: its prose blocks join the region, before it."""
+    step = Step("product-summary", "a product's summary beside its gallery", 0)
+    if region is body or region.getparent() is None:
+        return region, step
+    headings = list(body.iter("h1"))
+    if not headings or any(is_within(h, region) for h in headings):
+        return region, step
+    blocks: list[HtmlElement] = []
+    for heading in headings:
+        blocks = _summary_blocks(_column(heading, region, body), region)
+        if blocks:
+            break
+    if not blocks:
+        return region, step
+    return _join([*blocks, region], region, blocks, step)
+
+
+def _column(heading: HtmlElement, region: HtmlElement, body: HtmlElement) -> HtmlElement:
+    """The block around the product's heading: up to ``MAX_LEVELS`` above it, short of the
+    container that holds the region."""
+    column = heading
+    for level, parent in enumerate(heading.iterancestors()):
+        if level >= MAX_LEVELS or parent is body or is_within(region, parent):
+            break
+        column = parent
+    return column
+
+
+def _summary_blocks(column: HtmlElement, region: HtmlElement) -> list[HtmlElement]:
+    """The column's prose blocks outside the region, outermost only."""
+    blocks = [
+        el
+        for el in column.iter(*SUMMARY_TAGS)
+        if _is_summary_block(el) and not is_within(el, region)
+    ]
+    return [b for b in blocks if not any(is_within(b, o) for o in blocks if o is not b)]
+
+
+def _is_summary_block(el: HtmlElement) -> bool:
+    """A paragraph, a list of features or a specification, not inside a control or a link."""
+    if any(a.tag in ("a", "button", "form", "label", "li", "p") for a in el.iterancestors()):
+        return False
+    if el.tag in ("table", "dl"):
+        return _is_specification(el)
+    if link_density(el) > MAX_LINK_DENSITY:
+        return False
+    if el.tag == "p":
+        return len(text_of(el)) >= MIN_SUMMARY_CHARS
+    items = el.xpath("./li")
+    return len(items) >= MIN_PAIRS and all(len(text_of(li)) >= MIN_FEATURE_CHARS for li in items)
