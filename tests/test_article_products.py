@@ -1,4 +1,4 @@
-"""Product pages: specifications and the summary beside the description."""
+"""Product pages: the summary beside the gallery joins the description."""
 
 from __future__ import annotations
 
@@ -21,10 +21,6 @@ PRODUCT_LD = (
 DESCRIPTION = (
     "<p>" + "The tent pitches outer first, so the inner stays dry in rain, and packs small. " * 8
 )
-SPECS = (
-    '<table class="shop_attributes"><tr><th>Weight</th><td>1.9 kg</td></tr>'
-    "<tr><th>Berths</th><td>Two</td></tr><tr><th>Poles</th><td>Aluminium</td></tr></table>"
-)
 
 
 def fixture_markdown(case: str, *skip: str) -> str:
@@ -39,27 +35,6 @@ def region_text(head: str, body: str) -> str:
     return dom.fold(region.text_content())
 
 
-def store_page(specs: str) -> str:
-    return (
-        f'<main><div class="product"><div class="tabs-wrap">'
-        f'<div class="panel description"><h2>Description</h2>{DESCRIPTION}</p></div>'
-        f'<div class="panel specs"><h2>Specifications</h2>{specs}</div>'
-        f'</div></div><div class="footer-links">{SPECS}</div></main>'
-    )
-
-
-def test_a_data_sheet_beside_the_description_joins_it() -> None:
-    # PrestaShop: "#description" and, in the column beside it, the "data-sheet" list
-    out = fixture_markdown("product-spec-columns")
-    assert "Air comes in under the coals" in out and "## Data sheet" in out
-    assert "**Grate**\n\nCast iron, 47 cm across" in out
-    assert out.index("the ash tray fills only once a month") < out.index("## Data sheet")
-    for card in ("You might also like", "Grill gloves", "Delivery in three to five"):
-        assert card not in out
-    without = fixture_markdown("product-spec-columns", "product-specs")
-    assert "Cast iron, 47 cm across" not in without
-
-
 def test_the_summary_beside_the_gallery_joins_the_description() -> None:
     # BigCommerce: the summary and the facts list sit in the details column with the <h1>
     out = fixture_markdown("product-summary-column")
@@ -69,35 +44,22 @@ def test_the_summary_beside_the_gallery_joins_the_description() -> None:
     for noise in ("Add to Cart", "Related Products", "Liner sock", "Free returns"):
         assert noise not in out
     assert summary not in fixture_markdown("product-summary-column", "product-summary")
-    without = fixture_markdown("product-summary-column", "product-summary", "product-specs")
-    assert fact not in without
+    assert fact not in fixture_markdown("product-summary-column", "product-summary")
 
 
-def test_a_spec_table_joins_only_on_a_product_page() -> None:
-    body = store_page(SPECS)
-    assert "Aluminium" in region_text(PRODUCT_LD, body)
-    assert "Aluminium" not in region_text("", body)
+def summary_page() -> str:
+    return (
+        '<main><div class="product-view"><div class="gallery"><img src="/t.jpg" alt=""></div>'
+        '<div class="details"><h1>Ridge tent</h1><p class="price">120 EUR</p>'
+        "<p>A two-berth tent for wet hills that pitches in four minutes flat.</p></div></div>"
+        f'<div class="tab-content"><div class="description">{DESCRIPTION}</p></div></div></main>'
+    )
 
 
-def test_a_table_of_links_or_of_prose_is_no_specification() -> None:
-    links = SPECS.replace("1.9 kg", '<a href="/w">1.9 kg, see all the tents by weight</a>')
-    links = links.replace("<td>Two</td>", '<td><a href="/b">Two-berth tents</a></td>')
-    links = links.replace("<td>Aluminium</td>", '<td><a href="/p">Aluminium poles</a></td>')
-    assert "Aluminium" not in region_text(PRODUCT_LD, store_page(links))
-    prose = SPECS.replace("Two", "Two " + "people sleep head to toe in it, with room. " * 6)
-    assert "Aluminium" not in region_text(PRODUCT_LD, store_page(prose))
-
-
-def test_a_spec_table_far_from_the_region_stays_out() -> None:
-    # four containers up from the description is the product; a table beyond is another part
-    def page(near: str, far: str) -> str:
-        description = (
-            f'<div class="d"><div class="c"><div class="e">{DESCRIPTION}</p></div></div></div>'
-        )
-        return f'<div class="page"><div class="a"><div class="b">{description}</div>{near}</div>{far}</div>'
-
-    assert "1.9 kg" in region_text(PRODUCT_LD, page(SPECS, ""))
-    assert "1.9 kg" not in region_text(PRODUCT_LD, page("", SPECS))
+def test_the_summary_joins_only_on_a_product_page() -> None:
+    summary = "pitches in four minutes flat"
+    assert summary in region_text(PRODUCT_LD, summary_page())
+    assert summary not in region_text("", summary_page())
 
 
 @pytest.mark.parametrize(

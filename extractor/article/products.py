@@ -1,18 +1,12 @@
-"""Product pages: the specifications and the summary beside the description join the region.
+"""Product pages: the summary beside the gallery joins the region.
 
-A store's product page keeps its description in one block and its specifications in another
-(WooCommerce's "Additional information" tab, Magento's "More Information" attribute table,
-PrestaShop's data sheet, BigCommerce's product facts): a table of label/value rows or a
-definition list, with few commas and short cells, that scores as no prose at all. The region,
-chosen by its prose, is then the description alone. A reader of the product wants both.
-
-Only on a page that says it shows one product (schema.org Product in JSON-LD or microdata,
-``og:type`` product), a specification block that sits near the region (their nearest common
-container at most ``MAX_LEVELS`` above the region, inside the page's <main> when it has one)
-joins it, with the heading above it, in page order. And when the region does not hold the
-page's <h1> (the product's name), the prose of the column around that heading (a short
-description, a list of key features, a facts list: WooCommerce's short description, Magento's
-overview, BigCommerce's product view details) joins it, before it.
+A store's product page keeps its long description in one block and, in the column with the
+product's name beside the gallery, a short description, a list of key features or a facts list
+(WooCommerce's short description, Magento's overview, BigCommerce's product view details). The
+region, chosen by its prose, is then the long description alone; a reader of the product wants
+both. Only on a page that says it shows one product (schema.org Product in JSON-LD or
+microdata, ``og:type`` product), and when the region does not hold the page's <h1> (the
+product's name), the prose of the column around that heading joins it, before it.
 """
 
 from __future__ import annotations
@@ -26,8 +20,7 @@ from extractor.records import Step
 
 # schema.org types of one product (not a list of them).
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
-# A specification block's nearest common container with the region is at most this far above
-# the region (the description's tab panel, the tab set, the product's detail column...).
+# The product's column reaches at most this far above its <h1>.
 MAX_LEVELS = 4
 # A table or list of fewer label/value pairs than this is no specification.
 MIN_PAIRS = 2
@@ -35,8 +28,6 @@ MIN_PAIRS = 2
 MAX_CELL_CHARS = 200
 # Most of a specification is read, not followed: links (a brand's page) are a small part.
 MAX_LINK_DENSITY = 0.3
-# A wrapper of the block joins with it when it adds no more text than this (its heading).
-MAX_WRAPPER_EXTRA = 80
 
 
 def is_product_page(doc: HtmlElement) -> bool:
@@ -53,30 +44,6 @@ def is_product_page(doc: HtmlElement) -> bool:
     return False
 
 
-def join_specifications(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step]:
-    """The region with the specification blocks near it (see the module's notes), and the step.
-
-    When any joins, the region and the blocks are moved, in page order, into a new <div> in
-    the region's place."""
-    step = Step("product-specs", "specification tables beside a product's description", 0)
-    if region is body or region.getparent() is None:
-        return region, step
-    reach = _reach(region, body)
-    if reach is None:
-        return region, step
-    blocks = [
-        _with_heading(block, region)
-        for block in reach.iter("table", "dl")
-        if not is_within(block, region) and _is_specification(block)
-    ]
-    blocks = [b for b in blocks if not any(is_within(b, o) for o in blocks if o is not b)]
-    blocks = list(dict.fromkeys(blocks))
-    if not blocks:
-        return region, step
-    order = {el: n for n, el in enumerate(body.iter())}
-    return _join(sorted([region, *blocks], key=lambda el: order[el]), region, blocks, step)
-
-
 def _join(
     parts: list[HtmlElement], region: HtmlElement, blocks: list[HtmlElement], step: Step
 ) -> tuple[HtmlElement, Step]:
@@ -89,19 +56,6 @@ def _join(
         joined.append(el)
     samples = tuple(" ".join(text_of(b).split()[:8]) for b in blocks[:3])
     return joined, Step(step.name, step.why, 0, samples)
-
-
-def _reach(region: HtmlElement, body: HtmlElement) -> HtmlElement | None:
-    """The container searched for specifications: ``MAX_LEVELS`` above the region, never above
-    the page's <main> or its body."""
-    reach = None
-    for level, parent in enumerate(region.iterancestors()):
-        if level >= MAX_LEVELS or parent is body or parent.tag == "html":
-            break
-        reach = parent
-        if parent.tag == "main" or parent.get("role") == "main":
-            break
-    return reach
 
 
 def _is_specification(block: HtmlElement) -> bool:
@@ -121,20 +75,6 @@ def _is_specification(block: HtmlElement) -> bool:
     if any(len(text_of(cell)) > MAX_CELL_CHARS for cell in cells):
         return False
     return bool(text_of(block)) and link_density(block) <= MAX_LINK_DENSITY
-
-
-def _with_heading(block: HtmlElement, region: HtmlElement) -> HtmlElement:
-    """The block's largest wrapper that adds no more than a heading's worth of text to it and
-    does not hold the region."""
-    own = len(text_of(block))
-    found = block
-    for parent in block.iterancestors():
-        if parent is region or is_within(region, parent):
-            break
-        if len(text_of(parent)) - own > MAX_WRAPPER_EXTRA:
-            break
-        found = parent
-    return found
 
 
 # -- the summary beside the gallery ----------------------------------------------------------

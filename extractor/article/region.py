@@ -17,9 +17,8 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
   choose-region      the best container by paragraph scores (see scoring.py);
-  product-specs, product-summary
-                     on a product page, the specification tables beside the region and
-                     the summary beside the gallery join it (see products.py);
+  product-summary    on a product page, the summary beside the gallery joins the region
+                     (see products.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
   link-lists, related-links, junk-lines, title-duplicate, byline-duplicate
                      inside the region (see cleanup.py).
@@ -52,7 +51,6 @@ ArticleStep = Literal[
     "captions",
     "forms",
     "choose-region",
-    "product-specs",
     "product-summary",
     "quoted-copies",
     "link-lists",
@@ -86,8 +84,9 @@ def find_article(
     opened = boilerplate.opened_in_place(body)
     docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
     docs.keep_footnote_asides(body)  # (before asides go)
-    wanted = bool({"product-specs", "product-summary"} - skip)
-    product = wanted and products.is_product_page(doc)  # (reads JSON-LD, before scripts go)
+    product = "product-summary" not in skip and products.is_product_page(
+        doc
+    )  # (reads JSON-LD, before scripts go)
     run("non-content", lambda: boilerplate.drop_non_content(body))
     run("chrome", lambda: boilerplate.drop_chrome_tags(body))
     scan = boilerplate.scan_page(body)
@@ -101,10 +100,7 @@ def find_article(
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))
     region = body if "choose-region" in skip else best_region(body)
-    if product and "product-specs" not in skip:
-        region, joined = products.join_specifications(region, body)
-        steps.append(joined)
-    if product and "product-summary" not in skip:
+    if product:
         region, joined = products.join_summary(region, body)
         steps.append(joined)
     if options.include_comments:
