@@ -226,7 +226,7 @@ async def _capture_page(
         raise NotHtmlError(f"{url}: not HTML ({content_type})")
     loaded, server_html = await asyncio.gather(
         load_state(page, "domcontentloaded", budget.cap(budget.total_ms)),
-        from_server.server_html(response, target, budget.cap(budget.total_ms)),
+        from_server.server_html(response, target, budget.cap(budget.total_ms), watching.body),
     )
     timings["navigate"] = budget.elapsed_ms()
 

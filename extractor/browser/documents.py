@@ -74,6 +74,7 @@ class Documents:
         self.loaded = False  # set once the first document reached DOMContentLoaded
         self.last_good: GoodCapture | None = None
         self._served: list[tuple[str, int | None, dict[str, str], asyncio.Task[bytes | None]]] = []
+        self._bodies: dict[Any, asyncio.Future[bytes | None]] = {}
         page.on("response", self._on_response)
         page.on("domcontentloaded", self._on_loaded)
         _WATCHING[page] = self
@@ -92,6 +93,15 @@ class Documents:
             return  # an HTTP redirect carries no document
         task = asyncio.ensure_future(_body(response))
         self._served.append((response.url, response.status, dict(response.headers), task))
+        self._bodies[response] = task
+
+    async def body(self, response: Any) -> bytes | None:
+        """The body of ``response``: when it is a main-frame document of this page, the one
+        already asked for (the body crosses from the browser once, not twice)."""
+        task = self._bodies.get(response)
+        if task is None:
+            return await _body(response)
+        return await asyncio.shield(task)
 
     def on_handed(self, payload: Any) -> None:
         """Keep the view a top document handed over as it went (``js/keep.js``)."""

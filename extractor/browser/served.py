@@ -17,6 +17,8 @@ from extractor.browser.documents import Served
 from extractor.records import ServedDocument
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from playwright.async_api import Response
 
 # Content types the pipeline can read; anything else is refused with NotHtmlError.
@@ -64,7 +66,14 @@ def response_facts(
     return response.status, headers, content_type
 
 
-async def server_html(response: Response | None, target: str, timeout_ms: int) -> str | None:
+async def server_html(
+    response: Response | None,
+    target: str,
+    timeout_ms: int,
+    body_of: Callable[[Response], Awaitable[bytes | None]] | None = None,
+) -> str | None:
+    """The main document's HTML as the server sent it (a local file's, read from disk); its
+    body read with ``body_of`` when given (one that may already be on its way)."""
     if target.startswith("file:"):
         try:
             body = Path(url2pathname(urlsplit(target).path)).read_bytes()
@@ -74,10 +83,15 @@ async def server_html(response: Response | None, target: str, timeout_ms: int) -
     if response is None:
         return None
     try:
-        body = await asyncio.wait_for(response.body(), max(timeout_ms, 1) / 1000)
+        reading: Awaitable[bytes | None] = (
+            body_of(response) if body_of is not None else response.body()
+        )
+        sent = await asyncio.wait_for(reading, max(timeout_ms, 1) / 1000)
     except (PlaywrightError, TimeoutError):
         return None  # the body never finished (or was evicted): no server view
-    return decode_html(body, response.headers.get("content-type", ""))
+    if sent is None:
+        return None
+    return decode_html(sent, response.headers.get("content-type", ""))
 
 
 def decode_html(body: bytes, content_type: str) -> str:
