@@ -73,3 +73,37 @@ def test_the_capture_scripts_own_timers_are_not_the_pages(live: Browser, pages_u
     quiet = live.call(_quiet_after_load(live.session.browser, pages_url + "settle-parsed/", 300))
     assert quiet["quiet"] is True
     assert quiet["ms"] < settle.TIMER_CAP_MS
+
+
+def _evaluated(monkeypatch: Any) -> list[str]:
+    """The sources ``settle.evaluate`` is asked to run, from now on."""
+    seen: list[str] = []
+    run = settle.evaluate
+
+    async def recording(page: Any, source: str, arg: Any, budget: settle.Budget) -> Any:
+        seen.append(source)
+        return await run(page, source, arg, budget)
+
+    monkeypatch.setattr(settle, "evaluate", recording)
+    return seen
+
+
+def test_a_page_nothing_watches_scrolling_on_is_looked_at_once_and_its_read_more_opened(
+    live: Browser, pages_url: str, monkeypatch: Any
+) -> None:
+    seen = _evaluated(monkeypatch)
+    page = live.capture(pages_url + "reader-readmore-en/")
+    assert [s.samples for s in page.steps if s.name == "expanders"] == [("Read more",)]
+    assert seen.count(settle.probe_script()) == 1
+    assert script("scroll.js") not in seen and script("expand.js") not in seen
+
+
+def test_a_page_that_watches_scrolling_is_scrolled_before_its_read_more_is_looked_for(
+    live: Browser, pages_url: str, monkeypatch: Any
+) -> None:
+    seen = _evaluated(monkeypatch)
+    live.capture(pages_url + "lazy-images/")
+    probe, scroll, expand = (
+        seen.index(s) for s in (settle.probe_script(), script("scroll.js"), script("expand.js"))
+    )
+    assert probe < scroll < expand

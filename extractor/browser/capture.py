@@ -236,14 +236,19 @@ async def _capture_page(
         wait = Wait(ended_by="timeout", elapsed_ms=wait.elapsed_ms)
 
     # 3b. a challenge or loading wall still up, or next to no text: give the page time to come,
-    # then settle what came
-    if await wait_out_walls(page, options, budget, timings):
+    # then settle what came. The same look opens what the article keeps collapsed when the
+    # page is there and nothing on it watches scrolling.
+    came, found = await wait_out_walls(page, options, budget, timings)
+    if came:
         wait = await settle(page, options, budget, timings)
 
     # 4. scroll so lazy content loads, then let it finish; open what the article keeps collapsed
     if options.scroll and options.scroll_steps > 0:
-        await scroll_through(page, options, budget, timings)
-    steps = await expand(page, options, budget, timings)
+        if came or found.watches_scroll:
+            await scroll_through(page, options, budget, timings)
+        else:
+            timings["scroll"] = budget.elapsed_ms()  # nothing watches scrolling: not scrolled
+    steps = await expand(page, options, budget, timings, None if came else found.clicked)
 
     # 5. consent policy and wall sightings
     step = time.monotonic()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from playwright.async_api import Error as PlaywrightError
@@ -60,7 +62,6 @@ PASSING_KINDS = frozenset(("bot-check", "javascript"))
 # A page with scripts that shows less text than this after settling is taken to be still
 # rendering (a page without scripts cannot change: -1).
 EMPTY_PAGE_CHARS = 200
-VISIBLE_CHARS_JS = "() => document.scripts.length ? (document.body ? document.body.innerText.trim().length : 0) : -1"
 # How often the wall watcher is asked whether such a wall is still up.
 WALL_POLL_MS = 250
 # An evaluation the page's navigation cut short is tried again this many times, after a pause
@@ -131,39 +132,77 @@ async def settle(page: Page, options: Options, budget: Budget, timings: dict[str
     return Wait(ended_by=ended_by, elapsed_ms=budget.elapsed_ms())
 
 
+@dataclass(frozen=True)
+class Probe:
+    """What one look at the settled page (``js/probe.js``) found."""
+
+    there: bool  # no passing wall up, and not (next to) empty
+    watches_scroll: bool  # an observer target or a scroll/wheel listener: scrolling may change it
+    clicked: tuple[str, ...] | None  # "Read more" labels clicked in the same call (None: not tried)
+
+
+# The first look also opens the "Read more" controls when the page is there and will not be
+# scrolled, so that most pages take one call instead of three (probe, scroll, expand).
 async def wait_out_walls(
     page: Page, options: Options, budget: Budget, timings: dict[str, int]
-) -> bool:
+) -> tuple[bool, Probe]:
     """Wait, at most ``Options.wall_wait_ms``, while the page is not there yet: a passing wall
     (bot check, loading notice) is up, or it shows almost no text (an app still rendering after
-    a timer, a loader). True when the wait ended because the page came."""
+    a timer, a loader). Says whether the wait ended because the page came, and what the last
+    look found."""
     deadline = time.monotonic() + budget.cap(options.wall_wait_ms) / 1000
     waited = False
-    while await _not_there_yet(page, budget):
+    may_expand = _may_expand(options, budget)
+    while not (
+        found := await _probe(page, options, budget, expand=may_expand and not waited)
+    ).there:
         if time.monotonic() + WALL_POLL_MS / 1000 > deadline:
             timings["walls"] = budget.elapsed_ms()
-            return False
+            return False, found
         waited = True
         await asyncio.sleep(WALL_POLL_MS / 1000)
     if waited:
         timings["walls"] = budget.elapsed_ms()
-    return waited
+    return waited, found
 
 
-async def _not_there_yet(page: Page, budget: Budget) -> bool:
+async def _probe(page: Page, options: Options, budget: Budget, expand: bool) -> Probe:
     if page.url.startswith(ERROR_PAGE):
-        return False  # the page's scripts navigated to a failure: nothing more will come
-    probe = f"() => [({VISIBLE_CHARS_JS})(), ({watcher.COLLECT_JS})()]"
-    shown, raw = await evaluate(page, probe, None, budget)
-    if isinstance(shown, int) and 0 <= shown < EMPTY_PAGE_CHARS:
-        return True
-    words = lexicon.load()
-    return any(
-        s.cleared_ms is None
-        and (entry := words.by_id(s.phrase_id)) is not None
-        and entry.kind in PASSING_KINDS
-        for s in watcher.read_sightings(raw)
+        # the page's scripts navigated to a failure: nothing more will come, nothing to open
+        return Probe(there=True, watches_scroll=False, clicked=None)
+    arg = {
+        "passing": _passing_ids(),
+        "emptyChars": EMPTY_PAGE_CHARS,
+        "expand": expand,
+        "scroll": options.scroll and options.scroll_steps > 0,
+        "maxClicks": EXPAND_MAX_CLICKS,
+    }
+    found = await evaluate(page, probe_script(), arg, budget)
+    if not isinstance(found, list) or len(found) != 5:
+        return Probe(there=True, watches_scroll=True, clicked=None)
+    clicked = found[4]
+    return Probe(
+        there=bool(found[0]),
+        watches_scroll=bool(found[3]),
+        clicked=tuple(str(c) for c in clicked) if isinstance(clicked, list) else None,
     )
+
+
+@cache
+def probe_script() -> str:
+    """``js/probe.js`` handed the wall watcher's collector and ``js/expand.js``."""
+    probe, expand = script("probe.js").strip(), script("expand.js").strip()
+    return f"(opts) => ({probe})(opts, {watcher.COLLECT_JS}, {expand})"
+
+
+@cache
+def _passing_ids() -> list[str]:
+    """The lexicon entries of the walls that usually give way to the page (``PASSING_KINDS``)."""
+    return [e.id for e in lexicon.load().entries if e.kind in PASSING_KINDS]
+
+
+def _may_expand(options: Options, budget: Budget) -> bool:
+    return EXPANDERS not in options.skip_steps and budget.cap(EXPAND_SETTLE_MS) > 0
 
 
 async def scroll_through(
@@ -199,14 +238,22 @@ async def scroll_through(
 
 
 async def expand(
-    page: Page, options: Options, budget: Budget, timings: dict[str, int]
+    page: Page,
+    options: Options,
+    budget: Budget,
+    timings: dict[str, int],
+    clicked: tuple[str, ...] | None = None,
 ) -> tuple[Step, ...]:
-    """Click the article's "Read more" controls and let what they open settle; the clicks, as a
-    step (none when nothing was clicked)."""
-    if EXPANDERS in options.skip_steps or budget.cap(EXPAND_SETTLE_MS) <= 0:
+    """Click the article's "Read more" controls (unless ``clicked`` says what a probe already
+    clicked) and let what they open settle; the clicks, as a step (none when nothing was
+    clicked)."""
+    if clicked is not None:
+        labels = list(clicked)
+    elif not _may_expand(options, budget):
         return ()
-    clicked = await evaluate(page, script("expand.js"), {"maxClicks": EXPAND_MAX_CLICKS}, budget)
-    labels = [str(c) for c in clicked] if isinstance(clicked, list) else []
+    else:
+        found = await evaluate(page, script("expand.js"), {"maxClicks": EXPAND_MAX_CLICKS}, budget)
+        labels = [str(c) for c in found] if isinstance(found, list) else []
     if not labels:
         return ()
     await asyncio.gather(
@@ -300,9 +347,11 @@ async def evaluate(page: Page, source: str, arg: Any, budget: Budget) -> Any:
 __all__ = [
     "Budget",
     "LoadState",
+    "Probe",
     "evaluate",
     "expand",
     "load_state",
+    "probe_script",
     "scroll_through",
     "settle",
     "wait_out_walls",

@@ -9,7 +9,9 @@
 //             CHAIN_MAX + 1st link on it is a polling loop (a script waiting for something, an
 //             animation stepped by timers), which is not work put off and is not counted;
 //   scripts   script elements added after the load event with a src not loaded or failed yet;
-//   later     the browser's own setTimeout, for the capture's scripts, whose waits are not the page's.
+//   later     the browser's own setTimeout, for the capture's scripts, whose waits are not the page's;
+//   watchesScroll() whether anything can change when the page is scrolled: an observer target,
+//             a scroll or wheel listener, or an onscroll/onwheel handler.
 (() => {
   const key = Symbol.for("extractor.loaders");
   const state = { started: 0, pending: new Set(), observers: 0, timers: new Map(), lastTimer: 0, scripts: new Set() };
@@ -36,6 +38,8 @@
   const clearTimer = window.clearTimeout;
   const clearRepeat = window.clearInterval;
   state.later = (fn, ms) => setTimer.call(window, fn, ms);
+  state.watchesScroll = () =>
+    state.observers > 0 || [window, document, document.body].some((t) => t && (t.onscroll || t.onwheel));
   const CHAIN_MAX = 3;
   let link = 0; // the chain link of the timer callback running now (0: none is running)
   window.setTimeout = function (handler, delay, ...args) {

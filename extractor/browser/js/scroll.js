@@ -9,12 +9,12 @@
 async ({ steps, budgetMs, pauseMs, stepWaitMs, graceMs, floorMs, maxHeight }) => {
   const start = performance.now();
   const loaders = window[Symbol.for("extractor.loaders")] || { started: 0, pending: new Set(), observers: 0 };
+  // without the page helpers (a document that refused them) nothing says what watches: scroll
   const later = loaders.later || ((fn, ms) => setTimeout(fn, ms));
   const sleep = (ms) => new Promise((r) => later(r, ms));
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const root = document.scrollingElement || document.documentElement;
-  const handlers = [window, document, document.body].some((t) => t && (t.onscroll || t.onwheel));
-  if (!loaders.observers && !handlers) return { steps: 0, grew: 0, requests: 0, ms: 0 };
+  if (loaders.watchesScroll && !loaders.watchesScroll()) return { steps: 0, grew: 0, requests: 0, ms: 0 };
   const mutationKey = Symbol.for("extractor.lastMutation");
   const QUIET_MS = 120; // the DOM counts as still changing for this long after a mutation
   const left = () => budgetMs - (performance.now() - start);
