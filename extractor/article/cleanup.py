@@ -111,12 +111,16 @@ def _outside_code(region: HtmlElement, tags: tuple[str, ...]) -> list[HtmlElemen
     byline, junk line or related link is among them."""
     if region.tag == "pre" or any(True for _ in region.iterancestors("pre")):
         return []
-    found: list[HtmlElement] = list(region.iterdescendants(*tags or (etree.Element,)))
-    code = list(region.iterdescendants("pre"))
-    if not code:
-        return found
-    inside = {el for pre in code for el in pre.iterdescendants()}
-    return [el for el in found if el not in inside]
+    wanted = frozenset(tags)
+    found: list[HtmlElement] = []
+    walk = etree.iterwalk(region, events=("start",))
+    for _, el in walk:
+        tag = el.tag
+        if tag == "pre":
+            walk.skip_subtree()  # (the block itself is found, what it holds is not)
+        if el is not region and isinstance(tag, str) and (not wanted or tag in wanted):
+            found.append(el)
+    return found
 
 
 def drop_link_lists(region: HtmlElement) -> Step:

@@ -143,7 +143,7 @@ def score_candidates(
         if tag in PARAGRAPH_TAGS:
             text = el.text_content()
         elif tag in LOOSE_TEXT_TAGS:
-            text = own_text(el)
+            text = own_text(el) if len(el) else el.text or ""  # (most have no children)
         else:
             continue
         text = text.strip()

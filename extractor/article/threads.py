@@ -74,9 +74,13 @@ def drop_quoted_copies(region: HtmlElement) -> Step:
     words: list[str] = []
     starts: dict[HtmlElement, int] = {}  # each quote: how many words of the region precede it
     quotes = set(region.xpath(_QUOTES)) - {region}
+    if not quotes:
+        return removal.step()
     for el, text in _in_order(region):
         if el is not None and el in quotes:
             starts[el] = len(words)
+            if len(starts) == len(quotes):
+                break  # (the words after the last quote's start are before no quote)
         words += _words(text)
     first: dict[tuple[str, ...], int] = {}
     for i in range(len(words) - WINDOW_WORDS + 1):
