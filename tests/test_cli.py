@@ -179,3 +179,14 @@ def test_skip_lists_the_valid_steps_when_one_is_unknown() -> None:
 def test_skip_names_steps_to_switch_off() -> None:
     args = build_parser().parse_args(["--skip", "junk-lines, captions", "u"])
     assert options_from(args).skip_steps == ("junk-lines", "captions")
+
+
+def test_a_wall_that_stayed_is_said_in_one_line_with_what_it_said_if_anything() -> None:
+    from extractor.cli.pages import stayed_message
+    from extractor.records import Wall
+
+    said = Wall(kind="paywall", phase="rendered", text="Subscribe  to keep reading")
+    assert stayed_message(said) == "paywall wall stayed: Subscribe to keep reading"
+    # a consent dialog drawn in a frame of another origin: nothing readable, no dangling colon
+    silent = Wall(kind="consent", phase="rendered", text="")
+    assert stayed_message(silent) == "consent wall stayed"

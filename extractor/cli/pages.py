@@ -26,11 +26,12 @@ from extractor.batch.progress import Progress
 from extractor.batch.runner import run_batch
 from extractor.batch.timing import describe
 from extractor.cli.notes import saved_line
+from extractor.dom import fold
 from extractor.errors import ExtractorError, SessionExpiredError, UsageError, WallError
 from extractor.notes.vault import Batch as VaultBatch
 from extractor.notes.vault import NoteSettings, save_note
 from extractor.output import safe_filename, write_atomic
-from extractor.records import Extraction, Options
+from extractor.records import Extraction, Options, Wall
 
 # Some pages failed, the others gave results.
 EXIT_PARTIAL = 11
@@ -186,9 +187,16 @@ def check_walls(
         say(f"{url}: {line}")
     for wall in result.walls:
         if wall.phase == "rendered" and not wall.cleared and wall.kind in kinds:
-            raise WallError(f"{wall.kind} wall stayed: {wall.text[:80]}")
+            raise WallError(stayed_message(wall))
     if result.empty_reason and stale is None:  # one line a page: the expiry line says it all
         say(f"warning: {result.final_url or url}: empty article: {result.empty_reason}")
+
+
+def stayed_message(wall: Wall) -> str:
+    """``consent wall stayed: <what it said>``; without a colon when the wall said nothing we
+    could read (a dialog drawn in a frame of another origin)."""
+    said = fold(wall.text)[:80]
+    return f"{wall.kind} wall stayed: {said}" if said else f"{wall.kind} wall stayed"
 
 
 class Run:
