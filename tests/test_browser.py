@@ -33,15 +33,16 @@ def bare(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.delenv(browser.BROWSER_ENV, raising=False)
     monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "ms-playwright"))
     monkeypatch.setattr(browser, "SYSTEM_PATHS", ())
+    monkeypatch.setattr(browser, "SHELL_PATHS", ())
     return tmp_path
 
 
-def playwright_revision() -> str:
+def playwright_revision(name: str = "chromium") -> str:
     import playwright
 
     manifest = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
     browsers = json.loads(manifest.read_text())["browsers"]
-    return str(next(b["revision"] for b in browsers if b["name"] == "chromium"))
+    return str(next(b["revision"] for b in browsers if b["name"] == name))
 
 
 def test_nothing_installed_says_what_to_install_in_one_line(bare: Path) -> None:
@@ -93,10 +94,39 @@ def test_playwright_executable_path_used_when_it_exists(bare: Path) -> None:
     assert browser.find_browser(bundled=str(bare / "pw" / "gone")) == str(bare / "bin" / "chromium")
 
 
+def test_a_headless_run_takes_the_headless_shell(bare: Path) -> None:
+    chromium = fake_executable(bare / "bin", "chromium")
+    shell = fake_executable(bare / "bin", "chromium-headless-shell")
+    assert browser.find_browser() == str(shell)
+    assert browser.launch_args()["executable_path"] == str(shell)
+    # a visible window or a user profile takes Chromium itself
+    assert browser.find_browser(shell=False) == str(chromium)
+    assert browser.launch_args(shell=False)["executable_path"] == str(chromium)
+
+
+def test_playwright_headless_shell_comes_first(bare: Path) -> None:
+    fake_executable(bare / "bin", "chromium-headless-shell")
+    given = fake_executable(bare / "pw", "chrome")
+    revision = playwright_revision("chromium-headless-shell")
+    root = bare / "ms-playwright" / f"chromium_headless_shell-{revision}"
+    shell = fake_executable(root / "chrome-headless-shell-linux64", "chrome-headless-shell")
+    assert browser.bundled_headless_shell() == str(shell)
+    assert browser.find_browser(bundled=str(given)) == str(shell)
+    assert browser.find_browser(bundled=str(given), shell=False) == str(given)
+
+
+def test_a_shell_in_its_install_path(bare: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_executable(bare / "bin", "chromium")
+    shell = fake_executable(bare / "lib" / "chromium", "chromium-headless-shell")
+    monkeypatch.setattr(browser, "SHELL_PATHS", (str(bare / "missing"), str(shell)))
+    assert browser.find_browser() == str(shell)
+
+
 def test_explicit_path_wins(bare: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_executable(bare / "bin", "chromium")
     from_env = fake_executable(bare / "env", "my-chrome")
     from_option = fake_executable(bare / "opt", "other-chrome")
+    fake_executable(bare / "bin", "chromium-headless-shell")
     monkeypatch.setenv(browser.BROWSER_ENV, str(from_env))
     assert browser.find_browser() == str(from_env)
     assert browser.find_browser(Options(browser_path=str(from_option))) == str(from_option)
@@ -154,6 +184,29 @@ def test_playwright_errors_map_to_ours(error: Exception, kind: type, words: str)
 def test_net_error_code_is_kept_for_the_user() -> None:
     mapped = browser.map_error(PlaywrightError(f"net::ERR_CONNECTION_RESET at {URL}"), URL)
     assert "net::ERR_CONNECTION_RESET" in str(mapped)
+
+
+@pytest.mark.parametrize(
+    ("status", "headers", "options", "asked"),
+    [
+        (401, {"www-authenticate": 'Basic realm="x"'}, Options(), True),
+        (401, {"www-authenticate": 'Basic realm="x"'}, Options(auth_user="ed"), False),
+        (401, {}, Options(), False),
+        (200, {"www-authenticate": 'Basic realm="x"'}, Options(), False),
+        (None, {}, Options(), False),
+    ],
+)
+def test_a_401_asking_for_credentials_not_given_is_an_error(
+    status: int | None, headers: dict[str, str], options: Options, asked: bool
+) -> None:
+    # the same line whether the browser failed the navigation or showed the server's 401 page
+    if not asked:
+        browser.auth_asked(URL, status, headers, options)
+        return
+    with pytest.raises(NavigationError) as caught:
+        browser.auth_asked(URL, status, headers, options)
+    failed = browser.map_error(PlaywrightError(f"net::ERR_INVALID_AUTH_CREDENTIALS at {URL}"), URL)
+    assert browser.AUTH_ASKED in str(caught.value) and browser.AUTH_ASKED in str(failed)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])

@@ -26,6 +26,14 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "EXTRACTOR_PROCESS_MARK"
+# Chromium's executable names, its headless shell's included.
+CHROMIUM_NAMES = (
+    "chromium",
+    "chrome",
+    "chromium-headless-shell",
+    "chrome-headless-shell",
+    "headless_shell",
+)
 
 # The child: capture one URL with the library's sync API, print how it ended.
 CHILD = """
@@ -77,7 +85,7 @@ def start_child(url: str, timeout_ms: int) -> tuple[subprocess.Popen[str], str]:
 def wait_for_chromium(mark: str, proc: subprocess.Popen[str], within: float = 30) -> None:
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
-        if any(Path(exe).name in ("chromium", "chrome") for _, exe in marked_processes(mark)):
+        if any(Path(exe).name in CHROMIUM_NAMES for _, exe in marked_processes(mark)):
             return
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.1)

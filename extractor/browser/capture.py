@@ -36,7 +36,7 @@ from extractor.browser import images as page_images
 from extractor.browser import served as from_server
 from extractor.browser.blocking import block_unneeded
 from extractor.browser.documents import ERROR_PAGE, Documents
-from extractor.browser.launch import map_error
+from extractor.browser.launch import auth_asked, map_error
 from extractor.browser.network import Network
 from extractor.browser.scripts import CAPTURE_SETTINGS, keep_script, script
 from extractor.browser.settle import (
@@ -222,6 +222,7 @@ async def _capture_page(
     response = await page.goto(target, wait_until="commit", timeout=max(1, budget.left_ms()))
     timings["commit"] = budget.elapsed_ms()
     status, headers, content_type = from_server.response_facts(response, target)
+    auth_asked(url, status, headers, options)
     if content_type and content_type not in from_server.HTML_TYPES:
         raise NotHtmlError(f"{url}: not HTML ({content_type})")
     loaded, server_html = await asyncio.gather(

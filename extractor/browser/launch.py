@@ -2,6 +2,7 @@
 
 The only other module that touches Playwright is ``render.py``. This one:
   1. finds a Chromium (explicit path, Playwright's own, a system install), or says what to install;
+     a headless run takes Chromium's headless shell where one is installed, as Playwright does;
   2. launches it with the flags that work in containers, or connects to a running one over CDP;
   3. maps Playwright's errors onto ``extractor.errors`` (``map_error``), in one place;
   4. runs a coroutine so that SIGINT/SIGTERM cancel it cleanly and no Chromium outlives it (``run``).
@@ -46,6 +47,16 @@ BROWSER_ENV = "EXTRACTOR_BROWSER"
 # Executable names looked up on PATH, best first.
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
+# Chromium's headless shell, looked up on PATH and then in its usual install paths. A headless run
+# without a user profile takes it when found: it renders with the same engine and costs the machine
+# far less per page (no window machinery; ``tests/bench/RESULTS.md`` has the figures).
+SHELL_NAMES = ("chromium-headless-shell", "chrome-headless-shell", "headless_shell")
+SHELL_PATHS = (
+    "/usr/lib/chromium/chromium-headless-shell",
+    "/usr/lib/chromium/headless_shell",
+    "/opt/google/chrome-headless-shell/chrome-headless-shell",
+)
+
 # Usual install locations when nothing is on PATH.
 SYSTEM_PATHS = (
     "/usr/bin/chromium",
@@ -77,6 +88,12 @@ INSTALL_HINT = (
     f"or point to it with --browser-path / {BROWSER_ENV}"
 )
 
+# A site that asks for HTTP auth that was not given: Chromium fails the navigation
+# (ERR_INVALID_AUTH_CREDENTIALS), its headless shell shows the server's 401 page (``auth_asked``).
+AUTH_ASKED = (
+    "the site asks for HTTP basic auth, not given or refused (--auth-user, --auth-password)"
+)
+
 # Substrings of Chromium network errors, and what they mean to a user.
 NET_ERRORS = (
     ("ERR_NAME_NOT_RESOLVED", "host name not found"),
@@ -96,10 +113,7 @@ NET_ERRORS = (
     ("ERR_HTTP2_", "HTTP/2 protocol error"),
     ("ERR_EMPTY_RESPONSE", "the server sent an empty response"),
     ("ERR_BLOCKED_BY_CLIENT", "blocked (origin not allowed)"),
-    (
-        "ERR_INVALID_AUTH_CREDENTIALS",
-        "the site asks for HTTP basic auth, not given or refused (--auth-user, --auth-password)",
-    ),
+    ("ERR_INVALID_AUTH_CREDENTIALS", AUTH_ASKED),
     ("ERR_FAILED", "request failed"),
 )
 
@@ -127,19 +141,26 @@ def playwright_browsers_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ms-playwright"
 
 
+def _bundled_revision(name: str) -> str | None:
+    """The revision of browser ``name`` that the installed Playwright expects (browsers.json)."""
+    try:
+        import playwright
+
+        manifest = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
+        browsers = json.loads(manifest.read_text())["browsers"]
+        return str(next(b["revision"] for b in browsers if b["name"] == name))
+    except (OSError, ValueError, KeyError, StopIteration, ImportError):
+        return None
+
+
 def bundled_chromium() -> str | None:
     """Playwright's own Chromium for the installed Playwright version, if it was downloaded.
 
     Read from Playwright's browsers.json without starting its driver (``launch_args`` is called
     from plain sync code); ``launch`` prefers ``playwright.chromium.executable_path`` itself.
     """
-    try:
-        import playwright
-
-        manifest = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
-        browsers = json.loads(manifest.read_text())["browsers"]
-        revision = next(b["revision"] for b in browsers if b["name"] == "chromium")
-    except (OSError, ValueError, KeyError, StopIteration, ImportError):
+    revision = _bundled_revision("chromium")
+    if revision is None:
         return None
     root = playwright_browsers_dir() / f"chromium-{revision}"
     for rel in (
@@ -155,6 +176,35 @@ def bundled_chromium() -> str | None:
     return None
 
 
+def bundled_headless_shell() -> str | None:
+    """Playwright's own headless shell for the installed Playwright version, if it was downloaded
+    (``playwright install chromium`` fetches it beside Chromium)."""
+    revision = _bundled_revision("chromium-headless-shell")
+    if revision is None:
+        return None
+    root = playwright_browsers_dir() / f"chromium_headless_shell-{revision}"
+    for rel in (
+        "chrome-headless-shell-linux64/chrome-headless-shell",
+        "chrome-headless-shell-linux-arm64/chrome-headless-shell",
+        "chrome-linux/headless_shell",
+        "chrome-headless-shell-mac-arm64/chrome-headless-shell",
+        "chrome-headless-shell-mac-x64/chrome-headless-shell",
+        "chrome-headless-shell-win64/chrome-headless-shell.exe",
+    ):
+        if _is_executable(root / rel):
+            return str(root / rel)
+    return None
+
+
+def system_headless_shell() -> str | None:
+    """A headless shell on PATH, else in a usual install location."""
+    for name in SHELL_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((path for path in SHELL_PATHS if _is_executable(path)), None)
+
+
 def system_chromium() -> str | None:
     """A Chromium or Chrome on PATH, else in a usual install location."""
     for name in SYSTEM_NAMES:
@@ -167,11 +217,15 @@ def system_chromium() -> str | None:
     return None
 
 
-def find_browser(options: Options | None = None, bundled: str | None = None) -> str:
+def find_browser(
+    options: Options | None = None, bundled: str | None = None, shell: bool = True
+) -> str:
     """The Chromium executable to launch.
 
-    Order: an explicit path (Options.browser_path, then $EXTRACTOR_BROWSER) wins; else Playwright's
-    own Chromium (``bundled``, or the one browsers.json names) when installed; else a system one.
+    Order: an explicit path (Options.browser_path, then $EXTRACTOR_BROWSER) wins; else, when
+    ``shell`` (a headless run without a user profile), a headless shell: Playwright's own, then a
+    system one; else Playwright's own Chromium (``bundled``, or the one browsers.json names) when
+    installed; else a system one. A visible window or a user profile always takes Chromium itself.
     """
     explicit = (options.browser_path if options else None) or os.environ.get(BROWSER_ENV)
     if explicit:
@@ -179,7 +233,8 @@ def find_browser(options: Options | None = None, bundled: str | None = None) -> 
         if not _is_executable(resolved):
             raise NoBrowserError(f"browser not found or not executable: {explicit}")
         return resolved
-    for candidate in (bundled, bundled_chromium(), system_chromium()):
+    shells = (bundled_headless_shell(), system_headless_shell()) if shell else ()
+    for candidate in (*shells, bundled, bundled_chromium(), system_chromium()):
         if _is_executable(candidate):
             return str(candidate)
     raise NoBrowserError(INSTALL_HINT)
@@ -200,9 +255,10 @@ def launch_flags(options: Options | None = None) -> list[str]:
     return flags
 
 
-def launch_args(options: Options | None = None) -> dict[str, Any]:
-    """Keyword arguments for ``BrowserType.launch`` (also used by pytest-playwright's fixture)."""
-    return {"executable_path": find_browser(options), "args": launch_flags()}
+def launch_args(options: Options | None = None, shell: bool = True) -> dict[str, Any]:
+    """Keyword arguments for a headless ``BrowserType.launch`` (also used by pytest-playwright's
+    fixture); ``shell=False`` for a persistent profile (``find_browser``)."""
+    return {"executable_path": find_browser(options, shell=shell), "args": launch_flags()}
 
 
 # -- launching and connecting --------------------------------------------------------------------
@@ -250,7 +306,7 @@ async def open_browser(pw: Playwright, options: Options, headless: bool = True) 
     bundled = None
     with suppress(PlaywrightError):
         bundled = pw.chromium.executable_path
-    executable = find_browser(options, bundled=bundled)
+    executable = find_browser(options, bundled=bundled, shell=headless)
     try:
         return await pw.chromium.launch(
             executable_path=executable,
@@ -273,7 +329,7 @@ async def open_profile(
     bundled = None
     with suppress(PlaywrightError):
         bundled = pw.chromium.executable_path
-    executable = find_browser(options, bundled=bundled)
+    executable = find_browser(options, bundled=bundled, shell=False)
     try:
         return await pw.chromium.launch_persistent_context(
             Path(options.user_data_dir).expanduser(),
@@ -317,6 +373,13 @@ def map_error(exc: BaseException, url: str) -> ExtractorError:
         return NavigationError(f"{url}: navigation aborted")
     net = next((w for w in message.split() if w.startswith("net::")), None)
     return NavigationError(f"{url}: {net or _first_line(exc)}")
+
+
+def auth_asked(url: str, status: int | None, headers: dict[str, str], options: Options) -> None:
+    """Raise when the main document is a 401 that asks for credentials and none were given
+    (a 401 after credentials were given is the server's answer, and a result)."""
+    if status == 401 and "www-authenticate" in headers and not options.auth_user:
+        raise NavigationError(f"{url}: {AUTH_ASKED} (HTTP 401)")
 
 
 # -- signals -------------------------------------------------------------------------------------
@@ -416,10 +479,13 @@ def sigterm_as_interrupt() -> Iterator[None]:
 
 
 __all__ = [
+    "AUTH_ASKED",
     "BROWSER_ENV",
     "INSTALL_HINT",
     "Interrupted",
+    "auth_asked",
     "bundled_chromium",
+    "bundled_headless_shell",
     "cdp_endpoints",
     "endpoint_name",
     "find_browser",
@@ -431,4 +497,5 @@ __all__ = [
     "run",
     "sigterm_as_interrupt",
     "system_chromium",
+    "system_headless_shell",
 ]
