@@ -1,14 +1,20 @@
+import asyncio
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
+from extractor.browser import launch
 from extractor.browser.blocking import (
     FONT_MEDIA_TYPES,
     HELD_URLS,
     TRACKER_HOSTS,
     block_unneeded,
     blocked,
+    tracker_rules,
 )
+from extractor.records import Options
 from tests.livebrowser import Browser
 
 FONTS_AND_MEDIA = [
@@ -91,3 +97,79 @@ def test_chromium_refuses_what_the_list_says(live: Browser, pages_url: str) -> N
     refused = live.call(_refused_by_chromium(live.session.browser, pages_url, urls))
     assert refused == {url: blocked(url) for url in urls}
     assert sum(refused.values()) == 3 + 5  # so the comparison cannot pass by refusing nothing
+
+
+def _serve_recording() -> tuple[ThreadingHTTPServer, list[str]]:
+    """A server on 127.0.0.1 that answers every path and records ``host path`` of each request."""
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(f"{self.headers.get('Host', '').split(':')[0]} {self.path}")
+            port = self.server.server_address[1]
+            body = PAGE.replace("PORT", str(port)).encode() if self.path == "/" else b"x"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html" if self.path == "/" else "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, seen
+
+
+# A page that asks for a web font, two scripts of a tracker (its host and a subdomain) and one of
+# another host; under the test's rules every .example host resolves to the server above.
+PAGE = """<!doctype html><html><head><style>
+@font-face { font-family: Body; src: url(/f.woff2) format("woff2"); }
+body { font-family: Body, serif; }
+</style></head><body><p>A page with a web font and some scripts.</p>
+<script src="http://tracker.example:PORT/t.js"></script>
+<script src="http://ads.tracker.example:PORT/a.js"></script>
+<script src="http://cdn.example:PORT/app.js"></script>
+</body></html>"""
+
+
+async def _requests_seen(flags: list[str]) -> list[str]:
+    from playwright.async_api import async_playwright
+
+    server, seen = _serve_recording()
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=launch.find_browser(), args=flags)
+            try:
+                page = await browser.new_page()
+                await page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
+            finally:
+                await browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return sorted(seen)
+
+
+@pytest.mark.browser
+def test_a_launched_browser_refuses_fonts_and_trackers_by_its_flags() -> None:
+    base = [f for f in launch.launch_flags(Options(block_unneeded=False))]
+    resolve = "MAP *.example 127.0.0.1"  # after ours: the first rule that matches a host wins
+    ours = [f for f in launch.launch_flags() if f not in base]
+    rules = [f for f in ours if f.startswith("--host-resolver-rules=")]
+    assert len(rules) == 1  # the tracker list itself, turned into rules
+    assert "MAP *.doubleclick.net ~NOTFOUND" in rules[0]
+    refusing = [f for f in ours if f not in rules]
+    refusing.append(f"--host-resolver-rules={tracker_rules(('tracker.example',))}, {resolve}")
+    loading = asyncio.run(_requests_seen([*base, f"--host-resolver-rules={resolve}"]))
+    refused = asyncio.run(_requests_seen([*base, *refusing]))
+    # without the flags the page asks for all of it; with them, for its own page and app only
+    assert loading == [
+        "127.0.0.1 /",
+        "127.0.0.1 /f.woff2",
+        "ads.tracker.example /a.js",
+        "cdn.example /app.js",
+        "tracker.example /t.js",
+    ]
+    assert refused == ["127.0.0.1 /", "cdn.example /app.js"]

@@ -2,19 +2,23 @@
 video, and the analytics and ad networks. Pages render and settle sooner without them.
 
 Bot-check, consent and paywall vendors are never on the list: their scripts are how a wall
-shows itself. Chromium is handed URL patterns (the DevTools ``Fetch`` domain) that hold back
-only the requests that may be on the list; ``blocked`` decides each one held, and it is refused
-or let go. Every other request goes through untouched, with no round trip to a route handler and
-no stream of network events to follow.
+shows itself. Two ways, by where the browser comes from:
+  - a browser launched here gets it through its flags (``launch_flags``), at no cost a page:
+    web fonts are not loaded, tracker hosts do not resolve, audio and video do not start playing
+    by themselves (a video still loads what its ``preload`` asks for, its metadata by default);
+  - a browser connected to (``--cdp-endpoint``), whose flags are not ours, gets it page by page
+    (``block_unneeded``): Chromium is handed URL patterns (the DevTools ``Fetch`` domain) that
+    hold back only the requests that may be on the list; ``blocked`` decides each one held, and
+    it is refused or let go. Every other request goes through untouched.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
+if TYPE_CHECKING:
+    from playwright.async_api import Page
 
 # File types of web fonts and of audio/video (refused in lower or upper case), at the end of a
 # URL's path.
@@ -90,6 +94,21 @@ def _patterns() -> tuple[str, ...]:
 HELD_URLS = _patterns()
 
 
+def tracker_rules(hosts: tuple[str, ...] = TRACKER_HOSTS) -> str:
+    """Host resolver rules under which each host, and any subdomain of it, does not resolve."""
+    return ", ".join(f"MAP {sub}{host} ~NOTFOUND" for host in hosts for sub in ("", "*."))
+
+
+def launch_flags() -> tuple[str, ...]:
+    """Chromium flags that refuse, for every page of a browser launched with them, what
+    ``block_unneeded`` refuses page by page: web fonts, tracker hosts, playing audio and video."""
+    return (
+        "--disable-remote-fonts",
+        "--autoplay-policy=user-gesture-required",
+        f"--host-resolver-rules={tracker_rules()}",
+    )
+
+
 def blocked(url: str) -> bool:
     """Whether ``url`` is refused: its path ends in a font or media file type, or its host is a
     tracker's (or a subdomain of one)."""
@@ -105,7 +124,10 @@ _TYPES = frozenset(FONT_MEDIA_TYPES) | {t.upper() for t in FONT_MEDIA_TYPES}
 
 
 async def block_unneeded(page: Page) -> None:
-    """Refuse fonts, media and trackers in ``page`` (a DevTools session of its own)."""
+    """Refuse fonts, media and trackers in ``page`` alone, through a DevTools session of its own
+    (for a browser whose flags are not ours)."""
+    from playwright.async_api import Error as PlaywrightError
+
     devtools = await page.context.new_cdp_session(page)
 
     async def decide(event: dict[str, Any]) -> None:
@@ -125,4 +147,12 @@ async def block_unneeded(page: Page) -> None:
     await devtools.send("Fetch.enable", {"patterns": patterns})
 
 
-__all__ = ["FONT_MEDIA_TYPES", "HELD_URLS", "TRACKER_HOSTS", "block_unneeded", "blocked"]
+__all__ = [
+    "FONT_MEDIA_TYPES",
+    "HELD_URLS",
+    "TRACKER_HOSTS",
+    "block_unneeded",
+    "blocked",
+    "launch_flags",
+    "tracker_rules",
+]

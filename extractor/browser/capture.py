@@ -3,7 +3,8 @@
 ``capture_page`` reads like the steps it takes, all under one hard ``Options.timeout_ms``:
   1. open a fresh context (pinned viewport, locale, time zone; the wall watcher; origin gate),
      or a page in a persistent profile, with the user's session for the URL (``session.py``);
-     fonts, media and trackers are refused (``blocking.py``);
+     fonts, media and trackers are refused (``blocking.py``: by the flags of a browser launched
+     here, page by page in one connected to);
   2. navigate to DOMContentLoaded and keep the main document's body (the server view);
   3. settle: network idle (capped), a DOM-quiet window (capped), the ``wait_for`` selector;
   4. scroll through the page while it grows (lazy loaders, infinite scroll), then back to the top,
@@ -120,7 +121,8 @@ async def capture_page(
                 page, options, target, options.timeout_ms, profile=profile is not None
             ),
         ]
-        if options.block_unneeded:
+        if options.block_unneeded and options.cdp_endpoint:
+            # a browser launched here refuses them by its flags (``launch.launch_flags``)
             setup.append(block_unneeded(page))
         await asyncio.gather(*setup)
         try:

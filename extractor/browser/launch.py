@@ -25,6 +25,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
+from extractor.browser import blocking
 from extractor.browser.session import routes_origin
 from extractor.errors import (
     ExtractorError,
@@ -243,15 +244,19 @@ def find_browser(
 def launch_flags(options: Options | None = None) -> list[str]:
     """Chromium flags; --no-sandbox only when running as root (where the sandbox cannot start).
 
-    When the page's own origin is answered through a route (extra headers, ``session.py``),
-    Chromium cannot tell that answer's network and would block the page's requests to local
-    or private hosts: its local network access checks are switched off for such a run only.
+    Web fonts, trackers and playing media are refused by flags unless ``--load-all`` keeps them
+    (``blocking.py``). When the page's own origin is answered through a route (extra headers,
+    ``session.py``), Chromium cannot tell that answer's network and would block the page's
+    requests to local or private hosts: its local network access checks are switched off for
+    such a run only.
     """
     flags = list(BASE_FLAGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         flags.append("--no-sandbox")
     if options is not None and routes_origin(options):
         flags.append(LOCAL_NETWORK_FLAG)
+    if options is None or options.block_unneeded:
+        flags.extend(blocking.launch_flags())
     return flags
 
 

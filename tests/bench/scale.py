@@ -11,7 +11,9 @@ sub-resource on that origin, so nothing reaches the network and no request is in
 1. one batch (``extractor --urls``) against a process launched per URL, on the same pages;
 2. the product's capture against a bare Playwright ``goto(load)`` + ``content()``, on the same
    pages with the same browser and number of contexts, and where the capture's time goes; the
-   two take turns in rounds of a few pages, so that the machine's changing load falls on both;
+   two take turns, so that the machine's changing load falls on both: in rounds of a few pages
+   (each round as slow as its slowest page) and as one pool of all the pages (a batch's
+   throughput, where other pages fill one page's wait);
 3. peak memory of the batch's whole process tree (Python and Chromium) at pages 100, 500, 1000,
    and of its Python process alone (what grew when results were kept); a long run prints its
    progress on stderr every 100 pages. On 2 shared cores 1,000 pages take about 25 minutes:
@@ -255,6 +257,28 @@ async def _timed_all(jobs: list[Any], concurrency: int) -> float:
     return time.perf_counter() - start
 
 
+async def _side_by_side(
+    urls: list[str], size: int, concurrency: int, bare: Any, ours: Any
+) -> tuple[float, float]:
+    """Seconds for the bare loads and for the captures of ``urls``, taken in turns of ``size``
+    pages, each turn one pool of ``concurrency`` contexts, the two sides taking turns to go
+    first so that a change in the machine's load falls on both alike. Rounds of a few pages
+    weigh each round's slowest page (a page that waits long holds its round up); one pool of
+    all the pages is the throughput of a batch, where other pages fill that wait."""
+    bare_s = ours_s = 0.0
+    for turn, at in enumerate(range(0, len(urls), size)):
+        chunk = urls[at : at + size]
+        bare_jobs = [lambda u=u: bare(u) for u in chunk]
+        our_jobs = [lambda u=u: ours(u) for u in chunk]
+        if turn % 2 == 0:
+            bare_s += await _timed_all(bare_jobs, concurrency)
+            ours_s += await _timed_all(our_jobs, concurrency)
+        else:
+            ours_s += await _timed_all(our_jobs, concurrency)
+            bare_s += await _timed_all(bare_jobs, concurrency)
+    return bare_s, ours_s
+
+
 async def _capture_vs_bare(origin: str, ids: list[str], concurrency: int, options: Options) -> None:
     from playwright.async_api import async_playwright
 
@@ -262,7 +286,7 @@ async def _capture_vs_bare(origin: str, ids: list[str], concurrency: int, option
     from extractor.browser.launch import open_browser
 
     print(f"\n2. capture against bare Playwright goto(load) + content(), {concurrency} contexts")
-    print(f"   {'part':<14}{'pages':>6}{'bare s':>9}{'capture s':>11}{'ratio':>8}")
+    print(f"   {'part':<14}{'as':<12}{'pages':>6}{'bare s':>9}{'capture s':>11}{'ratio':>8}")
     async with async_playwright() as pw:
         browser = await open_browser(pw, options)
         timings: list[dict[str, int]] = []
@@ -274,23 +298,17 @@ async def _capture_vs_bare(origin: str, ids: list[str], concurrency: int, option
         try:
             for name, part in split_parts(ids):
                 urls = [f"{origin}/p/{pid}?c" for pid in part]
-                bare = capture = 0.0
-                # in rounds of a few pages, bare and capture taking turns to go first, so that a
-                # change in the machine's load falls on both alike
-                size = 2 * concurrency
-                for turn, at in enumerate(range(0, len(urls), size)):
-                    chunk = urls[at : at + size]
-                    bare_jobs = [lambda u=u: _bare(browser, u) for u in chunk]
-                    our_jobs = [lambda u=u: ours(u) for u in chunk]
-                    if turn % 2 == 0:
-                        bare += await _timed_all(bare_jobs, concurrency)
-                        capture += await _timed_all(our_jobs, concurrency)
-                    else:
-                        capture += await _timed_all(our_jobs, concurrency)
-                        bare += await _timed_all(bare_jobs, concurrency)
-                print(
-                    f"   {name:<14}{len(urls):>6}{bare:>9.1f}{capture:>11.1f}{capture / bare:>7.2f}x"
-                )
+                # rounds of a few pages; then one pool of them all, twice (each side first once)
+                for way, size, times in (
+                    ("rounds", 2 * concurrency, 1),
+                    ("one pool", len(urls), 2),
+                ):
+                    bare, capture = await _side_by_side(
+                        urls * times, size, concurrency, lambda u: _bare(browser, u), ours
+                    )
+                    bare, capture = bare / times, capture / times  # seconds for the part once
+                    print(f"   {name:<14}{way:<12}{len(urls):>6}{bare:>9.1f}{capture:>11.1f}"
+                          f"{capture / bare:>7.2f}x")  # fmt: skip
         finally:
             await browser.close()
     means = mean_breakdown(timings)
