@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -304,6 +305,53 @@ def drop_junk_lines(region: HtmlElement) -> Step:
         ):
             removal.take(el)
     return removal.step()
+
+
+# A heading that links to itself is the section's title; an entry of a list is kept or dropped
+# with its list (a table of contents whose sections went is the link-lists step's to judge).
+_KEPT_LINES = (*_ALL_HEADINGS, "li", "dt", "dd")
+# A hash router's links ("#/guide/intro", "#!/post/12") go to other pages, not to a place on this one.
+ROUTER_HREFS = ("#/", "#!")
+
+
+def drop_jump_links(region: HtmlElement) -> Step:
+    """Lines that are nothing but links to a place on the page that lies behind them or that the
+    region does not hold: "Back to top", "Back to navigation", "Reply" to a comment form that
+    went, "Skip over adverts". In the clipped article they lead nowhere. A link to a place ahead
+    in the region ("Jump to details", a footnote mark) stays, and so do a heading that links to
+    itself and the entries of a list (a table of contents)."""
+    removal = Removal("jump-links", "links back up the page or to what is not in the article")
+    order: dict[HtmlElement, int] = {}
+    places: dict[str, int] = {}
+    for index, el in enumerate(region.iter()):
+        order[el] = index
+        for place in (el.get("id"), el.get("name") if el.tag == "a" else None):
+            if place and place not in places:
+                places[place] = index
+    for link in list(region.iter("a")):
+        if not _jumps_back(link, order, places):
+            continue
+        line = _line_of(link, region)
+        if line is None or line.tag in _KEPT_LINES or ancestor(line, *_KEPT_LINES) is not None:
+            continue
+        text = fold(line.text_content())
+        if not text or len(text) > JUNK_MAX_CHARS:
+            continue
+        if all(_jumps_back(a, order, places) for a in line.iter("a")):
+            removal.take(line)
+    return removal.step()
+
+
+def _jumps_back(link: HtmlElement, order: dict[HtmlElement, int], places: dict[str, int]) -> bool:
+    """Whether ``link`` goes to a fragment of this page that is not ahead of it in the region
+    (nor the link's own block: a heading's permalink)."""
+    href = (link.get("href") or "").strip()
+    if not href.startswith("#") or href.startswith(ROUTER_HREFS):
+        return False
+    target = places.get(unquote(href[1:]))
+    if target is None:
+        return True
+    return target < order[link] and not any(order.get(a) == target for a in link.iterancestors())
 
 
 def drop_title(region: HtmlElement, title: str | None) -> Step:

@@ -20,7 +20,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   product-summary    on a product page, the summary beside the gallery joins the region
                      (see products.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
-  link-lists, related-links, junk-lines, title-duplicate, byline-duplicate
+  link-lists, related-links, junk-lines, jump-links, title-duplicate, byline-duplicate
                      inside the region (see cleanup.py).
 """
 
@@ -56,6 +56,7 @@ ArticleStep = Literal[
     "link-lists",
     "related-links",
     "junk-lines",
+    "jump-links",
     "title-duplicate",
     "byline-duplicate",
 ]
@@ -109,6 +110,7 @@ def find_article(
     run("link-lists", lambda: cleanup.drop_link_lists(region))
     run("related-links", lambda: cleanup.drop_related_links(region))
     run("junk-lines", lambda: cleanup.drop_junk_lines(region))
+    run("jump-links", lambda: cleanup.drop_jump_links(region))
     run("title-duplicate", lambda: cleanup.drop_title(region, meta.title))
     run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))
     return region, steps
