@@ -41,25 +41,35 @@ def test_a_link_ahead_in_the_region_stays() -> None:
     assert "Jump to details" in kept_after(body)
 
 
-def test_a_link_back_or_to_nowhere_goes() -> None:
+def test_a_link_back_up_or_to_the_top_goes() -> None:
     body = (
-        f"<h2 id='start'>Start</h2>{PROSE}</p><div><a href='#start'>Back to the start</a></div>"
-        "<p><a href='#respond'>Reply</a></p><p><a href='#'>Top</a></p>"
+        f"<div id='start'><h2>Start</h2>{PROSE}</p><div><a href='#start'>Back to the start</a>"
+        "</div></div>"
+        "<p><a href='#top'>Top of page</a></p><p><a href='#'>Up</a></p>"
     )
     out = kept_after(body)
-    for gone in ("Back to the start", "Reply", "Top"):
+    for gone in ("Back to the start", "Top of page", "Up"):
         assert gone not in out
     assert "Start" in out
 
 
-def test_links_inside_text_headings_and_routers_stay() -> None:
+def test_a_link_to_a_place_not_on_the_page_stays() -> None:
+    # a README's "[MIT](LICENSE)" that the site generator turned into "#LICENSE"
+    body = f"{PROSE}</p><h2>License</h2><p><a href='#LICENSE'>MIT</a></p>"
+    assert "MIT" in kept_after(body)
+
+
+def test_links_inside_text_headings_permalinks_and_routers_stay() -> None:
+    # Starlight: the permalink sits beside the heading, in the heading's wrapper
     body = (
         f"<h2 id='s'><a href='#s'>Section</a></h2>{PROSE}</p>"
+        "<div class='sl-heading-wrapper'><h2 id='t'>Then</h2><a class='sl-anchor-link' "
+        "href='#t'><span>Section titled Then</span></a></div>"
         "<p>See <a href='#s'>the section above</a> for the wiring.</p>"
         "<p><a href='#/guide/next'>Next guide</a></p>"
     )
     out = kept_after(body)
-    for kept in ("Section", "the section above", "Next guide"):
+    for kept in ("Section", "the section above", "Next guide", "Section titled Then"):
         assert kept in out
 
 
@@ -69,3 +79,11 @@ def test_a_contents_entry_whose_section_went_stays_with_its_list() -> None:
         f"</li></ul><h2 id='history'>History</h2>{PROSE}</p>"
     )
     assert "2 See also" in kept_after(body)
+
+
+def test_a_table_cell_that_links_to_a_missing_section_stays() -> None:
+    body = (
+        f"{PROSE}</p><table><tr><td><a href='#optionsOnMatch'>onMatch</a></td>"
+        "<td>Called on every matched item.</td></tr></table>"
+    )
+    assert "onMatch" in kept_after(body)

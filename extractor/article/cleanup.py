@@ -307,27 +307,29 @@ def drop_junk_lines(region: HtmlElement) -> Step:
     return removal.step()
 
 
-# A heading that links to itself is the section's title; an entry of a list is kept or dropped
-# with its list (a table of contents whose sections went is the link-lists step's to judge).
-_KEPT_LINES = (*_ALL_HEADINGS, "li", "dt", "dd")
+# A heading that links to itself is the section's title; an entry of a list or a cell of a table
+# is kept or dropped with it (a table of contents whose sections went is the link-lists step's to
+# judge; a table of options whose names link to their sections keeps its rows whole).
+_KEPT_LINES = (*_ALL_HEADINGS, "li", "dt", "dd", "td", "th")
 # A hash router's links ("#/guide/intro", "#!/post/12") go to other pages, not to a place on this one.
 ROUTER_HREFS = ("#/", "#!")
 
 
 def drop_jump_links(region: HtmlElement) -> Step:
-    """Lines that are nothing but links to a place on the page that lies behind them or that the
-    region does not hold: "Back to top", "Back to navigation", "Reply" to a comment form that
-    went, "Skip over adverts". In the clipped article they lead nowhere. A link to a place ahead
-    in the region ("Jump to details", a footnote mark) stays, and so do a heading that links to
-    itself and the entries of a list (a table of contents)."""
-    removal = Removal("jump-links", "links back up the page or to what is not in the article")
+    """Lines that are nothing but links back up the page: "Back to top", "Back to navigation",
+    "Return to the contents". In the clipped article they lead nowhere. A link ahead ("Jump to
+    details", a footnote mark), one whose target is not on the page (a README's link to a file
+    its site made a fragment of), a heading's permalink and the entries of a list or table (a
+    table of contents) stay."""
+    removal = Removal("jump-links", "links back up the page")
     order: dict[HtmlElement, int] = {}
     places: dict[str, int] = {}
-    for index, el in enumerate(region.iter()):
+    for index, el in enumerate(region.getroottree().getroot().iter()):
         order[el] = index
         for place in (el.get("id"), el.get("name") if el.tag == "a" else None):
             if place and place not in places:
-                places[place] = index
+                # a link to a heading is its permalink, beside it (never a jump back)
+                places[place] = -1 if el.tag in _ALL_HEADINGS else index
     for link in list(region.iter("a")):
         if not _jumps_back(link, order, places):
             continue
@@ -343,15 +345,16 @@ def drop_jump_links(region: HtmlElement) -> Step:
 
 
 def _jumps_back(link: HtmlElement, order: dict[HtmlElement, int], places: dict[str, int]) -> bool:
-    """Whether ``link`` goes to a fragment of this page that is not ahead of it in the region
-    (nor the link's own block: a heading's permalink)."""
+    """Whether ``link`` goes to a place on this page above it, or to the page's top ("#",
+    "#top": a browser scrolls to the top for them when no element has that id)."""
     href = (link.get("href") or "").strip()
     if not href.startswith("#") or href.startswith(ROUTER_HREFS):
         return False
-    target = places.get(unquote(href[1:]))
+    name = unquote(href[1:])
+    target = places.get(name)
     if target is None:
-        return True
-    return target < order[link] and not any(order.get(a) == target for a in link.iterancestors())
+        return name.lower() in ("", "top")
+    return 0 <= target < order[link]
 
 
 def drop_title(region: HtmlElement, title: str | None) -> Step:
