@@ -19,6 +19,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   choose-region      the best container by paragraph scores (see scoring.py);
   product-summary    on a product page, the summary beside the gallery joins the region
                      (see products.py);
+  ledes              opening paragraphs printed above the body join the region (see ledes.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
   link-lists, related-links, junk-lines, jump-links, title-duplicate, byline-duplicate
                      inside the region (see cleanup.py).
@@ -31,7 +32,7 @@ from typing import Literal, get_args
 
 from lxml.html import HtmlElement
 
-from extractor.article import boilerplate, callouts, cleanup, docs, products, tabs, threads
+from extractor.article import boilerplate, callouts, cleanup, docs, ledes, products, tabs, threads
 from extractor.article.scoring import best_region
 from extractor.dom import body_of, is_within
 from extractor.records import Metadata, Options, Step
@@ -52,6 +53,7 @@ ArticleStep = Literal[
     "forms",
     "choose-region",
     "product-summary",
+    "ledes",
     "quoted-copies",
     "link-lists",
     "related-links",
@@ -103,6 +105,9 @@ def find_article(
     region = body if "choose-region" in skip else best_region(body)
     if product:
         region, joined = products.join_summary(region, body)
+        steps.append(joined)
+    if "ledes" not in skip and "choose-region" not in skip:
+        region, joined = ledes.join_lede(region, body)
         steps.append(joined)
     if options.include_comments:
         _append_comments(region, scan.comments)

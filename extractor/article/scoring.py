@@ -259,7 +259,7 @@ def _widen(
     menus and teaser rails) and never goes above the page's <main> or article body."""
     region = top
     own = prose.get(top, 0)
-    if _ends_content(top):
+    if ends_content(top):
         return top
     part = part or own < CARD_MAX_PROSE or top.tag in PART_TAGS
     part = part or bool(DISCLOSED_NAMES.search(names_of(top)))
@@ -274,7 +274,7 @@ def _widen(
             region, own = parent, prose.get(parent, 0)
         elif not part and prose.get(parent, 0) > own:
             break  # an article with something beside it (a byline, a teaser): it stays
-        if _ends_content(parent):
+        if ends_content(parent):
             break
     return region
 
@@ -289,7 +289,7 @@ def _holds_its_like(parent: HtmlElement, region: HtmlElement) -> bool:
     return like >= LIKE_SIBLINGS
 
 
-def _ends_content(el: HtmlElement) -> bool:
+def ends_content(el: HtmlElement) -> bool:
     """The page's own word on where its content ends: its <main>, or its article body (not a
     post's ``itemprop="text"``: a thread's posts are widened over)."""
     if el.tag == "main" or el.get("role") == "main" or "articleBody" in (el.get("itemprop") or ""):

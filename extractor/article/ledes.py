@@ -1,0 +1,89 @@
+"""The lede above the article body joins the region.
+
+Many templates print the opening paragraphs of a story (the lede, an introduction to a guide)
+in a block of their own above the body: an "intro" section beside the byline, a page
+builder's text widget before the body's column. The body then wins the region on its prose,
+and the opening is lost. Paragraphs of prose that come before the region inside its parent or
+grandparent, and add less than the region holds, join it, before it.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from extractor.article.scoring import ends_content, link_density
+from extractor.dom import fold
+from extractor.records import Step
+
+# The lede sits at most this many levels above the region (its parent's or grandparent's block).
+MAX_LEVELS = 2
+# A lede paragraph is prose: at least this many characters...
+MIN_LEDE_CHARS = 80
+# ...and mostly read, not followed.
+MAX_LINK_DENSITY = 0.3
+# One short paragraph above the body is a standfirst (a summary of the story, which a reader
+# may or may not count as its text); a lede holds at least this many characters.
+MIN_LEDE_TOTAL = 150
+# The lede is shorter than the body: together its paragraphs hold at most this share of it.
+MAX_LEDE_SHARE = 0.5
+# A paragraph of this many <br> line breaks is lines (notices, links), not prose.
+MAX_BREAKS = 2
+# Where a paragraph sits in one of these, it is no lede (a teaser, a caption, a control).
+NOT_LEDE = ("a", "button", "form", "label", "li", "figure", "figcaption", "blockquote", "table")
+
+
+def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step]:
+    """The region with the lede paragraphs found before it in its parent's and grandparent's
+    blocks moved, in page order, into a new <div> before it; else the region itself. Not past
+    the page's <main> or article body (their own word on where the content is)."""
+    step = Step("ledes", "opening paragraphs above the article body", 0)
+    if region is body or region.getparent() is None or ends_content(region):
+        return region, step
+    size = len(fold(region.text_content()))
+    branch = region
+    found: list[HtmlElement] = []
+    for level, parent in enumerate(region.iterancestors()):
+        if level >= MAX_LEVELS or parent is body:
+            break
+        before = []
+        for sibling in parent:
+            if sibling is branch:
+                break
+            if isinstance(sibling.tag, str):
+                before.extend(_lede_paragraphs(sibling, parent))
+        found = before + found
+        if ends_content(parent):
+            break
+        branch = parent
+    total = sum(len(fold(p.text_content())) for p in found)
+    if total < MIN_LEDE_TOTAL or total > MAX_LEDE_SHARE * size:
+        return region, step
+    joined = region.makeelement("div", {})
+    region.addprevious(joined)
+    for el in [*found, region]:
+        el.tail = None
+        joined.append(el)
+    samples = tuple(" ".join(fold(p.text_content()).split()[:8]) for p in found[:3])
+    return joined, Step(step.name, step.why, 0, samples)
+
+
+def _lede_paragraphs(block: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+    """The paragraphs of prose in ``block`` (a child of ``top``), in page order."""
+    paragraphs = [block] if block.tag == "p" else list(block.iter("p"))
+    return [p for p in paragraphs if _is_lede(p, top)]
+
+
+def _is_lede(p: HtmlElement, top: HtmlElement) -> bool:
+    """A paragraph of prose: long enough, few links, no pictures, not lines parted by <br>
+    (a box of notices or links), not inside a link, a list, a figure or a table."""
+    text = fold(p.text_content())
+    if len(text) < MIN_LEDE_CHARS or link_density(p) > MAX_LINK_DENSITY:
+        return False
+    if p.find(".//img") is not None or len(p.findall(".//br")) >= MAX_BREAKS:
+        return False
+    for above in p.iterancestors():
+        if above is top:
+            return True
+        if above.tag in NOT_LEDE:
+            return False
+    return False

@@ -1,0 +1,66 @@
+"""The opening paragraphs printed above the article body join the region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor import dom
+from extractor.article.region import find_article
+from extractor.pipeline import extract_html
+from extractor.records import Metadata, Options
+
+PAGES = Path(__file__).parent / "pages"
+BODY = "<p>" + "The body of the story goes on, with commas, clauses, and a full stop. " * 6 + "</p>"
+LEDE = (
+    "<p>The opening paragraph sits in a block of its own above the body, as some templates "
+    "print it, and it is the first thing a reader of the story reads.</p>"
+)
+
+
+def guide(*skip: str) -> str:
+    html = (PAGES / "guide-intro-block" / "index.html").read_text(encoding="utf-8")
+    url = "https://pages.test/guide-intro-block/"
+    return extract_html(html, url=url, options=Options(skip_steps=skip)).markdown
+
+
+def region_text(body: str) -> str:
+    doc = dom.parse(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    region, _ = find_article(doc, Metadata(title="t"), Options())
+    return dom.fold(region.text_content())
+
+
+def test_an_intro_block_above_the_body_joins_it() -> None:
+    # a review site's guide: the intro section sits with the <h1> and byline above the body
+    out = guide()
+    opening = "A stove that roars in July can sputter at minus ten"
+    assert out.startswith(opening)
+    assert out.index("our general stove guide") < out.index("## Why you should trust us")
+    for chrome in ("Mara Lind ·", "Updated January", "Trailhead Review"):
+        assert chrome not in out
+    assert opening not in guide("ledes")
+
+
+def test_paragraphs_before_the_body_in_its_parent_join() -> None:
+    text = region_text(f"<div class='page'><div class='intro'>{LEDE * 2}</div>{BODY * 4}</div>")
+    assert text.startswith("The opening paragraph")
+
+
+def test_a_one_line_standfirst_stays_out() -> None:
+    stand = (
+        "<p class='dek'>One sentence that sums the story up above its body, as a magazine's "
+        "standfirst does, in short.</p>"
+    )
+    page = f"<div class='page'><div class='top'>{stand}</div><div>{BODY * 4}</div></div>"
+    assert "sums the story up" not in region_text(page)
+
+
+def test_teasers_captions_and_long_blocks_do_not_join() -> None:
+    teasers = f"<ul class='more'><li>{LEDE}</li><li>{LEDE}</li></ul>"
+    figure = f"<figure><img src='/a.jpg' alt=''><figcaption>{LEDE}</figcaption></figure>"
+    for before in (teasers, figure):
+        assert "opening paragraph" not in region_text(
+            f"<div class='page'>{before}<div class='story'>{BODY * 4}</div></div>"
+        )
+    # an "opening" longer than half of the body is another block, not its lede
+    page = f"<div class='page'><div>{LEDE * 6}</div><div class='story'>{BODY * 3}</div></div>"
+    assert "opening paragraph" not in region_text(page)
