@@ -313,6 +313,10 @@ def drop_junk_lines(region: HtmlElement) -> Step:
 _KEPT_LINES = (*_ALL_HEADINGS, "li", "dt", "dd", "td", "th")
 # A hash router's links ("#/guide/intro", "#!/post/12") go to other pages, not to a place on this one.
 ROUTER_HREFS = ("#/", "#!")
+# Links to a place on the page; the first element a place name may stand for (its id, or a
+# named anchor), in page order.
+_JUMPS = etree.XPath(".//a[starts-with(normalize-space(@href), '#')]")
+_PLACE = etree.XPath("(//*[@id = $name] | //a[@name = $name])[1]")
 
 
 def drop_jump_links(region: HtmlElement) -> Step:
@@ -322,16 +326,13 @@ def drop_jump_links(region: HtmlElement) -> Step:
     its site made a fragment of), a heading's permalink and the entries of a list or table (a
     table of contents) stay."""
     removal = Removal("jump-links", "links back up the page")
-    order: dict[HtmlElement, int] = {}
-    places: dict[str, int] = {}
-    for index, el in enumerate(region.getroottree().getroot().iter()):
-        order[el] = index
-        for place in (el.get("id"), el.get("name") if el.tag == "a" else None):
-            if place and place not in places:
-                # a link to a heading is its permalink, beside it (never a jump back)
-                places[place] = -1 if el.tag in _ALL_HEADINGS else index
-    for link in list(region.iter("a")):
-        if not _jumps_back(link, order, places):
+    places: dict[str, HtmlElement | None] = {}
+    for link in _JUMPS(region):
+        # its line holds its text and no other: a link with none, or with too much, is no such
+        # line; one that shares a heading, a list entry or a table cell with other text stays
+        # with its line; the place a link goes to is looked for last, for the few lines left
+        said = fold(link.text_content())
+        if not said or len(said) > JUNK_MAX_CHARS or _shares_kept_line(link, said):
             continue
         line = _line_of(link, region)
         if line is None or line.tag in _KEPT_LINES or ancestor(line, *_KEPT_LINES) is not None:
@@ -339,22 +340,44 @@ def drop_jump_links(region: HtmlElement) -> Step:
         text = fold(line.text_content())
         if not text or len(text) > JUNK_MAX_CHARS:
             continue
-        if all(_jumps_back(a, order, places) for a in line.iter("a")):
+        if all(_jumps_back(a, places) for a in line.iter("a")):
             removal.take(line)
     return removal.step()
 
 
-def _jumps_back(link: HtmlElement, order: dict[HtmlElement, int], places: dict[str, int]) -> bool:
+def _shares_kept_line(link: HtmlElement, said: str) -> bool:
+    """Whether ``link`` (its text ``said``) sits in a heading, list entry or table cell that
+    holds more text than the link (its line is then inside that element, which stays)."""
+    kept = ancestor(link, *_KEPT_LINES)
+    return kept is not None and fold(kept.text_content()) != said
+
+
+def _jumps_back(link: HtmlElement, places: dict[str, HtmlElement | None]) -> bool:
     """Whether ``link`` goes to a place on this page above it, or to the page's top ("#",
-    "#top": a browser scrolls to the top for them when no element has that id)."""
+    "#top": a browser scrolls to the top for them when no element has that id). A link to a
+    heading is its permalink, beside it (never a jump back). ``places`` keeps the places
+    looked up, by name."""
     href = (link.get("href") or "").strip()
     if not href.startswith("#") or href.startswith(ROUTER_HREFS):
         return False
     name = unquote(href[1:])
-    target = places.get(name)
+    if name not in places:
+        found = _PLACE(link.getroottree(), name=name)
+        places[name] = found[0] if found else None
+    target = places[name]
     if target is None:
         return name.lower() in ("", "top")
-    return 0 <= target < order[link]
+    return target.tag not in _ALL_HEADINGS and _page_position(target) < _page_position(link)
+
+
+def _page_position(el: HtmlElement) -> list[int]:
+    """Where ``el`` is in the page: the index of each of its ancestors and of itself among its
+    siblings, from the top; compared as lists, in page order (a container before what it holds)."""
+    path = []
+    for parent in el.iterancestors():
+        path.append(parent.index(el))
+        el = parent
+    return path[::-1]
 
 
 def drop_title(region: HtmlElement, title: str | None) -> Step:
