@@ -142,80 +142,74 @@ def playwright_browsers_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ms-playwright"
 
 
-def _bundled_revision(name: str) -> str | None:
-    """The revision of browser ``name`` that the installed Playwright expects (browsers.json)."""
+def _bundled(name: str, folder: str, executables: tuple[str, ...]) -> str | None:
+    """Playwright's own browser ``name`` for the installed Playwright version, if it was
+    downloaded: the first of ``executables`` in ``folder``-<revision>. The revision is read from
+    Playwright's browsers.json without starting its driver (``launch_args`` is called from plain
+    sync code)."""
     try:
         import playwright
 
         manifest = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
         browsers = json.loads(manifest.read_text())["browsers"]
-        return str(next(b["revision"] for b in browsers if b["name"] == name))
+        revision = next(b["revision"] for b in browsers if b["name"] == name)
     except (OSError, ValueError, KeyError, StopIteration, ImportError):
         return None
+    root = playwright_browsers_dir() / f"{folder}-{revision}"
+    return next((str(root / rel) for rel in executables if _is_executable(root / rel)), None)
+
+
+def _installed(names: tuple[str, ...], paths: tuple[str, ...]) -> str | None:
+    """The first of ``names`` on PATH, else the first of ``paths`` that is an executable."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((path for path in paths if _is_executable(path)), None)
 
 
 def bundled_chromium() -> str | None:
-    """Playwright's own Chromium for the installed Playwright version, if it was downloaded.
-
-    Read from Playwright's browsers.json without starting its driver (``launch_args`` is called
-    from plain sync code); ``launch`` prefers ``playwright.chromium.executable_path`` itself.
-    """
-    revision = _bundled_revision("chromium")
-    if revision is None:
-        return None
-    root = playwright_browsers_dir() / f"chromium-{revision}"
-    for rel in (
-        "chrome-linux64/chrome",
-        "chrome-linux/chrome",
-        "chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
-        "chrome-mac/Chromium.app/Contents/MacOS/Chromium",
-        "chrome-win64/chrome.exe",
-        "chrome-win/chrome.exe",
-    ):
-        if _is_executable(root / rel):
-            return str(root / rel)
-    return None
+    """Playwright's own Chromium, if downloaded (``launch`` prefers
+    ``playwright.chromium.executable_path`` itself)."""
+    return _bundled(
+        "chromium",
+        "chromium",
+        (
+            "chrome-linux64/chrome",
+            "chrome-linux/chrome",
+            "chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+            "chrome-mac/Chromium.app/Contents/MacOS/Chromium",
+            "chrome-win64/chrome.exe",
+            "chrome-win/chrome.exe",
+        ),
+    )
 
 
 def bundled_headless_shell() -> str | None:
-    """Playwright's own headless shell for the installed Playwright version, if it was downloaded
-    (``playwright install chromium`` fetches it beside Chromium)."""
-    revision = _bundled_revision("chromium-headless-shell")
-    if revision is None:
-        return None
-    root = playwright_browsers_dir() / f"chromium_headless_shell-{revision}"
-    for rel in (
-        "chrome-headless-shell-linux64/chrome-headless-shell",
-        "chrome-headless-shell-linux-arm64/chrome-headless-shell",
-        "chrome-linux/headless_shell",
-        "chrome-headless-shell-mac-arm64/chrome-headless-shell",
-        "chrome-headless-shell-mac-x64/chrome-headless-shell",
-        "chrome-headless-shell-win64/chrome-headless-shell.exe",
-    ):
-        if _is_executable(root / rel):
-            return str(root / rel)
-    return None
+    """Playwright's own headless shell, if downloaded (``playwright install chromium`` fetches it
+    beside Chromium)."""
+    return _bundled(
+        "chromium-headless-shell",
+        "chromium_headless_shell",
+        (
+            "chrome-headless-shell-linux64/chrome-headless-shell",
+            "chrome-headless-shell-linux-arm64/chrome-headless-shell",
+            "chrome-linux/headless_shell",
+            "chrome-headless-shell-mac-arm64/chrome-headless-shell",
+            "chrome-headless-shell-mac-x64/chrome-headless-shell",
+            "chrome-headless-shell-win64/chrome-headless-shell.exe",
+        ),
+    )
 
 
 def system_headless_shell() -> str | None:
     """A headless shell on PATH, else in a usual install location."""
-    for name in SHELL_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return next((path for path in SHELL_PATHS if _is_executable(path)), None)
+    return _installed(SHELL_NAMES, SHELL_PATHS)
 
 
 def system_chromium() -> str | None:
     """A Chromium or Chrome on PATH, else in a usual install location."""
-    for name in SYSTEM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    for path in SYSTEM_PATHS:
-        if _is_executable(path):
-            return path
-    return None
+    return _installed(SYSTEM_NAMES, SYSTEM_PATHS)
 
 
 def find_browser(
