@@ -154,7 +154,7 @@ async def _requests_seen(flags: list[str]) -> list[str]:
 
 @pytest.mark.browser
 def test_a_launched_browser_refuses_fonts_and_trackers_by_its_flags() -> None:
-    base = [f for f in launch.launch_flags(Options(block_unneeded=False))]
+    base = launch.launch_flags(Options(block_unneeded=False))
     resolve = "MAP *.example 127.0.0.1"  # after ours: the first rule that matches a host wins
     ours = [f for f in launch.launch_flags() if f not in base]
     rules = [f for f in ours if f.startswith("--host-resolver-rules=")]

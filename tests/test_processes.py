@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.browser import launch
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc"),
@@ -26,14 +28,8 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "EXTRACTOR_PROCESS_MARK"
-# Chromium's executable names, its headless shell's included.
-CHROMIUM_NAMES = (
-    "chromium",
-    "chrome",
-    "chromium-headless-shell",
-    "chrome-headless-shell",
-    "headless_shell",
-)
+# Chromium's executable names, its headless shell's included (the browser search's own).
+CHROMIUM_NAMES = (*launch.SYSTEM_NAMES, *launch.SHELL_NAMES)
 
 # The child: capture one URL with the library's sync API, print how it ended.
 CHILD = """
