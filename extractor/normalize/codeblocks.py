@@ -166,8 +166,9 @@ def normalize_code(region: HtmlElement) -> Step:
         pre = _unwrap_gutter_table(pre, removal)
         for button in list(pre.iter("button")):
             removal.take(button)
-        for wrapper in _wrappers(pre):
-            for el in list(wrapper.iterdescendants()):
+        wrappers = _wrappers(pre)
+        if wrappers:  # the outermost holds the others: each node around the code is read once
+            for el in list(wrappers[-1].iterdescendants()):
                 if _is_copy_button(el):
                     removal.take(el)
         for el in list(pre.iterdescendants()):
