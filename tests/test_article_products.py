@@ -43,8 +43,49 @@ def test_the_summary_beside_the_gallery_joins_the_description() -> None:
     assert out.index(summary) < out.index("The sock is knitted in the Scottish Borders")
     for noise in ("Add to Cart", "Related Products", "Liner sock", "Free returns"):
         assert noise not in out
-    assert summary not in fixture_markdown("product-summary-column", "product-summary")
-    assert fact not in fixture_markdown("product-summary-column", "product-summary")
+    # (the page marks its <main>, which product-main takes whole: the summary join is what is
+    # left when it does not)
+    without = fixture_markdown("product-summary-column", "product-summary", "product-main")
+    assert summary not in without and fact not in without
+
+
+def test_a_product_page_is_its_whole_main() -> None:
+    # Shopify (Dawn): name, price, short description, collapsible rows, long description and
+    # specifications are sections of <main>; the longest prose is the long description alone
+    out = fixture_markdown("product-main-sections")
+    parts = (
+        "89,00 EUR",  # the price beside the gallery
+        "A shoulder bag of waxed cotton canvas",  # the short description
+        "vegetable-tanned leather straps",  # a collapsible row
+        "The field bag started as a copy",  # the long description
+        "| Volume | 9 litres |",  # the specifications, a section of their own
+    )
+    for part in parts:
+        assert part in out
+    assert [out.index(part) for part in parts] == sorted(out.index(part) for part in parts)
+    for noise in (
+        "Shop all",
+        "You may also like",
+        "Leather wallet",
+        "Free delivery",
+        "Add to cart",
+    ):
+        assert noise not in out
+    without = fixture_markdown("product-main-sections", "product-main")
+    assert "9 litres" not in without and "89,00 EUR" not in without
+    assert "The field bag started as a copy" in without
+
+
+def test_main_is_taken_only_on_a_product_page_and_only_around_the_region() -> None:
+    specs = (
+        "<table><tr><th>Weight</th><td>900 g</td></tr><tr><th>Volume</th><td>9 l</td></tr></table>"
+    )
+    body = f"<main><section>{DESCRIPTION}</p></section><section>{specs}</section></main>"
+    assert "900 g" in region_text(PRODUCT_LD, body)
+    assert "900 g" not in region_text("", body)  # not a product page: the description alone
+    # the region outside the page's <main> (a <main> that marks only a banner) stays
+    aside = f"<main><p>Summer sale: every tent at half price</p></main><div>{DESCRIPTION}</p></div>"
+    assert "Summer sale" not in region_text(PRODUCT_LD, aside)
 
 
 def summary_page() -> str:

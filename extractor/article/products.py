@@ -1,19 +1,24 @@
-"""Product pages: the summary beside the gallery joins the region.
+"""Product pages: the whole product, not its longest block of prose.
 
-A store's product page keeps its long description in one block and, in the column with the
-product's name beside the gallery, a short description, a list of key features or a facts list
-(WooCommerce's short description, Magento's overview, BigCommerce's product view details). The
-region, chosen by its prose, is then the long description alone; a reader of the product wants
-both. Only on a page that says it shows one product (schema.org Product in JSON-LD or
-microdata, ``og:type`` product), and when the region does not hold the page's <h1> (the
-product's name), the prose of the column around that heading joins it, before it.
+A store's product page shows one product in parts: its name and price beside the gallery, a short
+description or key features, the long description, the specifications (often each in a tab or a
+section of its own). The region chosen by its prose is the long description alone; a reader of
+the product wants all of it. Only on a page that says it shows one product (schema.org Product in
+JSON-LD or microdata, ``og:type`` product):
+
+- when the page marks its <main> and the region lies within it, the region is that <main> (the
+  site's header, menus and footer stay outside it; rails of other products inside it are lists
+  of links, for the cleanup steps);
+- otherwise, when the region does not hold the page's <h1> (the product's name), the prose of
+  the column around that heading joins it, before it (WooCommerce's short description, Magento's
+  overview, BigCommerce's product view details).
 """
 
 from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from extractor.article.scoring import link_density
+from extractor.article.scoring import link_density, page_main
 from extractor.dom import fold, is_within, text_of
 from extractor.metadata.jsonld import read_graph, types_of
 from extractor.records import Step
@@ -75,6 +80,18 @@ def _is_specification(block: HtmlElement) -> bool:
     if any(len(text_of(cell)) > MAX_CELL_CHARS for cell in cells):
         return False
     return bool(text_of(block)) and link_density(block) <= MAX_LINK_DENSITY
+
+
+# -- the page's <main> --------------------------------------------------------------------------
+
+
+def widen_to_main(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step]:
+    """The page's <main>, when the region lies within it; else the region."""
+    step = Step("product-main", "a product page's whole <main>, not one of its parts", 0)
+    main = page_main(body)
+    if main is None or main is region or not is_within(region, main):
+        return region, step
+    return main, Step(step.name, step.why, 1, (" ".join(text_of(region).split()[:8]),))
 
 
 # -- the summary beside the gallery ----------------------------------------------------------

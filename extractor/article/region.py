@@ -52,6 +52,7 @@ ArticleStep = Literal[
     "captions",
     "forms",
     "choose-region",
+    "product-main",
     "product-summary",
     "ledes",
     "quoted-copies",
@@ -87,8 +88,8 @@ def find_article(
     opened = boilerplate.opened_in_place(body)
     docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
     docs.keep_footnote_asides(body)  # (before asides go)
-    product = "product-summary" not in skip and products.is_product_page(
-        doc
+    product = not skip.issuperset(("product-main", "product-summary")) and (
+        products.is_product_page(doc)
     )  # (reads JSON-LD, before scripts go)
     run("non-content", lambda: boilerplate.drop_non_content(body))
     run("chrome", lambda: boilerplate.drop_chrome_tags(body))
@@ -103,7 +104,10 @@ def find_article(
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))
     region = body if "choose-region" in skip else best_region(body)
-    if product:
+    if product and "product-main" not in skip:
+        region, widened = products.widen_to_main(region, body)
+        steps.append(widened)
+    if product and "product-summary" not in skip:
         region, joined = products.join_summary(region, body)
         steps.append(joined)
     if "ledes" not in skip and "choose-region" not in skip:

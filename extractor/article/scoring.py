@@ -304,10 +304,16 @@ def _main_over_a_scrap(
     link) is no page's content: the page's <main> is, when it marks one holding more."""
     if region not in prose or prose[region] >= SCRAP_MAX_PROSE:
         return region  # (a region gathered from kin is not a scrap)
-    found = body.xpath(".//main | .//*[@role='main']")
-    if not found or prose.get(found[0], 0) <= prose.get(region, 0):
+    found = page_main(body)
+    if found is None or prose.get(found, 0) <= prose.get(region, 0):
         return region
-    return found[0]
+    return found
+
+
+def page_main(body: HtmlElement) -> HtmlElement | None:
+    """The page's <main> (or ``role="main"``), the first when it marks several."""
+    found = body.xpath(".//main | .//*[@role='main']")
+    return found[0] if found else None
 
 
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
