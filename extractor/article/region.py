@@ -112,7 +112,7 @@ def find_article(
     guard = boilerplate.prose_guard(body)
     run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
     if not options.include_comments:
-        run("comments", lambda: boilerplate.drop_comments(scan, guard))
+        run("comments", lambda: boilerplate.drop_comments(scan, guard, body))
     run("post-chrome", lambda: threads.drop_post_chrome(body))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
