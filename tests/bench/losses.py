@@ -7,7 +7,8 @@ truth shingle that our output lacks is lost, and is looked for, in this order, i
 pipeline did to the page (recorded while it runs; the pipeline itself is unchanged):
 
   <step>            an element some named step took out (``Removal.take``, article steps and
-                    normalize steps alike), the first that held the shingle;
+                    normalize steps alike; ``non-content``'s scripts, embeds and form controls,
+                    which go in one pass), the first that held the shingle;
   region            the region choice left it outside: the text sits under an ancestor of the
                     chosen region (``scoring.best_region``); the row says how many levels up
                     and what stops ``_widen`` on the way (the first ancestor that fails):
@@ -54,18 +55,20 @@ from typing import Any
 from lxml.html import HtmlElement
 
 import extractor.article as article_stage
+from extractor.article import boilerplate, scoring
 from extractor.article import region as region_module
-from extractor.article import scoring
 from extractor.article.boilerplate import names_of
 from extractor.dom import text_of
 from extractor.pipeline import extract_html
+from extractor.records import Step
 from extractor.removal import Removal, is_attached
 from tests.bench.corpora import CORPORA, Page, available, load_scorer, pages_of
 from tests.bench.split import PARTS
 
 Shingle = tuple[str, ...]
 _NAME_WORDS = re.compile(r"[a-z]{3,}")
-NAME_WORD_ROWS = 25  # how many class/id words the table shows
+# elements whose text is data, never shown (a script's JSON often repeats the page's text)
+DATA_TAGS = frozenset({"script", "style", "template", "head"})
 
 
 @dataclass
@@ -124,6 +127,7 @@ def tracing(scorer: ModuleType, trace_of: Callable[[], Trace]) -> Iterator[None]
     take = Removal.take
     best_region = region_module.best_region
     find_article = article_stage.find_article
+    drop_non_content = boilerplate.drop_non_content
 
     def traced_take(self: Removal, el: HtmlElement) -> None:
         if is_attached(el):
@@ -131,6 +135,17 @@ def tracing(scorer: ModuleType, trace_of: Callable[[], Trace]) -> Iterator[None]
             if got:
                 trace_of().held.append(Held(self.name, names_of(el), got))
         take(self, el)
+
+    def traced_drop_non_content(body: HtmlElement) -> Step:
+        # (removed in one pass inside lxml, not one by one: recorded here, outermost only,
+        # but for DATA_TAGS)
+        dropped = set(boilerplate.NON_CONTENT_TAGS | boilerplate.MEDIA_TAGS)
+        for el in body.iter(*dropped - DATA_TAGS):
+            if not any(above.tag in dropped for above in el.iterancestors()):
+                got = _shingle_set(scorer, el.text_content())
+                if got:
+                    trace_of().held.append(Held("non-content", f"{el.tag} {names_of(el)}", got))
+        return drop_non_content(body)
 
     def traced_best_region(body: HtmlElement) -> HtmlElement:
         chosen = best_region(body)
@@ -160,12 +175,14 @@ def tracing(scorer: ModuleType, trace_of: Callable[[], Trace]) -> Iterator[None]
         return region, steps
 
     Removal.take = traced_take  # type: ignore[method-assign]
+    boilerplate.drop_non_content = traced_drop_non_content
     region_module.best_region = traced_best_region
     article_stage.find_article = traced_find_article
     try:
         yield
     finally:
         Removal.take = take  # type: ignore[method-assign]
+        boilerplate.drop_non_content = drop_non_content
         region_module.best_region = best_region
         article_stage.find_article = find_article
 
