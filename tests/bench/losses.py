@@ -66,6 +66,7 @@ from tests.bench.corpora import CORPORA, Page, available, load_scorer, pages_of
 from tests.bench.split import PARTS
 
 Shingle = tuple[str, ...]
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _NAME_WORDS = re.compile(r"[a-z]{3,}")
 # elements whose text is data, never shown (a script's JSON often repeats the page's text)
 DATA_TAGS = frozenset({"script", "style", "template", "head"})
@@ -192,7 +193,7 @@ def losses_of(scorer: ModuleType, page: Page, markdown: str, trace: Trace) -> li
     whole, as the scorer does (a shingle may span two lines; it belongs to the line it starts
     in), and a line's characters are shared out by its shingles."""
     out = _shingle_set(scorer, scorer.strip_markdown(markdown))
-    written = _shingle_set(scorer, markdown)
+    written = _shingle_set(scorer, _LINK_TARGET.sub("]", markdown))  # (its words, not its URLs)
     lines = [line.strip() for line in page.truth.splitlines()]
     tokens: list[str] = []
     line_of: list[int] = []
