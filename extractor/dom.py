@@ -18,6 +18,12 @@ ATTR_OVERLAY = "data-x-overlay"  # fixed/sticky element covering much of the vie
 ATTR_SCROLL_LOCK = "data-x-scroll-locked"  # on <html>: the page locked scrolling
 ATTR_SHADOW = "data-x-shadow-root"  # a <div> holding an inlined open shadow root
 ATTR_FRAME = "data-x-frame"  # a <div> holding an inlined same-origin iframe document
+# React's Suspense boundary comments ("<!--$?-->" fallback "<!--/$-->"), kept as empty
+# <template> marks with this attribute on a page still waiting for streamed parts (comments are
+# not parsed; article/streaming.py reads the marks, and they go with the other templates)
+ATTR_SUSPENSE = "data-x-suspense"
+_PENDING_BOUNDARY = re.compile(r"""<template id=["']?B:""")
+_SUSPENSE_COMMENT = re.compile(r"<!--(\$[?!]?|/\$)-->")
 
 # Elements nested deeper than this below <html> lose their tags and keep their text. Real pages
 # stay far below it; a page of a few hundred unclosed <b> or <div> would otherwise take every
@@ -43,6 +49,8 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
         markup = _SURROGATE.sub("\ufffd", markup)  # lxml stops at a lone one
     # lxml refuses str input that carries an XML encoding declaration
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
+    if "<template" in markup and _PENDING_BOUNDARY.search(markup):
+        markup = _SUSPENSE_COMMENT.sub(rf'<template {ATTR_SUSPENSE}="\1"></template>', markup)
     if not markup.strip():
         return html.document_fromstring("<html><body></body></html>")
     parser = html.HTMLParser(

@@ -126,6 +126,10 @@ COMMENT_GUARD_SHARE = 0.7
 # Comment-named blocks that together hold more than this share of the page's prose are the
 # page itself (the posts of a forum thread), not a comment section under an article.
 THREAD_SHARE = 0.9
+# class/id words by which forum software names a thread's page on its <html>, <body> or <main>
+# (XenForo's "template-thread_view", NodeBB's "page-topic", phpBB's "section-viewtopic",
+# vBulletin's "threadViewPage"): the replies there are the posts, whatever they are named.
+THREAD_PAGE_NAMES = re.compile(r"thread[-_]?view|view-?topic|(?:^|\s)page-topic(?:$|\s)")
 # class/id words of picture captions, galleries and hover cards (a caption stays only with the
 # picture it describes, see figures.py; the Markdown keeps it as the image's title).
 CAPTION_NAMES = re.compile(
@@ -421,14 +425,20 @@ def _wraps_page(el: HtmlElement, page_chars: int) -> bool:
     return linked <= CHROME_WRAPPER_MAX_LINKED * chars
 
 
-def drop_comments(scan: PageScan, guard: Guard) -> Step:
-    """Comment sections and the comment form ("Leave a Reply")."""
+def drop_comments(scan: PageScan, guard: Guard, body: HtmlElement) -> Step:
+    """Comment sections and the comment form ("Leave a Reply"), but on a thread's page."""
     removal = Removal("comments", "comment sections and comment forms")
     outermost = _outermost(scan.comments)
-    if guard.holds_much_together(outermost, THREAD_SHARE):
+    if guard.holds_much_together(outermost, THREAD_SHARE) or names_a_thread(body):
         return removal.step()  # a thread of posts: they are what the page is for
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
+
+
+def names_a_thread(body: HtmlElement) -> bool:
+    """Does the page name itself a forum thread (see ``THREAD_PAGE_NAMES``)?"""
+    marked = [body, *body.iterancestors(), *body.iter("main")]
+    return any(THREAD_PAGE_NAMES.search(names_of(el)) for el in marked)
 
 
 def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:

@@ -3,6 +3,8 @@
 Steps, in order; each is named, reports what it removed, and can be switched off with
 ``Options.skip_steps`` (``choose-region`` off keeps the whole body as the region):
   noscript-views     (a page read without scripts) long <noscript> content joins the page;
+  streamed-parts     (a page read without scripts) the parts a React server streams to the
+                     page's end go where its instructions put them (see streaming.py);
   callouts           admonitions as callouts (see callouts.py), before asides go;
   tabs               every tab panel shown under its label (see tabs.py), before hidden
                      panels and the tabs' radio buttons go;
@@ -32,7 +34,17 @@ from typing import Literal, get_args
 
 from lxml.html import HtmlElement
 
-from extractor.article import boilerplate, callouts, cleanup, docs, ledes, products, tabs, threads
+from extractor.article import (
+    boilerplate,
+    callouts,
+    cleanup,
+    docs,
+    ledes,
+    products,
+    streaming,
+    tabs,
+    threads,
+)
 from extractor.article.scoring import best_region
 from extractor.dom import body_of, is_within
 from extractor.records import Metadata, Options, Step
@@ -40,6 +52,7 @@ from extractor.removal import is_attached
 
 ArticleStep = Literal[
     "noscript-views",
+    "streamed-parts",
     "callouts",
     "tabs",
     "non-content",
@@ -83,6 +96,7 @@ def find_article(
 
     if not rendered:
         run("noscript-views", lambda: boilerplate.open_noscript_views(body))
+        run("streamed-parts", lambda: streaming.place_streamed_parts(doc))
     run("callouts", lambda: callouts.mark_callouts(body))
     run("tabs", lambda: tabs.lay_out_tabs(body))
     opened = boilerplate.opened_in_place(body)
@@ -98,7 +112,7 @@ def find_article(
     guard = boilerplate.prose_guard(body)
     run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
     if not options.include_comments:
-        run("comments", lambda: boilerplate.drop_comments(scan, guard))
+        run("comments", lambda: boilerplate.drop_comments(scan, guard, body))
     run("post-chrome", lambda: threads.drop_post_chrome(body))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
