@@ -21,7 +21,7 @@ from typing import Literal
 
 from lxml.html import HtmlElement
 
-from extractor.dom import ATTR_SUSPENSE
+from extractor.dom import ATTR_SUSPENSE, is_within
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
 
@@ -44,7 +44,7 @@ def place_streamed_parts(doc: HtmlElement) -> Step:
         holder, segment = by_id.get(target), by_id.get(part)
         if holder is None or segment is None or not is_attached(segment):
             continue
-        if not is_attached(holder) or _within(holder, segment):
+        if not is_attached(holder) or is_within(holder, segment):
             continue
         if kind == "boundary":
             _drop_fallback(holder)
@@ -112,7 +112,3 @@ def _detach(el: HtmlElement) -> None:
             parent.text = (parent.text or "") + el.tail
         el.tail = None
     parent.remove(el)
-
-
-def _within(el: HtmlElement, container: HtmlElement) -> bool:
-    return any(above is container for above in el.iterancestors())
