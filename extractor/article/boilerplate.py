@@ -65,6 +65,10 @@ BOILERPLATE_NAMES = re.compile(
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
     r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
+    # legal fine print: offer terms and footnotes under a product or service page, affiliate
+    # and advice notices (Samsung's "common-bottom-disclaimer", Apple's footnote "disclaimer",
+    # MediaWiki's "footer-places-disclaimer", a bank's investment "disclaimer")
+    r"|disclaimer"
     # a forum post's author panel: vBulletin's userinfo and userstats, phpBB's postprofile,
     # XenForo's message-user cell and user details and extras, Invision's author pane
     r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
