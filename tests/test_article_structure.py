@@ -494,3 +494,10 @@ def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:
     assert "never passes through your hands" in out
     for chrome in ("Menu", "Pricing and fees"):  # the menu its toggle opens is links: it goes
         assert chrome not in out
+
+
+def test_an_author_box_under_the_post_is_not_the_post() -> None:
+    # Elementor's Author Box widget in the post's own container: the writer's name and biography
+    out = fixture_markdown("article-author-box")
+    assert "## Recover on purpose" in out and "a signal to train lighter" in out
+    assert "Dana" not in out and "certified strength coach" not in out

@@ -64,6 +64,7 @@ BOILERPLATE_NAMES = re.compile(
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
+    r"|author-?box|author-?card|about-?the-?author"  # (WordPress themes, Elementor, Ghost)
     r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
     # legal fine print: offer terms and footnotes under a product or service page, affiliate
     # and advice notices (Samsung's "common-bottom-disclaimer", Apple's footnote "disclaimer",
