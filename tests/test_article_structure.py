@@ -501,3 +501,9 @@ def test_an_author_box_under_the_post_is_not_the_post() -> None:
     out = fixture_markdown("article-author-box")
     assert "## Recover on purpose" in out and "a signal to train lighter" in out
     assert "Dana" not in out and "certified strength coach" not in out
+
+
+def test_a_copyright_line_under_the_post_is_not_the_post() -> None:
+    out = fixture_markdown("article-author-box")
+    assert out.rstrip().endswith("a signal to train lighter rather than to stop.")
+    assert "Copyright" not in out and "reproduced" not in out

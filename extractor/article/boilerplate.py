@@ -68,8 +68,9 @@ BOILERPLATE_NAMES = re.compile(
     r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
     # legal fine print: offer terms and footnotes under a product or service page, affiliate
     # and advice notices (Samsung's "common-bottom-disclaimer", Apple's footnote "disclaimer",
-    # MediaWiki's "footer-places-disclaimer", a bank's investment "disclaimer")
-    r"|disclaimer"
+    # MediaWiki's "footer-places-disclaimer", a bank's investment "disclaimer"), and the
+    # copyright line a site prints under a post or a dictionary under its entries
+    r"|disclaimer|copyright"
     # a forum post's author panel: vBulletin's userinfo and userstats, phpBB's postprofile,
     # XenForo's message-user cell and user details and extras, Invision's author pane
     r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
