@@ -263,6 +263,11 @@ def _name_kind(names: str) -> str | None:
     if not names:
         return None
     if COMMENT_NAMES.search(names):
+        # a comment's or a post's own chrome, named after the comment system (its signature,
+        # author pane, footer, subscription box): boilerplate, on a thread's page too
+        rest = COMMENT_NAMES.sub(" ", names)
+        if names_boilerplate(rest) and not _names_content(rest):
+            return "boilerplate"
         return "comments"
     if names_boilerplate(names):
         return None if _names_content(names) else "boilerplate"
