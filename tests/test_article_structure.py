@@ -528,3 +528,11 @@ def test_invision_signatures_go_and_every_post_stays() -> None:
         assert post in out
     for chrome in ("Current build", "Message me on the board", "Moderator", "18,204"):
         assert chrome not in out
+
+
+def test_a_latest_posts_rail_inside_the_post_is_not_the_post() -> None:
+    # WordPress's Latest Posts block, with excerpts: prose enough to pass for the post's own
+    out = fixture_markdown("article-latest-posts")
+    assert "## What we changed to make it work" in out and "any tool we tried" in out
+    for rail in ("price by the project", "Hourly rates punished us", "Hiring juniors"):
+        assert rail not in out

@@ -63,6 +63,7 @@ BOILERPLATE_NAMES = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
+    r"|latest"  # a rail of the site's latest posts (WordPress's "wp-block-latest-posts")
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
     r"|author-?box|author-?card|about-?the-?author"  # (WordPress themes, Elementor, Ghost)
     r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
