@@ -60,3 +60,12 @@ def test_text_in_no_element_of_the_region_is_named_so() -> None:
 
 def test_nothing_extra_when_the_output_is_the_truth() -> None:
     assert _extras(STORY) == {}
+
+
+def test_a_region_that_is_a_form_does_not_make_its_text_a_forms() -> None:
+    # (a forum's posts inside the one <form> around its feed)
+    region = dom.parse(f"<html><body><form><p>{STORY}</p><p>{PRICE}</p></form></body></html>")
+    form = region.find(".//form")
+    page = Page("c", "p", "", STORY, "forum", "tune")
+    found = {x.cause for x in extras_of(SCORER, page, f"{STORY}\n\n{PRICE}", form)}  # type: ignore[arg-type]
+    assert "form" not in found and "prose:p" in found

@@ -110,7 +110,7 @@ def cause_of(el: HtmlElement, region: HtmlElement) -> tuple[str, str]:
                 break
     named = next((names_of(x) for x in chain if names_of(x)), "")
     for cause, pattern in NAMED_CAUSES:
-        if cause == "form" and any(x.tag in FORM_TAGS for x in chain):
+        if cause == "form" and any(x.tag in FORM_TAGS for x in chain if x is not region):
             return cause, named
         if any(pattern.search(names_of(x)) for x in chain if x is not region):
             return cause, named
