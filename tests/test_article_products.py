@@ -133,3 +133,12 @@ def test_the_summary_joins_only_on_a_product_page() -> None:
 def test_a_product_page_is_one_that_says_so(head: str, body: str, expected: bool) -> None:
     doc = dom.parse(f"<html><head>{head}</head><body>{body}<p>x</p></body></html>")
     assert is_product_page(doc) is expected
+
+
+def test_a_product_pages_fine_print_is_not_the_product() -> None:
+    # AEM (Samsung-style): starred footnotes under each feature and the legal list at the foot
+    out = fixture_markdown("product-fine-print")
+    assert "## Built for a day out" in out and "spilt coffee" in out
+    assert "- Weight: 498 g" in out
+    for fine_print in ("Image simulated", "Rated IP68", "Trade-in credit", "Offer valid"):
+        assert fine_print not in out

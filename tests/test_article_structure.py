@@ -494,3 +494,45 @@ def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:
     assert "never passes through your hands" in out
     for chrome in ("Menu", "Pricing and fees"):  # the menu its toggle opens is links: it goes
         assert chrome not in out
+
+
+def test_an_author_box_under_the_post_is_not_the_post() -> None:
+    # Elementor's Author Box widget in the post's own container: the writer's name and biography
+    out = fixture_markdown("article-author-box")
+    assert "## Recover on purpose" in out and "a signal to train lighter" in out
+    assert "Dana" not in out and "certified strength coach" not in out
+
+
+def test_a_copyright_line_under_the_post_is_not_the_post() -> None:
+    out = fixture_markdown("article-author-box")
+    assert out.rstrip().endswith("a signal to train lighter rather than to stop.")
+    assert "Copyright" not in out and "reproduced" not in out
+
+
+def test_a_signature_named_after_the_board_goes_and_every_post_stays() -> None:
+    # a board prefixing every part with its name: "DiscussionBoard-signature" holds a comment
+    # word and a boilerplate one; the boilerplate one says what it is
+    out = fixture_markdown("forum-board-signatures")
+    for post in ("made two sales", "Build the list.", "once the readers trust you",
+                 "write a short checklist"):  # fmt: skip
+        assert post in out
+    for signature in ("Signature", "Free guide", "doubled my open rates"):
+        assert signature not in out
+
+
+def test_invision_signatures_go_and_every_post_stays() -> None:
+    # Invision Community: the signature is marked only by data-role="memberSignature"
+    out = fixture_markdown("forum-comment-named-chrome")
+    for post in ("an editing machine for 4K timelines", "A good dual-tower air cooler",
+                 "that settles it"):  # fmt: skip
+        assert post in out
+    for chrome in ("Current build", "Message me on the board", "Moderator", "18,204"):
+        assert chrome not in out
+
+
+def test_a_latest_posts_rail_inside_the_post_is_not_the_post() -> None:
+    # WordPress's Latest Posts block, with excerpts: prose enough to pass for the post's own
+    out = fixture_markdown("article-latest-posts")
+    assert "## What we changed to make it work" in out and "any tool we tried" in out
+    for rail in ("price by the project", "Hourly rates punished us", "Hiring juniors"):
+        assert rail not in out

@@ -63,8 +63,15 @@ BOILERPLATE_NAMES = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
     r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
+    r"|latest"  # a rail of the site's latest posts (WordPress's "wp-block-latest-posts")
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
+    r"|author-?box|author-?card|about-?the-?author"  # (WordPress themes, Elementor, Ghost)
     r"|up-?sell|cross-?sell"  # a store's other products (WooCommerce, Magento, PrestaShop)
+    # legal fine print: offer terms and footnotes under a product or service page, affiliate
+    # and advice notices (Samsung's "common-bottom-disclaimer", Apple's footnote "disclaimer",
+    # MediaWiki's "footer-places-disclaimer", a bank's investment "disclaimer"), and the
+    # copyright line a site prints under a post or a dictionary under its entries
+    r"|disclaimer|copyright"
     # a forum post's author panel: vBulletin's userinfo and userstats, phpBB's postprofile,
     # XenForo's message-user cell and user details and extras, Invision's author pane
     r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
@@ -257,6 +264,11 @@ def _name_kind(names: str) -> str | None:
     if not names:
         return None
     if COMMENT_NAMES.search(names):
+        # a comment's or a post's own chrome, named after the comment system (its signature,
+        # author pane, footer, subscription box): boilerplate, on a thread's page too
+        rest = COMMENT_NAMES.sub(" ", names)
+        if names_boilerplate(rest) and not _names_content(rest):
+            return "boilerplate"
         return "comments"
     if names_boilerplate(names):
         return None if _names_content(names) else "boilerplate"

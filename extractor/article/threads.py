@@ -6,7 +6,8 @@
   preview is a second copy of it. A parent shown only as its author's name ("@marta") has no
   content part and stays.
 - Invision Community marks what a quote of a post leaves out (``data-excludequote``): the
-  post's "Edited ... by" line and the like.
+  post's "Edited ... by" line and the like; and its members' signatures
+  (``data-role="memberSignature"``), which it names only by layout classes.
 - A reply quoting a post that is on the page above it repeats its words: the quote is a second copy
   (phpBB's and NodeBB's <blockquote>, XenForo's bbCodeBlock, Invision's ipsQuote, vBulletin's
   bbcode_quote, SMF's and Discourse's quote blocks). It goes with the line naming whom it
@@ -33,8 +34,10 @@ _POST_CHROME = " | ".join(
     (
         # NodeBB's reply preview, when it holds the parent post's text
         './/*[@component="post/parent"][.//*[@component="post/parent/content"]]',
-        # Invision's parts of a post that a quote of it leaves out
+        # Invision's parts of a post that a quote of it leaves out, and its signature (a
+        # plain box under the post, marked only by its role)
         ".//*[@data-excludequote]",
+        './/*[@data-role="memberSignature"]',
     )
 )
 
