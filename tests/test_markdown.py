@@ -109,6 +109,16 @@ def test_headings(body: str, title: str | None, expected: str) -> None:
             "[![A](https://mag.example.com/a.png)](https://mag.example.com/big)\n",
         ),
         ("<p>x<sup>2</sup> H<sub>2</sub>O</p>", "x2 H2O\n"),
+        # a link's text on one line: the source's wrapping and a <br> become a space (a link
+        # over two lines is two broken pieces to a tool reading line by line)
+        (
+            '<p>Read <a href="/po">premature\n   optimization</a> and\nmore.</p>',
+            "Read [premature optimization](https://mag.example.com/po) and\nmore.\n",
+        ),
+        (
+            '<p><a href="/c"><strong>Gator</strong><br> Mic cable</a></p>',
+            "[**Gator** Mic cable](https://mag.example.com/c)\n",
+        ),
         # a link around blocks (a teaser card) keeps the blocks, not the link
         ('<a href="/s"><h3>Story</h3><p>Teaser.</p></a>', "### Story\n\nTeaser.\n"),
         # the DOM text, not a CSS text-transform

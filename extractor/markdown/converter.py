@@ -123,6 +123,11 @@ def _italic(text: str) -> str:
     return f"*{text}*" if "*" not in text else f"_{text}_"
 
 
+# a line break in a link's text (the source's own wrapping, or a <br>): one space instead, so the
+# link stays on one line, whole for tools that read Markdown line by line (outliners, grep)
+_LINE_BREAK = re.compile(r"[ \t]*\\?\n[ \t]*")
+
+
 def chomp(text: str) -> tuple[str, str, str]:
     """Move an inline element's edge spaces outside its markers (markdownify's helper)."""
     prefix = " " if text[:1] == " " else ""
@@ -296,6 +301,7 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         href = (el.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "data:")) or _holds_blocks(el):
             return f"{prefix}{text}{suffix}"  # a link cannot hold a heading or a paragraph
+        text = _LINE_BREAK.sub(" ", text)
         if text.replace("\\_", "_") == href and not re.search(r"[\s<>]", href):
             return f"{prefix}<{href}>{suffix}"
         return f"{prefix}[{text}]({_url(href)}){suffix}"
