@@ -146,6 +146,13 @@ AROUND_THE_ARTICLE = [
         ["Advertisement", "Filed under", "Share this article"],
     ),
     (
+        "reply-links-under-posts",
+        f"<div class='story'>{PROSE}<p><font size='1'><u><a href='/reply?id=7'>reply</a></u>"
+        "</font></p></div>",
+        "Paragraph 1",
+        ["reply"],
+    ),
+    (
         "junk-lines-other-languages-and-stamps",
         f"<div class='story'><p>Updated at 1:23 p.m.</p>{PROSE}<div>Iklan</div>"
         "<p>Filed under: Harbour, Boats</p><p>Click to Tweet</p></div>",

@@ -105,6 +105,8 @@ def test_image_without_real_url_is_dropped() -> None:
     "body",
     [
         '<img src="/t.gif" width="1" height="1">',
+        # a spacer a pixel high that indents a reply in a table layout (Hacker News' s.gif)
+        '<img src="/s.gif" height="1" width="40">',
         '<img src="https://www.facebook.com/tr?id=1&ev=PageView">',
         '<img src="https://sb.scorecardresearch.com/p?c1=2">',
     ],

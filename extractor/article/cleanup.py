@@ -49,7 +49,7 @@ JUNK_PHRASES = (
     # the link back to the original on a republished post
     r"source link|original (?:article|source|post)(?: link)?:?",
     # comment forms
-    r"comments?|leave a (?:reply|comment)|your email address will not be published\.?.*",
+    r"comments?|leave a (?:reply|comment)|reply|your email address will not be published\.?.*",
     # newsletter and follow prompts
     r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*",
     # credits, tags and update stamps

@@ -197,11 +197,12 @@ def _plain_image(img: HtmlElement) -> HtmlElement:
 
 
 def _is_pixel(img: HtmlElement) -> bool:
-    """A beacon by its URL, or an image whose every stated size is a pixel or two (one stated
-    size of 0 beside a real one is a picture whose height the page sets once laid out)."""
+    """A beacon by its URL, or an image with a stated size of a pixel or two: a 1x1 pixel, or a
+    spacer a pixel high that indents or rules a table layout (a stated size of 0 beside a real
+    one is a picture whose height the page sets once laid out)."""
     sizes = [re.match(r"^\s*(\d+)", img.get(attr) or "") for attr in ("width", "height")]
     stated = [int(found[1]) for found in sizes if found]
-    if stated and max(stated) <= PIXEL_MAX:
+    if stated and (max(stated) <= PIXEL_MAX or 0 < min(stated) <= PIXEL_MAX):
         return True
     return bool(_TRACKER.search(img.get("src") or ""))
 
