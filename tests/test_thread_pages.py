@@ -8,7 +8,9 @@ import pytest
 
 from extractor import dom
 from extractor.article.boilerplate import names_a_thread
+from extractor.article.region import find_article
 from extractor.pipeline import extract_html
+from extractor.records import Metadata, Options
 
 PAGES = Path(__file__).parent / "pages"
 REPLIES = ("Check the bed for wear first", "Ask what tooling comes with it", "Yes, buy used")
@@ -53,3 +55,50 @@ def test_a_page_names_itself_a_thread(where: str, names: str, thread: bool) -> N
     body_class = f' class="{names}"' if where == "body" else ""
     doc = dom.parse(f"<html{html_class}><body{body_class}>{inner}</body></html>")
     assert names_a_thread(dom.body_of(doc)) is thread
+
+
+DECLARED_REPLIES = (
+    "A pencil and a waterproof notebook",
+    "Same here, but with a space pen",
+    "I record short voice notes",
+)
+
+
+def test_a_page_declaring_a_discussion_keeps_its_comment_named_replies() -> None:
+    # Reddit-like web components: each reply's text sits in a block named "...-comment-..."
+    html = (PAGES / "forum-declared-discussion" / "index.html").read_text(encoding="utf-8")
+    out = extract_html(html, url="https://pages.test/forum-declared-discussion/").markdown
+    opening = "I walk long distance paths"
+    assert opening in out and all(reply in out for reply in DECLARED_REPLIES)
+    assert out.index(opening) < out.index(DECLARED_REPLIES[0]) < out.index(DECLARED_REPLIES[2])
+    for noise in ("Community information", "A community for hikers", "Log In", "Share"):
+        assert noise not in out
+    # the same page without its declaration: the replies go, as comments under a story do
+    plain = html.replace('"@type":"DiscussionForumPosting"', '"@type":"WebPage"')
+    out = extract_html(plain, url="https://pages.test/forum-declared-discussion/").markdown
+    assert opening in out and not any(reply in out for reply in DECLARED_REPLIES)
+
+
+@pytest.mark.parametrize(
+    ("head", "thread"),
+    [
+        ('{"@type": "DiscussionForumPosting", "headline": "t"}', True),
+        ('{"@graph": [{"@type": "WebPage"}, {"@type": "QAPage"}]}', True),
+        ('{"@type": "NewsArticle", "comment": [{"@type": "Comment", "text": "x"}]}', False),
+        ('{"@type": "FAQPage"}', False),
+    ],
+)
+def test_the_declared_kinds_of_a_thread(head: str, thread: bool) -> None:
+    comments = "".join(
+        f'<div class="comment"><p>{reply} and some more words of the reply.</p></div>'
+        for reply in DECLARED_REPLIES
+    )
+    story = "<p>" + "The story itself, long enough to be the article of the page. " * 6 + "</p>"
+    doc = dom.parse(
+        f'<html><head><script type="application/ld+json">{head}</script></head>'
+        f"<body><article>{story}</article><section class='comments'>{comments}</section>"
+        "</body></html>"
+    )
+    _, steps = find_article(doc, Metadata(title="t"), Options())
+    dropped = sum(step.removed for step in steps if step.name == "comments")
+    assert (dropped == 0) is thread

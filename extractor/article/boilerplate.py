@@ -133,6 +133,9 @@ COMMENT_GUARD_SHARE = 0.7
 # Comment-named blocks that together hold more than this share of the page's prose are the
 # page itself (the posts of a forum thread), not a comment section under an article.
 THREAD_SHARE = 0.9
+# schema.org types by which a page declares a discussion whose replies are its content (Google
+# asks forums for DiscussionForumPosting, and question-and-answer sites for QAPage)
+THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 # class/id words by which forum software names a thread's page on its <html>, <body> or <main>
 # (XenForo's "template-thread_view", NodeBB's "page-topic", phpBB's "section-viewtopic",
 # vBulletin's "threadViewPage"): the replies there are the posts, whatever they are named.
@@ -437,11 +440,17 @@ def _wraps_page(el: HtmlElement, page_chars: int) -> bool:
     return linked <= CHROME_WRAPPER_MAX_LINKED * chars
 
 
-def drop_comments(scan: PageScan, guard: Guard, body: HtmlElement) -> Step:
-    """Comment sections and the comment form ("Leave a Reply"), but on a thread's page."""
+def drop_comments(
+    scan: PageScan, guard: Guard, body: HtmlElement, *, declared_thread: bool = False
+) -> Step:
+    """Comment sections and the comment form ("Leave a Reply"), but on a thread's page (one
+    whose comments hold nearly all of its prose, one that names itself a thread view, or one
+    that declares a discussion: ``declared_thread``, see ``THREAD_TYPES``)."""
     removal = Removal("comments", "comment sections and comment forms")
     outermost = _outermost(scan.comments)
-    if guard.holds_much_together(outermost, THREAD_SHARE) or names_a_thread(body):
+    if declared_thread or names_a_thread(body):
+        return removal.step()  # a thread of posts: they are what the page is for
+    if guard.holds_much_together(outermost, THREAD_SHARE):
         return removal.step()  # a thread of posts: they are what the page is for
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()

@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from extractor.article.scoring import link_density, page_main
 from extractor.dom import fold, is_within, text_of
-from extractor.metadata.jsonld import read_graph, types_of
+from extractor.metadata.jsonld import declared_types
 from extractor.records import Step
 
 # schema.org types of one product (not a list of them).
@@ -35,14 +35,11 @@ MAX_CELL_CHARS = 200
 MAX_LINK_DENSITY = 0.3
 
 
-def is_product_page(doc: HtmlElement) -> bool:
-    """Whether the page says it shows one product (read before scripts are dropped)."""
-    graph = read_graph(doc)
-    if any(PRODUCT_TYPES.intersection(types_of(obj)) for obj in graph.objects):
+def is_product_page(doc: HtmlElement, declared: frozenset[str] | None = None) -> bool:
+    """Whether the page says it shows one product (read before scripts are dropped;
+    ``declared``: its ``declared_types``, when the caller has them)."""
+    if PRODUCT_TYPES.intersection(declared_types(doc) if declared is None else declared):
         return True
-    for el in doc.xpath("//*[@itemtype]"):
-        if el.get("itemtype", "").rstrip("/").rsplit("/", 1)[-1] in PRODUCT_TYPES:
-            return True
     for meta in doc.iter("meta"):
         if (meta.get("property") or meta.get("name")) == "og:type":
             return fold(meta.get("content")).lower() in ("product", "og:product", "product.item")

@@ -47,6 +47,7 @@ from extractor.article import (
 )
 from extractor.article.scoring import best_region
 from extractor.dom import body_of, is_within
+from extractor.metadata.jsonld import declared_types
 from extractor.records import Metadata, Options, Step
 from extractor.removal import is_attached
 
@@ -102,9 +103,11 @@ def find_article(
     opened = boilerplate.opened_in_place(body)
     docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
     docs.keep_footnote_asides(body)  # (before asides go)
+    declared = declared_types(doc)  # (reads JSON-LD, before scripts go)
     product = not skip.issuperset(("product-main", "product-summary")) and (
-        products.is_product_page(doc)
-    )  # (reads JSON-LD, before scripts go)
+        products.is_product_page(doc, declared)
+    )
+    thread = bool(boilerplate.THREAD_TYPES & declared)
     run("non-content", lambda: boilerplate.drop_non_content(body))
     run("chrome", lambda: boilerplate.drop_chrome_tags(body))
     scan = boilerplate.scan_page(body)
@@ -112,7 +115,10 @@ def find_article(
     guard = boilerplate.prose_guard(body)
     run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
     if not options.include_comments:
-        run("comments", lambda: boilerplate.drop_comments(scan, guard, body))
+        run(
+            "comments",
+            lambda: boilerplate.drop_comments(scan, guard, body, declared_thread=thread),
+        )
     run("post-chrome", lambda: threads.drop_post_chrome(body))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))

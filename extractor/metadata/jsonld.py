@@ -150,6 +150,16 @@ def read_graph(doc: HtmlElement) -> Graph:
     return Graph(objects=graph.objects, by_id=by_id, article=article)
 
 
+def declared_types(doc: HtmlElement) -> frozenset[str]:
+    """The schema.org types the page declares of what it shows: in JSON-LD (read before
+    scripts are dropped) and in microdata ``itemtype``s, by their last path segment."""
+    found = {kind for obj in read_graph(doc).objects for kind in types_of(obj)}
+    for el in doc.xpath("//*[@itemtype]"):
+        for itemtype in (el.get("itemtype") or "").split():
+            found.add(itemtype.rstrip("/").rsplit("/", 1)[-1])
+    return frozenset(found)
+
+
 def text_value(value: Any) -> str | None:
     """A plain string from a JSON-LD value: a string, a list's first string, or an @value."""
     if isinstance(value, list):
