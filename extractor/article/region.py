@@ -13,14 +13,17 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   chrome             navigation, asides, footers (by tag; not footnotes written as asides);
   hidden             elements the page hides;
   chrome-roles       banners, menus, search boxes, dialogs (by ARIA role);
-  comments           comment sections and forms (kept with ``include_comments``);
+  comments           comment sections and forms (kept with ``include_comments``, and on a
+                     thread's page: see boilerplate.drop_comments);
   post-chrome        what a forum marks as no part of a post (see threads.py);
   boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
   choose-region      the best container by paragraph scores (see scoring.py);
-  product-summary    on a product page, the summary beside the gallery joins the region
+  product-main       on a product page, the page's <main> around the region is the region
                      (see products.py);
+  product-summary    on a product page without one, the summary beside the gallery joins the
+                     region (see products.py);
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
   link-lists, related-links, junk-lines, jump-links, title-duplicate, byline-duplicate
