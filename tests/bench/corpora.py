@@ -8,6 +8,7 @@ tuned and measured parts (tests/bench/split.py).
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import importlib.util
 import json
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from tests.bench.split import Part, part_of
+from tests.bench.split import PARTS, Part, part_of
 
 
 def _shared() -> Path:
@@ -117,3 +118,16 @@ def score_pages(
     ids = [p.pid for p in pages]
     res, rows = scorer.score(truth, outputs, ids, markdown="strip", n_bootstrap=0)
     return {k: float(res[k]) for k in ("f1", "precision", "recall")}, rows
+
+
+def cause_tables_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The command line of the scripts that print tables of causes over a corpus part
+    (losses.py, extras.py): which corpora, which part, how many pages per cause, one cause."""
+    ap = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
+    ap.add_argument("--part", choices=PARTS, default="tune")
+    ap.add_argument("--top", type=int, default=6, help="pages shown per cause")
+    ap.add_argument("--cause", help="show the top pages of this cause only")
+    return ap

@@ -32,7 +32,6 @@ Usage examples:
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter, defaultdict
@@ -48,8 +47,7 @@ import extractor.article as article_stage
 from extractor.article.boilerplate import names_of
 from extractor.dom import text_of
 from extractor.pipeline import extract_html
-from tests.bench.corpora import CORPORA, Page, available, load_scorer, pages_of
-from tests.bench.split import PARTS
+from tests.bench.corpora import Page, available, cause_tables_parser, load_scorer, pages_of
 
 Shingle = tuple[str, ...]
 _NAME_WORDS = re.compile(r"[a-z]{3,}")
@@ -237,14 +235,8 @@ def _print_tables(extras: list[Extra], pages: list[Page], top: int, only: str | 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
-    ap.add_argument("--part", choices=PARTS, default="tune")
+    ap = cause_tables_parser(__doc__)
     ap.add_argument("--group", nargs="+", help="only these groups (page types, datasets)")
-    ap.add_argument("--top", type=int, default=6, help="pages shown per cause")
-    ap.add_argument("--cause", help="show the top pages of this cause only")
     args = ap.parse_args(argv)
     if not available():
         print("the corpora or the scorer are missing under ../shared", file=sys.stderr)

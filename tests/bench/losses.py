@@ -42,7 +42,6 @@ Usage examples:
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter, defaultdict
@@ -62,8 +61,7 @@ from extractor.dom import text_of
 from extractor.pipeline import extract_html
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
-from tests.bench.corpora import CORPORA, Page, available, load_scorer, pages_of
-from tests.bench.split import PARTS
+from tests.bench.corpora import Page, available, cause_tables_parser, load_scorer, pages_of
 
 Shingle = tuple[str, ...]
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -309,13 +307,7 @@ def _print_tables(losses: list[Loss], pages: list[Page], top: int, only: str | N
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA))
-    ap.add_argument("--part", choices=PARTS, default="tune")
-    ap.add_argument("--top", type=int, default=6, help="pages shown per cause")
-    ap.add_argument("--cause", help="show the top pages of this cause only")
+    ap = cause_tables_parser(__doc__)
     args = ap.parse_args(argv)
     if not available():
         print("the corpora or the scorer are missing under ../shared", file=sys.stderr)
