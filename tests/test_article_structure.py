@@ -138,6 +138,19 @@ def test_a_landing_page_is_all_its_sections_not_its_best_card() -> None:
         assert chrome not in out
 
 
+def test_a_landing_pages_hero_banner_is_its_opening_not_an_ad() -> None:
+    # HubSpot's theme names the opening section "hero-banner"; an ad or cookie banner goes
+    out = fixture_markdown("landing-hero-banner")
+    assert "Learn in a group of six" in out
+    assert "## Fees and books" in out
+    assert names_boilerplate("hero-banner") is False
+    assert names_boilerplate("herobanner") is False
+    for name in ("ad-banner", "top-banner", "cookiebanner", "banner"):
+        assert names_boilerplate(name)
+    for chrome in ("Our teachers", "Registered charity"):
+        assert chrome not in out
+
+
 def test_a_guide_is_all_its_picks_not_its_best_scoring_section() -> None:
     # the buying advice scores best on its own (an id ending in "text", long comma-rich
     # paragraphs) and sits in a wrapper with a lead line; the guide holds it and five picks

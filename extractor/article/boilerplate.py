@@ -59,9 +59,11 @@ _HIDDEN = (
     r"(?:$|\s)"
 )
 # class/id words of boilerplate blocks: share bars, related links, newsletter boxes, ads...
+# (a "hero" banner is a landing page's opening section, its title and offer: HubSpot's
+# "hero-banner", Salesforce Commerce's "herobanner"; ad, cookie and top banners go)
 BOILERPLATE_NAMES = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
-    r"|sponsor|banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
+    r"|sponsor|(?<!hero)(?<!hero[_-])banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|latest"  # a rail of the site's latest posts (WordPress's "wp-block-latest-posts")
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
