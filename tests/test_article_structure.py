@@ -589,3 +589,15 @@ def test_a_listing_of_cards_each_one_link_is_every_card_whole() -> None:
     assert "where the farmer keeps the key" in out
     for chrome in ("Older posts", "Subscribe", "Powered by Ghost", "Route log"):
         assert chrome not in out
+
+
+def test_a_store_collection_keeps_its_grid_of_product_cards() -> None:
+    # each card is a picture, its name as a link and its price: the grid is mostly links, and
+    # it is the page (the filter panel beside it goes)
+    out = fixture_markdown("listing-store-collection")
+    for name in ("Assam Mokalbari", "Darjeeling Castleton", "Yunnan golden buds", "Kenya Milima",
+                 "Ceylon Uva", "Lapsang souchong"):  # fmt: skip
+        assert f"### [{name}]" in out
+    assert "£4.20 GBP" in out
+    for chrome in ("Filter:", "In stock (6)", "Add to cart", "Free delivery"):
+        assert chrome not in out

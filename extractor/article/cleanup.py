@@ -133,7 +133,7 @@ def drop_link_lists(region: HtmlElement) -> Step:
     for el in list(region.iter(*LIST_TAGS)):
         if el is region or el.getparent() is None:
             continue
-        if cards and _in_card(el, region, cards):
+        if cards and (_in_card(el, region, cards) or _holds_cards(el, cards)):
             continue
         if len(el.findall(".//a")) < LIST_MIN_LINKS:
             continue
@@ -188,6 +188,11 @@ def _in_card(el: HtmlElement, region: HtmlElement, cards: frozenset[tuple[str, s
         if (block.tag, block.get("class") or "") in cards:
             return True
     return False
+
+
+def _holds_cards(el: HtmlElement, cards: frozenset[tuple[str, str]]) -> bool:
+    """Does ``el`` hold the region's cards (the grid of a listing, not a rail beside it)?"""
+    return any((card.tag, card.get("class") or "") in cards for card in el.iter(*CARD_TAGS))
 
 
 def _outermost_list(el: HtmlElement, region: HtmlElement) -> HtmlElement:
