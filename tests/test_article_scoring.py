@@ -30,18 +30,6 @@ def test_link_density(markup: str, low: float, high: float) -> None:
     assert low <= link_density(element(markup)) <= high
 
 
-def test_link_density_does_not_count_the_markups_indentation() -> None:
-    # a card as template engines print it: the same text, indented over many lines
-    tight = element("<li><h3><a href='/p'>Rye flour</a></h3><span>4.20 GBP</span></li>")
-    indent = "\n" + " " * 12
-    loose = element(
-        f"<li>{indent}<h3>{indent}<a href='/p'>{indent}Rye flour{indent}</a>{indent}</h3>"
-        f"{indent}<span>{indent}4.20 GBP{indent}</span>{indent}</li>"
-    )
-    assert link_density(loose) == pytest.approx(link_density(tight))
-    assert link_density(tight) == pytest.approx(8 / 15)
-
-
 @pytest.mark.parametrize(
     ("better", "worse"),
     [

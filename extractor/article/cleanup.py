@@ -137,11 +137,10 @@ def drop_link_lists(region: HtmlElement) -> Step:
             continue
         if len(el.findall(".//a")) < LIST_MIN_LINKS:
             continue
-        text = el.text_content()
-        text_len = len(text.strip())
+        text_len = len(el.text_content().strip())
         if not text_len or text_len > LINK_DENSE_MAX_CHARS:
             continue
-        dense = link_density(el, text) > LINK_DENSE and not _has_prose(el)
+        dense = link_density(el, text_len) > LINK_DENSE and not _has_prose(el)
         if dense and not _opens_section(_outermost_list(el, region), region):
             removal.take(el)
     return removal.step()
@@ -490,7 +489,7 @@ def _has_prose(el: HtmlElement) -> bool:
     """A paragraph of plain text below the element keeps it (a list item with a sentence)."""
     for p in el.iter("p"):
         text = p.text_content()
-        if len(text) > 150 and link_density(p, text) < 0.3:
+        if len(text) > 150 and link_density(p, len(text)) < 0.3:
             return True
     return False
 

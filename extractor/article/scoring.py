@@ -76,19 +76,13 @@ ENCLOSING_GAIN = 3.0
 _COMMAS = re.compile(r"[,，、،]")
 
 
-def link_density(el: HtmlElement, text: str | None = None) -> float:
-    """Share of the element's text (``text``, when the caller has it) that sits inside links,
-    counted without white space: how a template indents its markup is no part of it."""
-    total = _ink(el.text_content() if text is None else text)
+def link_density(el: HtmlElement, text_len: int | None = None) -> float:
+    """Share of the element's text that sits inside links."""
+    total = len(el.text_content()) if text_len is None else text_len
     if not total:
         return 0.0
-    linked = sum(_ink(a.text_content()) for a in el.iter("a"))
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
     return min(1.0, linked / total)
-
-
-def _ink(text: str) -> int:
-    """Characters that are not white space (spaces, tabs and line breaks)."""
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
 def name_weight(el: HtmlElement) -> int:
