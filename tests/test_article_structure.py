@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article.boilerplate import names_boilerplate, names_of
+from extractor.article.boilerplate import names_boilerplate
 from extractor.article.cleanup import LINK_DENSE, drop_link_lists
 from extractor.article.region import find_article
 from extractor.article.scoring import link_density
@@ -549,33 +549,6 @@ def test_a_latest_posts_rail_inside_the_post_is_not_the_post() -> None:
     assert "## What we changed to make it work" in out and "any tool we tried" in out
     for rail in ("price by the project", "Hourly rates punished us", "Hiring juniors"):
         assert rail not in out
-
-
-def test_a_blog_archive_keeps_posts_whatever_their_categories_and_tags() -> None:
-    # WordPress prints each post's status, category and tag slugs as classes; slugs such as
-    # "social-media", "menu" or "footer" and "status-publish" are not what the block is
-    out = fixture_markdown("listing-wordpress-archive")
-    for title in ("How we stopped posting every day", "What a year of local radio ads taught us",
-                  "Writing a menu people can read aloud", "Two-for-one nights, counted honestly",
-                  "The small print at the bottom of our site"):  # fmt: skip
-        assert f"## [{title}]" in out
-    assert "Nobody scrolls to the footer" in out
-    for chrome in ("Book a table", "Next Page", "Dock Road"):
-        assert chrome not in out
-
-
-def test_a_posts_taxonomy_classes_are_not_its_names() -> None:
-    post = dom.parse(
-        '<li class="post-7 post type-post status-publish hentry category-social-media '
-        'tag-newsletter author-jane">x</li>'
-    ).find(".//li")
-    assert post is not None
-    assert names_of(post) == "post-7 post hentry"
-    assert not names_boilerplate(names_of(post))
-    # the same words on a block that is no post still name it
-    assert names_boilerplate(
-        names_of(dom.parse('<div class="social-share">x</div>').find(".//div"))
-    )
 
 
 def test_a_listing_of_cards_each_one_link_is_every_card_whole() -> None:

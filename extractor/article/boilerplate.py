@@ -89,13 +89,6 @@ BOILERPLATE_NAMES = re.compile(
     r"|(?:^|\s)(?:[a-z0-9-]+:)*print:hidden(?:$|\s)"
     r"|" + _HIDDEN
 )
-# A post's classes as blog engines print them (WordPress's post_class(): "post-42 post
-# type-post status-publish format-standard hentry category-social-media tag-newsletter
-# author-jane"; Ghost's: "post tag-baking") name its status, format, categories, tags and
-# author: words from the site's own taxonomy, not the block's role ("social", "newsletter",
-# "publish", "author" would read as boilerplate or a byline). They are left out of its names.
-POST_CLASS = re.compile(r"(?:^|\s)(?:hentry|type-post|status-publish|post-\d+|post)(?:$|\s)")
-POST_META_TOKEN = re.compile(r"(?:status|format|type|category|tag|author)-")
 # class/id words of navigation; a block so named that reads as prose (NAV_PROSE_CHARS paragraphs,
 # under NAV_PROSE_LINK_SHARE of its text in links) is a section navigation leads to, not a menu
 NAV_NAMES = re.compile(r"navbar|menu|(?:^|[\s_-])nav(?:$|[\s_-])")
@@ -187,16 +180,7 @@ CHROME_WRAPPER_MAX_LINKED = 0.5
 
 def names_of(el: HtmlElement) -> str:
     """The element's class and id, joined and lower-cased (what the name patterns see)."""
-    return _joined(el.get("class"), el.get("id"))
-
-
-def _joined(cls: str | None, ident: str | None) -> str:
-    """Class and id as the name patterns see them, a post's own metadata classes left out
-    (see ``POST_CLASS``)."""
-    cls = cls or ""
-    if "post" in cls and POST_CLASS.search(cls):
-        cls = " ".join(token for token in cls.split() if not POST_META_TOKEN.match(token))
-    return f"{cls} {ident or ''}".strip().lower()
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip().lower()
 
 
 @dataclass(frozen=True)
@@ -277,7 +261,7 @@ def _hidden(attrib: Any) -> bool:
 
 @lru_cache(maxsize=8192)
 def _kind_of(cls: str | None, ident: str | None) -> str | None:
-    return _name_kind(_joined(cls, ident))
+    return _name_kind(f"{cls or ''} {ident or ''}".strip().lower())
 
 
 def _name_kind(names: str) -> str | None:
