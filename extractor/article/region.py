@@ -19,6 +19,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
+  product-reviews    on a product page, the customers' reviews (see products.py);
   choose-region      the best container by paragraph scores (see scoring.py);
   product-main       on a product page, the page's <main> around the region is the region
                      (see products.py);
@@ -68,6 +69,7 @@ ArticleStep = Literal[
     "boilerplate-names",
     "captions",
     "forms",
+    "product-reviews",
     "choose-region",
     "product-main",
     "product-summary",
@@ -107,7 +109,7 @@ def find_article(
     docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
     docs.keep_footnote_asides(body)  # (before asides go)
     declared = declared_types(doc)  # (reads JSON-LD, before scripts go)
-    product = not skip.issuperset(("product-main", "product-summary")) and (
+    product = not skip.issuperset(("product-reviews", "product-main", "product-summary")) and (
         products.is_product_page(doc, declared)
     )
     thread = bool(boilerplate.THREAD_TYPES & declared)
@@ -126,6 +128,8 @@ def find_article(
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))
+    if product:
+        run("product-reviews", lambda: products.drop_reviews(body))
     region = body if "choose-region" in skip else best_region(body)
     if product and "product-main" not in skip:
         region, widened = products.widen_to_main(region, body)
