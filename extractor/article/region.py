@@ -27,6 +27,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
                      region (see products.py);
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
+  repeated-blocks    a second copy of a section (a layout's other version; see copies.py);
   link-lists, related-links, junk-lines, jump-links, title-duplicate, byline-duplicate
                      inside the region (see cleanup.py).
 """
@@ -42,6 +43,7 @@ from extractor.article import (
     boilerplate,
     callouts,
     cleanup,
+    copies,
     docs,
     ledes,
     products,
@@ -75,6 +77,7 @@ ArticleStep = Literal[
     "product-summary",
     "ledes",
     "quoted-copies",
+    "repeated-blocks",
     "link-lists",
     "related-links",
     "junk-lines",
@@ -143,6 +146,7 @@ def find_article(
     if options.include_comments:
         _append_comments(region, scan.comments)
     run("quoted-copies", lambda: threads.drop_quoted_copies(region))
+    run("repeated-blocks", lambda: copies.drop_copies(region))
     run("link-lists", lambda: cleanup.drop_link_lists(region))
     run("related-links", lambda: cleanup.drop_related_links(region))
     run("junk-lines", lambda: cleanup.drop_junk_lines(region))
