@@ -169,6 +169,18 @@ def test_customer_reviews_go_only_from_a_product_page() -> None:
     assert "no leaks" in region_text("", body)  # not a product page: a page's own reviews
 
 
+def test_review_entries_are_known_by_their_review_words_not_their_whole_class() -> None:
+    # Yotpo: the first entry carries a class more ("yotpo-regular-box-filters-padding")
+    entry = (
+        '<div class="yotpo-review yotpo-regular-box{}"><div class="yotpo-header">Ann</div>'
+        '<div class="content-review">Slept through a storm on the ridge in it, no leaks.</div>'
+        "</div>"
+    )
+    reviews = entry.format(" yotpo-regular-box-filters-padding") + entry.format("")
+    body = f'<main><div>{DESCRIPTION}</p><div class="yotpo-reviews">{reviews}</div></div></main>'
+    assert "no leaks" not in region_text(PRODUCT_LD, body)
+
+
 def test_blocks_merely_named_reviews_stay() -> None:
     # Steam: a column of "reviewblock" boxes (a critics' score, awards) whose parts are not
     # named as a review's: no list of customer reviews

@@ -176,11 +176,15 @@ MIN_REVIEW_CHARS = 20
 REVIEWS_SHARE = 0.5
 
 
+def _review_names(el: HtmlElement) -> str:
+    """The element's class, itemprop and data-hook words that name a review ("" for none; the
+    id is left out: each entry has its own)."""
+    words = " ".join(el.get(attr) or "" for attr in ("class", "itemprop", "data-hook")).lower()
+    return " ".join(word for word in words.split() if REVIEW_NAMES.search(word))
+
+
 def _review_named(el: HtmlElement) -> bool:
-    names = " ".join(
-        el.get(attr) or "" for attr in ("class", "id", "itemprop", "data-hook")
-    ).lower()
-    return bool(REVIEW_NAMES.search(names))
+    return bool(_review_names(el) or REVIEW_NAMES.search((el.get("id") or "").lower()))
 
 
 def _has_review_parts(entry: HtmlElement) -> bool:
@@ -192,7 +196,7 @@ def _has_review_parts(entry: HtmlElement) -> bool:
 
 def drop_reviews(body: HtmlElement) -> Step:
     """The customers' reviews of the product: each list of review entries (at least
-    ``MIN_REVIEWS`` siblings of one tag and class named as reviews), with the outermost block
+    ``MIN_REVIEWS`` siblings of one tag, named as reviews alike), with the outermost block
     around it named as reviews that the reviews fill (its heading, rating summary and "Write a
     review" box; see ``_reviews_block``)."""
     removal = Removal("product-reviews", "customer reviews on a product page")
@@ -227,13 +231,13 @@ def _reviews_block(
 
 def _review_entries(parent: HtmlElement) -> list[HtmlElement]:
     """The review entries ``parent`` lists: ``MIN_REVIEWS`` children or more of one tag and
-    class, named as reviews, each with text and parts named as a review's."""
+    the same review words in their names, each with text and parts named as a review's."""
     kinds: dict[tuple[str, str], list[HtmlElement]] = {}
     for child in parent:
         if not isinstance(child.tag, str) or child.tag == "a" or not _review_named(child):
             continue  # (a link: a rating's summary leading to the reviews)
         if len(text_of(child)) < MIN_REVIEW_CHARS or not _has_review_parts(child):
             continue
-        key = (child.tag, child.get("class") or child.get("itemprop") or "")
+        key = (child.tag, _review_names(child))  # (Yotpo's first entry has a class more)
         kinds.setdefault(key, []).append(child)
     return [el for found in kinds.values() if len(found) >= MIN_REVIEWS for el in found]
