@@ -27,39 +27,50 @@ MIN_COPY_CHARS = 80
 KEPT_TAGS = frozenset({"table", "pre", "code", "blockquote", "q"})
 # A section holds at least this many of these blocks.
 MIN_SECTION_BLOCKS = 2
-BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li")
+BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
 
 
 def drop_copies(region: HtmlElement) -> Step:
-    """Every section of the region that repeats an earlier block's text (see the module)."""
+    """Every section of the region that repeats an earlier one's text (see the module)."""
     removal = Removal("repeated-blocks", "a second copy of a section (a layout's other version)")
+    chars, blocks = _measure(region)
+    # a block with two copies in the region holds half its text at most (what is longer, a
+    # wrapper around the copies, is only walked through)
+    most = chars.get(region, 0) // 2
     seen: dict[str, HtmlElement] = {}
     copies: list[HtmlElement] = []
     walk = etree.iterwalk(region, events=("start",))
     for _, el in walk:
         if not isinstance(el.tag, str):
             continue
-        if el.tag in KEPT_TAGS:
-            walk.skip_subtree()
+        if el.tag in KEPT_TAGS or chars[el] < MIN_COPY_CHARS or blocks[el] < MIN_SECTION_BLOCKS:
+            walk.skip_subtree()  # (no section inside)
+            continue
+        if chars[el] > most:
             continue
         text = fold(el.text_content())
-        if len(text) < MIN_COPY_CHARS:
-            walk.skip_subtree()  # (nothing inside is longer)
-            continue
         first = seen.get(text)
         if first is None:
             seen[text] = el
-        elif el is not region and not is_within(el, first):
-            walk.skip_subtree()  # (a block repeated on purpose is kept whole)
-            if _is_section(el):
+        elif not is_within(el, first):
+            walk.skip_subtree()  # (an entry of a list repeated on purpose is kept whole)
+            if el.tag not in BLOCK_TAGS:
                 copies.append(el)
     for el in copies:
         removal.take(el)
     return removal.step()
 
 
-def _is_section(el: HtmlElement) -> bool:
-    """A container of ``MIN_SECTION_BLOCKS`` blocks or more, not a block itself."""
-    if el.tag in BLOCK_TAGS:
-        return False
-    return sum(1 for _ in el.iter(*BLOCK_TAGS)) >= MIN_SECTION_BLOCKS
+def _measure(region: HtmlElement) -> tuple[dict[HtmlElement, int], dict[HtmlElement, int]]:
+    """How many characters of text each element holds (its tail aside), and how many blocks
+    (``BLOCK_TAGS``) below it, in one walk up the tree."""
+    chars: dict[HtmlElement, int] = {}
+    blocks: dict[HtmlElement, int] = {}
+    for _, el in etree.iterwalk(region, events=("end",)):
+        held = len(el.text or "") if isinstance(el.tag, str) else 0
+        below = 0
+        for child in el:
+            held += chars.get(child, 0) + len(child.tail or "")
+            below += blocks.get(child, 0) + (child.tag in BLOCK_TAGS)
+        chars[el], blocks[el] = held, below
+    return chars, blocks
