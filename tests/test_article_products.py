@@ -142,3 +142,47 @@ def test_a_product_pages_fine_print_is_not_the_product() -> None:
     assert "- Weight: 498 g" in out
     for fine_print in ("Image simulated", "Rated IP68", "Trade-in credit", "Offer valid"):
         assert fine_print not in out
+
+
+def test_a_product_pages_customer_reviews_go() -> None:
+    # Magento 2 (Luma): a list of schema.org Review items under the description and the table
+    out = fixture_markdown("product-customer-reviews")
+    assert "sharp stones on a descent" in out and "| Lug depth | 5 mm |" in out
+    for review in ("Finally a shoe that fits wide feet", "I have run three ultras",
+                   "Customer Reviews", "Review by", "Write Your Own Review"):  # fmt: skip
+        assert review not in out
+    without = fixture_markdown("product-customer-reviews", "product-reviews")
+    assert "I have run three ultras" in without
+
+
+def review_list(entry_class: str, part_class: str) -> str:
+    entry = (
+        f'<div class="{entry_class}"><div class="{part_class}">Warm and dry</div>'
+        "<p>Slept through a storm on the ridge in it, no leaks at all.</p></div>"
+    )
+    return f'<section class="reviews"><h2>Reviews</h2>{entry * 3}</section>'
+
+
+def test_customer_reviews_go_only_from_a_product_page() -> None:
+    body = f"<main><div>{DESCRIPTION}</p>{review_list('review', 'review__title')}</div></main>"
+    assert "no leaks" not in region_text(PRODUCT_LD, body)
+    assert "no leaks" in region_text("", body)  # not a product page: a page's own reviews
+
+
+def test_review_entries_are_known_by_their_review_words_not_their_whole_class() -> None:
+    # Yotpo: the first entry carries a class more ("yotpo-regular-box-filters-padding")
+    entry = (
+        '<div class="yotpo-review yotpo-regular-box{}"><div class="yotpo-header">Ann</div>'
+        '<div class="content-review">Slept through a storm on the ridge in it, no leaks.</div>'
+        "</div>"
+    )
+    reviews = entry.format(" yotpo-regular-box-filters-padding") + entry.format("")
+    body = f'<main><div>{DESCRIPTION}</p><div class="yotpo-reviews">{reviews}</div></div></main>'
+    assert "no leaks" not in region_text(PRODUCT_LD, body)
+
+
+def test_blocks_merely_named_reviews_stay() -> None:
+    # Steam: a column of "reviewblock" boxes (a critics' score, awards) whose parts are not
+    # named as a review's: no list of customer reviews
+    body = f"<main><div>{DESCRIPTION}</p>{review_list('block reviewblock', 'block_title')}</div></main>"
+    assert "no leaks" in region_text(PRODUCT_LD, body)

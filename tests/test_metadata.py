@@ -151,6 +151,14 @@ def test_strip_site(title: str, sites: tuple[str, ...], expected: str) -> None:
         ("", '<span class="author-name">Fay Hu | March 5, 2024</span>', "Fay Hu"),
         # a comment form's "author" field is not a byline
         ("", '<form><label for="author">Name (required)</label><input id="author"></form>', None),
+        # a product's customer review (Magento's microdata): the reviewer is not the page's author
+        (
+            "",
+            '<div itemscope itemtype="https://schema.org/Product"><li itemprop="review" itemscope'
+            ' itemtype="https://schema.org/Review"><p class="review-author">Review by <strong'
+            ' itemprop="author">Marta K.</strong></p></li></div>',
+            None,
+        ),
     ],
 )
 def test_byline(head: str, body: str, expected: str | None) -> None:
@@ -186,6 +194,14 @@ def test_byline(head: str, body: str, expected: str | None) -> None:
             "2024-03-06",
         ),
         ("", '<span itemprop="datePublished" content="2024-03-05"></span>', "2024-03-05"),
+        # a product's customer review: its date is the reviewer's, not the page's
+        (
+            "",
+            '<li itemprop="review" itemscope itemtype="https://schema.org/Review"><time'
+            ' itemprop="datePublished" datetime="2024-01-19">1/19/24</time></li>'
+            '<span itemprop="datePublished" content="2024-03-05"></span>',
+            "2024-03-05",
+        ),
         # nothing stated: htmldate finds the date in the URL
         ("", "<p>No date here.</p>", "2024-03-05"),
     ],

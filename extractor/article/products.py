@@ -12,16 +12,23 @@ JSON-LD or microdata, ``og:type`` product):
 - otherwise, when the region does not hold the page's <h1> (the product's name), the prose of
   the column around that heading joins it, before it (WooCommerce's short description, Magento's
   overview, BigCommerce's product view details).
+
+Before the region is chosen, the customers' reviews go: what buyers wrote of the product is
+no part of it (and a long list of them outweighs the description).
 """
 
 from __future__ import annotations
 
+import re
+
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.article.scoring import link_density, page_main
 from extractor.dom import fold, is_within, text_of
 from extractor.metadata.jsonld import declared_types
 from extractor.records import Step
+from extractor.removal import Removal, is_attached
 
 # schema.org types of one product (not a list of them).
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
@@ -152,3 +159,85 @@ def _is_summary_block(el: HtmlElement) -> bool:
         return len(text_of(el)) >= MIN_SUMMARY_CHARS
     items = el.xpath("./li")
     return len(items) >= MIN_PAIRS and all(len(text_of(li)) >= MIN_FEATURE_CHARS for li in items)
+
+
+# -- customer reviews ----------------------------------------------------------------------
+
+# class/id/itemprop/data-hook words of a customer review and of the block listing them
+# (Sweetwater's "product-review", Magento's "review-item" with itemprop "review", Yotpo's
+# "yotpo-review", PowerReviews' "pr-review", Shopify's "spr-review", Amazon's data-hook
+# "review", Judge.me's "jdgm-rev"), not a "preview".
+REVIEW_NAMES = re.compile(r"(?<!p)review|(?:^|\s)jdgm-rev(?:$|[\s_])")
+# A list of reviews shows at least this many entries...
+MIN_REVIEWS = 2
+# ...each with this much text (a title, a rating's words, a byline, the review itself).
+MIN_REVIEW_CHARS = 20
+# The reviews fill this share of the text of the block around them that goes with them.
+REVIEWS_SHARE = 0.5
+
+
+def _review_names(el: HtmlElement) -> str:
+    """The element's class, itemprop and data-hook words that name a review ("" for none; the
+    id is left out: each entry has its own)."""
+    words = " ".join(el.get(attr) or "" for attr in ("class", "itemprop", "data-hook")).lower()
+    return " ".join(word for word in words.split() if REVIEW_NAMES.search(word))
+
+
+def _review_named(el: HtmlElement) -> bool:
+    return bool(_review_names(el) or REVIEW_NAMES.search((el.get("id") or "").lower()))
+
+
+def _has_review_parts(entry: HtmlElement) -> bool:
+    """A review entry names its parts as such too (its title, rating, body or byline: Amazon's
+    "review-body", Magento's "review-content", Judge.me's "jdgm-rev__body"); a block of the
+    page merely styled as a "review block" (a critics' score, awards) does not."""
+    return any(_review_named(el) for el in entry.iterdescendants(etree.Element))
+
+
+def drop_reviews(body: HtmlElement) -> Step:
+    """The customers' reviews of the product: each list of review entries (at least
+    ``MIN_REVIEWS`` siblings of one tag, named as reviews alike), with the outermost block
+    around it named as reviews that the reviews fill (its heading, rating summary and "Write a
+    review" box; see ``_reviews_block``)."""
+    removal = Removal("product-reviews", "customer reviews on a product page")
+    for parent in [el for el in body.iter(etree.Element) if len(el) >= MIN_REVIEWS]:
+        if not is_attached(parent):
+            continue
+        entries = _review_entries(parent)
+        if not entries:
+            continue
+        block = _reviews_block(parent, entries, body)
+        for el in [block] if block is not None else entries:
+            if el.find(".//h1") is None:
+                removal.take(el)
+    return removal.step()
+
+
+def _reviews_block(
+    parent: HtmlElement, entries: list[HtmlElement], body: HtmlElement
+) -> HtmlElement | None:
+    """The outermost block named as reviews, from the entries' parent up to ``MAX_LEVELS``
+    above it, of whose text the entries hold at least ``REVIEWS_SHARE``; None when no block
+    is (the entries sit in a column that holds other things)."""
+    chars = sum(len(text_of(el)) for el in entries)
+    found = None
+    for level, el in enumerate([parent, *parent.iterancestors()]):
+        if level > MAX_LEVELS or el is body or chars < REVIEWS_SHARE * len(text_of(el)):
+            break
+        if _review_named(el):
+            found = el
+    return found
+
+
+def _review_entries(parent: HtmlElement) -> list[HtmlElement]:
+    """The review entries ``parent`` lists: ``MIN_REVIEWS`` children or more of one tag and
+    the same review words in their names, each with text and parts named as a review's."""
+    kinds: dict[tuple[str, str], list[HtmlElement]] = {}
+    for child in parent:
+        if not isinstance(child.tag, str) or child.tag == "a" or not _review_named(child):
+            continue  # (a link: a rating's summary leading to the reviews)
+        if len(text_of(child)) < MIN_REVIEW_CHARS or not _has_review_parts(child):
+            continue
+        key = (child.tag, _review_names(child))  # (Yotpo's first entry has a class more)
+        kinds.setdefault(key, []).append(child)
+    return [el for found in kinds.values() if len(found) >= MIN_REVIEWS for el in found]

@@ -19,6 +19,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
+  product-reviews    on a product page, the customers' reviews (see products.py);
   choose-region      the best container by paragraph scores (see scoring.py);
   product-main       on a product page, the page's <main> around the region is the region
                      (see products.py);
@@ -26,6 +27,7 @@ Steps, in order; each is named, reports what it removed, and can be switched off
                      region (see products.py);
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
+  repeated-blocks    a second copy of a section (a layout's other version; see copies.py);
   link-lists, related-links, junk-lines, jump-links, title-duplicate, byline-duplicate
                      inside the region (see cleanup.py).
 """
@@ -41,6 +43,7 @@ from extractor.article import (
     boilerplate,
     callouts,
     cleanup,
+    copies,
     docs,
     ledes,
     products,
@@ -68,11 +71,13 @@ ArticleStep = Literal[
     "boilerplate-names",
     "captions",
     "forms",
+    "product-reviews",
     "choose-region",
     "product-main",
     "product-summary",
     "ledes",
     "quoted-copies",
+    "repeated-blocks",
     "link-lists",
     "related-links",
     "junk-lines",
@@ -107,7 +112,7 @@ def find_article(
     docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
     docs.keep_footnote_asides(body)  # (before asides go)
     declared = declared_types(doc)  # (reads JSON-LD, before scripts go)
-    product = not skip.issuperset(("product-main", "product-summary")) and (
+    product = not skip.issuperset(("product-reviews", "product-main", "product-summary")) and (
         products.is_product_page(doc, declared)
     )
     thread = bool(boilerplate.THREAD_TYPES & declared)
@@ -126,6 +131,8 @@ def find_article(
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))
+    if product:
+        run("product-reviews", lambda: products.drop_reviews(body))
     region = body if "choose-region" in skip else best_region(body)
     if product and "product-main" not in skip:
         region, widened = products.widen_to_main(region, body)
@@ -139,6 +146,7 @@ def find_article(
     if options.include_comments:
         _append_comments(region, scan.comments)
     run("quoted-copies", lambda: threads.drop_quoted_copies(region))
+    run("repeated-blocks", lambda: copies.drop_copies(region))
     run("link-lists", lambda: cleanup.drop_link_lists(region))
     run("related-links", lambda: cleanup.drop_related_links(region))
     run("junk-lines", lambda: cleanup.drop_junk_lines(region))

@@ -170,15 +170,21 @@ def _clean_byline(text: str | None) -> str | None:
     return text
 
 
+# microdata of a review nested in another item (a product's customer reviews): its author and
+# date are the reviewer's, not the page's
+_NOT_IN_REVIEW = '[not(ancestor-or-self::*[@itemprop="review"])]'
+
+
 def _byline_from_dom(doc: HtmlElement) -> str | None:
-    for el in doc.xpath('//a[@rel="author"] | //*[@itemprop="author"]'):
+    for el in doc.xpath(f'//a[@rel="author"] | //*[@itemprop="author"]{_NOT_IN_REVIEW}'):
         name = el.xpath('.//*[@itemprop="name"]')
         found = _clean_byline(text_of(name[0]) if name else text_of(el))
         if found:
             return found
-    # a form and what it holds are no byline (looked up once, not per element: the ancestor
-    # test in the path cost more than the rest of the search)
+    # a form and what it holds are no byline, nor a nested review's parts (looked up once, not
+    # per element: the ancestor test in the path cost more than the rest of the search)
     in_forms = {el for form in doc.iter("form") for el in form.iter()}
+    in_forms.update(el for review in doc.xpath('//*[@itemprop="review"]') for el in review.iter())
     named: dict[str, bool] = {}  # class and id names repeat: each tested once
     for el in doc.xpath("//body//*[@class or @id]"):
         if el.tag in _NOT_BYLINE_TAGS or el in in_forms:
@@ -245,7 +251,8 @@ def _published(view: _View) -> str | None:
         if found:
             return found
     times = view.doc.xpath(
-        '//*[@itemprop="datePublished"] | //time[@pubdate] | //article//time[@datetime]'
+        f'//*[@itemprop="datePublished"]{_NOT_IN_REVIEW} | //time[@pubdate]'
+        " | //article//time[@datetime]"
     )
     # a page's only <time> is its date; one among many may be a sidebar's or a comment's
     lone = view.doc.xpath("//time[@datetime]")
