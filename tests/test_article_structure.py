@@ -574,24 +574,3 @@ def test_a_store_collection_keeps_its_grid_of_product_cards() -> None:
     assert "£4.20 GBP" in out
     for chrome in ("Filter:", "In stock (6)", "Add to cart", "Free delivery"):
         assert chrome not in out
-
-
-def test_a_short_story_in_a_column_of_links_is_not_a_card() -> None:
-    # a brief beside its related links, in one of three like columns of a grid: the column is
-    # mostly links, but to many pages; only a card whose links all lead to one page is a card
-    related = "".join(
-        f'<li><a href="/story-{n}">Another story from the desk, number {n}</a></li>'
-        for n in range(8)
-    )
-    brief = (
-        "<p>The ferry will run an hour later on Sundays from March, the operator said, after "
-        "a survey of passengers found most of them travel in the afternoon.</p>"
-    )
-    rails = "".join(
-        f'<div class="col"><ul>{related.replace("story-", f"c{c}-")}</ul></div>' for c in range(2)
-    )
-    text = region_text(
-        f'<div class="row"><div class="col"><div>{brief}</div><ul>{related}</ul></div>{rails}</div>'
-    )
-    assert "an hour later on Sundays" in text
-    assert "/c0-" not in text and "Another story from the desk, number 3" not in text

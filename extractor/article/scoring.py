@@ -270,11 +270,13 @@ def _widen(
         if parent is body.getparent():
             break
         if prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
-            if link_density(parent) <= WIDEN_MAX_LINK_DENSITY or _holds_its_like(parent, region):
-                region, own = parent, prose.get(parent, 0)
-            elif not (part and _in_a_card(parent)):
+            if link_density(parent) > WIDEN_MAX_LINK_DENSITY and not _holds_its_like(
+                parent, region
+            ):
+                if _in_a_card(parent):
+                    continue  # a card that is one link (its title and teaser): on to its row
                 break
-            # (else a part of a card that is one link, its title and teaser: on to its row)
+            region, own = parent, prose.get(parent, 0)
         elif not part and prose.get(parent, 0) > own:
             break  # an article with something beside it (a byline, a teaser): it stays
         if ends_content(parent):
@@ -323,15 +325,8 @@ def _in_a_card(el: HtmlElement) -> bool:
 
 
 def _is_link_card(el: HtmlElement) -> bool:
-    """A card that is one link (its picture, title and teaser all lead to the same page), mostly
-    link text, and one of a row of its like."""
-    targets = {a.get("href") for a in el.iter("a")}
-    return (
-        len(targets) == 1
-        and None not in targets
-        and link_density(el) > WIDEN_MAX_LINK_DENSITY
-        and _one_of_its_like(el)
-    )
+    """A card that is mostly one link, one of a row of its like."""
+    return link_density(el) > WIDEN_MAX_LINK_DENSITY and _one_of_its_like(el)
 
 
 def ends_content(el: HtmlElement) -> bool:
