@@ -551,19 +551,6 @@ def test_a_latest_posts_rail_inside_the_post_is_not_the_post() -> None:
         assert rail not in out
 
 
-def test_a_listing_of_cards_each_one_link_is_every_card_whole() -> None:
-    # each card is one link around its title and excerpt, so the feed is mostly links and the
-    # best block is one excerpt; the first card is made large (a class the others lack)
-    out = fixture_markdown("listing-linked-cards")
-    for title in ("The long approach to Sgurr Alasdair", "Why I stopped using liquid chalk",
-                  "My first trad lead, pitch by pitch", "Old guidebooks are better company",
-                  "Rest days, honestly"):  # fmt: skip
-        assert f"## {title}" in out
-    assert "where the farmer keeps the key" in out
-    for chrome in ("Older posts", "Subscribe", "Powered by Ghost", "Route log"):
-        assert chrome not in out
-
-
 def test_a_store_collection_keeps_its_grid_of_product_cards() -> None:
     # each card is a picture, its name as a link and its price: the grid is mostly links, and
     # it is the page (the filter panel beside it goes)

@@ -53,9 +53,6 @@ WIDEN_MIN_GAIN = 1.0
 # holds at least LIKE_SIBLINGS blocks of the region's kind (a listing's cards).
 WIDEN_MAX_LINK_DENSITY = 0.35
 LIKE_SIBLINGS = 3
-# A card's link-dense parts (the link around its title and teaser) lie at most this many levels
-# below the card.
-CARD_DEPTH = 3
 # A best block that is only a part of the page (less prose than a card's, a list, a tab or
 # accordion panel) passes over wrappers that add a little beside it (a note, a caption) on the
 # way up; any other is an article and stops at the first.
@@ -273,8 +270,6 @@ def _widen(
             if link_density(parent) > WIDEN_MAX_LINK_DENSITY and not _holds_its_like(
                 parent, region
             ):
-                if _in_a_card(parent):
-                    continue  # a card that is one link (its title and teaser): on to its row
                 break
             region, own = parent, prose.get(parent, 0)
         elif not part and prose.get(parent, 0) > own:
@@ -285,48 +280,13 @@ def _widen(
 
 
 def _holds_its_like(parent: HtmlElement, region: HtmlElement) -> bool:
-    """Whether the child of ``parent`` that holds ``region`` (the region itself, or the card
-    around it) is one of LIKE_SIBLINGS or more children of its kind (tag and class): a
-    listing's cards, each mostly links, so their row is too."""
-    if region.getparent() is parent:
-        cls = region.get("class")
-        like = sum(1 for child in parent if child.tag == region.tag and child.get("class") == cls)
-        return bool(cls) and like >= LIKE_SIBLINGS
-    branch = region
-    while branch.getparent() is not parent:
-        branch = branch.getparent()
-    return _is_link_card(branch)
-
-
-def _one_of_its_like(el: HtmlElement) -> bool:
-    """Is ``el`` one of LIKE_SIBLINGS or more children of its parent of its kind: the same tag,
-    and the same classes but for modifiers one of them adds (the first card of a listing, made
-    large: "post-card post-card-large" among "post-card")?"""
-    names = frozenset((el.get("class") or "").split())
-    parent = el.getparent()
-    if not names or parent is None:
+    """Whether ``region`` is one of LIKE_SIBLINGS or more children of ``parent`` of its kind
+    (tag and class): a listing's cards, each mostly links, so their row is too."""
+    cls = region.get("class")
+    if not cls or region.getparent() is not parent:
         return False
-    like = 0
-    for child in parent:
-        if child.tag == el.tag:
-            other = frozenset((child.get("class") or "").split())
-            like += bool(other) and (other <= names or names <= other)
+    like = sum(1 for child in parent if child.tag == region.tag and child.get("class") == cls)
     return like >= LIKE_SIBLINGS
-
-
-def _in_a_card(el: HtmlElement) -> bool:
-    """Is ``el`` (or a block up to CARD_DEPTH levels above it) one of a row of like cards?"""
-    for level, block in enumerate((el, *el.iterancestors())):
-        if level > CARD_DEPTH:
-            return False
-        if _is_link_card(block):
-            return True
-    return False
-
-
-def _is_link_card(el: HtmlElement) -> bool:
-    """A card that is mostly one link, one of a row of its like."""
-    return link_density(el) > WIDEN_MAX_LINK_DENSITY and _one_of_its_like(el)
 
 
 def ends_content(el: HtmlElement) -> bool:
