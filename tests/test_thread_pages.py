@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
+from extractor.article import callouts
 from extractor.article.boilerplate import names_a_thread
 from extractor.article.region import find_article
 from extractor.pipeline import extract_html
@@ -102,3 +103,43 @@ def test_the_declared_kinds_of_a_thread(head: str, thread: bool) -> None:
     _, steps = find_article(doc, Metadata(title="t"), Options())
     dropped = sum(step.removed for step in steps if step.name == "comments")
     assert (dropped == 0) is thread
+
+
+def fixture_markdown(case: str) -> str:
+    html = (PAGES / case / "index.html").read_text(encoding="utf-8")
+    return extract_html(html, url=f"https://pages.test/{case}/").markdown
+
+
+def in_order(out: str, *parts: str) -> bool:
+    found = [out.find(part) for part in parts]
+    return -1 not in found and found == sorted(found)
+
+
+def test_a_quote_box_of_a_post_on_the_page_goes_though_it_reads_as_a_callout() -> None:
+    # Discourse: a quote is an <aside class="quote"> with a title line, which the callout
+    # step reads as a "quote" callout; it keeps whom it quotes (data-username), so the copy of
+    # ines_m's post goes, and the quote of a post in another topic stays
+    out = fixture_markdown("forum-crawler-view-quotes")
+    assert in_order(
+        out,
+        "Since we moved our uploads",
+        "Yes: the backups include uploads by default",
+        "Good point. Our provider offers versioning",
+        "> [!quote] Restoring a backup to a new droplet",
+        "One more thing worth checking",
+    )
+    assert out.count("Just make sure the bucket has its own versioning") == 1
+    assert "ines_m" not in out
+    for chrome in ("Related topics", "Uploads missing after S3", "Likes", "Powered by", "halvard"):
+        assert chrome not in out
+
+
+def test_a_callout_keeps_whom_a_quote_quotes() -> None:
+    doc = dom.parse(
+        '<html><body><aside class="quote" data-username="ines_m" data-post="2">'
+        '<div class="title">ines_m:</div><blockquote><p>x</p></blockquote></aside></body></html>'
+    )
+    callouts.mark_callouts(dom.body_of(doc))
+    (box,) = doc.xpath("//*[@data-callout]")
+    assert box.get("data-callout") == "quote" and box.get("data-username") == "ines_m"
+    assert box.get("data-post") is None and box.get("class") is None

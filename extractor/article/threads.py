@@ -59,8 +59,9 @@ _QUOTES = (
 # bbCodeBlock-title, Invision's ipsQuote_citation, vBulletin's bbcode_postedby, SMF's
 # quoteheader); not the quote's words.
 _ATTRIBUTION = re.compile(r"cite|citation|attribution|postedby|quoteheader|bbcodeblock-title")
-# Attributes holding the quoted post's author (XenForo, Discourse, Invision, SMF).
-_QUOTED_AUTHOR = ("data-quote", "data-username", "data-ipsquote-username", "data-author")
+# Attributes holding the quoted post's author (XenForo, Discourse, Invision, SMF); a quote
+# box read as a callout (Discourse's <aside class="quote"> with its title line) keeps them.
+QUOTED_AUTHOR = ("data-quote", "data-username", "data-ipsquote-username", "data-author")
 # Words per window: a quote is a copy when this many words in a row recur elsewhere...
 WINDOW_WORDS = 5
 # ...for at least this share of its windows, and it holds at least this many words.
@@ -141,7 +142,7 @@ def _quoted_words(quote: HtmlElement) -> list[str]:
 def _names_whom(top: HtmlElement) -> bool:
     """Whether the quote (with its wrapper) says whom it quotes: a post's quote does."""
     return any(
-        _is_attribution(el) or any(el.get(name) for name in _QUOTED_AUTHOR) for el in top.iter()
+        _is_attribution(el) or any(el.get(name) for name in QUOTED_AUTHOR) for el in top.iter()
     )
 
 
