@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from extractor import dom
-from extractor.article import callouts
-from extractor.article.boilerplate import names_a_thread
+from extractor.article import callouts, threads
+from extractor.article.boilerplate import names_a_comment_form, names_a_thread
 from extractor.article.region import find_article
 from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
@@ -143,3 +144,92 @@ def test_a_callout_keeps_whom_a_quote_quotes() -> None:
     (box,) = doc.xpath("//*[@data-callout]")
     assert box.get("data-callout") == "quote" and box.get("data-username") == "ines_m"
     assert box.get("data-post") is None and box.get("class") is None
+
+
+def test_a_timeline_of_comments_keeps_every_comment_without_its_authors_pictures() -> None:
+    # GitHub's issue page: the issue and its replies are all "timeline-comment"s, each beside
+    # its author's picture ("avatar", alt "@name", in a link to the profile)
+    out = fixture_markdown("forum-issue-timeline")
+    assert in_order(
+        out,
+        "When the configuration file sits in a folder",
+        "Version 4.2.1 on macOS 15",
+        "Thanks for the clear steps",
+        "I built the main branch",
+        "The same splitting happens for the cache directory",
+    )
+    for chrome in ("@harriet-oyelaran", "avatars.", "added the", "closed this as", "Assignees"):
+        assert chrome not in out
+
+
+def test_a_story_page_keeps_its_comments_without_their_scores_and_reply_form() -> None:
+    # Lobsters: a link's page holds only its comments, each with a vote box ("voters": an
+    # arrow and the score) and under the story the comment form's container, which tells a
+    # visitor to log in
+    out = fixture_markdown("forum-link-story-comments")
+    assert in_order(
+        out,
+        "Ask for it to be split in two",
+        "That is what the article ends up recommending",
+        "Filter the diff instead of reading it",
+        "Whatever you do, merge it quickly",
+    )
+    assert not re.search(r"^[ \d.]*\d *$", out, re.MULTILINE)  # no line of numbers only
+    for chrome in ("log in", "flag", "reply", "suggest", "ehlund", "8 days ago"):
+        assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        ('<div class="js-vote-count" data-value="42">42</div>', False),
+        ('<div class="voters"><a class="upvoter" href="/login"></a><div class="score">-3</div></div>', False),
+        ('<span class="vote-total">18.9k</span>', False),
+        ('<div class="vote-note">Polls close at eight in the evening.</div>', True),
+        ('<table class="votes"><tr><td class="vote-count">12,044</td></tr></table>', True),
+    ],
+)  # fmt: skip
+def test_a_vote_box_showing_only_a_number_goes(box: str, kept: bool) -> None:
+    doc = dom.parse(f"<html><body><div><p>Post.</p>{box}</div></body></html>")
+    text = dom.body_of(doc).text_content()
+    threads.drop_post_chrome(dom.body_of(doc))
+    assert (dom.body_of(doc).text_content() == text) is kept
+
+
+def test_an_avatar_goes_with_the_link_that_showed_only_it() -> None:
+    doc = dom.parse(
+        '<html><body><div class="post"><a href="/u/ana"><img class="avatar" alt="@ana" src="a.png">'
+        '</a> <a href="/u/ana">ana</a><p>Post.</p><img src="chart.png" alt="Chart"></div></body></html>'
+    )
+    threads.drop_post_chrome(dom.body_of(doc))
+    assert [a.text_content() for a in doc.iter("a")] == ["ana"]
+    assert [img.get("alt") for img in doc.iter("img")] == ["Chart"]
+
+
+def test_a_threads_reply_form_goes_with_the_thread_kept() -> None:
+    replies = "".join(
+        f'<div class="comment"><p>{reply} and some more words of the reply.</p></div>'
+        for reply in DECLARED_REPLIES
+    )
+    doc = dom.parse(
+        '<html><body class="page-topic"><div class="comment_form_container"><p>You must'
+        f' <a href="/login">log in</a> to comment.</p></div>{replies}</body></html>'
+    )
+    region, _ = find_article(doc, Metadata(title="t"), Options())
+    text = dom.fold(region.text_content())
+    assert all(reply in text for reply in DECLARED_REPLIES) and "log in" not in text
+
+
+@pytest.mark.parametrize(
+    ("names", "form"),
+    [
+        ("comment_form_container", True),  # Lobsters
+        ("comment-form", True),  # WordPress
+        ("commentform", True),
+        ("comment-text js-comment-text-and-form", False),  # a Stack Exchange comment's text
+        ("comment-formatting-help", False),
+    ],
+)
+def test_the_names_of_a_comment_form(names: str, form: bool) -> None:
+    doc = dom.parse(f'<html><body><div class="{names}">x</div></body></html>')
+    assert names_a_comment_form(doc.find(".//div")) is form

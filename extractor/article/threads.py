@@ -8,6 +8,11 @@
 - Invision Community marks what a quote of a post leaves out (``data-excludequote``): the
   post's "Edited ... by" line and the like; and its members' signatures
   (``data-role="memberSignature"``), which it names only by layout classes.
+- A post's vote box shows its score beside the arrows (Stack Exchange's "votecell", Lobsters'
+  "voters"): a box named for votes that shows nothing but a number is chrome, not a line of
+  the thread. A member's picture (an image named "avatar", as Gravatar, WordPress and forum
+  software name it) goes with the link or frame that showed only it: its alt text ("@name")
+  is not the post's.
 - A reply quoting a post that is on the page above it repeats its words: the quote is a second copy
   (phpBB's and NodeBB's <blockquote>, XenForo's bbCodeBlock, Invision's ipsQuote, vBulletin's
   bbcode_quote, SMF's and Discourse's quote blocks). It goes with the line naming whom it
@@ -27,8 +32,9 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from extractor.dom import ancestor
 from extractor.records import Step
-from extractor.removal import Removal
+from extractor.removal import Removal, is_attached
 
 _POST_CHROME = " | ".join(
     (
@@ -42,12 +48,51 @@ _POST_CHROME = " | ".join(
 )
 
 
+# class/id words of a post's vote box (Stack Exchange's "votecell", Lobsters' "voters", the
+# "vote" of Reddit's and Lemmy's themes): a box so named that shows only a number is the count.
+_VOTE_NAMES = re.compile(r"vote|voting")
+# A count as forums print it: "27", "-3", "1,204", "18.9k".
+_COUNT = re.compile(r"[+\-\u2212]?\d[\d.,]*\s*[km]?", re.IGNORECASE)
+# class words of a member's picture (Gravatar's, WordPress's and every forum's "avatar").
+_AVATAR_NAMES = re.compile(r"(?:^|[\s_-])avatars?(?:$|[\s_-])")
+# Tags around a picture that go with it when it was all they showed (its link, its frame).
+_PICTURE_HOLDERS = ("a", "div", "span")
+
+
 def drop_post_chrome(body: HtmlElement) -> Step:
-    """What the forum marks as no part of a post (see the module's notes)."""
+    """What the forum marks as no part of a post (see the module's notes), posts' vote counts
+    and their authors' pictures."""
     removal = Removal("post-chrome", "what a forum marks as no part of a post")
     for el in body.xpath(_POST_CHROME):
         removal.take(el)
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or not is_attached(el):
+            continue
+        names = (el.get("class") or "").lower()
+        if el.tag == "img" and _AVATAR_NAMES.search(names):
+            removal.take(_picture_holder(el))
+        elif names and _VOTE_NAMES.search(names) and _shows_a_count(el):
+            removal.take(el)
     return removal.step()
+
+
+def _shows_a_count(el: HtmlElement) -> bool:
+    """A vote box: nothing but a number (or nothing: the arrows), and no table cell (an
+    election's results table names its columns "votes")."""
+    if el.tag in ("td", "th", "tr", "table") or ancestor(el, "table") is not None:
+        return False
+    text = " ".join(el.text_content().split())
+    return not text or _COUNT.fullmatch(text) is not None
+
+
+def _picture_holder(img: HtmlElement) -> HtmlElement:
+    """The picture, or the link or frame around it that shows nothing else."""
+    top = img
+    for parent in img.iterancestors(*_PICTURE_HOLDERS):
+        if parent.text_content().strip() or len(parent.xpath(".//img")) > 1:
+            break
+        top = parent
+    return top
 
 
 # Quote blocks: <blockquote>, and the quote wrappers of forum software that does not use one
