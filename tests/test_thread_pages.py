@@ -233,3 +233,19 @@ def test_a_threads_reply_form_goes_with_the_thread_kept() -> None:
 def test_the_names_of_a_comment_form(names: str, form: bool) -> None:
     doc = dom.parse(f'<html><body><div class="{names}">x</div></body></html>')
     assert names_a_comment_form(doc.find(".//div")) is form
+
+
+def test_a_posters_column_goes_whatever_joins_the_words_of_its_name() -> None:
+    # Simple Machines: the poster's column is a "user_info" list (member group, title, stars,
+    # post count, "Logged"), as vBulletin's is a "userinfo" and XenForo's a "user-details"
+    out = fixture_markdown("forum-poster-columns")
+    assert in_order(
+        out,
+        "Our club has the chance to buy",
+        "Run it through every gear",
+        "Good advice, thank you.",
+        "Most school lathes are worn near the chuck",
+    )
+    assert out.count("more than a couple of hundredths of play") == 1  # (quoted in the third)
+    for panel in ("Global Moderator", "Hero Member", "Posts: 2,418", "Logged", "membericons"):
+        assert panel not in out

@@ -75,8 +75,9 @@ BOILERPLATE_NAMES = re.compile(
     # copyright line a site prints under a post or a dictionary under its entries
     r"|disclaimer|copyright"
     # a forum post's author panel: vBulletin's userinfo and userstats, phpBB's postprofile,
-    # XenForo's message-user cell and user details and extras, Invision's author pane
-    r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
+    # XenForo's message-user cell and user details and extras, Invision's author pane, SMF's
+    # user_info
+    r"|user[-_]?info|user[-_]?stats|user[-_]?details|user[-_]?extras|postprofile|author[-_]?pane"
     r"|(?:^|\s)message-(?:user|cell--user)(?:$|\s)"
     # a forum post's own chrome: its signature (vBulletin, phpBB, XenForo, Invision, Stack
     # Exchange's user card), the bar of buttons under it (vBulletin's postfoot and postcontrols,
