@@ -249,3 +249,65 @@ def test_a_posters_column_goes_whatever_joins_the_words_of_its_name() -> None:
     assert out.count("more than a couple of hundredths of play") == 1  # (quoted in the third)
     for panel in ("Global Moderator", "Hero Member", "Posts: 2,418", "Logged", "membericons"):
         assert panel not in out
+
+
+def test_a_story_with_the_vote_box_of_its_comments_keeps_them() -> None:
+    # Lobsters, a text post: the story and every comment carry the same vote box ("voters");
+    # the comments hold less of the page's prose than a thread's replies usually do
+    out = fixture_markdown("forum-voted-text-story")
+    assert in_order(
+        out,
+        "A colleague opened a pull request",
+        "How do you review a change like this",
+        "Ask for it to be split in two",
+        "That is what we ended up doing",
+        "Filter the diff instead of reading it",
+        "Whatever you do, merge it quickly",
+    )
+    for chrome in ("log in", "flag", "suggest", "ehlund", "8 days ago", "27"):
+        assert chrome not in out
+
+
+def test_a_table_layout_thread_keeps_its_opening_post_and_every_reply() -> None:
+    # Hacker News: the submission (vote arrow, title, subtext, its text in div.toptext) is a
+    # table above the comment tree, each comment a row with a vote arrow of its own
+    out = fixture_markdown("forum-table-layout-thread")
+    assert in_order(
+        out,
+        "I started a small home lab two years ago",
+        "How do you keep yours useful",
+        "Treat it like production with one rule",
+        "The monthly evening is a good idea",
+        "I pin everything and update",
+        "I stopped self-hosting email",
+        "Buy less hardware",
+        "Monitoring helped me more than anything else",
+    )
+    for chrome in ("reply", "upvote", "add comment", "Guidelines", "login"):
+        assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("opening", "reply", "thread"),
+    [
+        ('<div class="voters"><a class="upvoter"></a><div class="score">27</div></div>',
+         '<div class="voters"><div class="score">4</div></div>', True),
+        ("", '<div class="voters"><div class="score">4</div></div>', False),  # only replies vote
+        ('<div class="voters">27</div>', "", False),  # the replies have none
+        ('<div class="poll-votes">Vote for the best pie: apple or cherry</div>',
+         '<div class="voters">4</div>', False),  # a poll, not a vote box
+    ],
+)  # fmt: skip
+def test_an_opening_post_voted_like_its_replies(opening: str, reply: str, thread: bool) -> None:
+    comments = "".join(
+        f'<li class="comment">{reply}<p>{text} and some more words of the reply.</p></li>'
+        for text in DECLARED_REPLIES
+    )
+    story = "<p>" + "The story itself, long enough to be the article of the page. " * 9 + "</p>"
+    doc = dom.parse(
+        f"<html><body><article>{opening}{story}</article>"
+        f"<ol class='comments'>{comments}</ol></body></html>"
+    )
+    _, steps = find_article(doc, Metadata(title="t"), Options())
+    dropped = sum(step.removed for step in steps if step.name == "comments")
+    assert (dropped == 0) is thread

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.dom import ancestor
+from extractor.dom import ancestor, is_within
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
 
@@ -76,10 +76,36 @@ def drop_post_chrome(body: HtmlElement) -> Step:
     return removal.step()
 
 
-def _shows_a_count(el: HtmlElement) -> bool:
+def voted_like_its_replies(body: HtmlElement, comments: list[HtmlElement]) -> bool:
+    """Does the page's opening post carry the vote box its comment-named replies carry (a box
+    named for votes that shows a number or nothing, see ``_shows_a_count``)? A story under which
+    readers comment has no vote box of its own; the opening post of a thread in a voting
+    community (Hacker News, Lobsters, Lemmy) has, above the replies, the one every reply has.
+    ``comments`` are the page's outermost comment-named blocks, in page order."""
+    if not comments:
+        return False
+    above = False  # (a vote box before the first comment block: outside them all)
+    for el in body.iter():
+        if el is comments[0] and not above:
+            return False
+        if not isinstance(el.tag, str):
+            continue
+        names = (el.get("class") or "").lower()
+        if not names or not _VOTE_NAMES.search(names) or not _shows_a_count(el, in_tables=True):
+            continue
+        if not above:
+            above = True
+        elif any(is_within(el, c) for c in comments):
+            return True
+    return False
+
+
+def _shows_a_count(el: HtmlElement, *, in_tables: bool = False) -> bool:
     """A vote box: nothing but a number (or nothing: the arrows), and no table cell (an
-    election's results table names its columns "votes")."""
-    if el.tag in ("td", "th", "tr", "table") or ancestor(el, "table") is not None:
+    election's results table names its columns "votes") unless ``in_tables``."""
+    if not in_tables and (
+        el.tag in ("td", "th", "tr", "table") or ancestor(el, "table") is not None
+    ):
         return False
     text = " ".join(el.text_content().split())
     return not text or _COUNT.fullmatch(text) is not None
