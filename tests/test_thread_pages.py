@@ -311,3 +311,55 @@ def test_an_opening_post_voted_like_its_replies(opening: str, reply: str, thread
     _, steps = find_article(doc, Metadata(title="t"), Options())
     dropped = sum(step.removed for step in steps if step.name == "comments")
     assert (dropped == 0) is thread
+
+
+def test_a_question_page_keeps_the_question_and_every_answer() -> None:
+    # Stack Exchange: each post's body beside its vote cell, under it its tags, post menu,
+    # user card and comments (a comment's text sits in "js-comment-text-and-form")
+    out = fixture_markdown("forum-question-answers")
+    assert in_order(
+        out,
+        "I mirror a photo archive",
+        "Use `--size-only`",
+        "rsync -av --size-only",
+        "If you do not trust sizes alone",
+        "Another angle: a backup tool",
+    )
+    for chrome in ("Improve this", "Share", "Ravi Menon", "18.9k", "badges", "Sorted by",
+                   "Your Answer", "Not the answer", "Hot Network", "Related", "Linked"):  # fmt: skip
+        assert chrome not in out
+
+
+def test_a_threads_posts_in_loose_text_come_out_without_their_authors_blocks() -> None:
+    # MyBB: each post's author block (avatar, title, stars, "author_statistics") beside its
+    # text, written as loose text and <br />; a reply quotes the post above it
+    out = fixture_markdown("forum-postbit-threads")
+    assert in_order(
+        out,
+        "I have been asked to move our small office",
+        "Has anyone done a move like this",
+        "Export each calendar to an iCalendar file first",
+        "Recurring meetings are where most imports fail",
+        "The export worked and the file has all of it",
+        "One more tip: move the room calendars last",
+    )
+    assert out.count("Export each calendar to an iCalendar file first") == 1
+    for chrome in ("Junior Member", "Posts: 14", "Reputation", "Office IT by accident",
+                   "Find", "Report", "Users browsing", "Forum Jump", "Next Oldest"):  # fmt: skip
+        assert chrome not in out
+
+
+def test_a_voting_communitys_post_keeps_its_comment_tree() -> None:
+    # Lemmy: the post and every comment carry a vote bar; the comments are li.comment
+    # role="comment" under the post's card, the comment form asks a visitor to log in
+    out = fixture_markdown("forum-voted-comment-tree")
+    assert in_order(
+        out,
+        "I put a small solar panel and a charge controller",
+        "Most of the noise on the line is the switch-mode charger",
+        "Seconding this. I had the same hash",
+        "Also check the controller's ground",
+        "Thanks, both of these make sense",
+    )
+    for chrome in ("logged in", "138", "amateur_radio", "1.2K users", "Create Post"):
+        assert chrome not in out
