@@ -9,8 +9,9 @@ import pytest
 
 from extractor import dom
 from extractor.article import callouts, threads
-from extractor.article.boilerplate import names_a_comment_form, names_a_thread
+from extractor.article.boilerplate import COMMENT_NAMES, names_a_comment_form, names_a_thread
 from extractor.article.region import find_article
+from extractor.article.threads import replies_shaped_like_the_post
 from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
 
@@ -363,3 +364,45 @@ def test_a_voting_communitys_post_keeps_its_comment_tree() -> None:
     )
     for chrome in ("logged in", "138", "amateur_radio", "1.2K users", "Create Post"):
         assert chrome not in out
+
+
+def test_replies_shaped_like_the_opening_post_are_kept() -> None:
+    # Khoros: the topic and its replies are alike ("MessageView lia-message-view-forum-message
+    # ..."), but for "lia-thread-topic" / "lia-thread-reply"; every part is named "...-widget-..."
+    out = fixture_markdown("forum-replies-like-the-topic")
+    assert in_order(
+        out,
+        "Our router drops every wireless device",
+        "Could the two be connected?",
+        "Thanks for the detail. What you describe",
+        "Set the 5 GHz network to a fixed channel",
+        "That was it. I fixed the channel to 44",
+        "Same router here, same drops",
+    )
+    for chrome in ("Kudos", "Contributor II", "Posts", "Related Content", "Next Topic", "Sign In"):
+        assert chrome not in out
+
+
+REPLY = "A reply of a sentence or two, long enough to be a post of the thread: it answers the story above it and adds a little of its own."
+
+
+@pytest.mark.parametrize(
+    ("post", "reply", "thread"),
+    [
+        ("MessageView lia-message-view lia-row-standard lia-thread-topic",
+         "MessageView lia-message-view lia-row-standard lia-thread-reply", True),
+        ("post-body entry-content single", "comment-body comment even depth-1", False),
+        ("card story-card full", "card comment-card full", False),  # (two words of three)
+        ("block block-node first odd", "block block-disqus first odd", False),  # no reply text
+    ],
+)  # fmt: skip
+def test_replies_shaped_like_the_post(post: str, reply: str, thread: bool) -> None:
+    story = "The story itself, long enough to be the article of the page. " * 9
+    text = "" if "disqus" in reply else REPLY
+    doc = dom.parse(
+        f'<html><body><div class="{post}"><p>{story}</p></div>'
+        f'<div class="{reply}"><p>{text}</p></div></body></html>'
+    )
+    body = dom.body_of(doc)
+    comments = [el for el in body.iter("div") if COMMENT_NAMES.search(el.get("class", "").lower())]
+    assert replies_shaped_like_the_post(body, comments, COMMENT_NAMES) is thread

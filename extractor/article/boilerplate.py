@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.article.threads import voted_like_its_replies
+from extractor.article.threads import replies_shaped_like_the_post, voted_like_its_replies
 from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, is_within
 from extractor.normalize.figures import describes_something
 from extractor.records import Step
@@ -454,10 +454,16 @@ def drop_comments(
     """Comment sections and the comment form ("Leave a Reply"), but on a thread's page (one
     whose comments hold nearly all of its prose, one that names itself a thread view, one that
     declares a discussion: ``declared_thread``, see ``THREAD_TYPES``, or one whose opening post
-    has the vote box of its replies: threads.voted_like_its_replies) only the form."""
+    has the vote box of its replies or their shape: threads.voted_like_its_replies,
+    threads.replies_shaped_like_the_post) only the form."""
     removal = Removal("comments", "comment sections and comment forms")
     outermost = _outermost(scan.comments)
-    thread = declared_thread or names_a_thread(body) or voted_like_its_replies(body, outermost)
+    thread = (
+        declared_thread
+        or names_a_thread(body)
+        or voted_like_its_replies(body, outermost)
+        or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
+    )
     if thread or guard.holds_much_together(outermost, THREAD_SHARE):
         # a thread of posts: they are what the page is for; its reply form is not a post
         forms = tuple(el for el in scan.comments if names_a_comment_form(el))

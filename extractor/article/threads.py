@@ -53,6 +53,11 @@ _POST_CHROME = " | ".join(
 _VOTE_NAMES = re.compile(r"vote|voting")
 # A count as forums print it: "27", "-3", "1,204", "18.9k".
 _COUNT = re.compile(r"[+\-\u2212]?\d[\d.,]*\s*[km]?", re.IGNORECASE)
+# A reply is shaped like the opening post when this share of its class words (at least this
+# many) are the post's (see ``replies_shaped_like_the_post``).
+SHAPE_SHARE = 0.8
+SHAPE_MIN_WORDS = 3
+SHAPE_MIN_CHARS = 100
 # class words of a member's picture (Gravatar's, WordPress's and every forum's "avatar").
 _AVATAR_NAMES = re.compile(r"(?:^|[\s_-])avatars?(?:$|[\s_-])")
 # Tags around a picture that go with it when it was all they showed (its link, its frame).
@@ -98,6 +103,42 @@ def voted_like_its_replies(body: HtmlElement, comments: list[HtmlElement]) -> bo
         elif any(is_within(el, c) for c in comments):
             return True
     return False
+
+
+def replies_shaped_like_the_post(
+    body: HtmlElement, comments: list[HtmlElement], comment_word: re.Pattern[str]
+) -> bool:
+    """Is a comment-named reply of the same kind as a post before the comments that is not
+    comment-named: the same tag, at least SHAPE_SHARE of the reply's other class words (at least
+    SHAPE_MIN_WORDS) on it, and both holding SHAPE_MIN_CHARS of text? Forum software marks the
+    opening post and its replies by one word ("lia-thread-topic", "lia-thread-reply") on blocks
+    otherwise alike; a story's comments are blocks of their own kind (its comment box, a
+    wrapper under the story, holds no reply's text)."""
+    shapes: set[tuple[str, tuple[str, ...]]] = set()  # replies' tags, class words but comment ones
+    for reply in comments:
+        words = [
+            w for w in (reply.get("class") or "").split() if not comment_word.search(w.lower())
+        ]
+        if len(words) >= SHAPE_MIN_WORDS and _holds_text(reply):
+            shapes.add((reply.tag, tuple(words)))
+    if not shapes:
+        return False
+    for el in body.iter():
+        if el is comments[0]:
+            return False
+        names = el.get("class") if isinstance(el.tag, str) else None
+        if not names:
+            continue
+        own = frozenset(names.split())
+        for tag, kind in shapes:
+            alike = sum(w in own for w in kind) >= SHAPE_SHARE * len(kind)
+            if tag == el.tag and alike and _holds_text(el):
+                return True
+    return False
+
+
+def _holds_text(el: HtmlElement) -> bool:
+    return len(el.text_content().strip()) >= SHAPE_MIN_CHARS
 
 
 def _shows_a_count(el: HtmlElement, *, in_tables: bool = False) -> bool:
