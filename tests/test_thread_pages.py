@@ -406,3 +406,20 @@ def test_replies_shaped_like_the_post(post: str, reply: str, thread: bool) -> No
     body = dom.body_of(doc)
     comments = [el for el in body.iter("div") if COMMENT_NAMES.search(el.get("class", "").lower())]
     assert replies_shaped_like_the_post(body, comments, COMMENT_NAMES) is thread
+
+
+def test_a_discussion_and_its_comments_of_one_shape_come_out_whole() -> None:
+    # Vanilla: the discussion ("Discussion", itself a comment word) and its comments share
+    # their header, message and reactions; a panel of categories and discussions beside them
+    out = fixture_markdown("forum-discussion-comments")
+    assert in_order(
+        out,
+        "Our village hall has a small kitchen",
+        "Is there a short template",
+        "Look for the safer food pack",
+        "Thank you, that looks much more manageable",
+        "The hall keeps one diary",
+        "We did the same at our hall last year",
+    )
+    for chrome in ("Moderator", "March 3", "Flag", "Quote", "Categories", "Popular", "Powered"):
+        assert chrome not in out
