@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article import callouts, threads
+from extractor.article import callouts, cleanup, threads
 from extractor.article.boilerplate import COMMENT_NAMES, names_a_comment_form, names_a_thread
 from extractor.article.region import find_article
 from extractor.article.threads import replies_shaped_like_the_post
@@ -159,7 +159,8 @@ def test_a_timeline_of_comments_keeps_every_comment_without_its_authors_pictures
         "I built the main branch",
         "The same splitting happens for the cache directory",
     )
-    for chrome in ("@harriet-oyelaran", "avatars.", "added the", "closed this as", "Assignees"):
+    for chrome in ("@harriet-oyelaran", "avatars.", "added the", "closed this as", "Assignees",
+                   "Sign in to comment"):  # fmt: skip
         assert chrome not in out
 
 
@@ -421,5 +422,26 @@ def test_a_discussion_and_its_comments_of_one_shape_come_out_whole() -> None:
         "The hall keeps one diary",
         "We did the same at our hall last year",
     )
-    for chrome in ("Moderator", "March 3", "Flag", "Quote", "Categories", "Popular", "Powered"):
+    for chrome in ("Moderator", "March 3", "Flag", "Quote", "Categories", "Popular", "Powered",
+                   "to comment"):  # fmt: skip
         assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        ("You must be logged in to post a comment.", True),  # WordPress
+        ("Sign in or Register to comment.", True),
+        ("Already have an account? Sign in to comment", True),
+        ("You must log in to reply.", True),
+        ("Log in to see the rest of the thread, then reply to the post you mean.", False),
+        ("The council asked residents to register to vote before the deadline.", False),
+    ],
+)
+def test_a_note_asking_to_sign_in_to_comment_is_a_junk_line(line: str, junk: bool) -> None:
+    doc = dom.parse(
+        f"<html><body><div><p>{'Text of the post. ' * 9}</p><p>{line}</p></div></body></html>"
+    )
+    region = dom.body_of(doc)[0]
+    cleanup.drop_junk_lines(region)
+    assert (line not in region.text_content()) is junk
