@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from extractor import dom
-from extractor.article.boilerplate import names_a_thread
+from extractor.article import callouts, cleanup, threads
+from extractor.article.boilerplate import COMMENT_NAMES, names_a_comment_form, names_a_thread
 from extractor.article.region import find_article
+from extractor.article.threads import replies_shaped_like_the_post
 from extractor.pipeline import extract_html
 from extractor.records import Metadata, Options
 
@@ -102,3 +105,343 @@ def test_the_declared_kinds_of_a_thread(head: str, thread: bool) -> None:
     _, steps = find_article(doc, Metadata(title="t"), Options())
     dropped = sum(step.removed for step in steps if step.name == "comments")
     assert (dropped == 0) is thread
+
+
+def fixture_markdown(case: str) -> str:
+    html = (PAGES / case / "index.html").read_text(encoding="utf-8")
+    return extract_html(html, url=f"https://pages.test/{case}/").markdown
+
+
+def in_order(out: str, *parts: str) -> bool:
+    found = [out.find(part) for part in parts]
+    return -1 not in found and found == sorted(found)
+
+
+def test_a_quote_box_of_a_post_on_the_page_goes_though_it_reads_as_a_callout() -> None:
+    # Discourse: a quote is an <aside class="quote"> with a title line, which the callout
+    # step reads as a "quote" callout; it keeps whom it quotes (data-username), so the copy of
+    # ines_m's post goes, and the quote of a post in another topic stays
+    out = fixture_markdown("forum-crawler-view-quotes")
+    assert in_order(
+        out,
+        "Since we moved our uploads",
+        "Yes: the backups include uploads by default",
+        "Good point. Our provider offers versioning",
+        "> [!quote] Restoring a backup to a new droplet",
+        "One more thing worth checking",
+    )
+    assert out.count("Just make sure the bucket has its own versioning") == 1
+    assert "ines_m" not in out
+    for chrome in ("Related topics", "Uploads missing after S3", "Likes", "Powered by", "halvard"):
+        assert chrome not in out
+
+
+def test_a_callout_keeps_whom_a_quote_quotes() -> None:
+    doc = dom.parse(
+        '<html><body><aside class="quote" data-username="ines_m" data-post="2">'
+        '<div class="title">ines_m:</div><blockquote><p>x</p></blockquote></aside></body></html>'
+    )
+    callouts.mark_callouts(dom.body_of(doc))
+    (box,) = doc.xpath("//*[@data-callout]")
+    assert box.get("data-callout") == "quote" and box.get("data-username") == "ines_m"
+    assert box.get("data-post") is None and box.get("class") is None
+
+
+def test_a_timeline_of_comments_keeps_every_comment_without_its_authors_pictures() -> None:
+    # GitHub's issue page: the issue and its replies are all "timeline-comment"s, each beside
+    # its author's picture ("avatar", alt "@name", in a link to the profile)
+    out = fixture_markdown("forum-issue-timeline")
+    assert in_order(
+        out,
+        "When the configuration file sits in a folder",
+        "Version 4.2.1 on macOS 15",
+        "Thanks for the clear steps",
+        "I built the main branch",
+        "The same splitting happens for the cache directory",
+    )
+    for chrome in ("@harriet-oyelaran", "avatars.", "added the", "closed this as", "Assignees",
+                   "Sign in to comment"):  # fmt: skip
+        assert chrome not in out
+
+
+def test_a_story_page_keeps_its_comments_without_their_scores_and_reply_form() -> None:
+    # Lobsters: a link's page holds only its comments, each with a vote box ("voters": an
+    # arrow and the score) and under the story the comment form's container, which tells a
+    # visitor to log in
+    out = fixture_markdown("forum-link-story-comments")
+    assert in_order(
+        out,
+        "Ask for it to be split in two",
+        "That is what the article ends up recommending",
+        "Filter the diff instead of reading it",
+        "Whatever you do, merge it quickly",
+    )
+    assert not re.search(r"^[ \d.]*\d *$", out, re.MULTILINE)  # no line of numbers only
+    for chrome in ("log in", "flag", "reply", "suggest", "ehlund", "8 days ago"):
+        assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        ('<div class="js-vote-count" data-value="42">42</div>', False),
+        ('<div class="voters"><a class="upvoter" href="/login"></a><div class="score">-3</div></div>', False),
+        ('<span class="vote-total">18.9k</span>', False),
+        ('<div class="vote-note">Polls close at eight in the evening.</div>', True),
+        ('<table class="votes"><tr><td class="vote-count">12,044</td></tr></table>', True),
+    ],
+)  # fmt: skip
+def test_a_vote_box_showing_only_a_number_goes(box: str, kept: bool) -> None:
+    doc = dom.parse(f"<html><body><div><p>Post.</p>{box}</div></body></html>")
+    text = dom.body_of(doc).text_content()
+    threads.drop_post_chrome(dom.body_of(doc))
+    assert (dom.body_of(doc).text_content() == text) is kept
+
+
+def test_an_avatar_goes_with_the_link_that_showed_only_it() -> None:
+    doc = dom.parse(
+        '<html><body><div class="post"><a href="/u/ana"><img class="avatar" alt="@ana" src="a.png">'
+        '</a> <a href="/u/ana">ana</a><p>Post.</p><img src="chart.png" alt="Chart"></div></body></html>'
+    )
+    threads.drop_post_chrome(dom.body_of(doc))
+    assert [a.text_content() for a in doc.iter("a")] == ["ana"]
+    assert [img.get("alt") for img in doc.iter("img")] == ["Chart"]
+
+
+def test_a_threads_reply_form_goes_with_the_thread_kept() -> None:
+    replies = "".join(
+        f'<div class="comment"><p>{reply} and some more words of the reply.</p></div>'
+        for reply in DECLARED_REPLIES
+    )
+    doc = dom.parse(
+        '<html><body class="page-topic"><div class="comment_form_container"><p>You must'
+        f' <a href="/login">log in</a> to comment.</p></div>{replies}</body></html>'
+    )
+    region, _ = find_article(doc, Metadata(title="t"), Options())
+    text = dom.fold(region.text_content())
+    assert all(reply in text for reply in DECLARED_REPLIES) and "log in" not in text
+
+
+@pytest.mark.parametrize(
+    ("names", "form"),
+    [
+        ("comment_form_container", True),  # Lobsters
+        ("comment-form", True),  # WordPress
+        ("commentform", True),
+        ("comment-text js-comment-text-and-form", False),  # a Stack Exchange comment's text
+        ("comment-formatting-help", False),
+    ],
+)
+def test_the_names_of_a_comment_form(names: str, form: bool) -> None:
+    doc = dom.parse(f'<html><body><div class="{names}">x</div></body></html>')
+    assert names_a_comment_form(doc.find(".//div")) is form
+
+
+def test_a_posters_column_goes_whatever_joins_the_words_of_its_name() -> None:
+    # Simple Machines: the poster's column is a "user_info" list (member group, title, stars,
+    # post count, "Logged"), as vBulletin's is a "userinfo" and XenForo's a "user-details"
+    out = fixture_markdown("forum-poster-columns")
+    assert in_order(
+        out,
+        "Our club has the chance to buy",
+        "Run it through every gear",
+        "Good advice, thank you.",
+        "Most school lathes are worn near the chuck",
+    )
+    assert out.count("more than a couple of hundredths of play") == 1  # (quoted in the third)
+    for panel in ("Global Moderator", "Hero Member", "Posts: 2,418", "Logged", "membericons"):
+        assert panel not in out
+
+
+def test_a_story_with_the_vote_box_of_its_comments_keeps_them() -> None:
+    # Lobsters, a text post: the story and every comment carry the same vote box ("voters");
+    # the comments hold less of the page's prose than a thread's replies usually do
+    out = fixture_markdown("forum-voted-text-story")
+    assert in_order(
+        out,
+        "A colleague opened a pull request",
+        "How do you review a change like this",
+        "Ask for it to be split in two",
+        "That is what we ended up doing",
+        "Filter the diff instead of reading it",
+        "Whatever you do, merge it quickly",
+    )
+    for chrome in ("log in", "flag", "suggest", "ehlund", "8 days ago", "27"):
+        assert chrome not in out
+
+
+def test_a_table_layout_thread_keeps_its_opening_post_and_every_reply() -> None:
+    # Hacker News: the submission (vote arrow, title, subtext, its text in div.toptext) is a
+    # table above the comment tree, each comment a row with a vote arrow of its own
+    out = fixture_markdown("forum-table-layout-thread")
+    assert in_order(
+        out,
+        "I started a small home lab two years ago",
+        "How do you keep yours useful",
+        "Treat it like production with one rule",
+        "The monthly evening is a good idea",
+        "I pin everything and update",
+        "I stopped self-hosting email",
+        "Buy less hardware",
+        "Monitoring helped me more than anything else",
+    )
+    for chrome in ("reply", "upvote", "add comment", "Guidelines", "login"):
+        assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("opening", "reply", "thread"),
+    [
+        ('<div class="voters"><a class="upvoter"></a><div class="score">27</div></div>',
+         '<div class="voters"><div class="score">4</div></div>', True),
+        ("", '<div class="voters"><div class="score">4</div></div>', False),  # only replies vote
+        ('<div class="voters">27</div>', "", False),  # the replies have none
+        ('<div class="poll-votes">Vote for the best pie: apple or cherry</div>',
+         '<div class="voters">4</div>', False),  # a poll, not a vote box
+    ],
+)  # fmt: skip
+def test_an_opening_post_voted_like_its_replies(opening: str, reply: str, thread: bool) -> None:
+    comments = "".join(
+        f'<li class="comment">{reply}<p>{text} and some more words of the reply.</p></li>'
+        for text in DECLARED_REPLIES
+    )
+    story = "<p>" + "The story itself, long enough to be the article of the page. " * 9 + "</p>"
+    doc = dom.parse(
+        f"<html><body><article>{opening}{story}</article>"
+        f"<ol class='comments'>{comments}</ol></body></html>"
+    )
+    _, steps = find_article(doc, Metadata(title="t"), Options())
+    dropped = sum(step.removed for step in steps if step.name == "comments")
+    assert (dropped == 0) is thread
+
+
+def test_a_question_page_keeps_the_question_and_every_answer() -> None:
+    # Stack Exchange: each post's body beside its vote cell, under it its tags, post menu,
+    # user card and comments (a comment's text sits in "js-comment-text-and-form")
+    out = fixture_markdown("forum-question-answers")
+    assert in_order(
+        out,
+        "I mirror a photo archive",
+        "Use `--size-only`",
+        "rsync -av --size-only",
+        "If you do not trust sizes alone",
+        "Another angle: a backup tool",
+    )
+    for chrome in ("Improve this", "Share", "Ravi Menon", "18.9k", "badges", "Sorted by",
+                   "Your Answer", "Not the answer", "Hot Network", "Related", "Linked"):  # fmt: skip
+        assert chrome not in out
+
+
+def test_a_threads_posts_in_loose_text_come_out_without_their_authors_blocks() -> None:
+    # MyBB: each post's author block (avatar, title, stars, "author_statistics") beside its
+    # text, written as loose text and <br />; a reply quotes the post above it
+    out = fixture_markdown("forum-postbit-threads")
+    assert in_order(
+        out,
+        "I have been asked to move our small office",
+        "Has anyone done a move like this",
+        "Export each calendar to an iCalendar file first",
+        "Recurring meetings are where most imports fail",
+        "The export worked and the file has all of it",
+        "One more tip: move the room calendars last",
+    )
+    assert out.count("Export each calendar to an iCalendar file first") == 1
+    for chrome in ("Junior Member", "Posts: 14", "Reputation", "Office IT by accident",
+                   "Find", "Report", "Users browsing", "Forum Jump", "Next Oldest"):  # fmt: skip
+        assert chrome not in out
+
+
+def test_a_voting_communitys_post_keeps_its_comment_tree() -> None:
+    # Lemmy: the post and every comment carry a vote bar; the comments are li.comment
+    # role="comment" under the post's card, the comment form asks a visitor to log in
+    out = fixture_markdown("forum-voted-comment-tree")
+    assert in_order(
+        out,
+        "I put a small solar panel and a charge controller",
+        "Most of the noise on the line is the switch-mode charger",
+        "Seconding this. I had the same hash",
+        "Also check the controller's ground",
+        "Thanks, both of these make sense",
+    )
+    for chrome in ("logged in", "138", "amateur_radio", "1.2K users", "Create Post"):
+        assert chrome not in out
+
+
+def test_replies_shaped_like_the_opening_post_are_kept() -> None:
+    # Khoros: the topic and its replies are alike ("MessageView lia-message-view-forum-message
+    # ..."), but for "lia-thread-topic" / "lia-thread-reply"; every part is named "...-widget-..."
+    out = fixture_markdown("forum-replies-like-the-topic")
+    assert in_order(
+        out,
+        "Our router drops every wireless device",
+        "Could the two be connected?",
+        "Thanks for the detail. What you describe",
+        "Set the 5 GHz network to a fixed channel",
+        "That was it. I fixed the channel to 44",
+        "Same router here, same drops",
+    )
+    for chrome in ("Kudos", "Contributor II", "Posts", "Related Content", "Next Topic", "Sign In"):
+        assert chrome not in out
+
+
+REPLY = "A reply of a sentence or two, long enough to be a post of the thread: it answers the story above it and adds a little of its own."
+
+
+@pytest.mark.parametrize(
+    ("post", "reply", "thread"),
+    [
+        ("MessageView lia-message-view lia-row-standard lia-thread-topic",
+         "MessageView lia-message-view lia-row-standard lia-thread-reply", True),
+        ("post-body entry-content single", "comment-body comment even depth-1", False),
+        ("card story-card full", "card comment-card full", False),  # (two words of three)
+        ("block block-node first odd", "block block-disqus first odd", False),  # no reply text
+    ],
+)  # fmt: skip
+def test_replies_shaped_like_the_post(post: str, reply: str, thread: bool) -> None:
+    story = "The story itself, long enough to be the article of the page. " * 9
+    text = "" if "disqus" in reply else REPLY
+    doc = dom.parse(
+        f'<html><body><div class="{post}"><p>{story}</p></div>'
+        f'<div class="{reply}"><p>{text}</p></div></body></html>'
+    )
+    body = dom.body_of(doc)
+    comments = [el for el in body.iter("div") if COMMENT_NAMES.search(el.get("class", "").lower())]
+    assert replies_shaped_like_the_post(body, comments, COMMENT_NAMES) is thread
+
+
+def test_a_discussion_and_its_comments_of_one_shape_come_out_whole() -> None:
+    # Vanilla: the discussion ("Discussion", itself a comment word) and its comments share
+    # their header, message and reactions; a panel of categories and discussions beside them
+    out = fixture_markdown("forum-discussion-comments")
+    assert in_order(
+        out,
+        "Our village hall has a small kitchen",
+        "Is there a short template",
+        "Look for the safer food pack",
+        "Thank you, that looks much more manageable",
+        "The hall keeps one diary",
+        "We did the same at our hall last year",
+    )
+    for chrome in ("Moderator", "March 3", "Flag", "Quote", "Categories", "Popular", "Powered",
+                   "to comment"):  # fmt: skip
+        assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        ("You must be logged in to post a comment.", True),  # WordPress
+        ("Sign in or Register to comment.", True),
+        ("Already have an account? Sign in to comment", True),
+        ("You must log in to reply.", True),
+        ("Log in to see the rest of the thread, then reply to the post you mean.", False),
+        ("The council asked residents to register to vote before the deadline.", False),
+    ],
+)
+def test_a_note_asking_to_sign_in_to_comment_is_a_junk_line(line: str, junk: bool) -> None:
+    doc = dom.parse(
+        f"<html><body><div><p>{'Text of the post. ' * 9}</p><p>{line}</p></div></body></html>"
+    )
+    region = dom.body_of(doc)[0]
+    cleanup.drop_junk_lines(region)
+    assert (line not in region.text_content()) is junk

@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from extractor.article.threads import replies_shaped_like_the_post, voted_like_its_replies
 from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, is_within
 from extractor.normalize.figures import describes_something
 from extractor.records import Step
@@ -75,8 +76,9 @@ BOILERPLATE_NAMES = re.compile(
     # copyright line a site prints under a post or a dictionary under its entries
     r"|disclaimer|copyright"
     # a forum post's author panel: vBulletin's userinfo and userstats, phpBB's postprofile,
-    # XenForo's message-user cell and user details and extras, Invision's author pane
-    r"|userinfo|user-?info|userstats|user-?details|user-?extras|postprofile|author-?pane"
+    # XenForo's message-user cell and user details and extras, Invision's author pane, SMF's
+    # user_info
+    r"|user[-_]?info|user[-_]?stats|user[-_]?details|user[-_]?extras|postprofile|author[-_]?pane"
     r"|(?:^|\s)message-(?:user|cell--user)(?:$|\s)"
     # a forum post's own chrome: its signature (vBulletin, phpBB, XenForo, Invision, Stack
     # Exchange's user card), the bar of buttons under it (vBulletin's postfoot and postcontrols,
@@ -130,6 +132,10 @@ NAME_GUARD_SHARE = 0.4
 # the page's building blocks (a store's every part a "celwidget"), not boilerplate: blocks named
 # by such words alone stay (a block also named otherwise, "related", still goes).
 PAGE_WORD_SHARE = 0.9
+# class/id words of the comment system's form ("commentform", "comment-form", Lobsters'
+# "comment_form_container"; not a comment's "comment-text-and-form", which holds its text):
+# no post, on a thread's page either
+COMMENT_FORM_NAMES = re.compile(r"(?:comment|reply|respond)[-_]?form(?![a-z])")
 # Comment sections may outweigh a short article, so their guard is looser.
 COMMENT_GUARD_SHARE = 0.7
 # Comment-named blocks that together hold more than this share of the page's prose are the
@@ -446,16 +452,30 @@ def drop_comments(
     scan: PageScan, guard: Guard, body: HtmlElement, *, declared_thread: bool = False
 ) -> Step:
     """Comment sections and the comment form ("Leave a Reply"), but on a thread's page (one
-    whose comments hold nearly all of its prose, one that names itself a thread view, or one
-    that declares a discussion: ``declared_thread``, see ``THREAD_TYPES``)."""
+    whose comments hold nearly all of its prose, one that names itself a thread view, one that
+    declares a discussion: ``declared_thread``, see ``THREAD_TYPES``, or one whose opening post
+    has the vote box of its replies or their shape: threads.voted_like_its_replies,
+    threads.replies_shaped_like_the_post) only the form."""
     removal = Removal("comments", "comment sections and comment forms")
     outermost = _outermost(scan.comments)
-    if declared_thread or names_a_thread(body):
-        return removal.step()  # a thread of posts: they are what the page is for
-    if guard.holds_much_together(outermost, THREAD_SHARE):
-        return removal.step()  # a thread of posts: they are what the page is for
+    thread = (
+        declared_thread
+        or names_a_thread(body)
+        or voted_like_its_replies(body, outermost)
+        or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
+    )
+    if thread or guard.holds_much_together(outermost, THREAD_SHARE):
+        # a thread of posts: they are what the page is for; its reply form is not a post
+        forms = tuple(el for el in scan.comments if names_a_comment_form(el))
+        _take_guarded(removal, forms, guard, COMMENT_GUARD_SHARE)
+        return removal.step()
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
+
+
+def names_a_comment_form(el: HtmlElement) -> bool:
+    """Is a comment-named block the comment system's form (see ``COMMENT_FORM_NAMES``)?"""
+    return bool(COMMENT_FORM_NAMES.search(names_of(el)))
 
 
 def names_a_thread(body: HtmlElement) -> bool:

@@ -11,7 +11,9 @@ title, which the Markdown converter writes as an Obsidian/GitHub callout (``> [!
 This runs before navigation, asides and named boilerplate are dropped, so an admonition written
 as an ``<aside>`` or named "alert" stays. A box needs a kind (a class name or a title that is one
 of KINDS) and either a class of the admonition family or a title element: a bare "alert
-alert-warning" banner is not an admonition.
+alert-warning" banner is not an admonition. A forum's quote box read so (Discourse's ``<aside
+class="quote">`` with its title line) keeps the attributes naming whom it quotes, by which a copy
+of a post on the page is found (threads.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
+from extractor.article.threads import QUOTED_AUTHOR
 from extractor.dom import fold
 from extractor.records import Step
 from extractor.removal import Removal
@@ -91,7 +94,8 @@ def _kind_of_title(title: HtmlElement | None) -> str | None:
 
 def _as_callout(el: HtmlElement, kind: str, label: str) -> None:
     for name in list(el.attrib):
-        del el.attrib[name]
+        if name not in QUOTED_AUTHOR:  # (a forum's quote of a post keeps whom it quotes)
+            del el.attrib[name]
     el.tag = "blockquote"
     el.set("data-callout", kind)
     if label and KINDS.get(label.lower()) != kind:

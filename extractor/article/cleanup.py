@@ -49,7 +49,9 @@ JUNK_PHRASES = (
     # the link back to the original on a republished post
     r"source link|original (?:article|source|post)(?: link)?:?",
     # comment forms
-    r"comments?|leave a (?:reply|comment)|reply|your email address will not be published\.?.*",
+    r"comments?|leave a (?:reply|comment)|reply|your email address will not be published\.?.*"
+    # ...and the note in its place that asks a visitor to sign in first
+    r"|.*\b(?:log(?:ged)? ?in|sign(?:ed)? ?in|register)\b.{0,20}\bto (?:post an? )?(?:comment|reply)\.?",
     # newsletter and follow prompts
     r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*",
     # credits, tags and update stamps

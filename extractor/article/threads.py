@@ -8,6 +8,11 @@
 - Invision Community marks what a quote of a post leaves out (``data-excludequote``): the
   post's "Edited ... by" line and the like; and its members' signatures
   (``data-role="memberSignature"``), which it names only by layout classes.
+- A post's vote box shows its score beside the arrows (Stack Exchange's "votecell", Lobsters'
+  "voters"): a box named for votes that shows nothing but a number is chrome, not a line of
+  the thread. A member's picture (an image named "avatar", as Gravatar, WordPress and forum
+  software name it) goes with the link or frame that showed only it: its alt text ("@name")
+  is not the post's.
 - A reply quoting a post that is on the page above it repeats its words: the quote is a second copy
   (phpBB's and NodeBB's <blockquote>, XenForo's bbCodeBlock, Invision's ipsQuote, vBulletin's
   bbcode_quote, SMF's and Discourse's quote blocks). It goes with the line naming whom it
@@ -27,8 +32,9 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from extractor.dom import ancestor, is_within
 from extractor.records import Step
-from extractor.removal import Removal
+from extractor.removal import Removal, is_attached
 
 _POST_CHROME = " | ".join(
     (
@@ -42,12 +48,118 @@ _POST_CHROME = " | ".join(
 )
 
 
+# class/id words of a post's vote box (Stack Exchange's "votecell", Lobsters' "voters", the
+# "vote" of Reddit's and Lemmy's themes): a box so named that shows only a number is the count.
+_VOTE_NAMES = re.compile(r"vote|voting")
+# A count as forums print it: "27", "-3", "1,204", "18.9k".
+_COUNT = re.compile(r"[+\-\u2212]?\d[\d.,]*\s*[km]?", re.IGNORECASE)
+# A reply is shaped like the opening post when this share of its class words (at least this
+# many) are the post's (see ``replies_shaped_like_the_post``).
+SHAPE_SHARE = 0.8
+SHAPE_MIN_WORDS = 3
+SHAPE_MIN_CHARS = 100
+# class words of a member's picture (Gravatar's, WordPress's and every forum's "avatar").
+_AVATAR_NAMES = re.compile(r"(?:^|[\s_-])avatars?(?:$|[\s_-])")
+# Tags around a picture that go with it when it was all they showed (its link, its frame).
+_PICTURE_HOLDERS = ("a", "div", "span")
+
+
 def drop_post_chrome(body: HtmlElement) -> Step:
-    """What the forum marks as no part of a post (see the module's notes)."""
+    """What the forum marks as no part of a post (see the module's notes), posts' vote counts
+    and their authors' pictures."""
     removal = Removal("post-chrome", "what a forum marks as no part of a post")
     for el in body.xpath(_POST_CHROME):
         removal.take(el)
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or not is_attached(el):
+            continue
+        names = (el.get("class") or "").lower()
+        if el.tag == "img" and _AVATAR_NAMES.search(names):
+            removal.take(_picture_holder(el))
+        elif names and _VOTE_NAMES.search(names) and _shows_a_count(el):
+            removal.take(el)
     return removal.step()
+
+
+def voted_like_its_replies(body: HtmlElement, comments: list[HtmlElement]) -> bool:
+    """Does the page's opening post carry the vote box its comment-named replies carry (a box
+    named for votes that shows a number or nothing, see ``_shows_a_count``)? A story under which
+    readers comment has no vote box of its own; the opening post of a thread in a voting
+    community (Hacker News, Lobsters, Lemmy) has, above the replies, the one every reply has.
+    ``comments`` are the page's outermost comment-named blocks, in page order."""
+    if not comments:
+        return False
+    above = False  # (a vote box before the first comment block: outside them all)
+    for el in body.iter():
+        if el is comments[0] and not above:
+            return False
+        if not isinstance(el.tag, str):
+            continue
+        names = (el.get("class") or "").lower()
+        if not names or not _VOTE_NAMES.search(names) or not _shows_a_count(el, in_tables=True):
+            continue
+        if not above:
+            above = True
+        elif any(is_within(el, c) for c in comments):
+            return True
+    return False
+
+
+def replies_shaped_like_the_post(
+    body: HtmlElement, comments: list[HtmlElement], comment_word: re.Pattern[str]
+) -> bool:
+    """Is a comment-named reply of the same kind as a post before the comments that is not
+    comment-named: the same tag, at least SHAPE_SHARE of the reply's other class words (at least
+    SHAPE_MIN_WORDS) on it, and both holding SHAPE_MIN_CHARS of text? Forum software marks the
+    opening post and its replies by one word ("lia-thread-topic", "lia-thread-reply") on blocks
+    otherwise alike; a story's comments are blocks of their own kind (its comment box, a
+    wrapper under the story, holds no reply's text)."""
+    shapes: set[tuple[str, tuple[str, ...]]] = set()  # replies' tags, class words but comment ones
+    for reply in comments:
+        words = [
+            w for w in (reply.get("class") or "").split() if not comment_word.search(w.lower())
+        ]
+        if len(words) >= SHAPE_MIN_WORDS and _holds_text(reply):
+            shapes.add((reply.tag, tuple(words)))
+    if not shapes:
+        return False
+    for el in body.iter():
+        if el is comments[0]:
+            return False
+        names = el.get("class") if isinstance(el.tag, str) else None
+        if not names:
+            continue
+        own = frozenset(names.split())
+        for tag, kind in shapes:
+            alike = sum(w in own for w in kind) >= SHAPE_SHARE * len(kind)
+            if tag == el.tag and alike and _holds_text(el):
+                return True
+    return False
+
+
+def _holds_text(el: HtmlElement) -> bool:
+    return len(el.text_content().strip()) >= SHAPE_MIN_CHARS
+
+
+def _shows_a_count(el: HtmlElement, *, in_tables: bool = False) -> bool:
+    """A vote box: nothing but a number (or nothing: the arrows), and no table cell (an
+    election's results table names its columns "votes") unless ``in_tables``."""
+    if not in_tables and (
+        el.tag in ("td", "th", "tr", "table") or ancestor(el, "table") is not None
+    ):
+        return False
+    text = " ".join(el.text_content().split())
+    return not text or _COUNT.fullmatch(text) is not None
+
+
+def _picture_holder(img: HtmlElement) -> HtmlElement:
+    """The picture, or the link or frame around it that shows nothing else."""
+    top = img
+    for parent in img.iterancestors(*_PICTURE_HOLDERS):
+        if parent.text_content().strip() or len(parent.xpath(".//img")) > 1:
+            break
+        top = parent
+    return top
 
 
 # Quote blocks: <blockquote>, and the quote wrappers of forum software that does not use one
@@ -59,8 +171,9 @@ _QUOTES = (
 # bbCodeBlock-title, Invision's ipsQuote_citation, vBulletin's bbcode_postedby, SMF's
 # quoteheader); not the quote's words.
 _ATTRIBUTION = re.compile(r"cite|citation|attribution|postedby|quoteheader|bbcodeblock-title")
-# Attributes holding the quoted post's author (XenForo, Discourse, Invision, SMF).
-_QUOTED_AUTHOR = ("data-quote", "data-username", "data-ipsquote-username", "data-author")
+# Attributes holding the quoted post's author (XenForo, Discourse, Invision, SMF); a quote
+# box read as a callout (Discourse's <aside class="quote"> with its title line) keeps them.
+QUOTED_AUTHOR = ("data-quote", "data-username", "data-ipsquote-username", "data-author")
 # Words per window: a quote is a copy when this many words in a row recur elsewhere...
 WINDOW_WORDS = 5
 # ...for at least this share of its windows, and it holds at least this many words.
@@ -141,7 +254,7 @@ def _quoted_words(quote: HtmlElement) -> list[str]:
 def _names_whom(top: HtmlElement) -> bool:
     """Whether the quote (with its wrapper) says whom it quotes: a post's quote does."""
     return any(
-        _is_attribution(el) or any(el.get(name) for name in _QUOTED_AUTHOR) for el in top.iter()
+        _is_attribution(el) or any(el.get(name) for name in QUOTED_AUTHOR) for el in top.iter()
     )
 
 
