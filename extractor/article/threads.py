@@ -60,6 +60,12 @@ SHAPE_MIN_WORDS = 3
 SHAPE_MIN_CHARS = 100
 # class words of a member's picture (Gravatar's, WordPress's and every forum's "avatar").
 _AVATAR_NAMES = re.compile(r"(?:^|[\s_-])avatars?(?:$|[\s_-])")
+# The elements worth a look for those two (a class holding "avatar" or "vot", in any case; the
+# patterns above decide), found in one pass inside lxml, in page order.
+_PICTURE_OR_VOTES = (
+    ".//img[contains(translate(@class, 'AVTR', 'avtr'), 'avatar')]"
+    " | .//*[contains(translate(@class, 'VOT', 'vot'), 'vot')]"
+)
 # Tags around a picture that go with it when it was all they showed (its link, its frame).
 _PICTURE_HOLDERS = ("a", "div", "span")
 
@@ -70,8 +76,8 @@ def drop_post_chrome(body: HtmlElement) -> Step:
     removal = Removal("post-chrome", "what a forum marks as no part of a post")
     for el in body.xpath(_POST_CHROME):
         removal.take(el)
-    for el in list(body.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None or not is_attached(el):
+    for el in body.xpath(_PICTURE_OR_VOTES):
+        if el.getparent() is None or not is_attached(el):
             continue
         names = (el.get("class") or "").lower()
         if el.tag == "img" and _AVATAR_NAMES.search(names):
