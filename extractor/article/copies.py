@@ -33,6 +33,8 @@ BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li"})
 def drop_copies(region: HtmlElement) -> Step:
     """Every section of the region that repeats an earlier one's text (see the module)."""
     removal = Removal("repeated-blocks", "a second copy of a section (a layout's other version)")
+    if not _repeats_a_block(region):
+        return removal.step()  # (a copy of a section repeats its blocks' text: none does)
     chars, blocks = _measure(region)
     # a block with two copies in the region holds half its text at most (what is longer, a
     # wrapper around the copies, is only walked through)
@@ -59,6 +61,18 @@ def drop_copies(region: HtmlElement) -> Step:
     for el in copies:
         removal.take(el)
     return removal.step()
+
+
+def _repeats_a_block(region: HtmlElement) -> bool:
+    """Does the text of a block (``BLOCK_TAGS``) recur in another block of the region?"""
+    seen: set[str] = set()
+    for el in region.iter(*BLOCK_TAGS):
+        text = " ".join(el.text_content().split())
+        if text in seen:
+            return True
+        if text:
+            seen.add(text)
+    return False
 
 
 def _measure(region: HtmlElement) -> tuple[dict[HtmlElement, int], dict[HtmlElement, int]]:
