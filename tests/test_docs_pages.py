@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from extractor import api, dom
 from extractor.article.callouts import mark_callouts
-from extractor.article.docs import _page_source, source_languages
+from extractor.article.docs import _FENCED, _fences, _page_source, source_languages
 from extractor.article.tabs import lay_out_tabs
 from extractor.markdown.converter import to_markdown
 from extractor.normalize.core import normalize
@@ -638,6 +638,21 @@ def test_source_languages_reads_each_fence_of_the_source() -> None:
         "npm i quill\n\nquill init": "bash",  # the list item's indent is not the code's
         "```\nnested\n```": "md",
     }  # "plain" and "echo x" are fenced twice, with different languages: neither is named
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "```\na\n```",
+        "Text ```not a fence\n  ```js\n  x\n  ```\n```\n",
+        "````\n```\nin\n```\n````\n```py\nq\n```",
+        "~~~\n~~~\n\n```\nunclosed",
+        "\n```\n\n```\n```\nb\n```",
+    ],
+)
+def test_fences_are_found_as_the_pattern_finds_them_anywhere(source: str) -> None:
+    spans = [(m.start(), m.end()) for m in _fences(source)]
+    assert spans == [(m.start(), m.end()) for m in _FENCED.finditer(source)]
 
 
 def test_flight_data_is_read_alike_in_nextjs_form_and_in_any_other() -> None:
