@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from extractor import api, dom
 from extractor.article.callouts import mark_callouts
-from extractor.article.docs import source_languages
+from extractor.article.docs import _FENCED, _fences, _page_source, source_languages
 from extractor.article.tabs import lay_out_tabs
 from extractor.markdown.converter import to_markdown
 from extractor.normalize.core import normalize
@@ -638,6 +638,37 @@ def test_source_languages_reads_each_fence_of_the_source() -> None:
         "npm i quill\n\nquill init": "bash",  # the list item's indent is not the code's
         "```\nnested\n```": "md",
     }  # "plain" and "echo x" are fenced twice, with different languages: neither is named
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "```\na\n```",
+        "Text ```not a fence\n  ```js\n  x\n  ```\n```\n",
+        "````\n```\nin\n```\n````\n```py\nq\n```",
+        "~~~\n~~~\n\n```\nunclosed",
+        "\n```\n\n```\n```\nb\n```",
+    ],
+)
+def test_fences_are_found_as_the_pattern_finds_them_anywhere(source: str) -> None:
+    spans = [(m.start(), m.end()) for m in _fences(source)]
+    assert spans == [(m.start(), m.end()) for m in _FENCED.finditer(source)]
+
+
+def test_flight_data_is_read_alike_in_nextjs_form_and_in_any_other() -> None:
+    def source(*scripts: str) -> str:
+        markup = "<p>Text.</p>" + "".join(f"<script>{s}</script>" for s in scripts)
+        body = dom.parse(markup).find(".//body")
+        return _page_source(body)
+
+    canonical = 'self.__next_f.push([1,"A \\"quoted\\" line\\n"])'
+    assert source(canonical) == 'A "quoted" line\n'
+    # spaced out, or two pushes in one script: read through the pattern
+    assert source('self.__next_f.push([ 1 , "a"])', canonical) == 'aA "quoted" line\n'
+    assert source('self.__next_f.push([1,"a"]);self.__next_f.push([1,"b"])') == "ab"
+    # a script in Next.js's form whose middle is no JSON string: the push the pattern finds
+    assert source('self.__next_f.push([1,"a"]) + ("b"])') == "a"
+    assert source('self.__next_f.push([1,"\\x"])') == ""  # (no JSON escape)
 
 
 def test_code_takes_no_language_from_a_script_that_is_not_the_pages_source() -> None:

@@ -149,6 +149,7 @@ def test_strip_site(title: str, sites: tuple[str, ...], expected: str) -> None:
         ),
         ("", '<p class="byline">By Eve Gold Published 11:11 PM EST Nov 19, 2019</p>', "Eve Gold"),
         ("", '<span class="author-name">Fay Hu | March 5, 2024</span>', "Fay Hu"),
+        ("", '<div itemprop="author"><span itemprop="name">Gil Ho</span> (editor)</div>', "Gil Ho"),
         # a comment form's "author" field is not a byline
         ("", '<form><label for="author">Name (required)</label><input id="author"></form>', None),
         # a product's customer review (Magento's microdata): the reviewer is not the page's author
@@ -201,6 +202,19 @@ def test_byline(head: str, body: str, expected: str | None) -> None:
             ' itemprop="datePublished" datetime="2024-01-19">1/19/24</time></li>'
             '<span itemprop="datePublished" content="2024-03-05"></span>',
             "2024-03-05",
+        ),
+        # a <time pubdate> among other times is the date
+        (
+            "",
+            '<time datetime="2024-01-09">9/1</time><p><time pubdate datetime="2024-03-07">7/3</time>',
+            "2024-03-07",
+        ),
+        # among the markup that states a date, the first in the document wins
+        (
+            "",
+            '<time pubdate datetime="2024-03-08"></time>'
+            '<span itemprop="datePublished" content="2024-03-09"></span>',
+            "2024-03-08",
         ),
         # nothing stated: htmldate finds the date in the URL
         ("", "<p>No date here.</p>", "2024-03-05"),

@@ -106,24 +106,31 @@ _TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
 TITLE_KICKER_MAX_CHARS = 60
 # a heading whose key is this share of the title's (or the title's of its) duplicates it
 TITLE_MATCH = 0.8
+# the blocks a dateline may be
+_DATE_LINE_TAGS = ("p", "div", "span", "small", "strong", "em", "h5", "h6")
 
 
 def _outside_code(region: HtmlElement, tags: tuple[str, ...]) -> list[HtmlElement]:
     """The elements below ``region`` with these tags (any tag for none), in document order,
     leaving out what sits inside <pre>: a highlighted code block is thousands of <span>s, and no
-    byline, junk line or related link is among them."""
+    byline, junk line or related link is among them.
+
+    What the blocks hold is set aside while lxml lists the rest (in C, where a walk in Python
+    that skipped each block's subtree took twice as long), then put back as it was: the tree is
+    the same when this returns, and the blocks themselves are among the elements found."""
     if region.tag == "pre" or any(True for _ in region.iterancestors("pre")):
         return []
-    wanted = frozenset(tags)
-    found: list[HtmlElement] = []
-    walk = etree.iterwalk(region, events=("start",))
-    for _, el in walk:
-        tag = el.tag
-        if tag == "pre":
-            walk.skip_subtree()  # (the block itself is found, what it holds is not)
-        if el is not region and isinstance(tag, str) and (not wanted or tag in wanted):
-            found.append(el)
-    return found
+    held: list[tuple[HtmlElement, list[HtmlElement]]] = []
+    try:
+        for pre in list(region.iter("pre")):
+            if len(pre):
+                held.append((pre, list(pre)))
+                for child in held[-1][1]:
+                    pre.remove(child)  # (its tail goes with it, and comes back with it)
+        return [el for el in region.iterdescendants(*tags) if isinstance(el.tag, str)]
+    finally:
+        for pre, children in reversed(held):
+            pre.extend(children)
 
 
 def drop_link_lists(region: HtmlElement) -> Step:
@@ -443,7 +450,8 @@ def _text_above(heading: HtmlElement, region: HtmlElement) -> int:
 def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
     """Byline and dateline blocks (author and date are in metadata)."""
     removal = Removal("byline-duplicate", "bylines and datelines, kept in metadata instead")
-    for el in _outside_code(region, ()):
+    everything = _outside_code(region, ())
+    for el in everything:
         if el.getparent() is None:
             continue
         if not (
@@ -459,18 +467,29 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             continue  # "Authors", a section of the document
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
-    for el in _outside_code(region, ("p", "div", "span", "small", "strong", "em", "h5", "h6")):
+    for el in _unchanged_or_again(everything, removal, _DATE_LINE_TAGS, region):
         raw = el.text_content()
         if len(raw) > 2 * DATE_LINE_MAX_CHARS:  # whitespace aside, too long for a dateline
             continue
         if is_date_line(fold(raw)) and _line_of(el, region) is not None:
             removal.take(el)
     if byline:
-        for el in _outside_code(region, ("p", "div", "span")):
+        for el in _unchanged_or_again(everything, removal, ("p", "div", "span"), region):
             text = fold(el.text_content())
             if text and len(text) <= BYLINE_MAX_CHARS and byline in text and _is_byline(text):
                 removal.take(el)
     return removal.step()
+
+
+def _unchanged_or_again(
+    found: list[HtmlElement], removal: Removal, tags: tuple[str, ...], region: HtmlElement
+) -> list[HtmlElement]:
+    """``_outside_code(region, tags)``: picked from ``found`` (that list, for any tag) when
+    ``removal`` took nothing since it was made, as on most pages, else listed again."""
+    if removal.removed:
+        return _outside_code(region, tags)
+    wanted = frozenset(tags)
+    return [el for el in found if el.tag in wanted]
 
 
 @lru_cache(maxsize=4096)

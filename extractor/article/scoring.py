@@ -138,6 +138,7 @@ def score_candidates(
     characters of prose each container holds (at any depth)."""
     scores: dict[HtmlElement, float] = {}
     prose: dict[HtmlElement, int] = {}
+    top = body.getparent()  # (credit stops below it)
     for el in body.iter():
         tag = el.tag
         if tag in PARAGRAPH_TAGS:
@@ -152,15 +153,23 @@ def score_candidates(
         points = paragraph_points(text)
         if tag in LOOSE_TEXT_TAGS:
             _credit(scores, el, points)
-        if tag in LOOSE_TEXT_TAGS or tag in ("p", "pre") or el.find(".//p") is None:
-            prose[el] = prose.get(el, 0) + len(text)
-            for above in el.iterancestors():
-                prose[above] = prose.get(above, 0) + len(text)
+        chars = len(text)
+        counted = tag in LOOSE_TEXT_TAGS or tag in ("p", "pre") or el.find(".//p") is None
+        if counted:
+            prose[el] = prose.get(el, 0) + chars
+        crediting = True
+        # one walk up for both: the first ANCESTOR_LEVELS (below ``top``) are credited, every
+        # ancestor holds the prose
         for level, above in enumerate(el.iterancestors()):
-            if level >= ANCESTOR_LEVELS or above is body.getparent():
-                break
-            divider = 1 if level == 0 else 2 if level == 1 else level * 3
-            _credit(scores, above, points / divider)
+            if crediting and (level >= ANCESTOR_LEVELS or above is top):
+                crediting = False
+                if not counted:
+                    break
+            if crediting:
+                divider = 1 if level == 0 else 2 if level == 1 else level * 3
+                _credit(scores, above, points / divider)
+            if counted:
+                prose[above] = prose.get(above, 0) + chars
     return scores, prose
 
 

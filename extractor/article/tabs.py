@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import names_of
@@ -49,6 +50,11 @@ TAB_LANGUAGES = {
     "elixir": "elixir", "html": "html", "css": "css", "sql": "sql", "json": "json",
     "yaml": "yaml", "toml": "toml", "xml": "xml", "curl": "bash", "node.js": "javascript",
 }  # fmt: skip
+
+# (one walk down, the role compared only where there is one: ".//input[@type='radio']" and
+# ".//*[@role='tablist']" find the same in twice the time)
+_RADIOS = etree.XPath("descendant::input[@type='radio']")
+_TAB_STRIPS = etree.XPath("descendant::*[@role][@role='tablist']")
 
 
 def _panels_by_role(strip: HtmlElement, tabs: list[HtmlElement]) -> list[HtmlElement] | None:
@@ -96,7 +102,7 @@ def _holding_radios(body: HtmlElement) -> list[HtmlElement]:
     """The blocks that may be radio-button tab strips: those holding a radio button, in
     document order (found from the buttons, so a page without any costs one search)."""
     seen: set[HtmlElement] = set()
-    for radio in body.xpath(".//input[@type='radio']"):
+    for radio in _RADIOS(body):
         for above in radio.iterancestors("div", "ul", "fieldset"):
             if above in seen:
                 break
@@ -182,7 +188,7 @@ def _lay_out_named_tabs(body: HtmlElement, removal: Removal) -> None:
 def lay_out_tabs(body: HtmlElement) -> Step:
     """Every tab panel shown under its label; the tab strips go."""
     removal = Removal("tabs", "tab strips (each panel is shown under its tab's label)")
-    for strip in body.xpath(".//*[@role='tablist']"):
+    for strip in _TAB_STRIPS(body):
         tabs = [el for el in strip.iter() if el.get("role") == "tab"]
         panels = _panels_by_role(strip, tabs) if len(tabs) >= 2 else None
         if panels is None:

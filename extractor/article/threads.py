@@ -36,15 +36,20 @@ from extractor.dom import ancestor, is_within
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
 
-_POST_CHROME = " | ".join(
-    (
-        # NodeBB's reply preview, when it holds the parent post's text
-        './/*[@component="post/parent"][.//*[@component="post/parent/content"]]',
-        # Invision's parts of a post that a quote of it leaves out, and its signature (a
-        # plain box under the post, marked only by its role)
-        ".//*[@data-excludequote]",
-        './/*[@data-role="memberSignature"]',
+_POST_CHROME = etree.XPath(
+    "descendant::*[@component or @data-excludequote or @data-role]["
+    + " or ".join(
+        (
+            # NodeBB's reply preview, when it holds the parent post's text
+            '(@component="post/parent" and .//*[@component="post/parent/content"])',
+            # Invision's parts of a post that a quote of it leaves out, and its signature (a
+            # plain box under the post, marked only by its role)
+            "@data-excludequote",
+            '@data-role="memberSignature"',
+        )
     )
+    + "]"  # one walk for the three (a union of paths walks the page once for each), and
+    # the attributes' values compared only where one of them is present
 )
 
 
@@ -74,7 +79,7 @@ def drop_post_chrome(body: HtmlElement) -> Step:
     """What the forum marks as no part of a post (see the module's notes), posts' vote counts
     and their authors' pictures."""
     removal = Removal("post-chrome", "what a forum marks as no part of a post")
-    for el in body.xpath(_POST_CHROME):
+    for el in _POST_CHROME(body):
         removal.take(el)
     for el in body.xpath(_PICTURE_OR_VOTES):
         if el.getparent() is None or not is_attached(el):
@@ -170,9 +175,10 @@ def _picture_holder(img: HtmlElement) -> HtmlElement:
 
 # Quote blocks: <blockquote>, and the quote wrappers of forum software that does not use one
 # (vBulletin's bbcode_quote).
-_QUOTES = (
-    ".//blockquote | .//*[contains(concat(' ', normalize-space(@class), ' '), ' bbcode_quote ')]"
-)
+_QUOTES = etree.XPath(
+    "descendant::*[self::blockquote or (contains(@class, 'bbcode_quote')"
+    " and contains(concat(' ', normalize-space(@class), ' '), ' bbcode_quote '))]"
+)  # (one walk; the class normalised only where the name occurs at all)
 # The line naming whom a quote quotes: its <cite>, or a part named so (XenForo's
 # bbCodeBlock-title, Invision's ipsQuote_citation, vBulletin's bbcode_postedby, SMF's
 # quoteheader); not the quote's words.
@@ -195,8 +201,10 @@ def drop_quoted_copies(region: HtmlElement) -> Step:
     removal = Removal("quoted-copies", "quotes of posts that are on the page")
     words: list[str] = []
     starts: dict[HtmlElement, int] = {}  # each quote: how many words of the region precede it
-    quotes = set(region.xpath(_QUOTES)) - {region}
-    if not quotes:
+    quotes = set(_QUOTES(region)) - {region}
+    if not any(_names_whom(_with_attribution(quote, region)) for quote in quotes):
+        # only a quote saying whom it quotes can go: without one, the words of the page are
+        # not read (a documentation page's admonitions are quotes, none of a post)
         return removal.step()
     for el, text in _in_order(region):
         if el is not None and el in quotes:
