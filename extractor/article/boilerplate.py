@@ -16,7 +16,11 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.article.threads import replies_shaped_like_the_post, voted_like_its_replies
+from extractor.article.threads import (
+    names_a_post_mark,
+    replies_shaped_like_the_post,
+    voted_like_its_replies,
+)
 from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, is_within
 from extractor.normalize.figures import describes_something
 from extractor.records import Step
@@ -203,19 +207,23 @@ class PageScan:
     boilerplate: tuple[HtmlElement, ...]
     captions: tuple[HtmlElement, ...]
     forms: tuple[HtmlElement, ...]
+    post_marks: tuple[HtmlElement, ...]  # vote boxes and members' pictures, maybe (threads.py)
 
 
 def scan_page(body: HtmlElement) -> PageScan:
     """Sort the page's elements into the kinds the steps below drop."""
     kinds: dict[str, list[HtmlElement]] = {
         "hidden": [], "chrome": [], "comments": [], "boilerplate": [], "captions": [],
-        "forms": [],
+        "forms": [], "post_marks": [],
     }  # fmt: skip
     for el in body.iter(etree.Element):
         tag = el.tag
         if tag in _DROPPED_TAGS:
             continue  # dropped wholesale by drop_non_content
         attrib = el.attrib
+        cls = attrib.get("class") if attrib else None
+        if cls and names_a_post_mark(tag, cls):
+            kinds["post_marks"].append(el)
         if attrib and _hidden(attrib):
             kinds["hidden"].append(el)
         elif attrib and attrib.get("role") in CHROME_ROLES:

@@ -127,7 +127,7 @@ def find_article(
             "comments",
             lambda: boilerplate.drop_comments(scan, guard, body, declared_thread=thread),
         )
-    run("post-chrome", lambda: threads.drop_post_chrome(body))
+    run("post-chrome", lambda: threads.drop_post_chrome(body, scan.post_marks))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))

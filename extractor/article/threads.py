@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -65,23 +65,24 @@ SHAPE_MIN_WORDS = 3
 SHAPE_MIN_CHARS = 100
 # class words of a member's picture (Gravatar's, WordPress's and every forum's "avatar").
 _AVATAR_NAMES = re.compile(r"(?:^|[\s_-])avatars?(?:$|[\s_-])")
-# The elements worth a look for those two (a class holding "avatar" or "vot", in any case; the
-# patterns above decide), found in one pass inside lxml, in page order.
-_PICTURE_OR_VOTES = (
-    ".//img[contains(translate(@class, 'AVTR', 'avtr'), 'avatar')]"
-    " | .//*[contains(translate(@class, 'VOT', 'vot'), 'vot')]"
-)
 # Tags around a picture that go with it when it was all they showed (its link, its frame).
 _PICTURE_HOLDERS = ("a", "div", "span")
 
 
-def drop_post_chrome(body: HtmlElement) -> Step:
+def drop_post_chrome(body: HtmlElement, marked: Iterable[HtmlElement] | None = None) -> Step:
     """What the forum marks as no part of a post (see the module's notes), posts' vote counts
-    and their authors' pictures."""
+    and their authors' pictures (among ``marked``, the elements ``names_a_post_mark`` picked in
+    page order, when the caller has them)."""
     removal = Removal("post-chrome", "what a forum marks as no part of a post")
     for el in _POST_CHROME(body):
         removal.take(el)
-    for el in body.xpath(_PICTURE_OR_VOTES):
+    if marked is None:
+        marked = [
+            el
+            for el in body.iter(etree.Element)
+            if names_a_post_mark(el.tag, el.get("class") or "")
+        ]
+    for el in marked:
         if el.getparent() is None or not is_attached(el):
             continue
         names = (el.get("class") or "").lower()
@@ -90,6 +91,13 @@ def drop_post_chrome(body: HtmlElement) -> Step:
         elif names and _VOTE_NAMES.search(names) and _shows_a_count(el):
             removal.take(el)
     return removal.step()
+
+
+def names_a_post_mark(tag: str, cls: str) -> bool:
+    """Is an element of this tag and class worth a look as a vote box or a member's picture (a
+    class holding "vot", or an image's holding "avatar", in any case; the patterns decide)?"""
+    lowered = cls.lower()
+    return "vot" in lowered or (tag == "img" and "avatar" in lowered)
 
 
 def voted_like_its_replies(body: HtmlElement, comments: list[HtmlElement]) -> bool:
