@@ -91,12 +91,14 @@ _BYLINE_TAIL = re.compile(
 # "//*[@itemprop='datePublished'] | //time[@pubdate] | //article//time[@datetime]",
 # "//time[@datetime]"), in document order, in a third to a half of the time.
 _AUTHOR_MARKUP = etree.XPath(
-    '/descendant::*[@rel or @itemprop][(self::a and @rel="author") or @itemprop="author"]'
+    "/descendant::*[@rel or @itemprop]"
+    '[(self::a and @rel="author") or @itemprop="author" or @itemprop="review"]'
 )
 _NAMED_IN_BODY = etree.XPath("/descendant::body/descendant::*[@class or @id]")
 _DATE_MARKUP = etree.XPath(
     "/descendant::*[@itemprop or @pubdate or @datetime]"
-    '[@itemprop="datePublished" or (self::time and (@pubdate or (@datetime and ancestor::article)))]'
+    '[@itemprop="datePublished" or (self::time and (@pubdate or (@datetime and ancestor::article)))'
+    ' or @itemprop="review"]'
 )
 _TIMES = etree.XPath("/descendant::time[@datetime]")
 _NOT_BYLINE_TAGS = frozenset(
@@ -186,19 +188,19 @@ def _clean_byline(text: str | None) -> str | None:
     return text
 
 
-# microdata of a review nested in another item (a product's customer reviews): its author and
-# date are the reviewer's, not the page's
-_REVIEWS = etree.XPath('/descendant::*[@itemprop="review"]')
-
-
-def _in_reviews(doc: HtmlElement) -> set[HtmlElement]:
-    """The elements of the page's nested reviews (see ``_REVIEWS``), the reviews included."""
-    return {el for review in _REVIEWS(doc) for el in review.iter()}
+def _apart_from_reviews(found: list[HtmlElement]) -> tuple[list[HtmlElement], set[HtmlElement]]:
+    """The author or date markup found (``_AUTHOR_MARKUP``, ``_DATE_MARKUP``: the same walk
+    also finds the microdata of reviews nested in another item, a product's customer reviews),
+    and what those reviews hold: their author and date are the reviewer's, not the page's."""
+    in_reviews = {
+        el for review in found if review.get("itemprop") == "review" for el in review.iter()
+    }
+    return [el for el in found if el.get("itemprop") != "review"], in_reviews
 
 
 def _byline_from_dom(doc: HtmlElement) -> str | None:
-    in_reviews = _in_reviews(doc)
-    for el in _AUTHOR_MARKUP(doc):
+    marked, in_reviews = _apart_from_reviews(_AUTHOR_MARKUP(doc))
+    for el in marked:
         if el.get("itemprop") == "author" and el in in_reviews:
             continue
         name = el.xpath('.//*[@itemprop="name"]')
@@ -274,11 +276,9 @@ def _published(view: _View) -> str | None:
         found = dates.to_iso(view.meta.get(name))
         if found:
             return found
-    in_reviews = _in_reviews(view.doc)
+    marked, in_reviews = _apart_from_reviews(_DATE_MARKUP(view.doc))
     times = [
-        el
-        for el in _DATE_MARKUP(view.doc)
-        if not (el.get("itemprop") == "datePublished" and el in in_reviews)
+        el for el in marked if not (el.get("itemprop") == "datePublished" and el in in_reviews)
     ]
     # a page's only <time> is its date; one among many may be a sidebar's or a comment's
     lone = _TIMES(view.doc)
