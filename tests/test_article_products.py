@@ -144,6 +144,17 @@ def test_a_product_pages_fine_print_is_not_the_product() -> None:
         assert fine_print not in out
 
 
+def test_a_rail_of_other_products_goes_by_its_heading() -> None:
+    # a brand's own theme: "Related Items" over a grid of linked product cards, indented as a
+    # template prints them, with classes no boilerplate list knows
+    out = fixture_markdown("product-related-rail")
+    assert "ceramic grille" in out and "A wide diffuser for curls" in out
+    for rail in ("Related Items", "Shop Now", "travel dryer with dual voltage", "$24.50"):
+        assert rail not in out
+    without = fixture_markdown("product-related-rail", "related-links")
+    assert "travel dryer with dual voltage" in without
+
+
 def test_a_product_pages_customer_reviews_go() -> None:
     # Magento 2 (Luma): a list of schema.org Review items under the description and the table
     out = fixture_markdown("product-customer-reviews")

@@ -175,6 +175,37 @@ def test_block_starts_escaped(text: str, expected: str) -> None:
     assert to_markdown(region) == expected + "\n"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # labels side by side (one tag, a class in common): a stylesheet spaces them apart
+        (
+            '<p><span class="chip team">Design</span><span class="chip type">Contract</span></p>',
+            "Design Contract\n",
+        ),
+        (
+            '<p><a class="tag" href="/a">Kelp</a><a class="tag" href="/b">Bays</a></p>',
+            "[Kelp](/a) [Bays](/b)\n",
+        ),
+        # a price's parts, a word's letters for an animation, spans in code: as they are
+        ('<p><span class="whole">12</span><span class="cents">99</span></p>', "1299\n"),
+        ('<p><span class="char">H</span><span class="char">i</span></p>', "Hi\n"),
+        ('<p><code><span class="tok">let</span><span class="tok">x</span></code></p>', "`letx`\n"),
+        ('<p><span class="a">one.</span><span class="a">two</span></p>', "one.two\n"),
+    ],
+)
+def test_labels_side_by_side_are_spaced(body: str, expected: str) -> None:
+    assert to_markdown(region_of(body)) == expected
+
+
+def test_a_job_boards_category_labels_do_not_run_together() -> None:
+    # Lever: a posting's location, team and commitment, printed with nothing between them
+    html = (PAGES / "listing-lever-postings" / "index.html").read_text(encoding="utf-8")
+    out = extract_html(html, url="https://pages.test/listing-lever-postings/").markdown
+    assert "Remote Engineering – Platform Full-time" in out
+    assert "RemoteEngineering" not in out
+
+
 # -- blocks -----------------------------------------------------------------------------
 
 

@@ -66,6 +66,16 @@ BYLINE_NAMES = re.compile(
     r"byline|author|dateline|timestamp|publish|posted-?on|post-?meta|entry-?meta|article-?meta"
     r"|(?:^|[\s_-])(?:date|time|meta|credit)(?:$|[\s_-])"
 )
+# Labels of a store's rails of other products under a product (WooCommerce's "Related
+# products", Magento's "Customers also bought", "Frequently bought together"): the grid of
+# linked product cards after one is counted in words (see ``_is_link_line``).
+STORE_RAIL_LABELS = (
+    r"related (?:items|products)|similar (?:items|products)|you may also (?:love|need)"
+    r"|(?:customers|people) (?:who bought this(?: item| product)? )?also (?:bought|viewed|purchased)"
+    r"|frequently bought together|recently viewed(?: items| products)?"
+    r"|complete (?:the|your) (?:look|order|set)|shop the look"
+)
+STORE_RAIL_LABEL = re.compile(rf"^(?:{STORE_RAIL_LABELS})\W*$", re.IGNORECASE)
 # Labels that introduce links to other stories ("DON'T MISS", "You may also like"), alone on
 # their line with the links after it, or leading a line of links ("SEE MORE: <link>").
 RELATED_LABELS = (
@@ -78,7 +88,7 @@ RELATED_LABELS = (
     r"|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant"
     r"|lea también|lee también|leia também|veja também|leggi anche|czytaj (?:też|także)"
     r"|lees ook|læs også|les også|läs även|читайте также|см\. также|延伸阅读|相关阅读|推荐阅读"
-    r"|あわせて読みたい|관련 기사"
+    r"|あわせて読みたい|관련 기사|" + STORE_RAIL_LABELS
 )
 RELATED_LABEL = re.compile(rf"^(?:{RELATED_LABELS})\W*$", re.IGNORECASE)
 RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
@@ -241,8 +251,9 @@ def drop_related_links(region: HtmlElement) -> Step:
             block = _line_of(el, region)
             if block is None:
                 continue
+            rail = STORE_RAIL_LABEL.match(text) is not None
             for sibling in list(block.itersiblings()):
-                if not isinstance(sibling.tag, str) or not _is_link_line(sibling):
+                if not isinstance(sibling.tag, str) or not _is_link_line(sibling, words=rail):
                     break
                 removal.take(sibling)
             removal.take(block)
@@ -285,9 +296,18 @@ def _line_of(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
     return block
 
 
-def _is_link_line(el: HtmlElement) -> bool:
-    text = el.text_content().strip()
-    return bool(text) and el.find(".//a") is not None and link_density(el) >= LINK_ONLY
+def _is_link_line(el: HtmlElement, *, words: bool = False) -> bool:
+    """A line or block that is (nearly) all links; with ``words``, counted in words (a store's
+    grid of linked product cards: the white space its template indents the cards with is no
+    text beside the links)."""
+    if not words:
+        text = el.text_content().strip()
+        return bool(text) and el.find(".//a") is not None and link_density(el) >= LINK_ONLY
+    folded = fold(el.text_content())
+    if not folded or el.find(".//a") is None:
+        return False
+    linked = sum(len(fold(a.text_content())) for a in el.iter("a"))
+    return linked >= LINK_ONLY * len(folded)
 
 
 def _is_labelled_links(el: HtmlElement, text: str) -> bool:

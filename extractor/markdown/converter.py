@@ -46,6 +46,13 @@ _CJK = (
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n\\s*(?=[{_CJK}])")
 _URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "*": "%2A"}
+# Labels set side by side as chips or badges (a job board's location, team and commitment, a
+# product's "New" and "Sale"): inline elements of one tag and class with nothing between them
+# in the markup, which a stylesheet spaces apart (inline-block with margins). Their words must
+# not run together ("RemoteEngineeringFull-time"). A chip holds at least CHIP_MIN_CHARS (a
+# word split into one span per letter for an animation is one word).
+CHIP_TAGS = frozenset({"span", "a", "small", "strong", "b", "em", "i", "time", "label", "abbr"})
+CHIP_MIN_CHARS = 2
 
 
 def _edge_char(el: Any, at_end: bool) -> str:
@@ -484,6 +491,24 @@ class _TreeWriter:
             self.copy(child, tag)
             if child.tail:
                 self.add(NavigableString(child.tail), tag)
+            elif child.tag in CHIP_TAGS and _chips_side_by_side(child, child.getnext()):
+                self.add(NavigableString(" "), tag)
+
+
+def _chips_side_by_side(el: HtmlElement, nxt: HtmlElement | None) -> bool:
+    """Whether ``el`` and the element right after it (nothing between them) are two chips of
+    one kind (see ``CHIP_TAGS``), whose words touch, outside code."""
+    if nxt is None or nxt.tag != el.tag:
+        return False
+    kind, other = (el.get("class") or "").split(), (nxt.get("class") or "").split()
+    if not kind or not set(kind).intersection(other):
+        return False
+    first, second = el.text_content(), nxt.text_content()
+    if len(first.strip()) < CHIP_MIN_CHARS or len(second.strip()) < CHIP_MIN_CHARS:
+        return False
+    if not (first[-1:].isalnum() and second[:1].isalnum()):
+        return False  # a space or a mark between them already, or none needed
+    return not any(a.tag in ("pre", "code") for a in el.iterancestors())
 
 
 def to_markdown(region: HtmlElement) -> str:
