@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, Doctype, NavigableString, PageElement
 from lxml.html import HtmlElement
-from markdownify import ATX, BACKSLASH, MarkdownConverter, re_html_heading
+from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from extractor.dom import NON_CONTENT_TAGS
 from extractor.markdown import tables
@@ -159,6 +159,8 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _INLINE_PARENTS = frozenset(("td", "th"))
 _NOFORMAT_PARENTS = frozenset(("pre", "code", "kbd", "samp"))
+# markdownify's test for a heading's name (a match at the start: "h2", "h10")
+_HEADING_NAME = re.compile(r"h(\d+)")
 _TEXT_WHITESPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")
 _RUN_OF_SPACES = re.compile(r"[\t ]+")
 
@@ -167,14 +169,14 @@ class _Names(dict[str, bool]):
     """Per tag name, markdownify's should_remove_whitespace_inside (a block or a heading)."""
 
     def __missing__(self, name: str) -> bool:
-        found = name in _BLOCKS or re_html_heading.match(name) is not None
+        found = name in _BLOCKS or _HEADING_NAME.match(name) is not None
         self[name] = found
         return found
 
 
 class _Headings(dict[str, bool]):
     def __missing__(self, name: str) -> bool:
-        found = re_html_heading.match(name) is not None
+        found = _HEADING_NAME.match(name) is not None
         self[name] = found
         return found
 
@@ -496,6 +498,11 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
 def _collapse_newlines(strings: list[str]) -> str:
     """The child strings joined, where one's trailing line breaks meet the next one's leading
     ones the longer run of the two, at most two (markdownify's collapsing)."""
+    if len(strings) < 2:
+        return "".join(strings)  # nothing meets
+    joined = "".join(strings)
+    if "\n" not in joined:
+        return joined
     parts: list[str] = []
     trail = ""
     for found in strings:
@@ -601,20 +608,34 @@ class _TreeWriter:
         self.last = node
         return node
 
+    def add_text(self, text: str, parent: Tag) -> None:
+        """A string as the last child of ``parent``: what ``NavigableString(text)`` builds,
+        linked once (its constructor links it to nothing first)."""
+        node = str.__new__(NavigableString, text)
+        node.hidden = False
+        node.setup(parent, self.last)
+        parent.contents.append(node)
+        self.last = node
+
     def copy(self, el: HtmlElement, parent: Tag) -> None:
         if not isinstance(el.tag, str):  # comments and processing instructions say nothing
             return
         attrs = self.attribute_dict(el.attrib)
-        tag = self.add(self.tag_class(None, self.builder, el.tag, attrs=attrs), parent)
+        # linked by its constructor, as bs4's parser builds it, not linked to nothing first
+        tag = self.tag_class(
+            None, self.builder, el.tag, attrs=attrs, parent=parent, previous=self.last
+        )
+        parent.contents.append(tag)
+        self.last = tag
         self.copy_children(el, tag)
 
     def copy_children(self, el: HtmlElement, tag: Tag) -> None:
         if el.text and isinstance(el.tag, str):
-            self.add(NavigableString(el.text), tag)
+            self.add_text(el.text, tag)
         for child in el:
             self.copy(child, tag)
             if child.tail:
-                self.add(NavigableString(child.tail), tag)
+                self.add_text(child.tail, tag)
 
 
 def to_markdown(region: HtmlElement) -> str:
