@@ -13,7 +13,7 @@ import re
 from typing import Any, TypeVar
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString, PageElement
+from bs4.element import Comment, Doctype, NavigableString, PageElement
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
@@ -156,36 +156,149 @@ OPTIONS: dict[str, Any] = {
 }
 
 
+# markdownify's blocks: the white space just inside them (and, with <pre>, just outside them)
+# is dropped
+_BLOCKS = frozenset(
+    (
+        "p", "blockquote", "article", "div", "section", "ol", "ul", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+    )
+)  # fmt: skip
+_INLINE_PARENTS = frozenset(("td", "th"))
+_NOFORMAT_PARENTS = frozenset(("pre", "code", "kbd", "samp"))
+# markdownify's test for a heading's name (a match at the start: "h2", "h10")
+_HEADING_NAME = re.compile(r"h(\d+)")
+_TEXT_WHITESPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")
+_RUN_OF_SPACES = re.compile(r"[\t ]+")
+
+
+class _Names(dict[str, bool]):
+    """Per tag name, markdownify's should_remove_whitespace_inside (a block or a heading)."""
+
+    def __missing__(self, name: str) -> bool:
+        found = name in _BLOCKS or _HEADING_NAME.match(name) is not None
+        self[name] = found
+        return found
+
+
+class _Headings(dict[str, bool]):
+    def __missing__(self, name: str) -> bool:
+        found = _HEADING_NAME.match(name) is not None
+        self[name] = found
+        return found
+
+
+_INSIDE = _Names()
+_HEADING_NAMES = _Headings()
+
+
+def _inside(el: Any) -> bool:
+    """markdownify's should_remove_whitespace_inside: a tag (not a string) named a block."""
+    return isinstance(el, Tag) and bool(el.name) and _INSIDE[el.name]
+
+
+def _outside(el: Any) -> bool:
+    """markdownify's should_remove_whitespace_outside: a block or a <pre>."""
+    return isinstance(el, Tag) and bool(el.name) and (_INSIDE[el.name] or el.name == "pre")
+
+
 class ArticleConverter(_Converter):  # type: ignore[misc]
-    """markdownify with the handful of conversions an article needs done differently."""
+    """markdownify with the handful of conversions an article needs done differently.
+
+    ``process_tag`` and ``process_text`` do what markdownify's do, in fewer steps: its
+    per-element helpers (a closure per tag, a walk up for every <pre> question, a regex per
+    child string) were most of the conversion's time on long pages."""
 
     def __init__(self) -> None:
         super().__init__(**OPTIONS)
+        # table cells and captions are rendered from themselves, without their ancestors'
+        # names: inside one, whether a tag sits in a <pre> is asked of the tree
+        self._detached = 0
 
     # -- structure ---------------------------------------------------------------------
 
     def process_tag(self, node: Any, parent_tags: set[str] | None = None) -> str:
-        if node.name in NON_CONTENT_TAGS:
+        name = node.name
+        if name in NON_CONTENT_TAGS:
             return ""
-        if node.name == "table":
+        if name == "table":
             body = tables.convert_table(node, self._render_cell)
             return f"\n\n{body}\n\n" if body else ""
-        text: str = super().process_tag(node, parent_tags)
-        return text
+        if parent_tags is None:
+            parent_tags = set()
+        inside = bool(name) and _INSIDE[name]
+        below = set(parent_tags)
+        below.add(name)
+        if _HEADING_NAMES[name] or name in _INLINE_PARENTS:
+            below.add("_inline")
+        if name in _NOFORMAT_PARENTS:
+            below.add("_noformat")
+        strings: list[str] = []
+        for child in node.contents:
+            if isinstance(child, Tag):
+                found = self.process_tag(child, below)
+            elif isinstance(child, (Comment, Doctype)):
+                continue
+            elif isinstance(child, NavigableString):
+                if not child.strip():
+                    before = child.previous_sibling
+                    after = child.next_sibling
+                    if inside and (not before or not after):
+                        continue
+                    if _outside(before) or _outside(after):
+                        continue
+                found = self.process_text(child, below)
+            else:
+                continue
+            if found:
+                strings.append(found)
+        if (
+            name == "pre"
+            or "pre" in parent_tags
+            or (self._detached and node.find_parent("pre") is not None)
+        ):
+            text = "".join(strings)
+        else:
+            text = _collapse_newlines(strings)
+        convert_fn = self.get_conv_fn_cached(name)
+        if convert_fn is None:
+            return text
+        converted: str = convert_fn(node, text, parent_tags=parent_tags)
+        return converted
 
     def _render_cell(self, cell: Tag, inline: bool) -> str:
-        if inline:
-            return str(self.process_tag(cell, {"_inline"}))
-        name = cell.name
-        cell.name = "div"  # rendered as a block, not as a table cell
+        self._detached += 1
         try:
-            return str(self.process_tag(cell, set()))
+            if inline:
+                return str(self.process_tag(cell, {"_inline"}))
+            name = cell.name
+            cell.name = "div"  # rendered as a block, not as a table cell
+            try:
+                return str(self.process_tag(cell, set()))
+            finally:
+                cell.name = name
         finally:
-            cell.name = name
+            self._detached -= 1
 
     def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
-        text: str = super().process_text(el, parent_tags)
-        if "\n" in text and "pre" not in (parent_tags or ()) and _CJK_CHAR.search(text):
+        if parent_tags is None:
+            parent_tags = set()
+        text = str(el)
+        if "pre" not in parent_tags:
+            if "\n" in text or "\r" in text:
+                text = _TEXT_WHITESPACE.sub("\n", text)
+            if "\t" in text or "  " in text:
+                text = _RUN_OF_SPACES.sub(" ", text)
+        if "_noformat" not in parent_tags:
+            text = self.escape(text, parent_tags)
+        before = el.previous_sibling
+        after = el.next_sibling
+        parent_inside = _inside(el.parent)
+        if _outside(before) or (parent_inside and not before):
+            text = text.lstrip(" \t\r\n")
+        if _outside(after) or (parent_inside and not after):
+            text = text.rstrip()
+        if "\n" in text and "pre" not in parent_tags and _CJK_CHAR.search(text):
             text = _join_cjk_lines(text, el)
         return text
 
@@ -389,6 +502,31 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         return f"\n\n{text.strip()}\n\n"
 
 
+def _collapse_newlines(strings: list[str]) -> str:
+    """The child strings joined, where one's trailing line breaks meet the next one's leading
+    ones the longer run of the two, at most two (markdownify's collapsing)."""
+    if len(strings) < 2:
+        return "".join(strings)  # nothing meets
+    joined = "".join(strings)
+    if "\n" not in joined:
+        return joined
+    parts: list[str] = []
+    trail = ""
+    for found in strings:
+        body = found.lstrip("\n")
+        content = body.rstrip("\n")
+        lead = len(found) - len(body)
+        if trail and lead:
+            parts.append("\n" * min(2, max(len(trail), lead)))
+        else:
+            parts.append(trail)
+            parts.append("\n" * lead)
+        parts.append(content)
+        trail = "\n" * (len(body) - len(content))
+    parts.append(trail)
+    return "".join(parts)
+
+
 def _drop_hard_break(lines: list[str]) -> None:
     """A hard line break at the end of a block breaks nothing: drop its backslash."""
     if lines and lines[-1].endswith("\\") and not lines[-1].endswith("\\\\"):
@@ -477,22 +615,36 @@ class _TreeWriter:
         self.last = node
         return node
 
+    def add_text(self, text: str, parent: Tag) -> None:
+        """A string as the last child of ``parent``: what ``NavigableString(text)`` builds,
+        linked once (its constructor links it to nothing first)."""
+        node = str.__new__(NavigableString, text)
+        node.hidden = False
+        node.setup(parent, self.last)
+        parent.contents.append(node)
+        self.last = node
+
     def copy(self, el: HtmlElement, parent: Tag) -> None:
         if not isinstance(el.tag, str):  # comments and processing instructions say nothing
             return
         attrs = self.attribute_dict(el.attrib)
-        tag = self.add(self.tag_class(None, self.builder, el.tag, attrs=attrs), parent)
+        # linked by its constructor, as bs4's parser builds it, not linked to nothing first
+        tag = self.tag_class(
+            None, self.builder, el.tag, attrs=attrs, parent=parent, previous=self.last
+        )
+        parent.contents.append(tag)
+        self.last = tag
         self.copy_children(el, tag)
 
     def copy_children(self, el: HtmlElement, tag: Tag) -> None:
         if el.text and isinstance(el.tag, str):
-            self.add(NavigableString(el.text), tag)
+            self.add_text(el.text, tag)
         for child in el:
             self.copy(child, tag)
             if child.tail:
-                self.add(NavigableString(child.tail), tag)
+                self.add_text(child.tail, tag)
             elif child.tag in CHIP_TAGS and _chips_side_by_side(child, child.getnext()):
-                self.add(NavigableString(" "), tag)
+                self.add_text(" ", tag)
 
 
 def _chips_side_by_side(el: HtmlElement, nxt: HtmlElement | None) -> bool:

@@ -98,6 +98,9 @@ def _in_gutter(pre: HtmlElement) -> bool:
 
 def _code_text(el: HtmlElement) -> str:
     """The text of a code element: <br> and per-line block elements become newlines."""
+    if next(el.iterdescendants("br", *_BLOCK_TAGS), None) is None:
+        # no line to mark: the text as lxml reads it in one go (comments' text left out)
+        return str(el.text_content()).strip("\n").rstrip()
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
