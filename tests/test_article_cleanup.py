@@ -3,10 +3,13 @@ walk leaves the tree as it found it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
 from extractor import dom
-from extractor.article.cleanup import _outside_code, drop_bylines
+from extractor.article.cleanup import _outside_code, drop_bylines, drop_junk_lines
+from extractor.pipeline import extract_html
 
 PAGE = (
     "<html><body><div id='r'><p id='a'>Intro <span id='b'>text</span></p>"
@@ -57,3 +60,20 @@ def test_bylines_and_datelines_both_go_whether_or_not_a_byline_went_first() -> N
         text = dom.fold(article.text_content())
         assert text == "The story itself, long enough to be a paragraph of its own."
         assert step.removed == (2 if byline else 1)
+
+
+def test_a_tag_lines_label_leaves_with_its_tag_list() -> None:
+    # Hugo's theme skeleton: <div>Tags:</div> beside the <ul> of tag links
+    page = Path(__file__).parent / "pages" / "article-hugo-tags-label" / "index.html"
+    md = extract_html(page.read_text("utf-8"), url="https://kitchen.test/posts/starter/").markdown
+    assert "Tags:" not in md and "Sourdough](" not in md
+    assert md.rstrip().endswith("the timings can go back to what they were.")
+    assert "- Discard before feeding, not after." in md  # the article's own list stays
+    # the label alone goes as a tag line with its tags on it does; a line that only starts with
+    # the word stays
+    region = dom.parse(
+        "<html><body><div id='r'><p>Tags: baking, winter</p><p>Tags:</p>"
+        "<p>Tagsets of a post are kept.</p></div></body></html>"
+    ).get_element_by_id("r")
+    drop_junk_lines(region)
+    assert [p.text for p in region] == ["Tagsets of a post are kept."]

@@ -54,9 +54,10 @@ JUNK_PHRASES = (
     r"|.*\b(?:log(?:ged)? ?in|sign(?:ed)? ?in|register)\b.{0,20}\bto (?:post an? )?(?:comment|reply)\.?",
     # newsletter and follow prompts
     r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*",
-    # credits, tags and update stamps
+    # credits, tags and update stamps; a tag line's label alone, its links being in a list
+    # beside it (Hugo's theme skeleton: <div>Tags:</div><ul>...</ul>)
     r"image credits?:?.*|photo:?|getty images|filed under:? .*"
-    r"|tags?: .*|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
+    r"|tags?:(?: .*)?|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
 )
 JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
 # Junk lines are short; longer text is never matched against the table above.

@@ -26,6 +26,7 @@ from extractor.pipeline import extract_html
 from tests.bench.docs.build import CORPUS, page_url
 from tests.bench.docs.measure import PageScores, blocks_of, compare, noise_lines
 from tests.bench.run import load_score
+from tests.bench.split import PARTS
 from tests.bench.split import part as part_of
 
 Extractor = Callable[[str, str], str]
@@ -80,59 +81,84 @@ class Tally:
     ms: float = 0.0
 
 
-def load_truth() -> dict[str, tuple[str, str]]:
+def load_truth(corpus: Path = CORPUS) -> dict[str, tuple[str, str]]:
     """``{doc: (title, body)}``: the source Markdown, its first ``# `` line being the title."""
     out = {}
-    for path in sorted((CORPUS / "truth").glob("*.md")):
+    for path in sorted((corpus / "truth").glob("*.md")):
         first, _, body = path.read_text("utf-8").partition("\n")
         out[path.stem] = (first.removeprefix("# ").strip(), body.strip("\n") + "\n")
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+@dataclass
+class PageResult:
+    """One extractor's output for one page, and how it scores against the truth."""
+
+    markdown: str
+    counts: tuple[float, float, float]  # the official metric's per-page counts
+    blocks: PageScores
+    noise: list[str]
+    ms: float
+
+
+def score_page(score: object, extractor: Extractor, html: str, url: str, body: str) -> PageResult:
+    """Run ``extractor`` on one page and score its Markdown against the truth's ``body``."""
+    truth_text = score.strip_markdown(body)  # type: ignore[attr-defined]
+    start = time.perf_counter()
+    md = extractor(html, url)
+    ms = (time.perf_counter() - start) * 1000
+    text = score.strip_markdown(strip_callouts(md))  # type: ignore[attr-defined]
+    # the truth's footnote definitions are text too (strip_markdown drops them)
+    noise = noise_lines(text, f"{truth_text}\n{body}")
+    counts = score.page_counts(truth_text, text)  # type: ignore[attr-defined]
+    return PageResult(md, counts, compare(blocks_of(body, url), blocks_of(md, url)), noise, ms)
+
+
+def main(
+    argv: list[str] | None = None,
+    corpus: Path = CORPUS,
+    url_of: Callable[[str, str], str] = page_url,
+    description: str | None = __doc__,
+) -> int:
+    """The benchmark over ``corpus`` (``html/<generator>/<doc>.html.gz`` and ``truth/<doc>.md``),
+    ``url_of(generator, doc)`` being each page's address."""
+    ap = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawTextHelpFormatter
+    )
     ap.add_argument("--only", nargs="*", choices=sorted(EXTRACTORS), default=sorted(EXTRACTORS))
     ap.add_argument("--generators", nargs="*")
     ap.add_argument("--docs", nargs="*")
     ap.add_argument("--show", choices=["noise"], help="print each page's noise lines")
     ap.add_argument("--out", type=Path, help="write each output as OUT/<extractor>/<gen>/<doc>.md")
+    ap.add_argument("--part", choices=PARTS, help="only the pages of this part")
     args = ap.parse_args(argv)
     score = load_score(score_py())
-    truth = load_truth()
-    generators = args.generators or sorted(p.name for p in (CORPUS / "html").iterdir())
+    truth = load_truth(corpus)
+    generators = args.generators or sorted(p.name for p in (corpus / "html").iterdir())
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     for gen in generators:
-        for path in sorted((CORPUS / "html" / gen).glob("*.html.gz")):
+        for path in sorted((corpus / "html" / gen).glob("*.html.gz")):
             doc = path.name.removesuffix(".html.gz")
-            if args.docs and doc not in args.docs:
+            if (args.docs and doc not in args.docs) or (args.part and part_of(doc) != args.part):
                 continue
             html = gzip.decompress(path.read_bytes()).decode("utf-8")
-            url = page_url(gen, doc)
-            body = truth[doc][1]
-            truth_text = score.strip_markdown(body)
-            truth_blocks = blocks_of(body, url)
             for name in args.only:
-                start = time.perf_counter()
-                md = EXTRACTORS[name](html, url)
-                ms = (time.perf_counter() - start) * 1000
+                result = score_page(score, EXTRACTORS[name], html, url_of(gen, doc), truth[doc][1])
                 if args.out:
                     target = args.out / name / gen / f"{doc}.md"
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(md, "utf-8")
-                text = score.strip_markdown(strip_callouts(md))
-                # the truth's footnote definitions are text too (strip_markdown drops them)
-                noise = noise_lines(text, f"{truth_text}\n{body}")
-                if args.show and noise:
-                    print(f"-- {name} {gen} {doc}: {len(noise)} noise lines")
-                    for line in noise:
+                    target.write_text(result.markdown, "utf-8")
+                if args.show and result.noise:
+                    print(f"-- {name} {gen} {doc}: {len(result.noise)} noise lines")
+                    for line in result.noise:
                         print("   ", line[:110])
                 for key in ((name, gen, part_of(doc)), (name, "ALL", part_of(doc))):
                     t = tallies[key]
-                    t.counts.append(score.page_counts(truth_text, text))
-                    t.blocks.merge(compare(truth_blocks, blocks_of(md, url)))
-                    t.noise += len(noise)
+                    t.counts.append(result.counts)
+                    t.blocks.merge(result.blocks)
+                    t.noise += len(result.noise)
                     t.pages += 1
-                    t.ms += ms
+                    t.ms += result.ms
     _print(tallies, args.only, [*generators, "ALL"], score)
     return 0
 
@@ -146,7 +172,9 @@ def _print(tallies: dict[tuple[str, str, str], Tally], names: list[str], gens: l
     head = (f"{'generator':<16} {'extractor':<11} {'pages':>5} {'textF1':>6} {'head':>6} "
             f"{'code':>6} {'lang':>6} {'table':>6} {'lists':>6} {'links':>6} {'images':>6} "
             f"{'noise/p':>7} {'ms/p':>6}")  # fmt: skip
-    for part in ("tune", "measure"):
+    for part in PARTS:
+        if not any(key[2] == part for key in tallies):
+            continue
         print(f"\n== {part} part (split by source document, tests/bench/split.py)")
         print(head)
         for gen in gens:

@@ -146,7 +146,7 @@ class Doc:
     def with_h1(self) -> str:
         return f"# {self.title}\n\n{self.body}"
 
-    def with_front_matter(self, **extra: str) -> str:
+    def with_front_matter(self, **extra: object) -> str:
         fields = {"title": self.title, **extra}
         lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
         return f"---\n{lines}---\n\n{self.body}"
@@ -186,17 +186,19 @@ def write_docs(folder: Path, docs: list[Doc], text_of: Callable[[Doc], str]) -> 
                 target.write_bytes(_PIXEL)
 
 
-def save(generator: str, doc: Doc, html: str) -> None:
-    out = CORPUS / "html" / generator
+def save(generator: str, doc: Doc, html: str, corpus: Path = CORPUS) -> None:
+    out = corpus / "html" / generator
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{doc.id}.html.gz").write_bytes(gzip.compress(html.encode("utf-8"), mtime=0))
 
 
-def save_built(generator: str, docs: list[Doc], page_of: Callable[[Doc], Path]) -> None:
+def save_built(
+    generator: str, docs: list[Doc], page_of: Callable[[Doc], Path], corpus: Path = CORPUS
+) -> None:
     for doc in docs:
         path = page_of(doc)
         if path.exists():
-            save(generator, doc, path.read_text("utf-8"))
+            save(generator, doc, path.read_text("utf-8"), corpus)
         else:
             print(f"  ! {generator}: no page for {doc.id} ({path})")
 
@@ -204,11 +206,11 @@ def save_built(generator: str, docs: list[Doc], page_of: Callable[[Doc], Path]) 
 # --- Python generators -------------------------------------------------------------------
 
 
-def pyenv(work: Path) -> Path:
+def pyenv(work: Path, packages: list[str] = PIP) -> Path:
     venv = work / "venv"
     if not (venv / "bin" / "python").exists():
         run([sys.executable, "-m", "venv", str(venv)], work)
-        run([str(venv / "bin" / "pip"), "install", "-q", *PIP], work)
+        run([str(venv / "bin" / "pip"), "install", "-q", *packages], work)
     return venv / "bin"
 
 
