@@ -261,6 +261,19 @@ def test_image_next_to_prose_is_not_a_figure() -> None:
             None,
         ),
         ('<div lang="en"><pre>x = 1</pre></div>', None),
+        # Hexo: the figure around the gutter and code table names it in its second class word
+        (
+            '<figure class="highlight js"><table><tr><td class="gutter"><pre>1</pre></td>'
+            '<td class="code"><pre>x = 1</pre></td></tr></table></figure>',
+            "js",
+        ),
+        (
+            '<figure class="highlight plaintext"><table><tr><td class="code"><pre>x = 1</pre>'
+            "</td></tr></table></figure>",
+            None,
+        ),
+        # a figure around a block is no highlighter's unless so named
+        ('<figure class="wide js"><pre>x = 1</pre></figure>', None),
     ],
 )
 def test_code_language(body: str, lang: str | None) -> None:

@@ -2,7 +2,8 @@
 
 Highlighters split code into spans, put line numbers in a gutter (a table column, a
 ``.line-numbers-rows`` span, a ``.lineno`` per line) and add a "Copy" button; the language is
-written as ``class="language-x"``, ``lang-x``, ``highlight-source-x``, ``brush: x`` or
+written as ``class="language-x"``, ``lang-x``, ``highlight-source-x``, ``brush: x``, Hexo's
+``<figure class="highlight x">`` or
 ``data-lang``. This step keeps the code text and its language, and nothing else.
 """
 
@@ -27,6 +28,10 @@ _LANG_CLASS = re.compile(
 _NOT_LANGS = frozenset(
     {"", "none", "plain", "plaintext", "text", "txt", "nohighlight", "js-file-line", "default"}
 )
+# Hexo's highlighter: the figure around a block's table of gutter and code names the language
+# in its second class word (<figure class="highlight js"><table><tr><td class="code"><pre>)
+_FIGURE_LANG = re.compile(r"^\s*highlight\s+([a-z0-9+#]+)\s*$", re.IGNORECASE)
+FIGURE_DEPTH = 5
 # attributes that carry the language
 LANG_ATTRS = ("data-lang", "data-language", "lang")
 # class names of line-number gutters
@@ -62,6 +67,13 @@ def _language(pre: HtmlElement) -> str | None:
             value = found[1].lower()
             if value not in _NOT_LANGS:
                 return value
+    for depth, el in enumerate(pre.iterancestors()):
+        if depth >= FIGURE_DEPTH:
+            break
+        if el.tag == "figure":
+            found = _FIGURE_LANG.match(el.get("class", ""))
+            value = found[1].lower() if found else ""
+            return value if value not in _NOT_LANGS else None
     return None
 
 
