@@ -445,3 +445,65 @@ def test_a_note_asking_to_sign_in_to_comment_is_a_junk_line(line: str, junk: boo
     region = dom.body_of(doc)[0]
     cleanup.drop_junk_lines(region)
     assert (line not in region.text_content()) is junk
+
+
+def test_the_stats_every_post_repeats_about_its_author_go() -> None:
+    # vBulletin 3: "Join Date", "Location" and "Posts" as bare divs in the poster's cell, named
+    # by no class; the same labels at the same place of every post's template
+    html = (PAGES / "forum-member-stats" / "index.html").read_text(encoding="utf-8")
+    out = fixture_markdown("forum-member-stats")
+    assert in_order(
+        out,
+        "The workshop at the bottom of our garden",
+        "Take it all out.",
+        "What size of cable should run down",
+        "It depends on the length of the run",
+    )
+    for stat in ("Join Date", "Location", "Harrogate", "Posts:", "4,312"):
+        assert stat not in out
+    # the same page declaring no discussion is no thread: nothing there is read as its chrome
+    plain = markdown_of(html.replace('"DiscussionForumPosting"', '"WebPage"'))
+    assert "Join Date: Jan 2011" in plain and "Posts: 4,312" in plain
+
+
+def test_label_lines_in_the_posts_own_text_stay() -> None:
+    # phpBB: each member lists their kit as "Camera: ..." lines in the post's text (a line of
+    # loose text and <br>, under a longer post), the rank, "Posts:" and "Joined:" beside it
+    out = fixture_markdown("forum-member-stats-phpbb")
+    assert in_order(
+        out,
+        "Camera: old crop-sensor body",
+        "Camera: full-frame, ten years old",
+        "Lens: 24mm prime",
+        "Camera: crop-sensor mirrorless",
+        "A tripod it is",
+    )
+    for stat in ("Posts:", "Joined:", "Kendal", "3,907"):
+        assert stat not in out
+
+
+@pytest.mark.parametrize(
+    ("markup", "posts", "gone"),
+    [
+        # XenForo 2: a term and its value in a dl.pairs, one per stat
+        ('<dl class="pairs pairs--justified"><dt>Points</dt><dd>{n}0</dd></dl>', 4, True),
+        # SMF: a stat as an item of the poster's list
+        ('<ul class="user_info"><li class="karma">Karma: +{n}0/-0</li></ul>', 4, True),
+        # in two posts only: no template's repetition
+        ('<ul class="user_info"><li class="karma">Karma: +{n}0/-0</li></ul>', 2, False),
+        # a value too long for a stat: a line of the post
+        ("<div>Answer: {n}0 and a longer sentence of the post that goes on</div>", 4, False),
+    ],
+)
+def test_stats_lines_are_read_by_their_repeated_labels(markup: str, posts: int, gone: bool) -> None:
+    thread = "".join(
+        f'<div class="post"><div class="side">{markup.format(n=n)}</div>'
+        f'<div class="text"><p>Reply number {n} with words of its own.</p></div></div>'
+        for n in range(1, posts + 1)
+    )
+    body = dom.body_of(dom.parse(f"<html><body><div id='posts'>{thread}</div></body></html>"))
+    step = threads.drop_member_stats(body, thread=True)
+    text = " ".join(body.text_content().split())
+    assert ("10" not in text) is gone
+    assert step.removed == (posts * (2 if "<dt>" in markup else 1) if gone else 0)
+    assert f"Reply number {posts} with words of its own." in text

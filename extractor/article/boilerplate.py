@@ -461,28 +461,43 @@ def _wraps_page(el: HtmlElement, page_chars: int) -> bool:
 
 
 def drop_comments(
-    scan: PageScan, guard: Guard, body: HtmlElement, *, declared_thread: bool = False
+    scan: PageScan,
+    guard: Guard,
+    body: HtmlElement,
+    *,
+    declared_thread: bool = False,
+    thread: bool | None = None,
 ) -> Step:
     """Comment sections and the comment form ("Leave a Reply"), but on a thread's page (one
     whose comments hold nearly all of its prose, one that names itself a thread view, one that
     declares a discussion: ``declared_thread``, see ``THREAD_TYPES``, or one whose opening post
     has the vote box of its replies or their shape: threads.voted_like_its_replies,
-    threads.replies_shaped_like_the_post) only the form."""
+    threads.replies_shaped_like_the_post) only the form. ``thread``: what ``is_a_thread``
+    said of the page, when the caller asked it."""
     removal = Removal("comments", "comment sections and comment forms")
-    outermost = _outermost(scan.comments)
-    thread = (
-        declared_thread
-        or names_a_thread(body)
-        or voted_like_its_replies(body, outermost)
-        or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
-    )
-    if thread or guard.holds_much_together(outermost, THREAD_SHARE):
+    if thread is None:
+        thread = is_a_thread(scan, guard, body, declared_thread=declared_thread)
+    if thread:
         # a thread of posts: they are what the page is for; its reply form is not a post
         forms = tuple(el for el in scan.comments if names_a_comment_form(el))
         _take_guarded(removal, forms, guard, COMMENT_GUARD_SHARE)
         return removal.step()
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
+
+
+def is_a_thread(
+    scan: PageScan, guard: Guard, body: HtmlElement, *, declared_thread: bool = False
+) -> bool:
+    """Is the page a thread of posts (see ``drop_comments``)?"""
+    outermost = _outermost(scan.comments)
+    return (
+        declared_thread
+        or names_a_thread(body)
+        or voted_like_its_replies(body, outermost)
+        or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
+        or guard.holds_much_together(outermost, THREAD_SHARE)
+    )
 
 
 def names_a_comment_form(el: HtmlElement) -> bool:
