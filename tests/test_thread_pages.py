@@ -507,3 +507,16 @@ def test_stats_lines_are_read_by_their_repeated_labels(markup: str, posts: int, 
     assert ("10" not in text) is gone
     assert step.removed == (posts * (2 if "<dt>" in markup else 1) if gone else 0)
     assert f"Reply number {posts} with words of its own." in text
+
+
+def test_the_badge_of_the_member_who_opened_the_thread_goes() -> None:
+    # XenForo 2: "Thread starter" as an item of the post header's list, on the opener's posts
+    out = fixture_markdown("forum-thread-starter")
+    assert in_order(
+        out,
+        "I have just bought a hand grinder",
+        "Fresh beans, even while you practise.",
+        "How fresh is fresh enough",
+        "Buy small bags",
+    )
+    assert "Thread starter" not in out
