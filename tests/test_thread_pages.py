@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article import callouts, cleanup, threads
+from extractor.article import boilerplate, callouts, cleanup, threads
 from extractor.article.boilerplate import COMMENT_NAMES, names_a_comment_form, names_a_thread
 from extractor.article.region import find_article
 from extractor.article.threads import replies_shaped_like_the_post
@@ -251,6 +251,7 @@ def test_a_posters_column_goes_whatever_joins_the_words_of_its_name() -> None:
     assert out.count("more than a couple of hundredths of play") == 1  # (quoted in the third)
     for panel in ("Global Moderator", "Hero Member", "Posts: 2,418", "Logged", "membericons"):
         assert panel not in out
+    assert "Jump to" not in out  # (the label of the board select under the thread)
 
 
 def test_a_story_with_the_vote_box_of_its_comments_keeps_them() -> None:
@@ -520,3 +521,21 @@ def test_the_badge_of_the_member_who_opened_the_thread_goes() -> None:
         "Buy small bags",
     )
     assert "Thread starter" not in out
+
+
+def test_a_fields_label_goes_with_it_and_a_toggles_label_stays() -> None:
+    html = (
+        "<html><body><p>Text of the page.</p>"
+        '<div><label for="jump">Jump to:</label> <select id="jump"><option>Lathes</option>'
+        '</select></div><label for="q">Search the forum</label><input type="search" id="q">'
+        '<input type="radio" name="tabs" id="tab-1" checked><label for="tab-1">Specs</label>'
+        '<input type="checkbox" id="more"><label for="more">Read the answer</label>'
+        '<label for="elsewhere">A label for nothing on the page</label>'
+        "</body></html>"
+    )
+    body = dom.body_of(dom.parse(html))
+    step = boilerplate.drop_non_content(body)
+    text = " ".join(body.text_content().split())
+    assert "Jump to" not in text and "Search the forum" not in text
+    assert "Specs" in text and "Read the answer" in text and "A label for nothing" in text
+    assert step.samples[:2] == ("Jump to:", "Search the forum")

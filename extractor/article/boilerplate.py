@@ -39,6 +39,12 @@ _HEADING_BUTTONS = etree.XPath(  # (one walk: a union of six paths walked the pa
     + " or ".join(f"ancestor::{tag}" for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     + "]"
 )
+# Labels naming a control by its id: the words of a field that goes with the form controls
+# ("Jump to:" before a forum's board select, "Search" before a text box). A checkbox's or a radio
+# button's label stays: CSS-only tabs and accordions print their headings so.
+_FOR_LABELS = etree.XPath("descendant::label[@for]")
+_FIELDS = etree.XPath("descendant::*[self::select or self::textarea or self::input][@id]")
+_TOGGLES = frozenset({"checkbox", "radio"})
 # What drop_non_content removes from the page, in a fixed order.
 _DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
 # Structural tags for the page's chrome around the article.
@@ -382,14 +388,31 @@ def _shown_already(view: HtmlElement, shown: str) -> bool:
 
 
 def drop_non_content(body: HtmlElement) -> Step:
-    """Scripts, styles, embeds and form controls (removed in one pass inside lxml); a button
-    inside a heading is an accordion's header (the WAI-ARIA pattern): its words stay."""
+    """Scripts, styles, embeds and form controls (removed in one pass inside lxml), with the
+    labels of the select boxes and text fields (see ``_FOR_LABELS``); a button inside a heading
+    is an accordion's header (the WAI-ARIA pattern): its words stay."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
     for button in _HEADING_BUTTONS(body):
         button.drop_tag()
-    removal.removed = sum(1 for _ in body.iter(*_DROPPED_TAGS))
+    _drop_field_labels(body, removal)
+    removal.removed += sum(1 for _ in body.iter(*_DROPPED_TAGS))
     etree.strip_elements(body, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     return removal.step()
+
+
+def _drop_field_labels(body: HtmlElement, removal: Removal) -> None:
+    """The labels of the select boxes and text fields that go (see ``_FOR_LABELS``)."""
+    labels = _FOR_LABELS(body)
+    if not labels:
+        return
+    fields = {
+        el.get("id"): el
+        for el in _FIELDS(body)
+        if el.tag != "input" or (el.get("type") or "").strip().lower() not in _TOGGLES
+    }
+    for label in labels:
+        if label.get("for") in fields:
+            removal.take(label)
 
 
 def drop_hidden(scan: PageScan, opened: frozenset[str] = frozenset()) -> Step:
