@@ -494,6 +494,8 @@ def test_label_lines_in_the_posts_own_text_stay() -> None:
         ('<ul class="user_info"><li class="karma">Karma: +{n}0/-0</li></ul>', 2, False),
         # a value too long for a stat: a line of the post
         ("<div>Answer: {n}0 and a longer sentence of the post that goes on</div>", 4, False),
+        # a line of a config file each post quotes, highlighted line by line
+        ('<pre><code><span class="line">retries: {n}0</span></code></pre>', 4, False),
     ],
 )
 def test_stats_lines_are_read_by_their_repeated_labels(markup: str, posts: int, gone: bool) -> None:

@@ -252,6 +252,8 @@ def _stat_lines(body: HtmlElement) -> Iterator[tuple[str, tuple[HtmlElement, ...
         if line is None or line in seen:
             continue
         seen.add(line)
+        if any(up.tag in ("pre", "code") for up in line.iterancestors()):
+            continue  # (a line of a program or a config file quoted in posts)
         label = _stat_label(line.text_content())
         if label is not None:
             yield label, (line,)
