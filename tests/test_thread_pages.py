@@ -462,6 +462,9 @@ def test_the_stats_every_post_repeats_about_its_author_go() -> None:
     )
     for stat in ("Join Date", "Location", "Harrogate", "Posts:", "4,312"):
         assert stat not in out
+    # each post's number in its head row ("#2", a permalink): the cell stays, emptied
+    assert "#[**2**]" not in out and "**2**" not in out
+    assert "| Old 03-14-2026, 09:40 PM |  |" in out
     # the same page declaring no discussion is no thread: nothing there is read as its chrome
     plain = markdown_of(html.replace('"DiscussionForumPosting"', '"WebPage"'))
     assert "Join Date: Jan 2011" in plain and "Posts: 4,312" in plain
@@ -523,6 +526,7 @@ def test_the_badge_of_the_member_who_opened_the_thread_goes() -> None:
         "Buy small bags",
     )
     assert "Thread starter" not in out
+    assert "#1" not in out and "#3" not in out  # (each post's number, its permalink)
 
 
 def test_a_fields_label_goes_with_it_and_a_toggles_label_stays() -> None:

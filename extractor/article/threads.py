@@ -24,7 +24,8 @@
 - On a thread's page, every post repeats its author's stats by one template ("Join Date: Mar
   2009", "Posts: 1,234"; XenForo's "Joined" and "Messages" as terms of a <dl>), often in blocks
   named by layout alone: a short "Label: value" line whose label recurs at one place of the
-  template in three posts or more is chrome (see ``drop_member_stats``).
+  template in three posts or more is chrome (see ``drop_member_stats``), and so is the post's
+  number beside its date ("#12", its permalink) repeated so.
 """
 
 from __future__ import annotations
@@ -208,7 +209,11 @@ _LINE_ENDS = etree.XPath(
     "descendant::*[self::br or self::div or self::p or self::li or self::dd or self::dt"
     " or self::ul or self::ol or self::dl or self::table or self::tr or self::td]"
 )
-_COLON_TEXTS = etree.XPath("descendant::text()[contains(., ':')]")
+_COLON_TEXTS = etree.XPath("descendant::text()[contains(., ':') or contains(., '#')]")
+# A post's number beside its date ("#12", a permalink: vBulletin, XenForo, MyBB), read as a line
+# of the template as a stat is, its "label" this mark.
+_POST_NUMBER = re.compile(r"#\s?\d{1,6}")
+POST_NUMBER_LABEL = "#"
 _TERMS = etree.XPath("descendant::dt[following-sibling::*[1][self::dd]]")
 _DIGITS = re.compile(r"\d+")
 
@@ -217,10 +222,11 @@ def drop_member_stats(body: HtmlElement, *, thread: bool) -> Step:
     """On a thread's page, the stats every post repeats about its author: short "Label: value"
     lines (or <dt>/<dd> pairs) whose label recurs at one place of the posts' template in
     STAT_MIN_POSTS posts or more ("Join Date", "Posts", "Location"; "Joined", "Messages",
-    "Reaction score"). Forum software prints them by a template, often in blocks it names by
-    layout alone (a vBulletin 3 table cell), so the repetition is the mark, not a name. A
-    post's own "Label: value" lines are read from its text block, which is longer, and an
-    article, a product's specifications or an FAQ are no thread: those stay."""
+    "Reaction score"), and each post's number ("#12") repeated so. Forum software prints them
+    by a template, often in blocks it names by layout alone (a vBulletin 3 table cell), so the
+    repetition is the mark, not a name. A post's own "Label: value" lines are read from its
+    text block, which is longer, and an article, a product's specifications or an FAQ are no
+    thread: those stay."""
     removal = Removal("member-stats", "the stats each post repeats about its author")
     if not thread:
         return removal.step()
@@ -235,7 +241,12 @@ def drop_member_stats(body: HtmlElement, *, thread: bool) -> Step:
             continue
         for parts in found:
             for el in parts:
-                removal.take(el)
+                if el.tag in ("td", "th"):  # a table keeps its cells: the cell is emptied
+                    el.text = None
+                    for child in list(el):
+                        removal.take(child)
+                else:
+                    removal.take(el)
     return removal.step()
 
 
@@ -289,7 +300,10 @@ def _is_one_line(el: HtmlElement) -> bool:
 
 
 def _stat_label(text: str) -> str | None:
-    found = _STAT_LINE.fullmatch(" ".join(text.split()))
+    line = " ".join(text.split())
+    if _POST_NUMBER.fullmatch(line):
+        return POST_NUMBER_LABEL
+    found = _STAT_LINE.fullmatch(line)
     if found is None:
         return None
     value = found.group(2)
