@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article import callouts, cleanup, threads
+from extractor.article import boilerplate, callouts, cleanup, threads
 from extractor.article.boilerplate import COMMENT_NAMES, names_a_comment_form, names_a_thread
 from extractor.article.region import find_article
 from extractor.article.threads import replies_shaped_like_the_post
@@ -251,6 +251,7 @@ def test_a_posters_column_goes_whatever_joins_the_words_of_its_name() -> None:
     assert out.count("more than a couple of hundredths of play") == 1  # (quoted in the third)
     for panel in ("Global Moderator", "Hero Member", "Posts: 2,418", "Logged", "membericons"):
         assert panel not in out
+    assert "Jump to" not in out  # (the label of the board select under the thread)
 
 
 def test_a_story_with_the_vote_box_of_its_comments_keeps_them() -> None:
@@ -445,3 +446,102 @@ def test_a_note_asking_to_sign_in_to_comment_is_a_junk_line(line: str, junk: boo
     region = dom.body_of(doc)[0]
     cleanup.drop_junk_lines(region)
     assert (line not in region.text_content()) is junk
+
+
+def test_the_stats_every_post_repeats_about_its_author_go() -> None:
+    # vBulletin 3: "Join Date", "Location" and "Posts" as bare divs in the poster's cell, named
+    # by no class; the same labels at the same place of every post's template
+    html = (PAGES / "forum-member-stats" / "index.html").read_text(encoding="utf-8")
+    out = fixture_markdown("forum-member-stats")
+    assert in_order(
+        out,
+        "The workshop at the bottom of our garden",
+        "Take it all out.",
+        "What size of cable should run down",
+        "It depends on the length of the run",
+    )
+    for stat in ("Join Date", "Location", "Harrogate", "Posts:", "4,312"):
+        assert stat not in out
+    # each post's number in its head row ("#2", a permalink): the cell stays, emptied
+    assert "#[**2**]" not in out and "**2**" not in out
+    assert "| Old 03-14-2026, 09:40 PM |  |" in out
+    # the same page declaring no discussion is no thread: nothing there is read as its chrome
+    plain = markdown_of(html.replace('"DiscussionForumPosting"', '"WebPage"'))
+    assert "Join Date: Jan 2011" in plain and "Posts: 4,312" in plain
+
+
+def test_label_lines_in_the_posts_own_text_stay() -> None:
+    # phpBB: each member lists their kit as "Camera: ..." lines in the post's text (a line of
+    # loose text and <br>, under a longer post), the rank, "Posts:" and "Joined:" beside it
+    out = fixture_markdown("forum-member-stats-phpbb")
+    assert in_order(
+        out,
+        "Camera: old crop-sensor body",
+        "Camera: full-frame, ten years old",
+        "Lens: 24mm prime",
+        "Camera: crop-sensor mirrorless",
+        "A tripod it is",
+    )
+    for stat in ("Posts:", "Joined:", "Kendal", "3,907"):
+        assert stat not in out
+
+
+@pytest.mark.parametrize(
+    ("markup", "posts", "gone"),
+    [
+        # XenForo 2: a term and its value in a dl.pairs, one per stat
+        ('<dl class="pairs pairs--justified"><dt>Points</dt><dd>{n}0</dd></dl>', 4, True),
+        # SMF: a stat as an item of the poster's list
+        ('<ul class="user_info"><li class="karma">Karma: +{n}0/-0</li></ul>', 4, True),
+        # in two posts only: no template's repetition
+        ('<ul class="user_info"><li class="karma">Karma: +{n}0/-0</li></ul>', 2, False),
+        # a value too long for a stat: a line of the post
+        ("<div>Answer: {n}0 and a longer sentence of the post that goes on</div>", 4, False),
+        # a line of a config file each post quotes, highlighted line by line
+        ('<pre><code><span class="line">retries: {n}0</span></code></pre>', 4, False),
+    ],
+)
+def test_stats_lines_are_read_by_their_repeated_labels(markup: str, posts: int, gone: bool) -> None:
+    thread = "".join(
+        f'<div class="post"><div class="side">{markup.format(n=n)}</div>'
+        f'<div class="text"><p>Reply number {n} with words of its own.</p></div></div>'
+        for n in range(1, posts + 1)
+    )
+    body = dom.body_of(dom.parse(f"<html><body><div id='posts'>{thread}</div></body></html>"))
+    step = threads.drop_member_stats(body, thread=True)
+    text = " ".join(body.text_content().split())
+    assert ("10" not in text) is gone
+    assert step.removed == (posts * (2 if "<dt>" in markup else 1) if gone else 0)
+    assert f"Reply number {posts} with words of its own." in text
+
+
+def test_the_badge_of_the_member_who_opened_the_thread_goes() -> None:
+    # XenForo 2: "Thread starter" as an item of the post header's list, on the opener's posts
+    out = fixture_markdown("forum-thread-starter")
+    assert in_order(
+        out,
+        "I have just bought a hand grinder",
+        "Fresh beans, even while you practise.",
+        "How fresh is fresh enough",
+        "Buy small bags",
+    )
+    assert "Thread starter" not in out
+    assert "#1" not in out and "#3" not in out  # (each post's number, its permalink)
+
+
+def test_a_fields_label_goes_with_it_and_a_toggles_label_stays() -> None:
+    html = (
+        "<html><body><p>Text of the page.</p>"
+        '<div><label for="jump">Jump to:</label> <select id="jump"><option>Lathes</option>'
+        '</select></div><label for="q">Search the forum</label><input type="search" id="q">'
+        '<input type="radio" name="tabs" id="tab-1" checked><label for="tab-1">Specs</label>'
+        '<input type="checkbox" id="more"><label for="more">Read the answer</label>'
+        '<label for="elsewhere">A label for nothing on the page</label>'
+        "</body></html>"
+    )
+    body = dom.body_of(dom.parse(html))
+    step = boilerplate.drop_non_content(body)
+    text = " ".join(body.text_content().split())
+    assert "Jump to" not in text and "Search the forum" not in text
+    assert "Specs" in text and "Read the answer" in text and "A label for nothing" in text
+    assert step.samples[:2] == ("Jump to:", "Search the forum")

@@ -39,6 +39,12 @@ _HEADING_BUTTONS = etree.XPath(  # (one walk: a union of six paths walked the pa
     + " or ".join(f"ancestor::{tag}" for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     + "]"
 )
+# Labels naming a control by its id: the words of a field that goes with the form controls
+# ("Jump to:" before a forum's board select, "Search" before a text box). A checkbox's or a radio
+# button's label stays: CSS-only tabs and accordions print their headings so.
+_FOR_LABELS = etree.XPath("descendant::label[@for]")
+_FIELDS = etree.XPath("descendant::*[self::select or self::textarea or self::input][@id]")
+_TOGGLES = frozenset({"checkbox", "radio"})
 # What drop_non_content removes from the page, in a fixed order.
 _DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
 # Structural tags for the page's chrome around the article.
@@ -382,14 +388,31 @@ def _shown_already(view: HtmlElement, shown: str) -> bool:
 
 
 def drop_non_content(body: HtmlElement) -> Step:
-    """Scripts, styles, embeds and form controls (removed in one pass inside lxml); a button
-    inside a heading is an accordion's header (the WAI-ARIA pattern): its words stay."""
+    """Scripts, styles, embeds and form controls (removed in one pass inside lxml), with the
+    labels of the select boxes and text fields (see ``_FOR_LABELS``); a button inside a heading
+    is an accordion's header (the WAI-ARIA pattern): its words stay."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
     for button in _HEADING_BUTTONS(body):
         button.drop_tag()
-    removal.removed = sum(1 for _ in body.iter(*_DROPPED_TAGS))
+    _drop_field_labels(body, removal)
+    removal.removed += sum(1 for _ in body.iter(*_DROPPED_TAGS))
     etree.strip_elements(body, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     return removal.step()
+
+
+def _drop_field_labels(body: HtmlElement, removal: Removal) -> None:
+    """The labels of the select boxes and text fields that go (see ``_FOR_LABELS``)."""
+    labels = _FOR_LABELS(body)
+    if not labels:
+        return
+    fields = {
+        el.get("id"): el
+        for el in _FIELDS(body)
+        if el.tag != "input" or (el.get("type") or "").strip().lower() not in _TOGGLES
+    }
+    for label in labels:
+        if label.get("for") in fields:
+            removal.take(label)
 
 
 def drop_hidden(scan: PageScan, opened: frozenset[str] = frozenset()) -> Step:
@@ -461,28 +484,43 @@ def _wraps_page(el: HtmlElement, page_chars: int) -> bool:
 
 
 def drop_comments(
-    scan: PageScan, guard: Guard, body: HtmlElement, *, declared_thread: bool = False
+    scan: PageScan,
+    guard: Guard,
+    body: HtmlElement,
+    *,
+    declared_thread: bool = False,
+    thread: bool | None = None,
 ) -> Step:
     """Comment sections and the comment form ("Leave a Reply"), but on a thread's page (one
     whose comments hold nearly all of its prose, one that names itself a thread view, one that
     declares a discussion: ``declared_thread``, see ``THREAD_TYPES``, or one whose opening post
     has the vote box of its replies or their shape: threads.voted_like_its_replies,
-    threads.replies_shaped_like_the_post) only the form."""
+    threads.replies_shaped_like_the_post) only the form. ``thread``: what ``is_a_thread``
+    said of the page, when the caller asked it."""
     removal = Removal("comments", "comment sections and comment forms")
-    outermost = _outermost(scan.comments)
-    thread = (
-        declared_thread
-        or names_a_thread(body)
-        or voted_like_its_replies(body, outermost)
-        or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
-    )
-    if thread or guard.holds_much_together(outermost, THREAD_SHARE):
+    if thread is None:
+        thread = is_a_thread(scan, guard, body, declared_thread=declared_thread)
+    if thread:
         # a thread of posts: they are what the page is for; its reply form is not a post
         forms = tuple(el for el in scan.comments if names_a_comment_form(el))
         _take_guarded(removal, forms, guard, COMMENT_GUARD_SHARE)
         return removal.step()
     _take_guarded(removal, scan.comments, guard, COMMENT_GUARD_SHARE)
     return removal.step()
+
+
+def is_a_thread(
+    scan: PageScan, guard: Guard, body: HtmlElement, *, declared_thread: bool = False
+) -> bool:
+    """Is the page a thread of posts (see ``drop_comments``)?"""
+    outermost = _outermost(scan.comments)
+    return (
+        declared_thread
+        or names_a_thread(body)
+        or voted_like_its_replies(body, outermost)
+        or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
+        or guard.holds_much_together(outermost, THREAD_SHARE)
+    )
 
 
 def names_a_comment_form(el: HtmlElement) -> bool:

@@ -54,6 +54,9 @@ JUNK_PHRASES = (
     r"|.*\b(?:log(?:ged)? ?in|sign(?:ed)? ?in|register)\b.{0,20}\bto (?:post an? )?(?:comment|reply)\.?",
     # newsletter and follow prompts
     r"sign up.*newsletter.*|subscribe.*|follow (?:us|me|him|her|them)\b.*",
+    # a forum post's badge for the member who opened the thread (XenForo's "Thread starter",
+    # vBulletin's "Original Poster", Invision's and vBulletin 5's "Topic starter")
+    r"original poster|(?:thread|topic) (?:starter|author)",
     # credits, tags and update stamps; a tag line's label alone, its links being in a list
     # beside it (Hugo's theme skeleton: <div>Tags:</div><ul>...</ul>)
     r"image credits?:?.*|photo:?|getty images|filed under:? .*"

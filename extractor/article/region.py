@@ -16,6 +16,8 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   comments           comment sections and forms (kept with ``include_comments``, and on a
                      thread's page: see boilerplate.drop_comments);
   post-chrome        what a forum marks as no part of a post (see threads.py);
+  member-stats       on a thread's page, the stats each post repeats about its author
+                     ("Join Date: ...", "Posts: ...": see threads.py);
   boilerplate-names  blocks named share/related/newsletter/ad/cookie...;
   captions           picture captions, galleries, hover cards;
   forms              search and sign-up forms;
@@ -68,6 +70,7 @@ ArticleStep = Literal[
     "chrome-roles",
     "comments",
     "post-chrome",
+    "member-stats",
     "boilerplate-names",
     "captions",
     "forms",
@@ -122,12 +125,14 @@ def find_article(
     run("hidden", lambda: boilerplate.drop_hidden(scan, opened))
     guard = boilerplate.prose_guard(body)
     run("chrome-roles", lambda: boilerplate.drop_chrome(body, scan))
+    thread_page = boilerplate.is_a_thread(scan, guard, body, declared_thread=thread)
     if not options.include_comments:
         run(
             "comments",
-            lambda: boilerplate.drop_comments(scan, guard, body, declared_thread=thread),
+            lambda: boilerplate.drop_comments(scan, guard, body, thread=thread_page),
         )
     run("post-chrome", lambda: threads.drop_post_chrome(body, scan.post_marks))
+    run("member-stats", lambda: threads.drop_member_stats(body, thread=thread_page))
     run("boilerplate-names", lambda: boilerplate.drop_named_boilerplate(scan, guard))
     run("captions", lambda: boilerplate.drop_captions(scan, guard))
     run("forms", lambda: boilerplate.drop_forms(scan, body))

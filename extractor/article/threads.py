@@ -21,6 +21,11 @@
   quoting it): an article's pull quote repeats its words too, named or not, and stays. A quote of a post that is
   not on the page (one on an earlier page of the thread, a news story) stays: nothing else
   carries its words.
+- On a thread's page, every post repeats its author's stats by one template ("Join Date: Mar
+  2009", "Posts: 1,234"; XenForo's "Joined" and "Messages" as terms of a <dl>), often in blocks
+  named by layout alone: a short "Label: value" line whose label recurs at one place of the
+  template in three posts or more is chrome (see ``drop_member_stats``), and so is the post's
+  number beside its date ("#12", its permalink) repeated so.
 """
 
 from __future__ import annotations
@@ -179,6 +184,143 @@ def _picture_holder(img: HtmlElement) -> HtmlElement:
             break
         top = parent
     return top
+
+
+# A member's stats as a post's template prints them beside every post: "Join Date: Mar 2009",
+# "Posts: 1,234" (vBulletin, SMF, phpBB, MyBB, JForum), or as a term and its value in a <dl>
+# (XenForo's "pairs", vBulletin 4's "userinfo_extra"): a label of one to three words...
+_STAT_LABEL = r"[^\W\d_]{3,}(?:[ .'/-]{1,2}[^\W\d_]+){0,2}"
+_STAT_LINE = re.compile(rf"({_STAT_LABEL})\s*:\s*(\S.*)")
+_STAT_TERM = re.compile(rf"({_STAT_LABEL})\s*:?")
+# ...and a short value, not itself holding a label (two lines run together are no line).
+STAT_VALUE_MAX_CHARS = 40
+_LABEL_IN_VALUE = re.compile(r"[^\W\d_]{2,}\s*:(?:\s|$)")
+# A label whose lines sit at the same place of the page's template (the same tags and class
+# words from the page down to them) in at least this many blocks is the posts' chrome...
+STAT_MIN_POSTS = 3
+# ...when the block holding each line is this short (a stats column, not a post's text).
+STAT_BLOCK_MAX_CHARS = 300
+# Tags that run inside a line, and tags that end one.
+_INLINE = frozenset(
+    {"a", "span", "strong", "b", "em", "i", "small", "font", "u", "abbr", "time", "label"}
+)
+_STAT_TAGS = frozenset({"div", "li", "dd", "p", "span", "td", "strong", "b", "small", "font"})
+_LINE_ENDS = etree.XPath(
+    "descendant::*[self::br or self::div or self::p or self::li or self::dd or self::dt"
+    " or self::ul or self::ol or self::dl or self::table or self::tr or self::td]"
+)
+_COLON_TEXTS = etree.XPath("descendant::text()[contains(., ':') or contains(., '#')]")
+# A post's number beside its date ("#12", a permalink: vBulletin, XenForo, MyBB), read as a line
+# of the template as a stat is, its "label" this mark.
+_POST_NUMBER = re.compile(r"#\s?\d{1,6}")
+POST_NUMBER_LABEL = "#"
+_TERMS = etree.XPath("descendant::dt[following-sibling::*[1][self::dd]]")
+_DIGITS = re.compile(r"\d+")
+
+
+def drop_member_stats(body: HtmlElement, *, thread: bool) -> Step:
+    """On a thread's page, the stats every post repeats about its author: short "Label: value"
+    lines (or <dt>/<dd> pairs) whose label recurs at one place of the posts' template in
+    STAT_MIN_POSTS posts or more ("Join Date", "Posts", "Location"; "Joined", "Messages",
+    "Reaction score"), and each post's number ("#12") repeated so. Forum software prints them
+    by a template, often in blocks it names by layout alone (a vBulletin 3 table cell), so the
+    repetition is the mark, not a name. A post's own "Label: value" lines are read from its
+    text block, which is longer, and an article, a product's specifications or an FAQ are no
+    thread: those stay."""
+    removal = Removal("member-stats", "the stats each post repeats about its author")
+    if not thread:
+        return removal.step()
+    places: dict[tuple[str, tuple[str, ...]], list[tuple[HtmlElement, ...]]] = {}
+    for label, parts in _stat_lines(body):
+        holder = parts[0].getparent()
+        if holder is None or len(holder.text_content()) > STAT_BLOCK_MAX_CHARS:
+            continue
+        places.setdefault((label.lower(), _template_place(parts[0], body)), []).append(parts)
+    for found in places.values():
+        if len({parts[0].getparent() for parts in found}) < STAT_MIN_POSTS:
+            continue
+        for parts in found:
+            for el in parts:
+                if el.tag in ("td", "th"):  # a table keeps its cells: the cell is emptied
+                    el.text = None
+                    for child in list(el):
+                        removal.take(child)
+                else:
+                    removal.take(el)
+    return removal.step()
+
+
+def _stat_lines(body: HtmlElement) -> Iterator[tuple[str, tuple[HtmlElement, ...]]]:
+    """The page's short "Label: value" lines (each its label and the elements printing it)."""
+    seen: set[HtmlElement] = set()
+    for text in _COLON_TEXTS(body):
+        start = text.getparent()
+        if start is None:
+            continue
+        if text.is_tail:
+            start = start.getparent()
+        line = _line_holding(start) if start is not None else None
+        if line is None or line in seen:
+            continue
+        seen.add(line)
+        if any(up.tag in ("pre", "code") for up in line.iterancestors()):
+            continue  # (a line of a program or a config file quoted in posts)
+        label = _stat_label(line.text_content())
+        if label is not None:
+            yield label, (line,)
+    for term in _TERMS(body):
+        value = term.getnext()
+        found = _STAT_TERM.fullmatch(" ".join(term.text_content().split()))
+        if found is None or value is None:
+            continue
+        shown = " ".join(value.text_content().split())
+        if 0 < len(shown) <= STAT_VALUE_MAX_CHARS and not _LABEL_IN_VALUE.search(shown):
+            yield found.group(1), (term, value)
+
+
+def _line_holding(el: HtmlElement) -> HtmlElement | None:
+    """The element printing a line of text alone: the block around the text (past the inline
+    tags it runs in) when nothing in it breaks the line, or else the outermost inline tag
+    holding the whole label line."""
+    inline: list[HtmlElement] = []
+    block: HtmlElement | None = el
+    while block is not None and block.tag in _INLINE:
+        inline.append(block)
+        block = block.getparent()
+    if block is not None and block.tag in _STAT_TAGS and _is_one_line(block):
+        return block
+    for candidate in reversed(inline):
+        if candidate.tag in _STAT_TAGS and _is_one_line(candidate):
+            return candidate
+    return None
+
+
+def _is_one_line(el: HtmlElement) -> bool:
+    return len(el.text_content()) <= 3 * STAT_VALUE_MAX_CHARS and not _LINE_ENDS(el)
+
+
+def _stat_label(text: str) -> str | None:
+    line = " ".join(text.split())
+    if _POST_NUMBER.fullmatch(line):
+        return POST_NUMBER_LABEL
+    found = _STAT_LINE.fullmatch(line)
+    if found is None:
+        return None
+    value = found.group(2)
+    if len(value) > STAT_VALUE_MAX_CHARS or _LABEL_IN_VALUE.search(value):
+        return None
+    return found.group(1)
+
+
+def _template_place(el: HtmlElement, body: HtmlElement) -> tuple[str, ...]:
+    """Where the element sits in the page's template: the tags and class words (numbers left
+    out: a post's id in its class) from the page down to it."""
+    place = []
+    for node in (el, *el.iterancestors()):
+        place.append(f"{node.tag}.{_DIGITS.sub('', node.get('class') or '')}")
+        if node is body:
+            break
+    return tuple(place)
 
 
 # Quote blocks: <blockquote>, and the quote wrappers of forum software that does not use one
