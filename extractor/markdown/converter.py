@@ -10,11 +10,10 @@ escapes only what would otherwise turn into Markdown syntax.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import Comment, Doctype, NavigableString, PageElement, nonwhitespace_re
+from bs4.element import Comment, Doctype, NavigableString, PageElement
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
@@ -33,7 +32,6 @@ _LINK_BLOCKS = frozenset(
     (*_HEADINGS, "p", "div", "ul", "ol", "li", "table", "blockquote", "figure", "pre", "section")
 )
 
-_WORDS = nonwhitespace_re  # how bs4 splits a class list into words
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX_MARK = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 # characters that show nothing: a line of only these is blank
@@ -596,71 +594,6 @@ def soup_of(region: HtmlElement) -> BeautifulSoup:
 _Node = TypeVar("_Node", bound=PageElement)
 
 
-_UNSEEN: Any = object()
-
-
-@dataclass(frozen=True)
-class _TagKind:
-    """What bs4's Tag constructor, given the soup's builder, sets on every tag of one name: the
-    tag is made with these values directly. Its constructor asked the builder the same questions
-    for every tag and went through keyword handling that was a fifth of the copy."""
-
-    fixed: dict[str, Any]
-    # the attributes whose value is a list of words (class, rel...), split as bs4 splits them
-    lists: frozenset[str]
-    value_list: Any
-
-    @classmethod
-    def of(cls, builder: Any, name: str) -> _TagKind | None:
-        """None for the tags its constructor does more for (a <meta> charset's substitution,
-        the string class of <script>, <style>, <template>, <rt> and <rp>): they take it."""
-        if name == "meta" or name in builder.string_containers or builder.is_xml:
-            return None
-        table = builder.cdata_list_attributes or {}
-        fixed = {
-            "parser_class": None,
-            "name": name,
-            "namespace": None,
-            "prefix": None,
-            "sourceline": None,
-            "sourcepos": None,
-            "attribute_value_list_class": builder.attribute_value_list_class,
-            "known_xml": builder.is_xml,
-            "hidden": False,
-            "can_be_empty_element": builder.can_be_empty_element(name),
-            "cdata_list_attributes": builder.cdata_list_attributes,
-            "preserve_whitespace_tags": builder.preserve_whitespace_tags,
-            "interesting_string_types": Tag.MAIN_CONTENT_STRING_TYPES,
-        }
-        lists = frozenset(table.get("*", set()) | table.get(name.lower(), set()))
-        return cls(fixed, lists, builder.attribute_value_list_class)
-
-    def make(self, tag_class: Any, attrs: Any, parent: Tag, previous: PageElement) -> Tag:
-        """A tag as ``tag_class(None, builder, name, attrs=attrs, parent=parent,
-        previous=previous)`` builds it (not yet in ``parent.contents``)."""
-        if attrs:
-            for name in self.lists.intersection(attrs):
-                attrs[name] = self.value_list(_WORDS.findall(attrs[name]))
-        tag = tag_class.__new__(tag_class)
-        own = tag.__dict__
-        own.update(self.fixed)
-        own["_namespaces"] = {}
-        own["attrs"] = attrs
-        own["contents"] = []
-        # PageElement.setup(parent, previous)
-        own["parent"] = parent
-        own["previous_element"] = previous
-        if previous is not None:
-            previous.next_element = tag
-        own["next_element"] = None
-        own["next_sibling"] = None
-        sibling = parent.contents[-1] if parent.contents else None
-        own["previous_sibling"] = sibling
-        if sibling is not None:
-            sibling.next_sibling = tag
-        return tag
-
-
 class _TreeWriter:
     """Adds nodes in document order, each after the last one added, linking them as bs4's own
     parser does: ``Tag.append`` walks to the new node's neighbours for every node it adds, which
@@ -674,8 +607,6 @@ class _TreeWriter:
         self.builder = soup.builder
         self.tag_class: Any = soup.element_classes.get(Tag, Tag)
         self.attribute_dict = soup.builder.attribute_dict_class
-        # what bs4's Tag constructor sets on every tag of a name, worked out once per name
-        self.kinds: dict[str, _TagKind | None] = {}
 
     def add(self, node: _Node, parent: Tag) -> _Node:
         """``node`` as the last child of ``parent``, which holds the last node added."""
@@ -697,16 +628,10 @@ class _TreeWriter:
         if not isinstance(el.tag, str):  # comments and processing instructions say nothing
             return
         attrs = self.attribute_dict(el.attrib)
-        kind = self.kinds.get(el.tag, _UNSEEN)
-        if kind is _UNSEEN:
-            kind = self.kinds[el.tag] = _TagKind.of(self.builder, el.tag)
-        if kind is None:
-            # linked by its constructor, as bs4's parser builds it, not linked to nothing first
-            tag = self.tag_class(
-                None, self.builder, el.tag, attrs=attrs, parent=parent, previous=self.last
-            )
-        else:
-            tag = kind.make(self.tag_class, attrs, parent, self.last)
+        # linked by its constructor, as bs4's parser builds it, not linked to nothing first
+        tag = self.tag_class(
+            None, self.builder, el.tag, attrs=attrs, parent=parent, previous=self.last
+        )
         parent.contents.append(tag)
         self.last = tag
         self.copy_children(el, tag)
