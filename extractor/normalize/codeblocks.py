@@ -71,8 +71,8 @@ def _language(pre: HtmlElement) -> str | None:
         if depth >= FIGURE_DEPTH:
             break
         if el.tag == "figure":
-            found = _FIGURE_LANG.match(el.get("class", ""))
-            value = found[1].lower() if found else ""
+            named = _FIGURE_LANG.match(el.get("class", ""))
+            value = named[1].lower() if named else ""
             return value if value not in _NOT_LANGS else None
     return None
 
