@@ -15,11 +15,11 @@ from extractor.pipeline import extract_html
 from tests.bench.corpora import SHARED, available, f1_of, load_scorer, pages_of
 
 # corpus -> lowest official F1 (Markdown stripped) allowed on its measured part
-# (0.005 under the measured parts as they stand: zyte-dev 0.9856, wcxb-dev-sample 0.8670,
+# (0.005 under the measured parts as they stand: zyte-dev 0.9856, wcxb-dev-sample 0.8680,
 # classic-mix 0.9226, see tests/bench/RESULTS.md)
 FLOORS = {
     "zyte-dev": 0.980,
-    "wcxb-dev-sample": 0.862,
+    "wcxb-dev-sample": 0.863,
     "classic-mix": 0.917,
 }
 
