@@ -13,7 +13,6 @@ Generators that are not installed or fail to build are reported and skipped.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
@@ -22,7 +21,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.bench.docs.build import _LOCAL_IMAGE, _PIXEL, Doc, npm_install, pyenv, run, save_built
+from tests.bench.docs.build import (
+    _LOCAL_IMAGE,
+    _PIXEL,
+    Doc,
+    build_main,
+    npm_install,
+    pyenv,
+    run,
+    save_built,
+)
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -429,22 +437,7 @@ BUILDERS: dict[str, Callable[[Path, list[Post]], None]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--work", type=Path, default=Path("/tmp/extractor-blogs-build"))
-    ap.add_argument("--only", nargs="*", choices=sorted(BUILDERS))
-    args = ap.parse_args(argv)
-    args.work.mkdir(parents=True, exist_ok=True)
-    posts = collect_sources(args.work)
-    failed = []
-    for name in args.only or BUILDERS:
-        print(f"== {name}", flush=True)
-        try:
-            BUILDERS[name](args.work, posts)
-        except RuntimeError as err:
-            print(f"  ! {name} skipped: {err}", flush=True)
-            failed.append(name)
-    print(f"skipped: {', '.join(failed) or 'none'}")
-    return 0
+    return build_main(__doc__, BUILDERS, collect_sources, Path("/tmp/extractor-blogs-build"), argv)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -541,23 +542,37 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--work", type=Path, default=Path("/tmp/extractor-docs-build"))
-    ap.add_argument("--only", nargs="*", choices=sorted(BUILDERS))
+def build_main(
+    description: str | None,
+    builders: dict[str, Callable[[Path, Any], None]],
+    collect: Callable[[Path], Any],
+    default_work: Path,
+    argv: list[str] | None = None,
+) -> int:
+    """Collect the sources into a work folder, then run the builders asked for (all by default),
+    naming those that could not build."""
+    ap = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawTextHelpFormatter
+    )
+    ap.add_argument("--work", type=Path, default=default_work)
+    ap.add_argument("--only", nargs="*", choices=sorted(builders))
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    docs = collect_sources(args.work)
+    sources = collect(args.work)
     failed = []
-    for name in args.only or BUILDERS:
+    for name in args.only or builders:
         print(f"== {name}", flush=True)
         try:
-            BUILDERS[name](args.work, docs)
+            builders[name](args.work, sources)
         except RuntimeError as err:
             print(f"  ! {name} skipped: {err}", flush=True)
             failed.append(name)
     print(f"skipped: {', '.join(failed) or 'none'}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return build_main(__doc__, BUILDERS, collect_sources, Path("/tmp/extractor-docs-build"), argv)
 
 
 if __name__ == "__main__":
