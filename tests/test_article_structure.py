@@ -279,6 +279,22 @@ def test_a_section_page_keeps_every_card_of_its_listing() -> None:
         assert chrome not in out
 
 
+def test_a_listing_whose_cards_are_each_one_link_keeps_whole_cards() -> None:
+    # Ghost's Casper: a card's title and excerpt sit inside one link, so the excerpts score
+    # best and are gathered; each comes with its card: picture, title (the link) and excerpt
+    out = fixture_markdown("listing-ghost-cards")
+    for title, url in (
+        ("Counting owls in the winter woods", "owls"),
+        ("The oldest oak in the parish", "oaks"),
+        ("Newts return to the village pond", "newts"),
+    ):
+        assert f"## [{title}](https://pages.test/{url}/)" in out
+        assert f"](https://pages.test/img/{url[:-1] if url != 'oaks' else 'oak'}.jpg)" in out
+    assert out.index("Counting owls") < out.index("tawny owls") < out.index("The oldest oak")
+    for chrome in ("min read", "Jan 2, 2024", "Birds", "Privacy"):
+        assert chrome not in out
+
+
 def test_the_link_lists_step_keeps_a_listings_cards() -> None:
     # a section's region: a paragraph about the section, then cards, each mostly its links
     intro = (

@@ -206,6 +206,17 @@ def test_a_job_boards_category_labels_do_not_run_together() -> None:
     assert "RemoteEngineering" not in out
 
 
+def test_a_card_links_first_heading_carries_the_link() -> None:
+    # Markdown cannot wrap a heading and a paragraph in one link: the title takes it
+    out = md('<a href="/p/1"><h3>Title</h3><p>Teaser text.</p><h4>Second</h4></a>')
+    assert out == "### [Title](https://mag.example.com/p/1)\n\nTeaser text.\n\n#### Second\n"
+    # a heading with a link of its own, or an anchor without an address, is left as it is
+    assert md('<a href="/p/1"><h3><a href="/x">T</a></h3><p>x</p></a>').startswith(
+        "### [T](https://mag.example.com/x)"
+    )
+    assert md('<a name="top"><h3>Top</h3><p>x</p></a>').startswith("### Top\n")
+
+
 # -- blocks -----------------------------------------------------------------------------
 
 

@@ -345,9 +345,27 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
     kin = [el for el in kin if el is top or link_density(el) <= KIN_MAX_LINK_DENSITY]
     if len(kin) < 2:
         return top
+    if ancestor(top, "a") is not None:
+        kin = _cards_of(kin)
     region = top.makeelement("div", {})
     kin[0].addprevious(region)  # the new region stays in the document, where the first block was
     for el in kin:
         el.tail = None
         region.append(el)
     return region
+
+
+def _cards_of(kin: list[HtmlElement]) -> list[HtmlElement]:
+    """Teasers whose text sits inside a link (a listing's cards, each one link: Ghost's
+    ``post-card-content-link``) come with their whole card: its title, picture and date are in
+    the same link or beside it. A block's card is its highest ancestor that holds no other
+    block of the kin."""
+    cards = []
+    for el in kin:
+        card = el
+        for above in el.iterancestors():
+            if any(other is not el and is_within(other, above) for other in kin):
+                break
+            card = above
+        cards.append(card)
+    return cards

@@ -105,6 +105,18 @@ def _holds_blocks(el: Tag) -> bool:
     return any(isinstance(d, Tag) and d.name in _LINK_BLOCKS for d in el.descendants)
 
 
+def _card_title(heading: Tag, text: str) -> str:
+    """A heading inside a link that holds blocks (a teaser card: <a><h3>..</h3><p>..</p></a>),
+    which Markdown cannot write as one link: the card's first heading carries the link."""
+    link = heading.find_parent("a")
+    if link is None or heading.find("a") is not None or link.find(list(_HEADINGS)) is not heading:
+        return text
+    href = str(link.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "data:")):
+        return text
+    return f"[{text}]({_url(href)})"
+
+
 def _url(href: str) -> str:
     href = href.strip()
     if not any(ch in href for ch in _URL_UNSAFE):  # most links: nothing to encode
@@ -312,6 +324,8 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
         if not text:
             return ""
         level = max(1, min(6, n))
+        if "a" in parent_tags:
+            text = _card_title(el, text)
         return f"\n\n{'#' * level} {text}\n\n"
 
     def convert_p(self, el: Any, text: str, parent_tags: set[str]) -> str:
