@@ -119,8 +119,12 @@ def test_headings(body: str, title: str | None, expected: str) -> None:
             '<p><a href="/c"><strong>Gator</strong><br> Mic cable</a></p>',
             "[**Gator** Mic cable](https://mag.example.com/c)\n",
         ),
-        # a link around blocks (a teaser card) keeps the blocks, not the link
-        ('<a href="/s"><h3>Story</h3><p>Teaser.</p></a>', "### Story\n\nTeaser.\n"),
+        # a link around blocks (a teaser card) keeps the blocks; its heading takes the link
+        (
+            '<a href="/s"><h3>Story</h3><p>Teaser.</p></a>',
+            "### [Story](https://mag.example.com/s)\n\nTeaser.\n",
+        ),
+        ('<a href="/s"><p>Story</p><p>Teaser.</p></a>', "Story\n\nTeaser.\n"),
         # the DOM text, not a CSS text-transform
         ('<p><span style="text-transform: uppercase">Quiet</span> words</p>', "Quiet words\n"),
     ],
