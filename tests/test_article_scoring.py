@@ -7,7 +7,14 @@ from lxml.html import HtmlElement
 
 from extractor import dom
 from extractor.article.boilerplate import drop_chrome_tags
-from extractor.article.scoring import best_region, link_density, name_weight, paragraph_points
+from extractor.article.scoring import (
+    best_region,
+    holds_notes,
+    link_density,
+    name_weight,
+    paragraph_points,
+)
+from extractor.normalize.footnotes import reference_targets
 from extractor.removal import Removal, is_attached
 
 
@@ -99,3 +106,51 @@ def test_a_bem_element_counts_as_an_article_name_only_in_an_article_block() -> N
 
     assert weight("article__body") == weight("entry-content") > 0
     assert weight("review-card__body") == weight("card__content") == 0
+
+
+def _notes(n: int, words: int) -> str:
+    note = "A source, its author, its year and its publisher, cited once. " * words
+    items = "".join(f'<li id="fn{i}"><a href="#ref{i}">^</a> {note}</li>' for i in range(1, n + 1))
+    return f'<ol class="footnotes">{items}</ol>'
+
+
+def _marks(n: int) -> str:
+    return "".join(f'<sup id="ref{i}"><a href="#fn{i}">[{i}]</a></sup>' for i in range(1, n + 1))
+
+
+def test_a_list_of_notes_is_known_by_the_marks_that_point_at_it() -> None:
+    doc = dom.parse(
+        f"<html><body><p>Text with marks.{_marks(4)}</p>{_notes(4, 3)}"
+        "<ol><li id='step1'>Step</li><li id='step2'>Step</li><li id='step3'>Step</li></ol>"
+        "<p><a href='#step1'>Step one</a></p></body></html>"
+    )
+    targets = reference_targets(doc)
+    assert targets == {"fn1", "fn2", "fn3", "fn4"}  # a link saying "Step one" is no mark
+    lists = doc.findall(".//ol")
+    assert holds_notes(lists[0], targets)
+    assert not holds_notes(lists[1], targets)  # items with ids, but no mark points at them
+
+
+def test_an_article_ending_in_its_footnotes_is_not_a_list_of_notes() -> None:
+    body = "<p>" + "The article's own prose, long and plain, with commas, too. " * 40 + "</p>"
+    doc = dom.parse(
+        f"<html><body><div id='post'>{body}<p>More.{_marks(4)}</p>{_notes(4, 1)}</div></body></html>"
+    )
+    post = doc.get_element_by_id("post")
+    assert not holds_notes(post, reference_targets(doc))
+
+
+def test_notes_longer_than_the_article_are_not_chosen_over_it() -> None:
+    # a list page: a table of short rows, each citing sources, and references longer than it
+    rows = "".join(
+        f"<tr><td>Entry {i}</td><td>A short line about it, with a comma.{_marks(0)}"
+        f'<sup><a href="#fn{i}">[{i}]</a></sup></td></tr>'
+        for i in range(1, 9)
+    )
+    doc = dom.parse(
+        "<html><body><div class='page'><p>"
+        + "The list's lead, which says what the list holds, and why. " * 3
+        + f"</p><table>{rows}</table>{_notes(8, 6)}</div></body></html>"
+    )
+    region = best_region(doc.find("body"))
+    assert "The list's lead" in region.text_content() and "Entry 8" in region.text_content()

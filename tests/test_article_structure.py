@@ -295,6 +295,17 @@ def test_a_listing_whose_cards_are_each_one_link_keeps_whole_cards() -> None:
         assert chrome not in out
 
 
+def test_a_wiki_list_page_is_not_its_references() -> None:
+    # MediaWiki: a table whose rows cite two sources each, and a references list longer than
+    # the table: the list page is the lead and the table, its references follow
+    out = fixture_markdown("listing-wiki-references")
+    assert "This **list of films set in a repeating day**" in out
+    assert "| *[Once More at Noon]" in out and "## References" in out
+    assert out.index("## Films") < out.index("The Lantern Keeper") < out.index("[^1]: Marlow")
+    for chrome in ("Random article", "last edited", "Privacy policy", "Jump to content"):
+        assert chrome not in out
+
+
 def test_the_link_lists_step_keeps_a_listings_cards() -> None:
     # a section's region: a paragraph about the section, then cards, each mostly its links
     intro = (

@@ -19,6 +19,7 @@ from extractor.article.boilerplate import (
     names_of,
 )
 from extractor.dom import ancestor, is_within
+from extractor.normalize.footnotes import reference_targets
 
 # Blocks whose own text counts as a paragraph.
 PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "dd"})
@@ -70,6 +71,11 @@ CODE_ONLY_SHARE = 0.9
 # ``_enclosing_article``).
 ENCLOSING_SHARE = 0.75
 ENCLOSING_GAIN = 3.0
+# A block is a list of notes when at least NOTES_MIN_ITEMS of its list items carry ids,
+# NOTES_SHARE of those are linked from reference marks, and they hold NOTES_SHARE of its text
+# (an article body ending in its footnotes is not).
+NOTES_MIN_ITEMS = 3
+NOTES_SHARE = 0.5
 _COMMAS = re.compile(r"[,，、،]")
 
 
@@ -204,10 +210,15 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
     ranked = sorted(raw.items(), key=lambda item: -item[1])
     finals: list[tuple[HtmlElement, float]] = []
     best_score = 0.0
+    targets: set[str] | None = None
     for el, score in ranked:
         if score < NEAR_TIE * best_score:
             break
         if is_code_only(el) or in_callout(el):
+            continue
+        if targets is None:
+            targets = reference_targets(el.getroottree().getroot())
+        if targets and holds_notes(el, targets):
             continue
         final = score * (1 - link_density(el))
         finals.append((el, final))
@@ -219,6 +230,20 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
         return best, False
     near = [el for el, final in finals if final >= NEAR_TIE * best_score]
     return max(near, key=lambda el: (prose.get(el, 0), el is best)), True
+
+
+def holds_notes(el: HtmlElement, targets: set[str]) -> bool:
+    """Whether the element is a list of notes (references, footnotes): most of its items are
+    what the text's reference marks point at (``targets``). The notes go with an article and
+    are never one, even where they hold more text than it (a list page with many sources)."""
+    items = [li for li in el.iter("li") if li.get("id")]
+    if len(items) < NOTES_MIN_ITEMS:
+        return False
+    notes = [li for li in items if li.get("id") in targets]
+    if len(notes) < NOTES_SHARE * len(items):
+        return False
+    total = len(el.text_content())
+    return sum(len(li.text_content()) for li in notes) >= NOTES_SHARE * total
 
 
 def _enclosing_article(

@@ -30,6 +30,16 @@ _BACKLINK_NAME = re.compile(r"backref|back-?link|footnote-back|reversefootnote|f
 CONTAINER_DEPTH = 4
 
 
+def reference_targets(root: HtmlElement) -> set[str]:
+    """The fragments that the page's reference marks ("1", "[2]", "a") link to: its notes."""
+    found = set()
+    for a in root.iter("a"):
+        href = a.get("href") or ""
+        if "#" in href and _LABEL.match(fold(a.text_content())):
+            found.add(href.rsplit("#", 1)[1])
+    return found
+
+
 def _same_page(href: str, base_url: str) -> str | None:
     """The fragment of an href that points into the same page, else None."""
     if href.startswith("#"):
