@@ -65,7 +65,37 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     except (etree.ParserError, ValueError):
         doc = html.document_fromstring("<html><body></body></html>")
     cap_depth(doc)
+    body_out_of_head(doc)
     return doc
+
+
+# What a document's <head> may hold. A browser's parser ends the head at any other element and
+# starts the body there; libxml2 keeps the rest of the page inside the head instead (a stray
+# <mbox> or <div> written before <body> takes the whole page with it).
+HEAD_TAGS = frozenset(
+    {"title", "meta", "link", "script", "style", "base", "noscript", "template", "object"}
+)
+
+
+def body_out_of_head(doc: HtmlElement) -> int:
+    """Move what the parser left in <head> after its first non-head element to the start of
+    <body>, in order, as a browser's parser places it. Returns how many elements moved."""
+    head = doc.find("head")
+    if head is None:
+        return 0
+    stray = next((el for el in head if isinstance(el.tag, str) and el.tag not in HEAD_TAGS), None)
+    if stray is None:
+        return 0
+    body = doc.find("body")
+    if body is None:
+        body = etree.SubElement(doc, "body")
+    moved = [stray, *stray.itersiblings()]
+    if body.text and body.text.strip():
+        moved[-1].tail = (moved[-1].tail or "") + body.text
+    body.text = None
+    for at, el in enumerate(moved):
+        body.insert(at, el)
+    return len(moved)
 
 
 def _has_surrogate(text: str) -> bool:

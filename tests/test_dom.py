@@ -76,3 +76,25 @@ def test_cap_depth_counts_a_comment_below_the_limit() -> None:
 def test_fold_collapses_every_kind_of_whitespace(text: str) -> None:
     assert dom.fold(text) == " ".join(text.split())
     assert "  " not in dom.fold(text + " z  z")
+
+
+def test_a_page_left_in_the_head_is_moved_to_the_body() -> None:
+    # an unknown element before <body> (a portal's <mbox>): libxml2 keeps the rest of the page
+    # in <head>; a browser ends the head there, and so does parse
+    doc = parse(
+        "<html><head><title>T</title><meta name='a' content='b'><mbox><table><tr><td>"
+        "<h1>Story</h1><p>The story's text.</p></td></tr></table></mbox>"
+        "<p>After.</p></head><body>Tail text<p>Body.</p></body></html>"
+    )
+    head, body = doc.find("head"), doc.find("body")
+    assert [el.tag for el in head] == ["title", "meta"]
+    assert text_of(body) == "Story The story's text. After. Tail text Body."
+
+
+def test_a_proper_head_stays_as_it_is() -> None:
+    doc = parse(
+        "<html><head><title>T</title><noscript><style>p{}</style></noscript><link rel='x'>"
+        "</head><body><p>Body.</p></body></html>"
+    )
+    assert [el.tag for el in doc.find("head")] == ["title", "noscript", "link"]
+    assert dom.body_out_of_head(doc) == 0
