@@ -545,3 +545,20 @@ def test_a_fields_label_goes_with_it_and_a_toggles_label_stays() -> None:
     assert "Jump to" not in text and "Search the forum" not in text
     assert "Specs" in text and "Read the answer" in text and "A label for nothing" in text
     assert step.samples[:2] == ("Jump to:", "Search the forum")
+
+
+def test_a_threads_one_line_posts_join_its_longer_ones() -> None:
+    # django-machina's board theme: each post's text in a div.post-content of one card
+    # template; the opening question and the closing thanks are a line each
+    out = fixture_markdown("forum-short-posts")
+    assert in_order(
+        out,
+        "How do you rotate the log files every night",
+        "Write to a stream that reopens its file",
+        "That is the part people miss.",
+        "Thanks, the reopen on hang-up fixed it.",
+    )
+    # a block of the same class elsewhere in the template (a teaser of another topic) stays out
+    assert "Which cron syntax" not in out
+    for chrome in ("Posts:", "Post reply"):
+        assert chrome not in out

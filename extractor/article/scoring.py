@@ -18,6 +18,7 @@ from extractor.article.boilerplate import (
     names_boilerplate,
     names_of,
 )
+from extractor.article.threads import template_place
 from extractor.dom import ancestor, is_within
 from extractor.normalize.footnotes import reference_targets
 
@@ -45,8 +46,10 @@ ARTICLE_BODY_POINTS = 60
 ARTICLE_BODY_NAMES = re.compile(r"article-?body|story-?body|entry-content")
 # A block of the winner's kind joins it when it holds this much prose...
 KIN_MIN_PROSE = 100
-# ...and is not mostly links (a teaser card that shares the class).
+# ...and is not mostly links (a teaser card that shares the class). Once two blocks so join, a
+# block of the kind holding this much text at their place of the template joins as well.
 KIN_MAX_LINK_DENSITY = 0.5
+KIN_SHORT_MIN_CHARS = 20
 # The region widens to its parent when the parent holds at least this much more prose, relative
 # to the region's own (a landing page's sections, a thread's posts, a listing's cards)...
 WIDEN_MIN_GAIN = 1.0
@@ -353,23 +356,36 @@ def page_main(body: HtmlElement) -> HtmlElement | None:
 def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]) -> HtmlElement:
     """An article split into several blocks of the same kind (same tag and class, ads or
     pictures between them) comes back whole: the blocks are moved, in order, into one new
-    <div> in the first block's place."""
+    <div> in the first block's place. Once two or more such blocks hold prose, a short block of
+    the kind at the same place of the page's template joins them too: a thread's one-line
+    post ("Thanks, that was it"), its first or its last, is a post like the others."""
     cls = top.get("class")
     if not cls:
         return top
     lineage = set(top.iterancestors())
-    kin = [
+    same = [
         el
         for el in body.iter(top.tag)
-        if el.get("class") == cls
-        and prose.get(el, 0) >= KIN_MIN_PROSE
-        and el not in lineage
-        and (el is top or not is_within(el, top))
+        if el.get("class") == cls and el not in lineage and (el is top or not is_within(el, top))
     ]
-    kin = [el for el in kin if not any(is_within(el, other) for other in kin if other is not el)]
-    kin = [el for el in kin if el is top or link_density(el) <= KIN_MAX_LINK_DENSITY]
+    outer = set(same)
+    same = [el for el in same if not any(a in outer for a in el.iterancestors())]
+    same = [el for el in same if el is top or link_density(el) <= KIN_MAX_LINK_DENSITY]
+    kin = [el for el in same if el is top or prose.get(el, 0) >= KIN_MIN_PROSE]
     if len(kin) < 2:
         return top
+    if len(kin) < len(same):
+        places = {template_place(el, body) for el in kin}
+        joined = set(kin)
+        kin = [
+            el
+            for el in same
+            if el in joined
+            or (
+                len(el.text_content().strip()) >= KIN_SHORT_MIN_CHARS
+                and template_place(el, body) in places
+            )
+        ]
     if ancestor(top, "a") is not None:
         kin = _cards_of(kin)
     region = top.makeelement("div", {})

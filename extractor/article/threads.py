@@ -235,7 +235,7 @@ def drop_member_stats(body: HtmlElement, *, thread: bool) -> Step:
         holder = parts[0].getparent()
         if holder is None or len(holder.text_content()) > STAT_BLOCK_MAX_CHARS:
             continue
-        places.setdefault((label.lower(), _template_place(parts[0], body)), []).append(parts)
+        places.setdefault((label.lower(), template_place(parts[0], body)), []).append(parts)
     for found in places.values():
         if len({parts[0].getparent() for parts in found}) < STAT_MIN_POSTS:
             continue
@@ -312,7 +312,7 @@ def _stat_label(text: str) -> str | None:
     return found.group(1)
 
 
-def _template_place(el: HtmlElement, body: HtmlElement) -> tuple[str, ...]:
+def template_place(el: HtmlElement, body: HtmlElement) -> tuple[str, ...]:
     """Where the element sits in the page's template: the tags and class words (numbers left
     out: a post's id in its class) from the page down to it."""
     place = []
