@@ -562,3 +562,35 @@ def test_a_threads_one_line_posts_join_its_longer_ones() -> None:
     assert "Which cron syntax" not in out
     for chrome in ("Posts:", "Post reply"):
         assert chrome not in out
+
+
+def test_a_members_letter_avatar_is_no_line_of_the_thread() -> None:
+    # Spirit (as Discourse and Flarum): a member without a picture is drawn as their initials
+    # on a colour, in a box named for avatars; the letters are chrome, the posts stay
+    out = fixture_markdown("forum-letter-avatars")
+    assert in_order(
+        out,
+        "Our allotment society keeps its seed bank",
+        "Silica gel sachets in a sealed tin",
+        "Powdered milk in a twist of paper",
+        "Thank you both.",
+    )
+    lines = out.splitlines()
+    for letters in ("M", "T", "RE"):
+        assert letters not in lines
+    for chrome in ("report", "like", "3 Mar '24"):
+        assert chrome not in lines
+
+
+def test_a_letter_avatar_is_a_box_of_initials_without_a_picture() -> None:
+    body = dom.parse(
+        "<html><body><div class='post'>"
+        "<span class='avatar'>JD</span><div class='user-avatar'><img class='avatar' src='/a.png' alt=''></div>"
+        "<div class='avatar-note'>Avatars are drawn from your initials.</div>"
+        "<p>The post's own words, long enough to be a post.</p></div></body></html>"
+    ).find("body")
+    threads.drop_post_chrome(body)
+    text = body.text_content()
+    assert "JD" not in text
+    assert body.find(".//img") is None  # a picture avatar goes with its frame, as before
+    assert "Avatars are drawn from your initials." in text  # more than initials: no avatar

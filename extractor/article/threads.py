@@ -72,6 +72,8 @@ SHAPE_MIN_CHARS = 100
 _AVATAR_NAMES = re.compile(r"(?:^|[\s_-])avatars?(?:$|[\s_-])")
 # Tags around a picture that go with it when it was all they showed (its link, its frame).
 _PICTURE_HOLDERS = ("a", "div", "span")
+# A letter avatar shows a member's initials: one or two letters.
+LETTER_AVATAR_CHARS = 2
 
 
 def drop_post_chrome(body: HtmlElement, marked: Iterable[HtmlElement] | None = None) -> Step:
@@ -93,16 +95,29 @@ def drop_post_chrome(body: HtmlElement, marked: Iterable[HtmlElement] | None = N
         names = (el.get("class") or "").lower()
         if el.tag == "img" and _AVATAR_NAMES.search(names):
             removal.take(_picture_holder(el))
-        elif names and _VOTE_NAMES.search(names) and _shows_a_count(el):
+        elif _is_letter_avatar(el, names) or (
+            names and _VOTE_NAMES.search(names) and _shows_a_count(el)
+        ):
             removal.take(el)
     return removal.step()
 
 
 def names_a_post_mark(tag: str, cls: str) -> bool:
     """Is an element of this tag and class worth a look as a vote box or a member's picture (a
-    class holding "vot", or an image's holding "avatar", in any case; the patterns decide)?"""
+    class holding "vot", or an image's or a picture holder's holding "avatar", in any case; the
+    patterns decide)?"""
     lowered = cls.lower()
-    return "vot" in lowered or (tag == "img" and "avatar" in lowered)
+    return "vot" in lowered or ((tag == "img" or tag in _PICTURE_HOLDERS) and "avatar" in lowered)
+
+
+def _is_letter_avatar(el: HtmlElement, names: str) -> bool:
+    """A member's picture drawn as their initials on a colour (Spirit's and Discourse's letter
+    avatars, Flarum's ``Avatar``): a box named for avatars showing at most LETTER_AVATAR_CHARS
+    characters and no image."""
+    if el.tag not in _PICTURE_HOLDERS or not _AVATAR_NAMES.search(names):
+        return False
+    text = el.text_content().strip()
+    return 0 < len(text) <= LETTER_AVATAR_CHARS and el.find(".//img") is None
 
 
 def voted_like_its_replies(body: HtmlElement, comments: list[HtmlElement]) -> bool:
