@@ -166,6 +166,15 @@ def test_a_product_pages_customer_reviews_go() -> None:
     assert "I have run three ultras" in without
 
 
+def test_a_link_to_the_products_ar_viewer_is_not_text() -> None:
+    # AR Quick Look: an <a rel="ar"> to the 3D model, around its picture ("View ... in AR")
+    out = fixture_markdown("product-ar-quicklook")
+    assert "bent cold" in out and "ring of warm LEDs" in out
+    assert "in AR" not in out and ".usdz" not in out
+    without = fixture_markdown("product-ar-quicklook", "non-content")
+    assert "View Orbit in graphite in AR" in without
+
+
 def review_list(entry_class: str, part_class: str) -> str:
     entry = (
         f'<div class="{entry_class}"><div class="{part_class}">Warm and dry</div>'

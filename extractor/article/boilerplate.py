@@ -45,6 +45,9 @@ _HEADING_BUTTONS = etree.XPath(  # (one walk: a union of six paths walked the pa
 _FOR_LABELS = etree.XPath("descendant::label[@for]")
 _FIELDS = etree.XPath("descendant::*[self::select or self::textarea or self::input][@id]")
 _TOGGLES = frozenset({"checkbox", "radio"})
+# Links that open a product's 3D model in augmented reality (WebKit's AR Quick Look: an <a
+# rel="ar"> to the model around its picture, "View in AR"): a viewer's control, never text.
+_AR_LINKS = etree.XPath("descendant::a[contains(concat(' ', normalize-space(@rel), ' '), ' ar ')]")
 # What drop_non_content removes from the page, in a fixed order.
 _DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
 # Structural tags for the page's chrome around the article.
@@ -389,12 +392,15 @@ def _shown_already(view: HtmlElement, shown: str) -> bool:
 
 def drop_non_content(body: HtmlElement) -> Step:
     """Scripts, styles, embeds and form controls (removed in one pass inside lxml), with the
-    labels of the select boxes and text fields (see ``_FOR_LABELS``); a button inside a heading
-    is an accordion's header (the WAI-ARIA pattern): its words stay."""
+    labels of the select boxes and text fields (see ``_FOR_LABELS``) and the links to an AR
+    viewer (see ``_AR_LINKS``); a button inside a heading is an accordion's header (the
+    WAI-ARIA pattern): its words stay."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
     for button in _HEADING_BUTTONS(body):
         button.drop_tag()
     _drop_field_labels(body, removal)
+    for link in _AR_LINKS(body):
+        removal.take(link)
     removal.removed += sum(1 for _ in body.iter(*_DROPPED_TAGS))
     etree.strip_elements(body, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     return removal.step()
