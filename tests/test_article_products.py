@@ -175,6 +175,24 @@ def test_a_link_to_the_products_ar_viewer_is_not_text() -> None:
     assert "View Orbit in graphite in AR" in without
 
 
+def test_a_stores_discount_badges_are_not_the_product() -> None:
+    # a Shopify theme's badges under the prices: "30% off", "Save $15"
+    out = fixture_markdown("product-discount-badges")
+    assert "$34.99" in out and "fits a walking boot" in out
+    assert "30% off" not in out and "Save $15" not in out
+    without = fixture_markdown("product-discount-badges", "junk-lines")
+    assert "30% off" in without and "Save $15" in without
+
+
+def test_a_discount_line_stays_on_a_page_that_shows_no_product() -> None:
+    # a service's pricing table: "Save 16%" on the yearly plan is the offer itself
+    plans = "<div><h3>Yearly</h3><p>$100 a year</p><div>Save 16%</div></div>"
+    text = region_text("", f"<main><h1>Pricing</h1>{DESCRIPTION}</p>{plans}</main>")
+    assert "Save 16%" in text
+    text = region_text(PRODUCT_LD, f"<main><h1>Tent</h1>{DESCRIPTION}</p>{plans}</main>")
+    assert "Save 16%" not in text
+
+
 def review_list(entry_class: str, part_class: str) -> str:
     entry = (
         f'<div class="{entry_class}"><div class="{part_class}">Warm and dry</div>'

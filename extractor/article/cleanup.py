@@ -63,6 +63,13 @@ JUNK_PHRASES = (
     r"|tags?:(?: .*)?|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
 )
 JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
+# A store's discount badges beside a product's price ("19% off", "You save $15", "Save: $150.00
+# (13%)"): junk on a product page (on a service's pricing page, "Save 16%" is the offer).
+STORE_BADGE_LINES = re.compile(
+    r"^(?:-?\d{1,2} ?% off|(?:you )?save:? ?(?:up to )?(?:[$€£] ?)?\d[\d.,]*(?: ?[$€£])?"
+    r"(?: ?\(\d{1,2} ?%\))?|save \d{1,2} ?%)$",
+    re.IGNORECASE,
+)
 # Junk lines are short; longer text is never matched against the table above.
 JUNK_MAX_CHARS = 120
 # class/id names of bylines and datelines (the byline lives in metadata).
@@ -328,8 +335,9 @@ def _is_promo_headline(el: HtmlElement, text: str) -> bool:
     return text.isupper() and len(text.split()) >= PROMO_MIN_WORDS and _is_link_line(el)
 
 
-def drop_junk_lines(region: HtmlElement) -> Step:
-    """Short lines that are page furniture: "Advertisement", "Share this", "Read more"..."""
+def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
+    """Short lines that are page furniture: "Advertisement", "Share this", "Read more"...; on a
+    product page (``product``) the store's discount badges too (see ``STORE_BADGE_LINES``)."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
     for el in _outside_code(region, LINE_TAGS):
         raw = el.text_content()
@@ -338,7 +346,7 @@ def drop_junk_lines(region: HtmlElement) -> Step:
         text = fold(raw)
         if (
             len(text) <= JUNK_MAX_CHARS
-            and JUNK_LINES.match(text)
+            and (JUNK_LINES.match(text) or (product and STORE_BADGE_LINES.match(text)))
             and _line_of(el, region) is not None
         ):
             removal.take(el)

@@ -154,7 +154,7 @@ def find_article(
     run("repeated-blocks", lambda: copies.drop_copies(region))
     run("link-lists", lambda: cleanup.drop_link_lists(region))
     run("related-links", lambda: cleanup.drop_related_links(region))
-    run("junk-lines", lambda: cleanup.drop_junk_lines(region))
+    run("junk-lines", lambda: cleanup.drop_junk_lines(region, product=product))
     run("jump-links", lambda: cleanup.drop_jump_links(region))
     run("title-duplicate", lambda: cleanup.drop_title(region, meta.title))
     run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))
