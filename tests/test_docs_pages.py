@@ -783,3 +783,36 @@ def test_a_section_named_authors_is_no_byline(heading: str) -> None:
 def test_a_byline_styled_heading_without_its_own_anchor_still_goes() -> None:
     out = page(f'<article><h1>Guide</h1><h5 class="author">By Ann Lee</h5><p>{PROSE}</p></article>')
     assert "Ann Lee" not in out
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # MediaWiki 1.41 on: the edit link beside the heading, in its wrapper
+        '<div class="mw-heading mw-heading2"><h2 id="Wiring">Wiring</h2><span class="mw-editsection">'
+        '<span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Pump&amp;'
+        'action=edit&amp;section=2" title="Edit section: Wiring"><span>edit</span></a>'
+        '<span class="mw-editsection-bracket">]</span></span></div>',
+        # a wiki with the visual editor: "[edit | edit source]"
+        '<h2><span class="mw-headline" id="Wiring">Wiring</span><span class="mw-editsection">'
+        '<span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Pump&amp;'
+        'veaction=edit&amp;section=2" class="mw-editsection-visualeditor">edit</a>'
+        '<span class="mw-editsection-divider"> | </span><a href="/w/index.php?title=Pump&amp;'
+        'action=edit&amp;section=2">edit source</a><span class="mw-editsection-bracket">]</span>'
+        "</span></h2>",
+    ],
+)
+def test_a_headings_edit_link_leaves_it(heading: str) -> None:
+    out = page(f"<p>{PROSE}</p>{heading}<p>{PROSE} The pump's wiring.</p>")
+    assert "## Wiring\n\nA paragraph" in out
+    assert "edit" not in out
+
+
+def test_an_edit_link_that_is_no_headings_stays() -> None:
+    # a line of text that offers to edit a section is no heading's control
+    out = page(
+        f"<p>{PROSE}</p><h2 id='w'>Wiring</h2><p>{PROSE}</p><p>Spotted a mistake? <a href="
+        "'/w/index.php?title=Pump&amp;action=edit&amp;section=2'>Edit this section</a> and "
+        "say why in the summary.</p>"
+    )
+    assert "[Edit this section](https://docs.example.org/w/index.php?title=Pump&action=edit" in out
