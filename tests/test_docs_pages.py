@@ -785,6 +785,24 @@ def test_a_byline_styled_heading_without_its_own_anchor_still_goes() -> None:
     assert "Ann Lee" not in out
 
 
+def test_mediawiki_page_is_the_article_without_edit_links() -> None:
+    # MediaWiki 1.39, legacy Vector: headings hold their id on an inner span and an "[edit]"
+    # link; SyntaxHighlight names the language on the block's wrapper
+    out = fixture_markdown("docs-mediawiki")
+    assert out.startswith("A **tern logger** is the small geolocator")
+    for furniture in ("[edit]", "edit]", "Jump to", "Contents", "Retrieved from", "Category",
+                      "Field equipment", "last edited", "Navigation", "Log in", "Disclaimers"):  # fmt: skip
+        assert furniture not in out
+    assert "## Fitting a logger\n\nCatch the bird" in out
+    assert "### Ring sizes\n\nArctic terns" in out
+    assert "```python\nfrom ternlog import read_logger\n" in out
+    # a link to a page not written yet (a red link, "action=edit&redlink=1") is article text
+    assert "[equipment register](https://pages.test/w/index.php?title=Equipment_register" in out
+    # the links of an anchored section are its content
+    assert "## Suppliers\n\n- [Brightwater Loggers](https://loggers.example.com/)" in out
+    assert out.endswith("- [North Sound Tags](https://tags.example.net/)\n")
+
+
 @pytest.mark.parametrize(
     "heading",
     [
@@ -816,3 +834,11 @@ def test_an_edit_link_that_is_no_headings_stays() -> None:
         "say why in the summary.</p>"
     )
     assert "[Edit this section](https://docs.example.org/w/index.php?title=Pump&action=edit" in out
+
+
+def test_a_list_under_a_heading_with_a_named_anchor_is_its_content() -> None:
+    # the heading's place is an anchor inside it (<a name>, as older editors write it)
+    links = "".join(f"<li><a href='https://{n}.example.com/'>{n} supplies</a></li>" for n in
+                    ("alder", "birch", "cedar"))  # fmt: skip
+    out = page(f"<p>{PROSE}</p><h2><a name='suppliers'></a>Suppliers</h2><ul>{links}</ul>")
+    assert "## Suppliers\n\n- [alder supplies](https://alder.example.com/)" in out
