@@ -104,6 +104,7 @@ PAGE_PATHS = {
     "docsify": "/docsify/#/{doc}",
     "hugo-doks": "/hugo-doks/docs/{doc}/",
     "mediawiki": "/mediawiki/index.php/{doc}",
+    "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
 }
 
 
@@ -566,18 +567,21 @@ def wikitext_of(doc: Doc) -> str:
     ).stdout  # fmt: skip
 
 
-def build_mediawiki(work: Path, docs: list[Doc]) -> None:
+def build_mediawiki(
+    work: Path, docs: list[Doc], generator: str = "mediawiki", skin: str | None = None
+) -> None:
     """MediaWiki from Debian, installed with SQLite into the work folder, the documents imported
-    as wikitext (pandoc), each article fetched from PHP's built-in server on loopback."""
+    as wikitext (pandoc), each article fetched from PHP's built-in server on loopback. ``skin``
+    is the default skin, when not the one the installer chooses."""
     for tool, hint in ((MEDIAWIKI / "index.php", "mediawiki php-sqlite3"),
                        (PYGMENTIZE, "python3-pygments")):  # fmt: skip
         if not tool.exists():
             raise RuntimeError(f"{tool} is missing (Debian: apt-get install {hint})")
     if shutil.which("pandoc") is None or shutil.which("php") is None:
         raise RuntimeError("pandoc or php is missing (Debian: apt-get install pandoc php-cli)")
-    site = work / "mediawiki"
+    site = work / generator
     shutil.rmtree(site, ignore_errors=True)
-    wiki = site / "www" / "mediawiki"  # served at /mediawiki/ as the page URLs have it
+    wiki = site / "www" / generator  # served at /<generator>/ as the page URLs have it
     shutil.copytree(
         MEDIAWIKI, wiki, copy_function=_link_or_copy,
         ignore=lambda folder, names: _MW_STATE if Path(folder) == MEDIAWIKI else set(),
@@ -590,7 +594,7 @@ def build_mediawiki(work: Path, docs: list[Doc]) -> None:
     php = ["php", "-d", "error_reporting=E_ALL&~E_DEPRECATED"]
     run(
         [*php, "maintenance/install.php", "--dbtype", "sqlite", "--dbpath", str(site / "data"),
-         "--dbname", "wiki", "--server", BASE, "--scriptpath", "/mediawiki", "--lang", "en",
+         "--dbname", "wiki", "--server", BASE, "--scriptpath", f"/{generator}", "--lang", "en",
          "--pass", secrets.token_urlsafe(16), "Packages", "Admin"],
         wiki,
     )  # fmt: skip
@@ -600,7 +604,7 @@ def build_mediawiki(work: Path, docs: list[Doc]) -> None:
             "wfLoadExtension( 'SyntaxHighlight_GeSHi' );\n"
             f"$wgPygmentizePath = '{PYGMENTIZE}';\n"
             # page names as the documents' ids (lower case), as Wiktionary keeps them
-            "$wgCapitalLinks = false;\n"
+            "$wgCapitalLinks = false;\n" + (f"$wgDefaultSkin = '{skin}';\n" if skin else "")
         )
     source = site / "wikitext"
     source.mkdir()
@@ -617,15 +621,15 @@ def build_mediawiki(work: Path, docs: list[Doc]) -> None:
     )  # fmt: skip
     try:
         for doc in docs:
-            url = f"http://127.0.0.1:{port}" + PAGE_PATHS["mediawiki"].format(doc=doc.id)
+            url = f"http://127.0.0.1:{port}" + PAGE_PATHS[generator].format(doc=doc.id)
             for attempt in range(50):  # the server takes a moment to listen
                 try:
                     with urllib.request.urlopen(url, timeout=120) as response:
-                        save("mediawiki", doc, response.read().decode("utf-8"))
+                        save(generator, doc, response.read().decode("utf-8"))
                     break
                 except OSError as err:
                     if attempt == 49:
-                        print(f"  ! mediawiki: no page for {doc.id} ({err})")
+                        print(f"  ! {generator}: no page for {doc.id} ({err})")
                     time.sleep(0.2)
     finally:
         server.terminate()
@@ -646,6 +650,10 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "docsify": build_docsify,
     "hugo-doks": build_hugo,
     "mediawiki": build_mediawiki,
+    # Wikipedia's skin; the 1.39 installer still makes the legacy Vector the default
+    "mediawiki-vector-2022": lambda w, d: build_mediawiki(
+        w, d, "mediawiki-vector-2022", "vector-2022"
+    ),
 }
 
 
