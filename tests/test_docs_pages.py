@@ -798,6 +798,8 @@ def test_mediawiki_page_is_the_article_without_edit_links() -> None:
     assert "```python\nfrom ternlog import read_logger\n" in out
     # a link to a page not written yet (a red link, "action=edit&redlink=1") is article text
     assert "[equipment register](https://pages.test/w/index.php?title=Equipment_register" in out
+    # the headline's id is its own text: no page part's name ("sharing")
+    assert "## Sharing the data\n\nTracks go to the seabird tracking archive" in out
     # the links of an anchored section are its content
     assert "## Suppliers\n\n- [Brightwater Loggers](https://loggers.example.com/)" in out
     assert out.endswith("- [North Sound Tags](https://tags.example.net/)\n")
@@ -842,3 +844,19 @@ def test_a_list_under_a_heading_with_a_named_anchor_is_its_content() -> None:
                     ("alder", "birch", "cedar"))  # fmt: skip
     out = page(f"<p>{PROSE}</p><h2><a name='suppliers'></a>Suppliers</h2><ul>{links}</ul>")
     assert "## Suppliers\n\n- [alder supplies](https://alder.example.com/)" in out
+
+
+@pytest.mark.parametrize("title", ["Social media", "Release date", "Related projects", "Tags"])
+def test_a_heading_is_kept_when_its_headline_id_holds_a_boilerplate_word(title: str) -> None:
+    # MediaWiki to 1.40: the id is on the headline span, the slug of the heading's text
+    span_id = title.replace(" ", "_")
+    heading = f'<h2><span class="mw-headline" id="{span_id}">{title}</span></h2>'
+    out = page(f"<p>{PROSE}</p>{heading}<p>{PROSE}</p>")
+    assert f"## {title}\n\nA paragraph" in out
+
+
+def test_a_span_named_for_a_page_part_inside_a_heading_still_goes() -> None:
+    # an id that is not the heading's own text names a page part ("share" buttons)
+    heading = '<h2>Wiring <span id="share-links">Share</span></h2>'
+    out = page(f"<p>{PROSE}</p>{heading}<p>{PROSE}</p>")
+    assert "## Wiring\n" in out and "Share" not in out
