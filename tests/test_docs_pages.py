@@ -783,3 +783,80 @@ def test_a_section_named_authors_is_no_byline(heading: str) -> None:
 def test_a_byline_styled_heading_without_its_own_anchor_still_goes() -> None:
     out = page(f'<article><h1>Guide</h1><h5 class="author">By Ann Lee</h5><p>{PROSE}</p></article>')
     assert "Ann Lee" not in out
+
+
+def test_mediawiki_page_is_the_article_without_edit_links() -> None:
+    # MediaWiki 1.39, legacy Vector: headings hold their id on an inner span and an "[edit]"
+    # link; SyntaxHighlight names the language on the block's wrapper
+    out = fixture_markdown("docs-mediawiki")
+    assert out.startswith("A **tern logger** is the small geolocator")
+    for furniture in ("[edit]", "edit]", "Jump to", "Contents", "Retrieved from", "Category",
+                      "Field equipment", "last edited", "Navigation", "Log in", "Disclaimers"):  # fmt: skip
+        assert furniture not in out
+    assert "## Fitting a logger\n\nCatch the bird" in out
+    assert "### Ring sizes\n\nArctic terns" in out
+    assert "```python\nfrom ternlog import read_logger\n" in out
+    # a link to a page not written yet (a red link, "action=edit&redlink=1") is article text
+    assert "[equipment register](https://pages.test/w/index.php?title=Equipment_register" in out
+    # the headline's id is its own text: no page part's name ("sharing")
+    assert "## Sharing the data\n\nTracks go to the seabird tracking archive" in out
+    # the links of an anchored section are its content
+    assert "## Suppliers\n\n- [Brightwater Loggers](https://loggers.example.com/)" in out
+    assert out.endswith("- [North Sound Tags](https://tags.example.net/)\n")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # MediaWiki 1.41 on: the edit link beside the heading, in its wrapper
+        '<div class="mw-heading mw-heading2"><h2 id="Wiring">Wiring</h2><span class="mw-editsection">'
+        '<span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Pump&amp;'
+        'action=edit&amp;section=2" title="Edit section: Wiring"><span>edit</span></a>'
+        '<span class="mw-editsection-bracket">]</span></span></div>',
+        # a wiki with the visual editor: "[edit | edit source]"
+        '<h2><span class="mw-headline" id="Wiring">Wiring</span><span class="mw-editsection">'
+        '<span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Pump&amp;'
+        'veaction=edit&amp;section=2" class="mw-editsection-visualeditor">edit</a>'
+        '<span class="mw-editsection-divider"> | </span><a href="/w/index.php?title=Pump&amp;'
+        'action=edit&amp;section=2">edit source</a><span class="mw-editsection-bracket">]</span>'
+        "</span></h2>",
+    ],
+)
+def test_a_headings_edit_link_leaves_it(heading: str) -> None:
+    out = page(f"<p>{PROSE}</p>{heading}<p>{PROSE} The pump's wiring.</p>")
+    assert "## Wiring\n\nA paragraph" in out
+    assert "edit" not in out
+
+
+def test_an_edit_link_that_is_no_headings_stays() -> None:
+    # a line of text that offers to edit a section is no heading's control
+    out = page(
+        f"<p>{PROSE}</p><h2 id='w'>Wiring</h2><p>{PROSE}</p><p>Spotted a mistake? <a href="
+        "'/w/index.php?title=Pump&amp;action=edit&amp;section=2'>Edit this section</a> and "
+        "say why in the summary.</p>"
+    )
+    assert "[Edit this section](https://docs.example.org/w/index.php?title=Pump&action=edit" in out
+
+
+def test_a_list_under_a_heading_with_a_named_anchor_is_its_content() -> None:
+    # the heading's place is an anchor inside it (<a name>, as older editors write it)
+    links = "".join(f"<li><a href='https://{n}.example.com/'>{n} supplies</a></li>" for n in
+                    ("alder", "birch", "cedar"))  # fmt: skip
+    out = page(f"<p>{PROSE}</p><h2><a name='suppliers'></a>Suppliers</h2><ul>{links}</ul>")
+    assert "## Suppliers\n\n- [alder supplies](https://alder.example.com/)" in out
+
+
+@pytest.mark.parametrize("title", ["Social media", "Release date", "Related projects", "Tags"])
+def test_a_heading_is_kept_when_its_headline_id_holds_a_boilerplate_word(title: str) -> None:
+    # MediaWiki to 1.40: the id is on the headline span, the slug of the heading's text
+    span_id = title.replace(" ", "_")
+    heading = f'<h2><span class="mw-headline" id="{span_id}">{title}</span></h2>'
+    out = page(f"<p>{PROSE}</p>{heading}<p>{PROSE}</p>")
+    assert f"## {title}\n\nA paragraph" in out
+
+
+def test_a_span_named_for_a_page_part_inside_a_heading_still_goes() -> None:
+    # an id that is not the heading's own text names a page part ("share" buttons)
+    heading = '<h2>Wiring <span id="share-links">Share</span></h2>'
+    out = page(f"<p>{PROSE}</p>{heading}<p>{PROSE}</p>")
+    assert "## Wiring\n" in out and "Share" not in out

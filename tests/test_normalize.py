@@ -251,6 +251,12 @@ def test_image_next_to_prose_is_not_a_figure() -> None:
         ('<div class="highlight-source-rust"><pre>x = 1</pre></div>', "rust"),
         ('<pre class="brush: ruby">x = 1</pre>', "ruby"),
         ('<pre data-lang="go">x = 1</pre>', "go"),
+        # MediaWiki's SyntaxHighlight names it on the wrapper, after its own class
+        (
+            '<div class="mw-highlight mw-highlight-lang-lua mw-content-ltr" dir="ltr"><pre>'
+            "<span></span>x = 1</pre></div>",
+            "lua",
+        ),
         ('<div class="sourceCode"><pre class="sourceCode haskell">x = 1</pre></div>', "haskell"),
         ('<div class="language-ruby highlighter-rouge"><pre>x = 1</pre></div>', "ruby"),
         ('<pre><code class="nohighlight">x = 1</code></pre>', None),

@@ -259,10 +259,16 @@ def _slug(text: str) -> str:
 
 def _id_is_its_heading(el: HtmlElement) -> bool:
     """Is the element's id the slug of its own first heading ("related-projects" on the
-    section headed "Related projects")? Such an id names the topic, not the page part."""
+    section headed "Related projects"), or, inside a heading, of its own text (MediaWiki's
+    ``<h2><span class="mw-headline" id="Social_media">Social media</span></h2>``)? Such an id
+    names the topic, not the page part."""
     heading = next(el.iter(*HEADING_TAGS), None)
-    if heading is None or heading is el:
+    if heading is el:
         return False
+    if heading is None:
+        if next(el.iterancestors(*HEADING_TAGS), None) is None:
+            return False
+        heading = el
     slug = _SLUG_NUMBER.sub("", _slug(str(el.get("id"))))  # "install-1": a repeated heading
     return bool(slug) and _slug(heading.text_content()) == slug
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -424,6 +424,59 @@ def _page_position(el: HtmlElement) -> list[int]:
         path.append(parent.index(el))
         el = parent
     return path[::-1]
+
+
+# A heading's edit link opens the page's editor at that section: a wiki's "[edit]" (MediaWiki's
+# "?action=edit&section=2", its visual editor's "?veaction=edit&section=2", "[edit | edit
+# source]" where a wiki has both), inside the heading (MediaWiki to 1.40) or just after it in the
+# heading's wrapper (1.41 on: <div class="mw-heading"><h2>..</h2><span class="mw-editsection">).
+_EDIT_ACTIONS = frozenset({"edit", "editsource"})
+# what stands around the links in such a control: brackets, a bar between two links
+_EDIT_MARKS = " []|()\u00b7"
+EDIT_CONTROL_MAX_CHARS = 40
+
+
+def _opens_editor(link: HtmlElement) -> bool:
+    href = link.get("href") or ""
+    if "section=" not in href:
+        return False
+    try:
+        query = parse_qs(urlsplit(href).query)
+    except ValueError:
+        return False
+    actions = {*query.get("action", ()), *query.get("veaction", ())}
+    return "section" in query and bool(actions & _EDIT_ACTIONS)
+
+
+def _is_edit_control(el: HtmlElement) -> bool:
+    """Whether ``el`` holds edit links and nothing else but the marks around them."""
+    links = list(el.iter("a"))
+    if not links or not all(_opens_editor(a) for a in links):
+        return False
+    rest = fold(el.text_content())
+    for a in links:
+        rest = rest.replace(fold(a.text_content()), "", 1)
+    return not rest.strip(_EDIT_MARKS)
+
+
+def drop_edit_links(region: HtmlElement) -> Step:
+    """A heading's "[edit]" link (see _EDIT_ACTIONS), with its brackets. A link to edit a page
+    that does not exist yet (a wiki's red link, "?action=edit&redlink=1") names no section and
+    stays, as does an edit link that is no heading's."""
+    removal = Removal("edit-links", "links to edit a section, beside its heading")
+    for link in [a for a in region.iter("a") if _opens_editor(a)]:
+        control = link
+        while (parent := control.getparent()) is not None and parent is not region:
+            if parent.tag in _ALL_HEADINGS or not _is_edit_control(parent):
+                break
+            control = parent
+        if len(fold(control.text_content())) > EDIT_CONTROL_MAX_CHARS:
+            continue
+        before = control.getprevious()
+        beside = before is not None and before.tag in _ALL_HEADINGS
+        if beside or ancestor(control, *_ALL_HEADINGS) is not None:
+            removal.take(control)
+    return removal.step()
 
 
 def drop_title(region: HtmlElement, title: str | None) -> Step:

@@ -55,9 +55,12 @@ def _heading_in(el: HtmlElement) -> HtmlElement | None:
 
 
 def is_anchored(heading: HtmlElement) -> bool:
-    """A heading a reader can link to: it (or its ``<section>``) has an id, or it holds or is
+    """A heading a reader can link to: it (or its ``<section>``, or an element inside it: a
+    named anchor, MediaWiki's ``<span class="mw-headline" id>``) has an id, or it holds or is
     followed by a link into the page."""
     if heading.get("id") or heading.get("name"):
+        return True
+    if any(d.get("id") or (d.tag == "a" and d.get("name")) for d in heading.iterdescendants()):
         return True
     parent = heading.getparent()
     if parent is not None and parent.tag == "section" and parent.get("id"):

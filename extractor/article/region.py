@@ -30,8 +30,8 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
   repeated-blocks    a second copy of a section (a layout's other version; see copies.py);
-  link-lists, related-links, junk-lines, jump-links, title-duplicate, byline-duplicate
-                     inside the region (see cleanup.py).
+  link-lists, related-links, junk-lines, jump-links, edit-links, title-duplicate,
+  byline-duplicate   inside the region (see cleanup.py).
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ ArticleStep = Literal[
     "related-links",
     "junk-lines",
     "jump-links",
+    "edit-links",
     "title-duplicate",
     "byline-duplicate",
 ]
@@ -156,6 +157,7 @@ def find_article(
     run("related-links", lambda: cleanup.drop_related_links(region))
     run("junk-lines", lambda: cleanup.drop_junk_lines(region, product=product))
     run("jump-links", lambda: cleanup.drop_jump_links(region))
+    run("edit-links", lambda: cleanup.drop_edit_links(region))
     run("title-duplicate", lambda: cleanup.drop_title(region, meta.title))
     run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))
     return region, steps

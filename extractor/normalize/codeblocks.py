@@ -17,9 +17,11 @@ from extractor.dom import ancestor, fold
 from extractor.records import Step
 from extractor.removal import Removal
 
-# class names that carry the language, in the forms highlighters write them
+# class names that carry the language, in the forms highlighters write them (MediaWiki's
+# SyntaxHighlight: <div class="mw-highlight mw-highlight-lang-js"><pre>)
 _LANG_CLASS = re.compile(
-    r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight|hljs)[-_]|brush:\s*|sourceCode\s+)"
+    r"(?:^|\s)(?:(?:language|lang|highlight-source|highlight|hljs|mw-highlight-lang)[-_]"
+    r"|brush:\s*|sourceCode\s+)"
     r"([A-Za-z0-9+#_.-]+)",
     re.IGNORECASE,
 )

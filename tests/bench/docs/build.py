@@ -17,9 +17,13 @@ import gzip
 import json
 import os
 import re
+import secrets
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -99,6 +103,8 @@ PAGE_PATHS = {
     "nextra": "/nextra/{doc}",
     "docsify": "/docsify/#/{doc}",
     "hugo-doks": "/hugo-doks/docs/{doc}/",
+    "mediawiki": "/mediawiki/index.php/{doc}",
+    "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
 }
 
 
@@ -526,6 +532,110 @@ def build_docsify(work: Path, docs: list[Doc]) -> None:
         save("docsify", doc, pages[doc.id])
 
 
+# --- MediaWiki (Debian's package, PHP) ----------------------------------------------------
+
+MEDIAWIKI = Path("/usr/share/mediawiki")  # Debian: apt-get install mediawiki php-sqlite3
+PYGMENTIZE = Path("/usr/bin/pygmentize")  # Debian's python3-pygments, as its mediawiki expects
+# what Debian links into /var/lib/mediawiki (the site's own state): made afresh in the work folder
+_MW_STATE = {"LocalSettings.php", "config", "extensions", "images", "cache"}
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wikitext_of(doc: Doc) -> str:
+    """The document's body as wikitext: pandoc reads the Markdown to HTML, then that HTML (the
+    raw HTML blocks the READMEs write included) to wikitext, so that links and images written as
+    HTML become wiki links and images rather than tags MediaWiki would show escaped."""
+    html = subprocess.run(
+        ["pandoc", "-f", "gfm", "-t", "html"], input=doc.body, capture_output=True, text=True,
+        check=True,
+    ).stdout  # fmt: skip
+    return subprocess.run(
+        ["pandoc", "-f", "html", "-t", "mediawiki"], input=html, capture_output=True, text=True,
+        check=True,
+    ).stdout  # fmt: skip
+
+
+def build_mediawiki(
+    work: Path, docs: list[Doc], generator: str = "mediawiki", skin: str | None = None
+) -> None:
+    """MediaWiki from Debian, installed with SQLite into the work folder, the documents imported
+    as wikitext (pandoc), each article fetched from PHP's built-in server on loopback. ``skin``
+    is the default skin, when not the one the installer chooses."""
+    for tool, hint in ((MEDIAWIKI / "index.php", "mediawiki php-sqlite3"),
+                       (PYGMENTIZE, "python3-pygments")):  # fmt: skip
+        if not tool.exists():
+            raise RuntimeError(f"{tool} is missing (Debian: apt-get install {hint})")
+    if shutil.which("pandoc") is None or shutil.which("php") is None:
+        raise RuntimeError("pandoc or php is missing (Debian: apt-get install pandoc php-cli)")
+    site = work / generator
+    shutil.rmtree(site, ignore_errors=True)
+    wiki = site / "www" / generator  # served at /<generator>/ as the page URLs have it
+    shutil.copytree(
+        MEDIAWIKI, wiki, copy_function=_link_or_copy,
+        ignore=lambda folder, names: _MW_STATE if Path(folder) == MEDIAWIKI else set(),
+    )  # fmt: skip
+    (wiki / "images").mkdir()
+    shutil.copytree(
+        MEDIAWIKI / "extensions-core" / "SyntaxHighlight_GeSHi",
+        wiki / "extensions" / "SyntaxHighlight_GeSHi", copy_function=_link_or_copy,
+    )  # fmt: skip
+    php = ["php", "-d", "error_reporting=E_ALL&~E_DEPRECATED"]
+    run(
+        [*php, "maintenance/install.php", "--dbtype", "sqlite", "--dbpath", str(site / "data"),
+         "--dbname", "wiki", "--server", BASE, "--scriptpath", f"/{generator}", "--lang", "en",
+         "--pass", secrets.token_urlsafe(16), "Packages", "Admin"],
+        wiki,
+    )  # fmt: skip
+    with (wiki / "LocalSettings.php").open("a", encoding="utf-8") as settings:
+        settings.write(
+            "\n# the documentation corpus\n"
+            "wfLoadExtension( 'SyntaxHighlight_GeSHi' );\n"
+            f"$wgPygmentizePath = '{PYGMENTIZE}';\n"
+            # page names as the documents' ids (lower case), as Wiktionary keeps them
+            "$wgCapitalLinks = false;\n" + (f"$wgDefaultSkin = '{skin}';\n" if skin else "")
+        )
+    source = site / "wikitext"
+    source.mkdir()
+    for doc in docs:  # the file's name (less ".wiki") is the page's
+        page = source / f"{doc.id}.wiki"
+        page.write_text(wikitext_of(doc) + "\n[[Category:Packages]]\n", "utf-8")
+    pages = sorted(str(p) for p in source.glob("*.wiki"))
+    run([*php, "maintenance/importTextFiles.php", "--user", "Admin", "--summary", "README",
+         *pages], wiki)  # fmt: skip
+    port = _free_port()
+    server = subprocess.Popen(
+        ["php", "-S", f"127.0.0.1:{port}", "-t", str(site / "www")],
+        cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for doc in docs:
+            url = f"http://127.0.0.1:{port}" + PAGE_PATHS[generator].format(doc=doc.id)
+            for attempt in range(50):  # the server takes a moment to listen
+                try:
+                    with urllib.request.urlopen(url, timeout=120) as response:
+                        save(generator, doc, response.read().decode("utf-8"))
+                    break
+                except OSError as err:
+                    if attempt == 49:
+                        print(f"  ! {generator}: no page for {doc.id} ({err})")
+                    time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait()
+
+
 BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "mkdocs-material": build_mkdocs,
     "sphinx-furo": lambda w, d: build_sphinx(w, d, "furo", "sphinx-furo"),
@@ -539,6 +649,11 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "nextra": build_nextra,
     "docsify": build_docsify,
     "hugo-doks": build_hugo,
+    "mediawiki": build_mediawiki,
+    # Wikipedia's skin; the 1.39 installer still makes the legacy Vector the default
+    "mediawiki-vector-2022": lambda w, d: build_mediawiki(
+        w, d, "mediawiki-vector-2022", "vector-2022"
+    ),
 }
 
 
