@@ -399,6 +399,25 @@ def test_title_heading_duplicated_at_the_top(heading: str, title: str, dropped: 
     assert (step_named(steps, "title-duplicate").removed > 0) is dropped
 
 
+def test_a_section_repeating_a_phrase_of_the_title_is_no_title() -> None:
+    # a service page: its title is "Tide Calculator: When Is High Water Today?", its <h1> the
+    # tool's name, and its FAQ opens with the title's question; the question is a section
+    title = "Tide Calculator: When Is High Water Today?"
+    faq = (
+        "<h2>Frequently asked questions</h2><h3>When is high water today?</h3>"
+        "<p>High water comes twice a day, about fifty minutes later each day, and the table "
+        "above gives today's times for the harbour, corrected for the season.</p>"
+    )
+    text, steps = extract(f"<article><h1>Harbour tide tool</h1>{PROSE}{faq}</article>", title=title)
+    assert "When is high water today?" in text
+    # the same run of the title as the article's first heading is the title, and goes
+    text, steps = extract(
+        f"<article><h2>When is high water today?</h2>{PROSE}</article>", title=title
+    )
+    assert "When is high water today?" not in text
+    assert step_named(steps, "title-duplicate").removed == 1
+
+
 @pytest.mark.parametrize(
     ("markup", "byline"),
     [

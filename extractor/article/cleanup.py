@@ -125,6 +125,10 @@ _ALL_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_BLOCKS = ("p", "li", "pre", "table", "blockquote", "dl")
 # text above an <h1> that still leaves it the title (a kicker: "Chapter 7", "Analysis")
 TITLE_KICKER_MAX_CHARS = 60
+# A heading that is a run of the title's words (the title with the site's name or a subtitle
+# added) stands for the title only as the region's first heading, above the article's text:
+# further down, a section that repeats a phrase of the title (an FAQ's question) is a section.
+TITLE_RUN_MAX_ABOVE = 500
 # a heading whose key is this share of the title's (or the title's of its) duplicates it
 TITLE_MATCH = 0.8
 # the blocks a dateline may be
@@ -488,9 +492,16 @@ def drop_title(region: HtmlElement, title: str | None) -> Step:
     removal = Removal("title-duplicate", "the title heading, kept in metadata instead")
     if title:
         wanted = _words(title)
-        for el in list(region.iter(*_HEADINGS)):
+        for at, el in enumerate(list(region.iter(*_HEADINGS))):
             words = _words(el.text_content())
-            if words and (words == wanted or _contains(wanted, words)):
+            if words and (
+                words == wanted
+                or (
+                    _contains(wanted, words)
+                    and at == 0
+                    and _text_above(el, region) <= TITLE_RUN_MAX_ABOVE
+                )
+            ):
                 removal.take(el)
                 return removal.step()
         top = next(region.iter(*_ALL_HEADINGS), None)
