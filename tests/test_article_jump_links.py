@@ -87,3 +87,19 @@ def test_a_table_cell_that_links_to_a_missing_section_stays() -> None:
         "<td>Called on every matched item.</td></tr></table>"
     )
     assert "onMatch" in kept_after(body)
+
+
+def test_an_accordions_question_is_a_heading_not_a_jump_link() -> None:
+    # a service page's FAQ: each question a heading holding a "#" link that toggles the answer,
+    # beside the open/close indicator's "#" link; the questions stay, "Back to top" goes
+    html = (PAGES / "service-faq-accordion" / "index.html").read_text(encoding="utf-8")
+    out = extract_html(html, url="https://pages.test/service-faq-accordion/").markdown
+    for question in (
+        "How long does it take to move our payroll over?",
+        "What does the service cost?",
+    ):
+        assert f"##### {question}\n\nMost firms" in out or f"##### {question}\n\nWe charge" in out
+    assert "Back to top" not in out
+    # a bare "#" line under a heading's wrapper is still a jump back when no heading holds it
+    body = f"{PROSE}</p><div class='title'><a href='#'>Back to the top</a></div>"
+    assert "Back to the top" not in kept_after(body)

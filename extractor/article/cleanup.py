@@ -387,6 +387,8 @@ def drop_jump_links(region: HtmlElement) -> Step:
         line = _line_of(link, region)
         if line is None or line.tag in _KEPT_LINES or ancestor(line, *_KEPT_LINES) is not None:
             continue
+        if ancestor(link, *_ALL_HEADINGS) is not None:
+            continue  # a heading that toggles its section (an accordion's "#" link) is its title
         text = fold(line.text_content())
         if not text or len(text) > JUNK_MAX_CHARS:
             continue
