@@ -18,7 +18,7 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +114,34 @@ def score_page(score: object, extractor: Extractor, html: str, url: str, body: s
     return PageResult(md, counts, compare(blocks_of(body, url), blocks_of(md, url)), noise, ms)
 
 
+def corpus_pages(
+    corpus: Path, groups: list[str], docs: list[str] | None, part: str | None
+) -> Iterator[tuple[str, str, str]]:
+    """(group, document, HTML) of every saved page under ``corpus/html/<group>/``, those of the
+    documents and the part asked for only."""
+    for group in groups:
+        for path in sorted((corpus / "html" / group).glob("*.html.gz")):
+            doc = path.name.removesuffix(".html.gz")
+            if (docs and doc not in docs) or (part and part_of(doc) != part):
+                continue
+            yield group, doc, gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+def report_page(
+    result: PageResult, out: Path | None, name: str, group: str, doc: str, *, show_noise: bool
+) -> None:
+    """Write the page's output under ``out`` (when asked) and print its noise lines (when
+    asked)."""
+    if out:
+        target = out / name / group / f"{doc}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(result.markdown, "utf-8")
+    if show_noise and result.noise:
+        print(f"-- {name} {group} {doc}: {len(result.noise)} noise lines")
+        for line in result.noise:
+            print("   ", line[:110])
+
+
 def main(
     argv: list[str] | None = None,
     corpus: Path = CORPUS,
@@ -136,29 +164,17 @@ def main(
     truth = load_truth(corpus)
     generators = args.generators or sorted(p.name for p in (corpus / "html").iterdir())
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
-    for gen in generators:
-        for path in sorted((corpus / "html" / gen).glob("*.html.gz")):
-            doc = path.name.removesuffix(".html.gz")
-            if (args.docs and doc not in args.docs) or (args.part and part_of(doc) != args.part):
-                continue
-            html = gzip.decompress(path.read_bytes()).decode("utf-8")
-            for name in args.only:
-                result = score_page(score, EXTRACTORS[name], html, url_of(gen, doc), truth[doc][1])
-                if args.out:
-                    target = args.out / name / gen / f"{doc}.md"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(result.markdown, "utf-8")
-                if args.show and result.noise:
-                    print(f"-- {name} {gen} {doc}: {len(result.noise)} noise lines")
-                    for line in result.noise:
-                        print("   ", line[:110])
-                for key in ((name, gen, part_of(doc)), (name, "ALL", part_of(doc))):
-                    t = tallies[key]
-                    t.counts.append(result.counts)
-                    t.blocks.merge(result.blocks)
-                    t.noise += len(result.noise)
-                    t.pages += 1
-                    t.ms += result.ms
+    for gen, doc, html in corpus_pages(corpus, generators, args.docs, args.part):
+        for name in args.only:
+            result = score_page(score, EXTRACTORS[name], html, url_of(gen, doc), truth[doc][1])
+            report_page(result, args.out, name, gen, doc, show_noise=bool(args.show))
+            for key in ((name, gen, part_of(doc)), (name, "ALL", part_of(doc))):
+                t = tallies[key]
+                t.counts.append(result.counts)
+                t.blocks.merge(result.blocks)
+                t.noise += len(result.noise)
+                t.pages += 1
+                t.ms += result.ms
     _print(tallies, args.only, [*generators, "ALL"], score)
     return 0
 

@@ -13,13 +13,20 @@ headers...) and milliseconds per page. The scoring is the documentation benchmar
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.bench.docs.__main__ import EXTRACTORS, load_truth, score_page, score_py, strip_callouts
+from tests.bench.docs.__main__ import (
+    EXTRACTORS,
+    corpus_pages,
+    load_truth,
+    report_page,
+    score_page,
+    score_py,
+    strip_callouts,
+)
 from tests.bench.forums.build import CORPUS, load_posts, page_url
 from tests.bench.run import load_score
 from tests.bench.split import PARTS
@@ -74,37 +81,23 @@ def main(argv: list[str] | None = None, corpus: Path = CORPUS) -> int:
     posts = load_posts(corpus)
     engines = args.engines or sorted(p.name for p in (corpus / "html").iterdir())
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
-    for engine in engines:
-        for path in sorted((corpus / "html" / engine).glob("*.html.gz")):
-            doc = path.name.removesuffix(".html.gz")
-            if (args.docs and doc not in args.docs) or (args.part and part_of(doc) != args.part):
-                continue
-            html = gzip.decompress(path.read_bytes()).decode("utf-8")
-            for name in args.only:
-                result = score_page(
-                    score, EXTRACTORS[name], html, page_url(engine, doc), truth[doc][1]
-                )
-                text = score.strip_markdown(strip_callouts(result.markdown))
-                found = [post_found(score.strip_markdown(p), text) for p in posts[doc]]
-                if args.out:
-                    target = args.out / name / engine / f"{doc}.md"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(result.markdown, "utf-8")
-                if args.show == "noise" and result.noise:
-                    print(f"-- {name} {engine} {doc}: {len(result.noise)} noise lines")
-                    for line in result.noise:
-                        print("   ", line[:110])
-                if args.show == "posts" and not all(found):
-                    missed = [i + 1 for i, ok in enumerate(found) if not ok]
-                    print(f"-- {name} {engine} {doc}: posts missed {missed} of {len(found)}")
-                for key in ((name, engine, part_of(doc)), (name, "ALL", part_of(doc))):
-                    t = tallies[key]
-                    t.counts.append(result.counts)
-                    t.posts += len(found)
-                    t.found += sum(found)
-                    t.noise += len(result.noise)
-                    t.pages += 1
-                    t.ms += result.ms
+    for engine, doc, html in corpus_pages(corpus, engines, args.docs, args.part):
+        for name in args.only:
+            result = score_page(score, EXTRACTORS[name], html, page_url(engine, doc), truth[doc][1])
+            text = score.strip_markdown(strip_callouts(result.markdown))
+            found = [post_found(score.strip_markdown(p), text) for p in posts[doc]]
+            report_page(result, args.out, name, engine, doc, show_noise=args.show == "noise")
+            if args.show == "posts" and not all(found):
+                missed = [i + 1 for i, ok in enumerate(found) if not ok]
+                print(f"-- {name} {engine} {doc}: posts missed {missed} of {len(found)}")
+            for key in ((name, engine, part_of(doc)), (name, "ALL", part_of(doc))):
+                t = tallies[key]
+                t.counts.append(result.counts)
+                t.posts += len(found)
+                t.found += sum(found)
+                t.noise += len(result.noise)
+                t.pages += 1
+                t.ms += result.ms
     for part in PARTS:
         if not any(key[2] == part for key in tallies):
             continue
