@@ -785,3 +785,18 @@ def test_the_soup_is_built_from_the_parsed_region_as_a_second_parse_would_give_i
         built = str(soup_of(region))
         assert built == _parsed_again(region).replace("<!-- a note -->", ""), region.tag
     assert soup_of(page.find(".//article")).find("article")["class"] == ["story", "main"]
+
+
+def test_an_attribute_lxml_cannot_look_up_does_not_stop_the_conversion() -> None:
+    # a template's placeholder left in a tag ("{{ attrs }}") becomes an attribute named "{{",
+    # which the parser keeps and lxml cannot look up by name (it reads "{..." as a namespace);
+    # the region still converts, and a callout still forms
+    html = (
+        '<html><body><article><div class="x" {{ attrs }}><p>'
+        + "Words of the story, with commas, and more words. " * 8
+        + '</p><div class="admonition note" {{ attrs }}><p class="admonition-title">Note</p>'
+        "<p>Mind the step.</p></div></div></article></body></html>"
+    )
+    out = extract_html(html, url="https://mag.example.com/a").markdown
+    assert "Words of the story" in out
+    assert "> [!note]" in out and "Mind the step." in out

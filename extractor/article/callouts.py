@@ -93,9 +93,12 @@ def _kind_of_title(title: HtmlElement | None) -> str | None:
 
 
 def _as_callout(el: HtmlElement, kind: str, label: str) -> None:
-    for name in list(el.attrib):
-        if name not in QUOTED_AUTHOR:  # (a forum's quote of a post keeps whom it quotes)
-            del el.attrib[name]
+    # (a forum's quote of a post keeps whom it quotes); cleared whole, as an attribute whose
+    # name lxml cannot look up ("{{" from a template's placeholder) cannot be deleted by name
+    kept = [(name, value) for name, value in el.attrib.items() if name in QUOTED_AUTHOR]
+    el.attrib.clear()
+    for name, value in kept:
+        el.set(name, value)
     el.tag = "blockquote"
     el.set("data-callout", kind)
     if label and KINDS.get(label.lower()) != kind:

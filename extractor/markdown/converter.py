@@ -641,7 +641,10 @@ class _TreeWriter:
     def copy(self, el: HtmlElement, parent: Tag) -> None:
         if not isinstance(el.tag, str):  # comments and processing instructions say nothing
             return
-        attrs = self.attribute_dict(el.attrib)
+        # by items: an attribute whose name lxml cannot look up ("{{" from a template's
+        # placeholder left in a tag: "{" starts a namespace for lxml) is still read, where a
+        # lookup by name raises
+        attrs = self.attribute_dict(el.attrib.items())
         # linked by its constructor, as bs4's parser builds it, not linked to nothing first
         tag = self.tag_class(
             None, self.builder, el.tag, attrs=attrs, parent=parent, previous=self.last
