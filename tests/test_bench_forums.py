@@ -62,3 +62,11 @@ def test_one_thread_page_scores() -> None:
     found = [bench.post_found(score.strip_markdown(p), text) for p in load_posts(CORPUS)[DOC]]
     assert sum(found) >= 7  # of eight posts
     assert result.noise == []  # the board's names, dates and buttons stay out
+
+
+def test_an_author_line_naming_a_member_is_neither_text_nor_noise() -> None:
+    md = "**marta_k** · 4 Mar '24\n\nFirst post.\n\n**someone_else** · 5 Mar\n\nSecond.\n\n**Bold text**\n"
+    kept, count = bench.without_bylines(md)
+    assert count == 1
+    assert "marta_k" not in kept
+    assert "**someone_else** · 5 Mar" in kept and "**Bold text**" in kept

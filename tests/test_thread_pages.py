@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article import boilerplate, callouts, cleanup, threads
+from extractor.article import boilerplate, callouts, cleanup, posts, threads
 from extractor.article.boilerplate import COMMENT_NAMES, names_a_comment_form, names_a_thread
 from extractor.article.region import find_article
 from extractor.article.threads import replies_shaped_like_the_post
@@ -131,8 +131,11 @@ def test_a_quote_box_of_a_post_on_the_page_goes_though_it_reads_as_a_callout() -
         "One more thing worth checking",
     )
     assert out.count("Just make sure the bucket has its own versioning") == 1
-    assert "ines_m" not in out
-    for chrome in ("Related topics", "Uploads missing after S3", "Likes", "Powered by", "halvard"):
+    # the copy goes with the line naming whom it quotes; ines_m stays as her post's author, and
+    # each post's header comes down to its author and date
+    assert out.count("ines_m") == 1 and "**ines_m** · October 14, 2026, 9:41am\n" in out
+    assert out.count("halvard") == 2
+    for chrome in ("Related topics", "Uploads missing after S3", "Likes", "Powered by"):
         assert chrome not in out
 
 
@@ -423,9 +426,12 @@ def test_a_discussion_and_its_comments_of_one_shape_come_out_whole() -> None:
         "The hall keeps one diary",
         "We did the same at our hall last year",
     )
-    for chrome in ("Moderator", "March 3", "Flag", "Quote", "Categories", "Popular", "Powered",
+    for chrome in ("Moderator", "Flag", "Quote", "Categories", "Popular", "Powered",
                    "to comment"):  # fmt: skip
         assert chrome not in out
+    # each comment keeps its author and date as one line (the member's role and picture go)
+    for author in ("hollins_k", "marisol_t", "petra_ng"):
+        assert f"**{author}** · March 3\n" in out
 
 
 @pytest.mark.parametrize(
@@ -594,3 +600,85 @@ def test_a_letter_avatar_is_a_box_of_initials_without_a_picture() -> None:
     assert "JD" not in text
     assert body.find(".//img") is None  # a picture avatar goes with its frame, as before
     assert "Avatars are drawn from your initials." in text  # more than initials: no avatar
+
+
+def _bylines(html: str) -> list[tuple[str, str | None]]:
+    body = dom.body_of(dom.parse(html))
+    return [(found.author, found.date) for found in posts.find_post_bylines(body)]
+
+
+def _ips_post(number: int, author: str, joined: str, posted: str, text: str) -> str:
+    # Invision's layout: the author pane (name, the member's join date) beside the post, whose
+    # meta line ("Posted <time>") comes before its text; members who liked it under the text
+    return f"""
+    <article id="elComment_{number}" class="cPost ipsComment">
+      <aside class="ipsComment_author cAuthorPane">
+        <h3 class="cAuthorPane_author"><strong><a href="/profile/{author}/">{author}</a></strong></h3>
+        <ul class="cAuthorPane_info"><li>Members</li><li><time datetime="x">{joined}</time></li></ul>
+      </aside>
+      <div class="ipsColumn">
+        <div class="ipsComment_meta"><div class="ipsType_reset">Posted
+          <a href="#c{number}"><time datetime="x">{posted}</time></a></div></div>
+        <div class="cPost_contentWrap"><div data-role="commentContent"><p>{text}</p></div></div>
+        <ul class="ipsReact_reactions"><li><a class="ipsType_blendLinks username">quietfox</a></li></ul>
+      </div>
+    </article>"""
+
+
+LONG = (
+    "The second valve on the left sticks after a cold night, and warming it by hand for a minute"
+    " frees it every time."
+)
+
+
+def test_each_post_is_read_with_its_author_and_the_date_before_its_text() -> None:
+    html = "<html><body><div class='cTopic'>{}{}{}</div></body></html>".format(
+        _ips_post(1, "pennant", "January 7, 2020", "March 3, 2025", LONG),
+        _ips_post(2, "harbour light", "April 10, 2009", "March 3, 2025", LONG + " Thanks."),
+        _ips_post(3, "pennant", "January 7, 2020", "March 4, 2025", "Good to know."),
+    )
+    # the post's own date (with the word its line puts before it), not the member's join date;
+    # the likers' names are no post's author; a one-line reply gets its line too
+    assert _bylines(html) == [
+        ("pennant", "Posted March 3, 2025"),
+        ("harbour light", "Posted March 3, 2025"),
+        ("pennant", "Posted March 4, 2025"),
+    ]
+
+
+def test_a_post_whose_author_card_follows_its_text_gets_no_line() -> None:
+    # Stack Exchange's answers: the text, then the signature card with "answered <date>" and
+    # the name; the page shows no header above the text
+    answer = """
+    <div class="answer"><div class="post-layout">
+      <div class="s-prose js-post-body"><p>{text}</p></div>
+      <div class="post-signature"><div class="user-action-time">answered Jul 18, 2024</div>
+        <div class="user-details"><a href="/users/1">{author}</a></div></div>
+    </div></div>"""
+    html = "<html><body>{}{}</body></html>".format(
+        answer.format(text=LONG, author="telcoM"), answer.format(text=LONG, author="ilkkachu")
+    )
+    assert _bylines(html) == []
+
+
+def test_a_threads_posts_come_out_under_their_authors_lines() -> None:
+    html = "<html><body class='section-viewtopic'><main><div class='cTopic'>{}{}{}</div></main></body></html>".format(
+        _ips_post(1, "pennant", "January 7, 2020", "March 3, 2025", LONG),
+        _ips_post(2, "harbourlight", "April 10, 2009", "March 3, 2025", LONG + " Thanks."),
+        _ips_post(3, "pennant", "January 7, 2020", "March 4, 2025", "Good to know."),
+    )
+    out = extract_html(html, url="https://forum.test/topic/1").markdown
+    assert in_order(
+        out,
+        "**pennant** · Posted March 3, 2025\n\nThe second valve",
+        "**harbourlight** · Posted March 3, 2025\n\nThe second valve",
+        "**pennant** · Posted March 4, 2025\n\nGood to know.",
+    )
+    for chrome in ("January 7, 2020", "Members"):
+        assert chrome not in out
+    # the same posts on a page that is no thread (a story's comments are dropped whole, and a
+    # page of cards keeps no lines it did not show in place)
+    skipped = extract_html(
+        html, url="https://forum.test/topic/1", options=Options(skip_steps=("post-bylines",))
+    ).markdown
+    assert "**pennant**" not in skipped

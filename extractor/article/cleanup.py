@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 from extractor.article import docs
 from extractor.article.boilerplate import names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
+from extractor.article.posts import is_post_byline
 from extractor.article.scoring import link_density
 from extractor.dom import ancestor, fold
 from extractor.metadata.titles import key
@@ -566,6 +567,8 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
         if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
     for el in _unchanged_or_again(everything, removal, _DATE_LINE_TAGS, region):
+        if is_post_byline(el):
+            continue  # a post's author and date, each post's own (see posts.py)
         raw = el.text_content()
         if len(raw) > 2 * DATE_LINE_MAX_CHARS:  # whitespace aside, too long for a dateline
             continue
@@ -574,6 +577,8 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
     if byline:
         for el in _unchanged_or_again(everything, removal, ("p", "div", "span"), region):
             text = fold(el.text_content())
+            if is_post_byline(el):
+                continue
             if text and len(text) <= BYLINE_MAX_CHARS and byline in text and _is_byline(text):
                 removal.take(el)
     return removal.step()

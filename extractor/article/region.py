@@ -28,6 +28,8 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   product-summary    on a product page without one, the summary beside the gallery joins the
                      region (see products.py);
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
+  post-bylines       on a thread's page, each post in the region gets its author and date,
+                     read before the chrome around them went, as one line above it (posts.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
   repeated-blocks    a second copy of a section (a layout's other version; see copies.py);
   link-lists, related-links, junk-lines, jump-links, edit-links, title-duplicate,
@@ -48,6 +50,7 @@ from extractor.article import (
     copies,
     docs,
     ledes,
+    posts,
     products,
     streaming,
     tabs,
@@ -79,6 +82,7 @@ ArticleStep = Literal[
     "product-main",
     "product-summary",
     "ledes",
+    "post-bylines",
     "quoted-copies",
     "repeated-blocks",
     "link-lists",
@@ -112,6 +116,8 @@ def find_article(
         run("streamed-parts", lambda: streaming.place_streamed_parts(doc))
     run("callouts", lambda: callouts.mark_callouts(body))
     run("tabs", lambda: tabs.lay_out_tabs(body))
+    # (read before the chrome holding them goes; placed once the page reads as a thread)
+    bylines = [] if "post-bylines" in skip else posts.find_post_bylines(body)
     opened = boilerplate.opened_in_place(body)
     docs.label_code_from_source(body)  # (reads the page's scripts, before they go)
     docs.keep_footnote_asides(body)  # (before asides go)
@@ -151,6 +157,8 @@ def find_article(
         steps.append(joined)
     if options.include_comments:
         _append_comments(region, scan.comments)
+    if thread_page and bylines:
+        run("post-bylines", lambda: posts.place_post_bylines(bylines, region))
     run("quoted-copies", lambda: threads.drop_quoted_copies(region))
     run("repeated-blocks", lambda: copies.drop_copies(region))
     run("link-lists", lambda: cleanup.drop_link_lists(region))

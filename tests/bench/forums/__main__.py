@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tests.bench.docs.__main__ import (
     EXTRACTORS,
+    Extractor,
     corpus_pages,
     load_truth,
     report_page,
@@ -27,12 +28,14 @@ from tests.bench.docs.__main__ import (
     score_py,
     strip_callouts,
 )
-from tests.bench.forums.build import CORPUS, load_posts, page_url
+from tests.bench.forums.build import CORPUS, MEMBERS, load_posts, page_url
 from tests.bench.run import load_score
 from tests.bench.split import PARTS
 from tests.bench.split import part as part_of
 
 _WORD = re.compile(r"\w+")
+# A post's line of author and date as the pure path writes it ("**marta_k** · 4 Mar '24").
+_BYLINE = re.compile(r"^\*\*(?P<name>[^*\n]+)\*\*(?: · [^\n]+)?$", re.MULTILINE)
 FOUND = 0.8  # share of a post's 4-word runs that must be in the output
 
 
@@ -42,6 +45,22 @@ def _words(text: str) -> list[str]:
 
 def _grams(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def without_bylines(md: str) -> tuple[str, int]:
+    """The Markdown without its posts' author lines that name a member of the corpus, and how
+    many there were: the truth holds the posts' text alone, so a right author line is neither
+    text nor noise (a line naming anyone else stays, and counts as noise)."""
+    count = 0
+
+    def cut(found: re.Match[str]) -> str:
+        nonlocal count
+        if found.group("name") not in MEMBERS:
+            return found.group(0)
+        count += 1
+        return ""
+
+    return _BYLINE.sub(cut, md), count
 
 
 def post_found(post_text: str, output_text: str) -> bool:
@@ -60,6 +79,7 @@ class Tally:
     posts: int = 0
     found: int = 0
     noise: int = 0
+    bylines: int = 0
     pages: int = 0
     ms: float = 0.0
 
@@ -83,7 +103,16 @@ def main(argv: list[str] | None = None, corpus: Path = CORPUS) -> int:
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     for engine, doc, html in corpus_pages(corpus, engines, args.docs, args.part):
         for name in args.only:
-            result = score_page(score, EXTRACTORS[name], html, page_url(engine, doc), truth[doc][1])
+            seen: list[int] = []
+
+            def extract(
+                page: str, url: str, run: Extractor = EXTRACTORS[name], seen: list[int] = seen
+            ) -> str:
+                md, count = without_bylines(run(page, url))
+                seen.append(count)
+                return md
+
+            result = score_page(score, extract, html, page_url(engine, doc), truth[doc][1])
             text = score.strip_markdown(strip_callouts(result.markdown))
             found = [post_found(score.strip_markdown(p), text) for p in posts[doc]]
             report_page(result, args.out, name, engine, doc, show_noise=args.show == "noise")
@@ -96,6 +125,7 @@ def main(argv: list[str] | None = None, corpus: Path = CORPUS) -> int:
                 t.posts += len(found)
                 t.found += sum(found)
                 t.noise += len(result.noise)
+                t.bylines += seen[0]
                 t.pages += 1
                 t.ms += result.ms
     for part in PARTS:
@@ -103,7 +133,7 @@ def main(argv: list[str] | None = None, corpus: Path = CORPUS) -> int:
             continue
         print(f"\n== {part} part (split by source document, tests/bench/split.py)")
         print(f"{'engine':<10} {'extractor':<11} {'pages':>5} {'textF1':>6} {'posts':>6} "
-              f"{'noise/p':>7} {'ms/p':>6}")  # fmt: skip
+              f"{'authors':>7} {'noise/p':>7} {'ms/p':>6}")  # fmt: skip
         for engine in [*engines, "ALL"]:
             for name in args.only:
                 row = tallies.get((name, engine, part))
@@ -112,12 +142,14 @@ def main(argv: list[str] | None = None, corpus: Path = CORPUS) -> int:
                 f1 = score.aggregate(row.counts)["f1"]
                 print(
                     f"{engine:<10} {name:<11} {row.pages:>5} {f1:>6.3f} "
-                    f"{row.found / row.posts:>6.3f} {row.noise / row.pages:>7.2f} "
+                    f"{row.found / row.posts:>6.3f} {row.bylines / row.posts:>7.3f} "
+                    f"{row.noise / row.pages:>7.2f} "
                     f"{row.ms / row.pages:>6.0f}"
                 )
     print(
         "\nposts: share of the threads' posts whose text is in the output (80% of its 4-word "
-        "runs);\nnoise/p: output lines not in the truth, per page"
+        "runs);\nauthors: share of the posts given a line naming a member of the corpus as their "
+        "author (not text, not noise);\nnoise/p: output lines not in the truth, per page"
     )
     return 0
 

@@ -1,0 +1,368 @@
+"""A thread's posts keep their author and date: one line above each post.
+
+Forum software prints each post's author and date in a header or a side panel that the
+chrome steps remove with the rest of the panel (the member's picture, title and stats, the
+permalink, the buttons). A reader of the thread needs them: without them the posts run
+together and nobody said anything. So, before those steps run, each post's author and date
+are read, and once the page is known to be a thread they come back as one line at the top
+of the post's text ("**marta** · 8 Oct 2024").
+
+What a post is, is found from its author:
+- an author is a short name in an element the software marks as one: a class word such as
+  "username", "author", "poster", "creator" or "membername" (Discourse's ``creator``,
+  XenForo's and vBulletin's ``username``, Invision's ``cAuthorPane_author``, phpBB's
+  ``username``, Flarum's ``PostUser-name``), or microdata's ``itemprop="author"``; a name
+  the element marks inside itself (``itemprop="name"``) is the name;
+- the posts are the authors at one place of the page's template (tags and class words from
+  the page down), each with its unit: the highest element above it holding no other author
+  of that place. The place whose units are posts wins: two or more units holding a post's
+  text (POST_MIN_CHARS), the author before it. A list of members who liked a post, a
+  sidebar of latest posts, a quote's author: their units hold no post;
+- the post's text is the unit's largest part, followed down while one part holds most of it;
+- its date is the last date before the text: a <time> or an element named for a date, short,
+  with a digit (a member's join date in a side panel comes before the post's own date, a
+  post's "Last edited" line after its text). A date the page hides (a machine-readable copy)
+  is not read.
+A post whose author comes after its text (Stack Exchange's signature card under an answer)
+gets no line: the page shows no header there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from extractor.article.boilerplate import HIDDEN_NAMES, names_of
+from extractor.dom import is_within
+from extractor.records import Step
+from extractor.removal import Removal, is_attached
+
+# class words of a post's author (Discourse's "creator", XenForo's and vBulletin's "username",
+# phpBB's "username", Invision's "cAuthorPane_author", Flarum's "PostUser-name", MyBB's
+# "author_information" holds more than a name and is not read: its text is too long).
+AUTHOR_NAMES = re.compile(r"user-?name|user_name|author|poster|creator|member-?name")
+AUTHOR_PROPS = frozenset({"author", "creator"})
+AUTHOR_MAX_CHARS = 40
+AUTHOR_MAX_WORDS = 4
+# class words of a post's date (vBulletin's "postdate", Tapatalk's "posttime", the "timeago"
+# of NodeBB and jQuery plugins).
+DATE_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:date|time|timestamp|posted|post-?date|post-?time|timeago)(?:$|[\s_-])"
+)
+DATE_MAX_CHARS = 40
+# A date keeps up to this many words its line prints before it ("Posted", "posted on").
+DATE_LEAD_WORDS = 2
+_DIGIT = re.compile(r"\d")
+# Direction marks some engines put around a date ("\u200e12-02-2026"), unseen by a reader.
+_MARKS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+_DIGITS = re.compile(r"\d+")
+# A unit is a post when its text holds this many characters besides its author and date.
+POST_MIN_CHARS = 80
+# ...and the thread needs this many such posts.
+MIN_POSTS = 2
+# A post's text is followed down into a part holding more than this share of it.
+TEXT_SHARE = 0.5
+# Containers a post's text is followed into; other tags are the text itself.
+_CONTAINERS = frozenset({"div", "section", "article", "main", "td", "tr", "tbody", "table"})
+_SCRIPTS = ("script", "style", "template")
+_INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "small", "abbr", "font", "br"})
+# Parts of a table a line cannot be put in.
+_TABLE_PARTS = frozenset({"tr", "tbody", "table"})
+# A header holding its author and date and at most this much more (a display name repeated,
+# a post's number) goes with them when the line replaces it.
+HEADER_EXTRA_CHARS = 30
+SEPARATOR = " · "
+BYLINE_MARK = "data-post-byline"
+
+
+@dataclass(frozen=True)
+class PostByline:
+    """One post's author and date, and where they were found."""
+
+    unit: HtmlElement  # the post's element, header and text
+    text: HtmlElement  # the post's text (the line goes at its top)
+    author: str
+    author_el: HtmlElement
+    date: str | None
+    date_el: HtmlElement | None
+
+
+def find_post_bylines(body: HtmlElement) -> list[PostByline]:
+    """Each post's author and date, read before the chrome that holds them goes (see the
+    module's notes); empty when the page shows no posts with authors."""
+    candidates = [
+        el
+        for el in body.iter(etree.Element)
+        if (
+            ((cls := el.get("class")) and AUTHOR_NAMES.search(cls.lower()))
+            or el.get("itemprop") in AUTHOR_PROPS
+            or el.get("rel") == "author"
+        )
+        and _author_text(el) is not None
+    ]
+    # the name itself, not a wrapper around it and a member's role ("Author" around
+    # "Username" and "AuthorInfo"): a candidate holding another is passed over
+    holding = {above for el in candidates for above in el.iterancestors()}
+    places: dict[tuple[str, ...], list[HtmlElement]] = {}
+    for el in candidates:
+        parent = el.getparent()
+        if el in holding or parent is None:
+            continue
+        # by its class words and the tags above it: one engine prints a member's name as a
+        # link and a guest's as a <span> of the same class, and marks a post by its author's
+        # role or its being read ("Role_Moderator", "new")
+        words = " ".join(sorted(_DIGITS.sub("", el.get("class") or "").split()))
+        places.setdefault((words, *_tags_above(el, body)), []).append(el)
+    best: list[PostByline] = []
+    for authors in places.values():
+        if len(authors) < MIN_POSTS or len(authors) <= len(best):
+            continue
+        found = _posts_of(authors)
+        if len(found) > len(best):
+            best = found
+    return best
+
+
+def place_post_bylines(bylines: list[PostByline], region: HtmlElement) -> Step:
+    """Each post of the region gets its author and date as one line at the top of its text;
+    what is left of the header they came from goes (a display name, the post's number)."""
+    removal = Removal("post-bylines", "each post's author and date, as one line above it")
+    for found in bylines:
+        if not is_attached(found.text):
+            continue
+        if found.text is not region and not is_within(found.text, region):
+            continue
+        _drop_header(found, removal)
+        line = found.text.makeelement("p", {BYLINE_MARK: ""})
+        name = etree.SubElement(line, "strong")
+        name.text = found.author
+        if found.date:
+            name.tail = SEPARATOR + found.date
+        _put_first(line, found.text)
+    return removal.step()
+
+
+def is_post_byline(el: HtmlElement) -> bool:
+    """Is the element a post's line put by ``place_post_bylines``?"""
+    return el.get(BYLINE_MARK) is not None
+
+
+def _author_text(el: HtmlElement) -> str | None:
+    if el.tag == "time" or el.find(".//time") is not None or ancestor_quote(el):
+        return None
+    named = el.find(".//*[@itemprop='name']")
+    text = _line(named if named is not None else el)
+    if not text or len(text) > AUTHOR_MAX_CHARS or len(text.split()) > AUTHOR_MAX_WORDS:
+        return None
+    if _DIGIT.fullmatch(text.replace(",", "").replace(".", "")):
+        return None
+    return text
+
+
+def ancestor_quote(el: HtmlElement) -> bool:
+    return next(el.iterancestors("blockquote"), None) is not None
+
+
+def _tags_above(el: HtmlElement, body: HtmlElement) -> tuple[str, ...]:
+    tags = []
+    for above in el.iterancestors():
+        tags.append(above.tag)
+        if above is body:
+            break
+    return tuple(tags)
+
+
+def _posts_of(authors: list[HtmlElement]) -> list[PostByline]:
+    """The posts of one place's authors (see the module's notes): every unit whose author
+    comes before its text, once MIN_POSTS of them hold a post's text (POST_MIN_CHARS; a
+    one-line reply among them gets its line too)."""
+    held: Counter[HtmlElement] = Counter()
+    for el in authors:
+        held.update(el.iterancestors())
+    units: list[tuple[HtmlElement, HtmlElement, HtmlElement | None]] = []
+    paths: Counter[tuple[tuple[str, str], ...]] = Counter()
+    for el in authors:
+        unit = el
+        for above in el.iterancestors():
+            if held[above] > 1:
+                break
+            unit = above
+        text = _text_of(unit)
+        if text is not None and _chars(text) >= POST_MIN_CHARS and not is_within(el, text):
+            paths[_path(unit, text)] += 1
+            units.append((el, unit, text))
+        else:
+            units.append((el, unit, None))
+    if sum(paths.values()) < MIN_POSTS:
+        return []
+    # a short post's text is where the long posts of its kind hold theirs (its author's pane
+    # may outweigh a one-line reply)
+    usual = paths.most_common(1)[0][0]
+    found: list[PostByline] = []
+    for el, unit, text in units:
+        if text is None:
+            text = _follow(unit, usual)
+        author = _author_text(el)
+        if text is None or author is None or is_within(el, text):
+            continue
+        if not _comes_before(el, text, unit):
+            continue
+        date_el = _date_before(unit, text, el)
+        date = _shown_date(date_el, unit, author) if date_el is not None else None
+        found.append(PostByline(unit, text, author, el, date, date_el))
+    return found
+
+
+def _path(unit: HtmlElement, text: HtmlElement) -> tuple[tuple[str, str], ...]:
+    """The tags and class words from the unit down to its text."""
+    steps = []
+    for above in (text, *text.iterancestors()):
+        if above is unit:
+            break
+        steps.append((above.tag, _DIGITS.sub("", above.get("class") or "")))
+    return tuple(reversed(steps))
+
+
+def _follow(unit: HtmlElement, path: tuple[tuple[str, str], ...]) -> HtmlElement | None:
+    current = unit
+    for tag, cls in path:
+        current = next(
+            (
+                child
+                for child in current
+                if child.tag == tag and _DIGITS.sub("", child.get("class") or "") == cls
+            ),
+            None,
+        )
+        if current is None:
+            return None
+    return current
+
+
+def _text_of(unit: HtmlElement) -> HtmlElement | None:
+    """The unit's text: its largest part, followed down while one part holds most of it."""
+    current = unit
+    size = _chars(current)
+    while current.tag in _CONTAINERS or (current is unit and current.tag == "li"):
+        parts = [(_chars(child), child) for child in current]
+        parts = [part for part in parts if isinstance(part[1].tag, str)]
+        if not parts:
+            break
+        chars, largest = max(parts, key=lambda part: part[0])
+        if chars <= TEXT_SHARE * size or largest.tag not in _CONTAINERS:
+            break
+        current, size = largest, chars
+    return None if current is unit or current.tag in _TABLE_PARTS else current
+
+
+def _chars(el: HtmlElement) -> int:
+    """The element's characters, white space and scripts aside (templates indent deeply)."""
+    return sum(len(word) for word in el.text_content().split()) - sum(
+        len(word) for script in el.iter(*_SCRIPTS) for word in (script.text or "").split()
+    )
+
+
+def _comes_before(el: HtmlElement, text: HtmlElement, unit: HtmlElement) -> bool:
+    for node in unit.iter(etree.Element):
+        if node is el:
+            return True
+        if node is text:
+            return False
+    return False
+
+
+def _date_before(unit: HtmlElement, text: HtmlElement, author: HtmlElement) -> HtmlElement | None:
+    """The last date the unit shows before its text (see the module's notes)."""
+    date: HtmlElement | None = None
+    for node in unit.iter(etree.Element):
+        if node is text:
+            break
+        if date is not None and is_within(node, date):
+            continue
+        if node.tag != "time" and not DATE_NAMES.search((node.get("class") or "").lower()):
+            continue
+        if _hidden(node) or ancestor_quote(node) or is_within(node, author):
+            continue
+        shown = _line(node)
+        if shown and len(shown) <= DATE_MAX_CHARS and _DIGIT.search(shown):
+            date = node
+    return date
+
+
+def _line(el: HtmlElement) -> str:
+    """The element's text on one line, white space folded and direction marks aside."""
+    return " ".join(el.text_content().translate(_MARKS).split())
+
+
+def _shown_date(el: HtmlElement, unit: HtmlElement, author: str) -> str:
+    """The date as the post shows it, with the word its line puts before it ("Posted",
+    "posted on"): the line above the date while it adds at most DATE_LEAD_WORDS words, no
+    digit and not the author's name in front of it."""
+    shown = _line(el)
+    branch = el
+    for above in el.iterancestors():
+        if above is unit or any(
+            isinstance(sibling.tag, str) and sibling.tag not in _INLINE
+            for sibling in branch.itersiblings(preceding=True)
+        ):
+            break  # (a word of the line, not a block before it: a member's "Members" badge)
+        branch = above
+        line = _line(above)
+        lead = line[: len(line) - len(shown)].strip()
+        if (
+            not line.endswith(shown)
+            or len(lead.split()) > DATE_LEAD_WORDS
+            or _DIGIT.search(lead)
+            or author in lead
+        ):
+            break
+        shown = line
+    return shown
+
+
+def _hidden(el: HtmlElement) -> bool:
+    return bool(HIDDEN_NAMES.search(names_of(el))) or "hidden" in el.attrib
+
+
+def _drop_header(found: PostByline, removal: Removal) -> None:
+    """Take the author and date where they still stand: with their header when it holds
+    little more (HEADER_EXTRA_CHARS) and not the post's text, else each alone."""
+    shown = [el for el in (found.author_el, found.date_el) if el is not None and is_attached(el)]
+    if not shown:
+        return
+    header = shown[0]
+    if len(shown) == 2:
+        header = next(
+            (above for above in shown[0].iterancestors() if is_within(shown[1], above)),
+            found.unit,
+        )
+    if header is found.unit or is_within(found.text, header) or header is found.text:
+        for el in shown:
+            if not is_within(found.text, el):
+                removal.take(el)
+        return
+    extra = len("".join(header.text_content().split())) - sum(
+        len("".join(el.text_content().split())) for el in shown
+    )
+    if extra <= HEADER_EXTRA_CHARS:
+        removal.take(header)
+    else:
+        for el in shown:
+            removal.take(el)
+
+
+def _put_first(line: HtmlElement, text: HtmlElement) -> None:
+    """Put the line at the top of the post's text: inside a container, before its first
+    child and any loose text; before a paragraph-like block."""
+    if text.tag in _CONTAINERS:
+        line.tail = text.text
+        text.text = None
+        text.insert(0, line)
+    else:
+        text.addprevious(line)
