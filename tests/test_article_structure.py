@@ -138,6 +138,40 @@ def test_a_landing_page_is_all_its_sections_not_its_best_card() -> None:
         assert chrome not in out
 
 
+def test_a_service_page_keeps_its_linked_cards_and_the_sections_beside_its_faq() -> None:
+    # no <main>: the best block is an FAQ answer, and the body is mostly links only by its cards
+    # (one link around each card's heading and text), while its overview adds prose of its own
+    out = fixture_markdown("service-linked-cards")
+    assert out.startswith("Marlow & Pike tax advisers work with owner-managed firms")
+    assert "## Tax Advisory Services" in out
+    assert "### [Estates and Trusts](https://pages.test/services/tax/estates/)" in out
+    assert "Passing wealth on with care" in out
+    assert "Earlier than most people do." in out and "We agree a fixed fee" in out
+    assert "company number" not in out
+
+
+def test_an_article_does_not_widen_into_a_rail_of_linked_teaser_cards() -> None:
+    # the teasers are cards like a service page's (a link around a heading and an excerpt), but
+    # the wrapper adds no prose outside them: the article stays alone
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the report: the council met on Tuesday, heard the objections, "
+        f"and deferred its vote on the harbour plan until the survey is finished.</p>"
+        for n in range(8)
+    )
+    cards = "".join(
+        f'<div class="card"><a href="/news/{n}/"><h3>Other story number {n}</h3>'
+        f"<p>An excerpt of the other story, long enough to read as a teaser paragraph, "
+        f"with a clause or two and a full stop at its end.</p></a></div>"
+        for n in range(14)
+    )
+    text = region_text(
+        f'<div class="page"><div class="story">{paragraphs}</div>'
+        f'<div class="river">{cards}</div></div>'
+    )
+    assert "Paragraph 7 of the report" in text
+    assert "Other story" not in text and "An excerpt" not in text
+
+
 def test_a_landing_pages_hero_banner_is_its_opening_not_an_ad() -> None:
     # HubSpot's theme names the opening section "hero-banner"; an ad or cookie banner goes
     out = fixture_markdown("landing-hero-banner")

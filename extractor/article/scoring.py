@@ -57,9 +57,12 @@ WIDEN_MIN_GAIN = 1.0
 # holds at least LIKE_SIBLINGS blocks of the region's kind (a listing's cards).
 WIDEN_MAX_LINK_DENSITY = 0.35
 LIKE_SIBLINGS = 3
+# Links that are whole cards (one link around a heading and a paragraph) are left out of that
+# link density when the parent adds as much text outside its links (see ``_cards_beside``).
+CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A best block that is only a part of the page (less prose than a card's, a list, a tab or
-# accordion panel) passes over wrappers that add a little beside it (a note, a caption) on the
-# way up; any other is an article and stops at the first.
+# accordion panel, an FAQ's answer inside one) passes over wrappers that add a little beside
+# it (a note, a caption) on the way up; any other is an article and stops at the first.
 CARD_MAX_PROSE = 500
 # Candidates scoring at least this share of the best one's score are a near tie with it.
 NEAR_TIE = 0.9
@@ -299,13 +302,15 @@ def _widen(
     if ends_content(top):
         return top
     part = part or own < CARD_MAX_PROSE or top.tag in PART_TAGS
-    part = part or bool(DISCLOSED_NAMES.search(names_of(top)))
+    part = part or _disclosed(top, prose)
     for parent in top.iterancestors():
         if parent is body.getparent():
             break
         if prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
-            if link_density(parent) > WIDEN_MAX_LINK_DENSITY and not _holds_its_like(
-                parent, region
+            if (
+                link_density(parent) > WIDEN_MAX_LINK_DENSITY
+                and not _holds_its_like(parent, region)
+                and not _cards_beside(parent, region)
             ):
                 break
             region, own = parent, prose.get(parent, 0)
@@ -314,6 +319,44 @@ def _widen(
         if ends_content(parent):
             break
     return region
+
+
+def _disclosed(top: HtmlElement, prose: dict[HtmlElement, int]) -> bool:
+    """Whether the block is a disclosure panel's content (a tab, an accordion's or an FAQ's
+    answer), by its names or those of the wrappers that hold the same prose."""
+    own = prose.get(top, 0)
+    for el in (top, *top.iterancestors()):
+        if el is not top and prose.get(el, 0) > own:
+            return False
+        if DISCLOSED_NAMES.search(names_of(el)):
+            return True
+    return False
+
+
+def _is_card_link(a: HtmlElement) -> bool:
+    """A link that is a whole card: it holds a heading and a paragraph of its own."""
+    if next(a.iter(*CARD_HEADINGS), None) is None:
+        return False
+    return any(len(p.text_content().strip()) >= MIN_PARAGRAPH_CHARS for p in a.iter("p"))
+
+
+def _cards_beside(parent: HtmlElement, region: HtmlElement) -> bool:
+    """Whether ``parent`` is mostly links only by its cards (links each around a heading and a
+    paragraph: a landing page's services, features or team) while the text it adds outside any
+    link is at least WIDEN_MIN_GAIN times the region's own: a page's other sections, not a rail
+    of teaser cards beside an article (their text is all inside their links)."""
+    total = len(parent.text_content())
+    linked = cards = 0
+    for a in parent.iter("a"):
+        n = len(a.text_content())
+        linked += n
+        if _is_card_link(a):
+            cards += n
+    if not cards or linked - cards > WIDEN_MAX_LINK_DENSITY * total:
+        return False
+    own = len(region.text_content())
+    own_free = own - link_density(region, own) * own
+    return total - linked - own_free >= WIDEN_MIN_GAIN * max(own_free, 1)
 
 
 def _holds_its_like(parent: HtmlElement, region: HtmlElement) -> bool:
