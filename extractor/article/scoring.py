@@ -64,6 +64,7 @@ CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # accordion panel, an FAQ's answer inside one) passes over wrappers that add a little beside
 # it (a note, a caption) on the way up; any other is an article and stops at the first.
 CARD_MAX_PROSE = 500
+PANEL_NAMES = re.compile(r"tab-?pane|tab-?panel|tab-?content|accordion|collaps|toggle|faq")
 # Candidates scoring at least this share of the best one's score are a near tie with it.
 NEAR_TIE = 0.9
 # A region with less prose than this is a scrap (see ``_main_over_a_scrap``).
@@ -323,12 +324,15 @@ def _widen(
 
 def _disclosed(top: HtmlElement, prose: dict[HtmlElement, int]) -> bool:
     """Whether the block is a disclosure panel's content (a tab, an accordion's or an FAQ's
-    answer), by its names or those of the wrappers that hold the same prose."""
+    answer), by its names or those of the wrappers that hold the same prose (a wrapper named
+    "answer" alone is a Q&A thread's post, which is an article)."""
+    if DISCLOSED_NAMES.search(names_of(top)):
+        return True
     own = prose.get(top, 0)
-    for el in (top, *top.iterancestors()):
-        if el is not top and prose.get(el, 0) > own:
+    for el in top.iterancestors():
+        if prose.get(el, 0) > own:
             return False
-        if DISCLOSED_NAMES.search(names_of(el)):
+        if PANEL_NAMES.search(names_of(el)):
             return True
     return False
 
