@@ -196,18 +196,6 @@ def test_block_starts_escaped(text: str, expected: str) -> None:
         ('<p><span class="char">H</span><span class="char">i</span></p>', "Hi\n"),
         ('<p><code><span class="tok">let</span><span class="tok">x</span></code></p>', "`letx`\n"),
         ('<p><span class="a">one.</span><span class="a">two</span></p>', "one.two\n"),
-        # a label styled apart beside a link (a timeline's date, a count): spaced as well
-        (
-            '<p><span class="date">3/14</span><a class="title" href="/p">Glazes</a></p>',
-            "3/14 [Glazes](/p)\n",
-        ),
-        (
-            '<p><a class="tag" href="/t">Kilns</a><small class="n">12</small></p>',
-            "[Kilns](/t) 12\n",
-        ),
-        # ...not a link that shares the label's class, nor one with no class of its own
-        ('<p><span class="x">un</span><a class="x" href="/w">do</a></p>', "un[do](/w)\n"),
-        ('<p><span class="x">un</span><a href="/w">do</a></p>', "un[do](/w)\n"),
     ],
 )
 def test_labels_side_by_side_are_spaced(body: str, expected: str) -> None:
@@ -220,15 +208,6 @@ def test_a_job_boards_category_labels_do_not_run_together() -> None:
     out = extract_html(html, url="https://pages.test/listing-lever-postings/").markdown
     assert "Remote Engineering – Platform Full-time" in out
     assert "RemoteEngineering" not in out
-
-
-def test_a_timelines_dates_do_not_run_into_its_titles() -> None:
-    # vuepress-theme-hope's timeline: each entry a date span and a title link, nothing between
-    html = (PAGES / "listing-timeline-dates" / "index.html").read_text(encoding="utf-8")
-    out = extract_html(html, url="https://pages.test/listing-timeline-dates/").markdown
-    assert "- 3/14 [Ash glaze tests](https://pages.test/posts/ash-glaze-tests.html)" in out
-    assert "9/17 [First salt firing]" in out
-    assert "3/14[" not in out
 
 
 def test_a_card_links_first_heading_carries_the_link() -> None:

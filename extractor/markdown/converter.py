@@ -660,10 +660,7 @@ class _TreeWriter:
             self.copy(child, tag)
             if child.tail:
                 self.add_text(child.tail, tag)
-            elif child.tag in CHIP_TAGS and (
-                _chips_side_by_side(child, child.getnext())
-                or _label_beside_link(child, child.getnext())
-            ):
+            elif child.tag in CHIP_TAGS and _chips_side_by_side(child, child.getnext()):
                 self.add_text(" ", tag)
 
 
@@ -680,23 +677,6 @@ def _chips_side_by_side(el: HtmlElement, nxt: HtmlElement | None) -> bool:
         return False
     if not (first[-1:].isalnum() and second[:1].isalnum()):
         return False  # a space or a mark between them already, or none needed
-    return not any(a.tag in ("pre", "code") for a in el.iterancestors())
-
-
-def _label_beside_link(el: HtmlElement, nxt: HtmlElement | None) -> bool:
-    """Whether ``el`` and the element right after it (nothing between them) are a link and a
-    label of the link's entry, each styled apart (a timeline's "2/21" before the post's
-    title, a count after it), whose words touch, outside code."""
-    if nxt is None or nxt.tag not in CHIP_TAGS or (el.tag == "a") == (nxt.tag == "a"):
-        return False
-    kind, other = (el.get("class") or "").split(), (nxt.get("class") or "").split()
-    if not kind or not other or set(kind).intersection(other):
-        return False
-    first, second = el.text_content(), nxt.text_content()
-    if len(first.strip()) < CHIP_MIN_CHARS or len(second.strip()) < CHIP_MIN_CHARS:
-        return False
-    if not (first[-1:].isalnum() and second[:1].isalnum()):
-        return False
     return not any(a.tag in ("pre", "code") for a in el.iterancestors())
 
 
