@@ -676,9 +676,28 @@ def test_a_threads_posts_come_out_under_their_authors_lines() -> None:
     )
     for chrome in ("January 7, 2020", "Members"):
         assert chrome not in out
-    # the same posts on a page that is no thread (a story's comments are dropped whole, and a
-    # page of cards keeps no lines it did not show in place)
+    # with the step switched off, no post gets a line
     skipped = extract_html(
         html, url="https://forum.test/topic/1", options=Options(skip_steps=("post-bylines",))
     ).markdown
     assert "**pennant**" not in skipped
+
+
+def test_a_storys_comments_with_their_authors_give_the_story_no_lines() -> None:
+    comment = """
+    <li class="comment"><article class="comment-body">
+      <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">{author}</b></div>
+        <div class="comment-metadata"><time datetime="2026-03-03">March 3, 2026</time></div></footer>
+      <div class="comment-content"><p>{text}</p></div></article></li>"""
+    story = " ".join(
+        f"<p>{LONG} Paragraph {n} of the story goes on about the valves.</p>" for n in range(6)
+    )
+    html = (
+        f"<html><body><article class='post'><h1>Valves in winter</h1>{story}</article>"
+        f"<section id='comments'><ol class='comment-list'>"
+        f"{comment.format(author='pennant', text=LONG)}{comment.format(author='tarn', text=LONG)}"
+        f"</ol></section></body></html>"
+    )
+    out = extract_html(html, url="https://news.test/valves").markdown
+    assert "Paragraph 5 of the story" in out
+    assert "pennant" not in out and "**tarn**" not in out

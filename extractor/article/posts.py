@@ -16,7 +16,8 @@ What a post is, is found from its author:
 - the posts are the authors at one place of the page's template (tags and class words from
   the page down), each with its unit: the highest element above it holding no other author
   of that place. The place whose units are posts wins: two or more units holding a post's
-  text (POST_MIN_CHARS), the author before it. A list of members who liked a post, a
+  text (POST_MIN_CHARS), the author before it, and more than one name among them (a series
+  naming one is a "Logged" line, a badge or a role). A list of members who liked a post, a
   sidebar of latest posts, a quote's author: their units hold no post;
 - the post's text is the unit's largest part, followed down while one part holds most of it;
 - its date is the last date before the text: a <time> or an element named for a date, short,
@@ -157,6 +158,10 @@ def _author_text(el: HtmlElement) -> str | None:
     if el.tag == "time" or el.find(".//time") is not None or ancestor_quote(el):
         return None
     named = el.find(".//*[@itemprop='name']")
+    if named is None:
+        # a name beside the member's title ("lindqvist Junior Member"): the name is the link
+        links = [a for a in el.iter("a") if _line(a)]
+        named = links[0] if len(links) == 1 and el.tag != "a" else None
     text = _line(named if named is not None else el)
     if not text or len(text) > AUTHOR_MAX_CHARS or len(text.split()) > AUTHOR_MAX_WORDS:
         return None
@@ -216,7 +221,9 @@ def _posts_of(authors: list[HtmlElement]) -> list[PostByline]:
         date_el = _date_before(unit, text, el)
         date = _shown_date(date_el, unit, author) if date_el is not None else None
         found.append(PostByline(unit, text, author, el, date, date_el))
-    return found
+    # a thread is written by more than one member: a series naming one (a "Logged" line, a
+    # "Topic Author" badge, a role) is no series of authors
+    return found if len({post.author for post in found}) > 1 else []
 
 
 def _path(unit: HtmlElement, text: HtmlElement) -> tuple[tuple[str, str], ...]:
