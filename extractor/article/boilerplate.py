@@ -318,7 +318,19 @@ def _name_kind(names: str) -> str | None:
 @lru_cache(maxsize=8192)
 def names_boilerplate(names: str) -> bool:
     """Does a class/id (lower-cased) name a boilerplate block?"""
-    return bool(BOILERPLATE_NAMES.search(BUILDER_WIDGETS.sub(" ", names)))
+    return _any_boilerplate_token(BUILDER_WIDGETS.sub(" ", names))
+
+
+def _any_boilerplate_token(names: str) -> bool:
+    """``BOILERPLATE_NAMES.search(names)``, token by token: no match of the pattern spans white
+    space (it only stands at a match's ends, where the start or end of a token does as well), and
+    the same class tokens come back on every element and page, so each is searched once."""
+    return any(_boilerplate_token(token) for token in names.split())
+
+
+@lru_cache(maxsize=65536)
+def _boilerplate_token(token: str) -> bool:
+    return BOILERPLATE_NAMES.search(token) is not None
 
 
 def _names_content(names: str) -> bool:
@@ -326,7 +338,7 @@ def _names_content(names: str) -> bool:
     if EMBED_NAMES.search(names):
         return True
     return any(
-        CONTENT_NAMES.search(token) and not BOILERPLATE_NAMES.search(token)
+        CONTENT_NAMES.search(token) and not _boilerplate_token(token)
         for token in names.split()
         if ":" not in token  # a utility under a prefix or variant ("x:text-sm"): a style
     )
@@ -594,7 +606,7 @@ def _prose_named_nav(el: HtmlElement) -> bool:
     """Named only for navigation ("content-nav-section": a section the page's table of contents
     leads to) but reading as prose: paragraphs, few of its words in links. Navigation is links."""
     names = names_of(el)
-    if not NAV_NAMES.search(names) or BOILERPLATE_NAMES.search(NAV_NAMES.sub(" ", names)):
+    if not NAV_NAMES.search(names) or _any_boilerplate_token(NAV_NAMES.sub(" ", names)):
         return False
     paragraphs = [p for p in el.iter("p") if len(p.text_content().strip()) >= NAV_PROSE_CHARS]
     if len(paragraphs) < 2:
@@ -607,7 +619,7 @@ def _prose_named_nav(el: HtmlElement) -> bool:
 def _named_in_passing(el: HtmlElement) -> bool:
     """Named only for cookies or consent, with text that is not a banner's ("cookie-step")."""
     names = names_of(el)
-    if not CONSENT_NAMES.search(names) or BOILERPLATE_NAMES.search(CONSENT_NAMES.sub(" ", names)):
+    if not CONSENT_NAMES.search(names) or _any_boilerplate_token(CONSENT_NAMES.sub(" ", names)):
         return False
     text = el.text_content()
     return bool(text.strip()) and not CONSENT_TEXT.search(text)
