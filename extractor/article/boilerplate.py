@@ -50,6 +50,7 @@ _TOGGLES = frozenset({"checkbox", "radio"})
 _AR_LINKS = etree.XPath("descendant::a[contains(concat(' ', normalize-space(@rel), ' '), ' ar ')]")
 # What drop_non_content removes from the page, in a fixed order.
 _DROPPED_TAGS = tuple(sorted(NON_CONTENT_TAGS | MEDIA_TAGS))
+_DROPPED_TAG_SET = frozenset(_DROPPED_TAGS)
 # Structural tags for the page's chrome around the article.
 CHROME_TAGS = ("nav", "aside", "footer", "menu")
 # A <footer> inside these is an attribution, not the page's footer.
@@ -225,29 +226,37 @@ def scan_page(body: HtmlElement) -> PageScan:
         "hidden": [], "chrome": [], "comments": [], "boilerplate": [], "captions": [],
         "forms": [], "post_marks": [],
     }  # fmt: skip
+    captions, forms, post_marks = kinds["captions"], kinds["forms"], kinds["post_marks"]
     for el in body.iter(etree.Element):
         tag = el.tag
-        if tag in _DROPPED_TAGS:
+        if tag in _DROPPED_TAG_SET:
             continue  # dropped wholesale by drop_non_content
         attrib = el.attrib
-        cls = attrib.get("class") if attrib else None
+        if not attrib:  # (most elements: nothing below but the tag to read)
+            if tag == "figcaption":
+                captions.append(el)
+            elif tag == "form":
+                forms.append(el)
+            continue
+        cls = attrib.get("class")
         if cls and names_a_post_mark(tag, cls):
-            kinds["post_marks"].append(el)
-        if attrib and _hidden(attrib):
+            post_marks.append(el)
+        if _hidden(attrib):
             kinds["hidden"].append(el)
-        elif attrib and attrib.get("role") in CHROME_ROLES:
+        elif attrib.get("role") in CHROME_ROLES:
             kinds["chrome"].append(el)
         elif tag == "figcaption":
-            kinds["captions"].append(el)
+            captions.append(el)
         elif tag in UNNAMED_TAGS:
             continue
         else:
             if tag == "form":
-                kinds["forms"].append(el)
-            if attrib and ("class" in attrib or "id" in attrib):
-                kind = _kind_of(attrib.get("class"), attrib.get("id"))
-                if kind and "id" in attrib and _id_is_its_heading(el):
-                    kind = _kind_of(attrib.get("class"), None)  # the id names its topic
+                forms.append(el)
+            ident = attrib.get("id")
+            if cls is not None or ident is not None:
+                kind = _kind_of(cls, ident)
+                if kind and ident is not None and _id_is_its_heading(el):
+                    kind = _kind_of(cls, None)  # the id names its topic
                 if kind and _name_counts(el, tag):
                     kinds[kind].append(el)
     return PageScan(**{kind: tuple(found) for kind, found in kinds.items()})
@@ -575,8 +584,13 @@ def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
 
 def _boilerplate_words(el: HtmlElement) -> frozenset[str]:
     """The boilerplate words the element's class and id hold ("widget", "nav")."""
-    names = BUILDER_WIDGETS.sub(" ", names_of(el))
-    return frozenset(m.group(0).strip(" _-") for m in BOILERPLATE_NAMES.finditer(names))
+    return _words_in_names(names_of(el))
+
+
+@lru_cache(maxsize=8192)
+def _words_in_names(names: str) -> frozenset[str]:
+    found = BOILERPLATE_NAMES.finditer(BUILDER_WIDGETS.sub(" ", names))
+    return frozenset(m.group(0).strip(" _-") for m in found)
 
 
 def _page_words(words: dict[HtmlElement, frozenset[str]], guard: Guard) -> frozenset[str]:
