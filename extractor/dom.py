@@ -229,6 +229,19 @@ def flattened(markup: str, limit: int = MAX_DEPTH) -> str:
     return "".join(flat.out)
 
 
+def text_content(el: HtmlElement) -> str:
+    """``el.text_content()``: the text of the element and all it holds, its own tail left out.
+
+    An element's is serialized as text, inside lxml, in half the time ``text_content`` takes:
+    that evaluates an XPath (``string()``) per call, and the steps below ask for the text of
+    one element after another. A comment or processing instruction gives its own text, as
+    ``text_content`` does.
+    """
+    if isinstance(el.tag, str):
+        return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    return str(el.text_content())
+
+
 def fold(text: str | None) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return " ".join(text.split()) if text else ""

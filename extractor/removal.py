@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from extractor.dom import text_content
 from extractor.records import Step
 
 SAMPLE_COUNT = 3  # how many removed snippets a step keeps
@@ -25,7 +26,7 @@ class Removal:
         if not is_attached(el):
             return
         if len(self.samples) < SAMPLE_COUNT:
-            words = el.text_content()[:SAMPLE_CHARS].split()[:SAMPLE_WORDS]
+            words = text_content(el)[:SAMPLE_CHARS].split()[:SAMPLE_WORDS]
             if words:
                 self.samples.append(" ".join(words))
         self.removed += 1

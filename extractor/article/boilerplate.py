@@ -21,7 +21,7 @@ from extractor.article.threads import (
     replies_shaped_like_the_post,
     voted_like_its_replies,
 )
-from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, is_within
+from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, is_within, text_content
 from extractor.normalize.figures import describes_something
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -279,7 +279,7 @@ def _id_is_its_heading(el: HtmlElement) -> bool:
             return False
         heading = el
     slug = _SLUG_NUMBER.sub("", _slug(str(el.get("id"))))  # "install-1": a repeated heading
-    return bool(slug) and _slug(heading.text_content()) == slug
+    return bool(slug) and _slug(text_content(heading)) == slug
 
 
 def _name_counts(el: HtmlElement, tag: str) -> bool:
@@ -355,7 +355,7 @@ def _names_content(names: str) -> bool:
 
 def paragraph_chars(el: HtmlElement) -> int:
     """How much text the element holds in <p> blocks (the guard's measure of prose)."""
-    return sum(len(p.text_content()) for p in el.iter("p"))
+    return sum(len(text_content(p)) for p in el.iter("p"))
 
 
 @dataclass(frozen=True)
@@ -367,7 +367,7 @@ class Guard:
 
     def chars_of(self, el: HtmlElement) -> int:
         """How much of the page's prose ``el`` holds."""
-        return paragraph_chars(el) if self.by_paragraphs else len(el.text_content())
+        return paragraph_chars(el) if self.by_paragraphs else len(text_content(el))
 
     def holds_much(self, el: HtmlElement, share: float) -> bool:
         """Does ``el`` hold more than ``share`` of the page's prose?"""
@@ -382,7 +382,7 @@ def prose_guard(body: HtmlElement) -> Guard:
     chars = paragraph_chars(body)
     if chars:
         return Guard(chars, by_paragraphs=True)
-    return Guard(len(body.text_content()), by_paragraphs=False)
+    return Guard(len(text_content(body)), by_paragraphs=False)
 
 
 def open_noscript_views(body: HtmlElement) -> Step:
@@ -394,7 +394,7 @@ def open_noscript_views(body: HtmlElement) -> Step:
         "noscript-views", "noscript wrappers around what a client without scripts sees"
     )
     views = [
-        el for el in body.iter("noscript") if len(el.text_content().strip()) >= NOSCRIPT_VIEW_CHARS
+        el for el in body.iter("noscript") if len(text_content(el).strip()) >= NOSCRIPT_VIEW_CHARS
     ]
     shown = _words(" ".join(body.xpath(".//text()[not(ancestor::noscript)]"))) if views else ""
     for el in views:
@@ -412,7 +412,7 @@ def _words(text: str) -> str:
 def _shown_already(view: HtmlElement, shown: str) -> bool:
     """Does the page show the view's opening and closing words already (``shown``: see
     ``_words``)? A view that begins as the page does but goes on is more than a copy."""
-    words = _words(view.text_content()).split()
+    words = _words(text_content(view)).split()
     ends = (words[:NOSCRIPT_COPY_WORDS], words[-NOSCRIPT_COPY_WORDS:])
     return all(" ".join(end) in shown for end in ends)
 
@@ -478,15 +478,15 @@ def opened_in_place(body: HtmlElement) -> frozenset[str]:
 
 def _reads_as_text(el: HtmlElement) -> bool:
     """Text, not mostly links: a panel to read (an answer), not a menu a toggle opens."""
-    text = len(el.text_content().strip())
-    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    text = len(text_content(el).strip())
+    linked = sum(len(text_content(a)) for a in el.iter("a"))
     return text - linked >= DISCLOSED_TEXT_CHARS and linked <= DISCLOSED_MAX_LINKED * text
 
 
 def drop_chrome_tags(body: HtmlElement) -> Step:
     """Navigation, asides and footers by tag, before the walk (a third of most pages)."""
     removal = Removal("chrome", "navigation, asides, footers (by tag)")
-    page_chars = len(body.text_content())
+    page_chars = len(text_content(body))
     for el in list(body.iter(*CHROME_TAGS)):
         if el.tag == "footer" and ancestor(el, *QUOTE_TAGS) is not None:
             continue  # a quote's attribution ("— Field notes, SRE guild")
@@ -500,7 +500,7 @@ def drop_chrome(body: HtmlElement, scan: PageScan) -> Step:
     """Banners, menus, search boxes and dialogs by ARIA role (not a banner left open around the
     page, see ``CHROME_WRAPPER_SHARE``)."""
     removal = Removal("chrome-roles", "banners, menus, search boxes, dialogs (by ARIA role)")
-    page_chars = len(body.text_content())
+    page_chars = len(text_content(body))
     for el in scan.chrome:
         if is_attached(el) and not _wraps_page(el, page_chars):
             removal.take(el)
@@ -509,10 +509,10 @@ def drop_chrome(body: HtmlElement, scan: PageScan) -> Step:
 
 def _wraps_page(el: HtmlElement, page_chars: int) -> bool:
     """Chrome by its tag or role that holds the page itself (see ``CHROME_WRAPPER_SHARE``)."""
-    chars = len(el.text_content())
+    chars = len(text_content(el))
     if chars <= CHROME_WRAPPER_SHARE * page_chars:
         return False
-    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    linked = sum(len(text_content(a)) for a in el.iter("a"))
     return linked <= CHROME_WRAPPER_MAX_LINKED * chars
 
 
@@ -610,10 +610,10 @@ def _holds_code(el: HtmlElement) -> bool:
     """A code block's wrapper (Prism's "code-toolbar"), whatever its name says."""
     if el.tag in ("pre", "code"):
         return True
-    code = sum(len(pre.text_content()) for pre in el.iter("pre"))
+    code = sum(len(text_content(pre)) for pre in el.iter("pre"))
     if not code:
-        code = sum(len(c.text_content()) for c in el.iter("code") if "\n" in c.text_content())
-    return code > 0 and code >= CODE_SHARE * len(el.text_content())
+        code = sum(len(text_content(c)) for c in el.iter("code") if "\n" in text_content(c))
+    return code > 0 and code >= CODE_SHARE * len(text_content(el))
 
 
 def _prose_named_nav(el: HtmlElement) -> bool:
@@ -622,11 +622,11 @@ def _prose_named_nav(el: HtmlElement) -> bool:
     names = names_of(el)
     if not NAV_NAMES.search(names) or _any_boilerplate_token(NAV_NAMES.sub(" ", names)):
         return False
-    paragraphs = [p for p in el.iter("p") if len(p.text_content().strip()) >= NAV_PROSE_CHARS]
+    paragraphs = [p for p in el.iter("p") if len(text_content(p).strip()) >= NAV_PROSE_CHARS]
     if len(paragraphs) < 2:
         return False
-    text = len(el.text_content().strip())
-    linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    text = len(text_content(el).strip())
+    linked = sum(len(text_content(a).strip()) for a in el.iter("a"))
     return linked < NAV_PROSE_LINK_SHARE * text
 
 
@@ -635,7 +635,7 @@ def _named_in_passing(el: HtmlElement) -> bool:
     names = names_of(el)
     if not CONSENT_NAMES.search(names) or _any_boilerplate_token(CONSENT_NAMES.sub(" ", names)):
         return False
-    text = el.text_content()
+    text = text_content(el)
     return bool(text.strip()) and not CONSENT_TEXT.search(text)
 
 
@@ -683,11 +683,11 @@ def drop_forms(scan: PageScan, body: HtmlElement) -> Step:
     form with much text, or with most of the page's text (a short page in a WebForms
     ``<form>``), wraps the page."""
     removal = Removal("forms", "search, sign-up and comment forms")
-    page = len(body.text_content().strip())
+    page = len(text_content(body).strip())
     for form in scan.forms:
         if not is_attached(form):
             continue
-        held = len(form.text_content().strip())
+        held = len(text_content(form).strip())
         if held < FORM_WRAPPER_CHARS and held < FORM_WRAPPER_SHARE * page:
             removal.take(form)
     return removal.step()

@@ -24,7 +24,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from extractor.article.threads import QUOTED_AUTHOR
-from extractor.dom import fold
+from extractor.dom import fold, text_content
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -82,14 +82,14 @@ def _title_of(el: HtmlElement) -> HtmlElement | None:
         return first
     if not _names_title(first.get("class") or ""):
         return None  # (before the text: a wrapper's first child may hold the whole page)
-    short = len(fold(first.text_content())) <= TITLE_MAX_CHARS
+    short = len(fold(text_content(first))) <= TITLE_MAX_CHARS
     return first if short and first.find(".//pre") is None else None
 
 
 def _kind_of_title(title: HtmlElement | None) -> str | None:
     if title is None:
         return None
-    return KINDS.get(fold(title.text_content()).strip(" :").lower())
+    return KINDS.get(fold(text_content(title)).strip(" :").lower())
 
 
 def _as_callout(el: HtmlElement, kind: str, label: str) -> None:
@@ -122,11 +122,11 @@ def mark_callouts(body: HtmlElement) -> Step:
         if kind is None:
             continue
         if (
-            len(el.text_content()) > BOX_MAX_CHARS
+            len(text_content(el)) > BOX_MAX_CHARS
             or next(el.iter(*_SECTION_HEADINGS), None) is not None
         ):
             continue
-        label = fold(title.text_content()).strip(" :") if title is not None else ""
+        label = fold(text_content(title)).strip(" :") if title is not None else ""
         if title is not None:
             removal.take(title)
         _as_callout(el, kind, label)
@@ -143,5 +143,5 @@ def _quote_with_mark(quote: HtmlElement) -> None:
         return
     holder.text = text[found.end() :]
     quote.set("data-callout", KINDS[found[1].lower()])
-    if holder is not quote and not fold(holder.text_content()) and not len(holder):
+    if holder is not quote and not fold(text_content(holder)) and not len(holder):
         holder.drop_tree()

@@ -14,7 +14,7 @@ from extractor.article.boilerplate import names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.posts import is_post_byline
 from extractor.article.scoring import link_density
-from extractor.dom import ancestor, fold
+from extractor.dom import ancestor, fold, text_content
 from extractor.metadata.titles import key
 from extractor.records import Step
 from extractor.removal import Removal
@@ -172,7 +172,7 @@ def drop_link_lists(region: HtmlElement) -> Step:
             continue
         if len(el.findall(".//a")) < LIST_MIN_LINKS:
             continue
-        text_len = len(el.text_content().strip())
+        text_len = len(text_content(el).strip())
         if not text_len or text_len > LINK_DENSE_MAX_CHARS:
             continue
         dense = link_density(el, text_len) > LINK_DENSE and not _has_prose(el)
@@ -192,7 +192,7 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
     CARD_MIN_COUNT of them, mostly links, that together hold most of the region's text (a
     listing's teasers); a rail of related stories beside an article holds less, and a thread's
     posts are not mostly links."""
-    total = len(region.text_content())
+    total = len(text_content(region))
     if not total:
         return frozenset()
     count: dict[tuple[str, str], int] = {}
@@ -204,8 +204,8 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
             continue
         key = (el.tag, cls)
         count[key] = count.get(key, 0) + 1
-        chars[key] = chars.get(key, 0) + len(el.text_content())
-        linked[key] = linked.get(key, 0) + sum(len(a.text_content()) for a in el.iter("a"))
+        chars[key] = chars.get(key, 0) + len(text_content(el))
+        linked[key] = linked.get(key, 0) + sum(len(text_content(a)) for a in el.iter("a"))
     return frozenset(
         key
         for key, n in count.items()
@@ -247,7 +247,7 @@ def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
     """A link list that is the body of an anchored section ("References", a README's table of
     contents) is content; one under a related-stories label is not."""
     heading = docs.section_heading(el, region)
-    return heading is not None and not RELATED_LABEL.match(fold(heading.text_content()))
+    return heading is not None and not RELATED_LABEL.match(fold(text_content(heading)))
 
 
 def drop_related_links(region: HtmlElement) -> Step:
@@ -259,7 +259,7 @@ def drop_related_links(region: HtmlElement) -> Step:
     ):
         if el is region:
             continue
-        raw = el.text_content()
+        raw = text_content(el)
         if len(raw) > 2 * RELATED_LINE_MAX_CHARS:  # whitespace aside, too long for any rule
             continue
         text = fold(raw)
@@ -285,9 +285,9 @@ def drop_related_links(region: HtmlElement) -> Step:
 def _block_of(el: HtmlElement, region: HtmlElement) -> HtmlElement:
     """The outermost ancestor below ``region`` that holds nothing but ``el``'s text."""
     block = el
-    text = fold(el.text_content())
+    text = fold(text_content(el))
     for parent in el.iterancestors():
-        if parent is region or fold(parent.text_content()) != text:
+        if parent is region or fold(text_content(parent)) != text:
             break
         block = parent
     return block
@@ -317,12 +317,12 @@ def _is_link_line(el: HtmlElement, *, words: bool = False) -> bool:
     grid of linked product cards: the white space its template indents the cards with is no
     text beside the links)."""
     if not words:
-        text = el.text_content().strip()
+        text = text_content(el).strip()
         return bool(text) and el.find(".//a") is not None and link_density(el) >= LINK_ONLY
-    folded = fold(el.text_content())
+    folded = fold(text_content(el))
     if not folded or el.find(".//a") is None:
         return False
-    linked = sum(len(fold(a.text_content())) for a in el.iter("a"))
+    linked = sum(len(fold(text_content(a))) for a in el.iter("a"))
     return linked >= LINK_ONLY * len(folded)
 
 
@@ -332,7 +332,7 @@ def _is_labelled_links(el: HtmlElement, text: str) -> bool:
     if lead is None:
         return False
     rest = len(text) - lead.end()
-    linked = sum(len(fold(a.text_content())) for a in el.iter("a"))
+    linked = sum(len(fold(text_content(a))) for a in el.iter("a"))
     return rest > 0 and linked >= LINK_ONLY * rest
 
 
@@ -345,7 +345,7 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
     product page (``product``) the store's discount badges too (see ``STORE_BADGE_LINES``)."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
     for el in _outside_code(region, LINE_TAGS):
-        raw = el.text_content()
+        raw = text_content(el)
         if len(raw) > 2 * JUNK_MAX_CHARS:  # whitespace aside, too long to be a junk line
             continue
         text = fold(raw)
@@ -382,7 +382,7 @@ def drop_jump_links(region: HtmlElement) -> Step:
         # its line holds its text and no other: a link with none, or with too much, is no such
         # line; one that shares a heading, a list entry or a table cell with other text stays
         # with its line; the place a link goes to is looked for last, for the few lines left
-        said = fold(link.text_content())
+        said = fold(text_content(link))
         if not said or len(said) > JUNK_MAX_CHARS or _shares_kept_line(link, said):
             continue
         line = _line_of(link, region)
@@ -390,7 +390,7 @@ def drop_jump_links(region: HtmlElement) -> Step:
             continue
         if ancestor(link, *_ALL_HEADINGS) is not None:
             continue  # a heading that toggles its section (an accordion's "#" link) is its title
-        text = fold(line.text_content())
+        text = fold(text_content(line))
         if not text or len(text) > JUNK_MAX_CHARS:
             continue
         if all(_jumps_back(a, places) for a in line.iter("a")):
@@ -402,7 +402,7 @@ def _shares_kept_line(link: HtmlElement, said: str) -> bool:
     """Whether ``link`` (its text ``said``) sits in a heading, list entry or table cell that
     holds more text than the link (its line is then inside that element, which stays)."""
     kept = ancestor(link, *_KEPT_LINES)
-    return kept is not None and fold(kept.text_content()) != said
+    return kept is not None and fold(text_content(kept)) != said
 
 
 def _jumps_back(link: HtmlElement, places: dict[str, HtmlElement | None]) -> bool:
@@ -460,9 +460,9 @@ def _is_edit_control(el: HtmlElement) -> bool:
     links = list(el.iter("a"))
     if not links or not all(_opens_editor(a) for a in links):
         return False
-    rest = fold(el.text_content())
+    rest = fold(text_content(el))
     for a in links:
-        rest = rest.replace(fold(a.text_content()), "", 1)
+        rest = rest.replace(fold(text_content(a)), "", 1)
     return not rest.strip(_EDIT_MARKS)
 
 
@@ -477,7 +477,7 @@ def drop_edit_links(region: HtmlElement) -> Step:
             if parent.tag in _ALL_HEADINGS or not _is_edit_control(parent):
                 break
             control = parent
-        if len(fold(control.text_content())) > EDIT_CONTROL_MAX_CHARS:
+        if len(fold(text_content(control))) > EDIT_CONTROL_MAX_CHARS:
             continue
         before = control.getprevious()
         beside = before is not None and before.tag in _ALL_HEADINGS
@@ -496,7 +496,7 @@ def drop_title(region: HtmlElement, title: str | None) -> Step:
     if title:
         wanted = _words(title)
         for at, el in enumerate(list(region.iter(*_HEADINGS))):
-            words = _words(el.text_content())
+            words = _words(text_content(el))
             if words and (
                 words == wanted
                 or (
@@ -511,7 +511,7 @@ def drop_title(region: HtmlElement, title: str | None) -> Step:
         if (
             top is not None
             and _text_above(top, region) <= TITLE_KICKER_MAX_CHARS
-            and _near_title(top.text_content(), title)
+            and _near_title(text_content(top), title)
         ):
             removal.take(top)
             return removal.step()
@@ -542,7 +542,7 @@ def _text_above(heading: HtmlElement, region: HtmlElement) -> int:
             continue
         nested = any(a.tag in _TEXT_BLOCKS for a in el.iterancestors() if a is not region)
         if not nested:
-            total += len(fold(el.text_content()))
+            total += len(fold(text_content(el)))
     return total
 
 
@@ -564,19 +564,19 @@ def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
             continue  # a picture's caption and credit ("image-meta") stay with it
         if docs.is_named_section(el):
             continue  # "Authors", a section of the document
-        if len(el.text_content()) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
+        if len(text_content(el)) <= BYLINE_MAX_CHARS and _line_of(el, region) is not None:
             removal.take(el)
     for el in _unchanged_or_again(everything, removal, _DATE_LINE_TAGS, region):
         if is_post_byline(el):
             continue  # a post's author and date, each post's own (see posts.py)
-        raw = el.text_content()
+        raw = text_content(el)
         if len(raw) > 2 * DATE_LINE_MAX_CHARS:  # whitespace aside, too long for a dateline
             continue
         if is_date_line(fold(raw)) and _line_of(el, region) is not None:
             removal.take(el)
     if byline:
         for el in _unchanged_or_again(everything, removal, ("p", "div", "span"), region):
-            text = fold(el.text_content())
+            text = fold(text_content(el))
             if is_post_byline(el):
                 continue
             if text and len(text) <= BYLINE_MAX_CHARS and byline in text and _is_byline(text):
@@ -612,7 +612,7 @@ def _is_byline(text: str) -> bool:
 def _has_prose(el: HtmlElement) -> bool:
     """A paragraph of plain text below the element keeps it (a list item with a sentence)."""
     for p in el.iter("p"):
-        text = p.text_content()
+        text = text_content(p)
         if len(text) > 150 and link_density(p, len(text)) < 0.3:
             return True
     return False

@@ -15,7 +15,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.dom import fold, is_within
+from extractor.dom import fold, is_within, text_content
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -50,7 +50,7 @@ def drop_copies(region: HtmlElement) -> Step:
             continue
         if chars[el] > most:
             continue
-        text = fold(el.text_content())
+        text = fold(text_content(el))
         first = seen.get(text)
         if first is None:
             seen[text] = el
@@ -67,7 +67,7 @@ def _repeats_a_block(region: HtmlElement) -> bool:
     """Does the text of a block (``BLOCK_TAGS``) recur in another block of the region?"""
     seen: set[str] = set()
     for el in region.iter(*BLOCK_TAGS):
-        text = " ".join(el.text_content().split())
+        text = " ".join(text_content(el).split())
         if text in seen:
             return True
         if text:

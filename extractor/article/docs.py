@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import _SLUG_NUMBER, _id_is_its_heading, _slug
+from extractor.dom import text_content
 from extractor.normalize.codeblocks import has_language
 from extractor.normalize.core import is_permalink_text
 
@@ -49,7 +50,7 @@ def _heading_in(el: HtmlElement) -> HtmlElement | None:
     for other in el:
         if other is first or not isinstance(other.tag, str):
             continue
-        if other.tag != "a" or not is_permalink_text(other.text_content()):
+        if other.tag != "a" or not is_permalink_text(text_content(other)):
             return None
     return first
 
@@ -76,7 +77,7 @@ def names_its_section(heading: HtmlElement) -> bool:
     ids = [heading.get("id")]
     if parent is not None and parent.tag == "section":
         ids.append(parent.get("id"))
-    text = _slug(heading.text_content())
+    text = _slug(text_content(heading))
     return any(_SLUG_NUMBER.sub("", _slug(i)) == text for i in ids if i) and bool(text)
 
 
@@ -222,7 +223,7 @@ def label_code_from_source(body: HtmlElement) -> None:
         return
     languages = source_languages(source)
     for pre in pres:
-        language = languages.get(_code_key(pre.text_content()))
+        language = languages.get(_code_key(text_content(pre)))
         if language:
             pre.set("data-lang", language)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from extractor.article.scoring import ends_content, link_density
-from extractor.dom import fold
+from extractor.dom import fold, text_content
 from extractor.records import Step
 
 # The lede sits at most this many levels above the region (its parent's or grandparent's block).
@@ -39,7 +39,7 @@ def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
     step = Step("ledes", "opening paragraphs above the article body", 0)
     if region is body or region.getparent() is None or ends_content(region):
         return region, step
-    size = len(fold(region.text_content()))
+    size = len(fold(text_content(region)))
     branch = region
     found: list[HtmlElement] = []
     for level, parent in enumerate(region.iterancestors()):
@@ -55,7 +55,7 @@ def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
         if ends_content(parent):
             break
         branch = parent
-    total = sum(len(fold(p.text_content())) for p in found)
+    total = sum(len(fold(text_content(p))) for p in found)
     if total < MIN_LEDE_TOTAL or total > MAX_LEDE_SHARE * size:
         return region, step
     joined = region.makeelement("div", {})
@@ -63,7 +63,7 @@ def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
     for el in [*found, region]:
         el.tail = None
         joined.append(el)
-    samples = tuple(" ".join(fold(p.text_content()).split()[:8]) for p in found[:3])
+    samples = tuple(" ".join(fold(text_content(p)).split()[:8]) for p in found[:3])
     return joined, Step(step.name, step.why, 0, samples)
 
 
@@ -76,7 +76,7 @@ def _lede_paragraphs(block: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
 def _is_lede(p: HtmlElement, top: HtmlElement) -> bool:
     """A paragraph of prose: long enough, few links, no pictures, not lines parted by <br>
     (a box of notices or links), not inside a link, a list, a figure or a table."""
-    text = fold(p.text_content())
+    text = fold(text_content(p))
     if len(text) < MIN_LEDE_CHARS or link_density(p) > MAX_LINK_DENSITY:
         return False
     if p.find(".//img") is not None or len(p.findall(".//br")) >= MAX_BREAKS:

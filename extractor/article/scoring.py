@@ -19,7 +19,7 @@ from extractor.article.boilerplate import (
     names_of,
 )
 from extractor.article.threads import template_place
-from extractor.dom import ancestor, is_within
+from extractor.dom import ancestor, is_within, text_content
 from extractor.normalize.footnotes import reference_targets
 
 # Blocks whose own text counts as a paragraph.
@@ -88,10 +88,10 @@ _COMMAS = re.compile(r"[,，、،]")
 
 def link_density(el: HtmlElement, text_len: int | None = None) -> float:
     """Share of the element's text that sits inside links."""
-    total = len(el.text_content()) if text_len is None else text_len
+    total = len(text_content(el)) if text_len is None else text_len
     if not total:
         return 0.0
-    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    linked = sum(len(text_content(a)) for a in el.iter("a"))
     return min(1.0, linked / total)
 
 
@@ -134,7 +134,7 @@ def own_text(el: HtmlElement) -> str:
     parts = [el.text or ""]
     for child in el:
         if child.tag in ("br", "a", "b", "i", "em", "strong", "span", "font", "u", "sup", "sub"):
-            parts.append(child.text_content() if child.tag != "br" else " ")
+            parts.append(text_content(child) if child.tag != "br" else " ")
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -155,7 +155,7 @@ def score_candidates(
     for el in body.iter():
         tag = el.tag
         if tag in PARAGRAPH_TAGS:
-            text = el.text_content()
+            text = text_content(el)
         elif tag in LOOSE_TEXT_TAGS:
             text = own_text(el) if len(el) else el.text or ""  # (most have no children)
         else:
@@ -249,8 +249,8 @@ def holds_notes(el: HtmlElement, targets: set[str]) -> bool:
     notes = [li for li in items if li.get("id") in targets]
     if len(notes) < NOTES_SHARE * len(items):
         return False
-    total = len(el.text_content())
-    return sum(len(li.text_content()) for li in notes) >= NOTES_SHARE * total
+    total = len(text_content(el))
+    return sum(len(text_content(li)) for li in notes) >= NOTES_SHARE * total
 
 
 def _enclosing_article(
@@ -283,10 +283,10 @@ def is_code_only(el: HtmlElement) -> bool:
     """Whether the element is code: (nearly) all of its text sits in <pre>, or it is inside one."""
     if el.tag == "pre" or ancestor(el, "pre") is not None:
         return True
-    total = len(el.text_content().strip())
+    total = len(text_content(el).strip())
     if not total:
         return False
-    code = sum(len(pre.text_content().strip()) for pre in el.iter("pre"))
+    code = sum(len(text_content(pre).strip()) for pre in el.iter("pre"))
     return code >= CODE_ONLY_SHARE * total
 
 
@@ -429,7 +429,7 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
             for el in same
             if el in joined
             or (
-                len(el.text_content().strip()) >= KIN_SHORT_MIN_CHARS
+                len(text_content(el).strip()) >= KIN_SHORT_MIN_CHARS
                 and template_place(el, body) in places
             )
         ]

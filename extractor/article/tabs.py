@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import names_of
-from extractor.dom import fold, is_within
+from extractor.dom import fold, is_within, text_content
 from extractor.normalize.codeblocks import has_language
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -79,7 +79,7 @@ def _panels_by_role(strip: HtmlElement, tabs: list[HtmlElement]) -> list[HtmlEle
 
 def _chars(el: HtmlElement) -> int:
     """Characters of the element's text, whitespace aside."""
-    return sum(len(word) for word in el.text_content().split())
+    return sum(len(word) for word in text_content(el).split())
 
 
 def _radio_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]] | None:
@@ -142,7 +142,7 @@ def _label_target(label: HtmlElement) -> str | None:
 
 def _named_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]] | None:
     """Labels of a tab strip named by class and their panels (see the module's notes)."""
-    labels = [c for c in strip if isinstance(c.tag, str) and c.text_content().strip()]
+    labels = [c for c in strip if isinstance(c.tag, str) and text_content(c).strip()]
     if len(labels) < 2 or any(_chars(lab) > TAB_LABEL_MAX_CHARS for lab in labels):
         return None
     if sum(_chars(lab) for lab in labels) < RADIO_STRIP_LABEL_SHARE * _chars(strip):
@@ -160,7 +160,7 @@ def _named_tabs(strip: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement
     after = strip.getnext()
     if not named or after is None:
         return None
-    panels = [c for c in after if isinstance(c.tag, str) and c.text_content().strip()]
+    panels = [c for c in after if isinstance(c.tag, str) and text_content(c).strip()]
     if len(panels) != len(labels) or len({p.tag for p in panels}) != 1:
         return None
     return labels, panels
@@ -179,7 +179,7 @@ def _lay_out_named_tabs(body: HtmlElement, removal: Removal) -> None:
         if found is None:
             continue
         for label, panel in zip(*found, strict=True):
-            _show(panel, fold(label.text_content()))
+            _show(panel, fold(text_content(label)))
         removal.take(strip)
         for panel in found[1]:
             panel.drop_tag()  # one text: the panels' blocks join the block around them
@@ -194,7 +194,7 @@ def lay_out_tabs(body: HtmlElement) -> Step:
         if panels is None:
             continue
         for tab, panel in zip(tabs, panels, strict=True):
-            _show(panel, fold(tab.text_content()))
+            _show(panel, fold(text_content(tab)))
         removal.take(strip)
     for strip in _holding_radios(body):
         if strip.getparent() is None:
@@ -203,7 +203,7 @@ def lay_out_tabs(body: HtmlElement) -> Step:
         if found is None:
             continue
         for label, panel in zip(*found, strict=True):
-            _show(panel, fold(label.get("data-title") or label.text_content()))
+            _show(panel, fold(label.get("data-title") or text_content(label)))
         removal.take(strip)
     _lay_out_named_tabs(body, removal)
     return removal.step()

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.dom import ancestor, is_within
+from extractor.dom import ancestor, is_within, text_content
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
 
@@ -116,7 +116,7 @@ def _is_letter_avatar(el: HtmlElement, names: str) -> bool:
     characters and no image."""
     if el.tag not in _PICTURE_HOLDERS or not _AVATAR_NAMES.search(names):
         return False
-    text = el.text_content().strip()
+    text = text_content(el).strip()
     return 0 < len(text) <= LETTER_AVATAR_CHARS and el.find(".//img") is None
 
 
@@ -177,7 +177,7 @@ def replies_shaped_like_the_post(
 
 
 def _holds_text(el: HtmlElement) -> bool:
-    return len(el.text_content().strip()) >= SHAPE_MIN_CHARS
+    return len(text_content(el).strip()) >= SHAPE_MIN_CHARS
 
 
 def _shows_a_count(el: HtmlElement, *, in_tables: bool = False) -> bool:
@@ -187,7 +187,7 @@ def _shows_a_count(el: HtmlElement, *, in_tables: bool = False) -> bool:
         el.tag in ("td", "th", "tr", "table") or ancestor(el, "table") is not None
     ):
         return False
-    text = " ".join(el.text_content().split())
+    text = " ".join(text_content(el).split())
     return not text or _COUNT.fullmatch(text) is not None
 
 
@@ -195,7 +195,7 @@ def _picture_holder(img: HtmlElement) -> HtmlElement:
     """The picture, or the link or frame around it that shows nothing else."""
     top = img
     for parent in img.iterancestors(*_PICTURE_HOLDERS):
-        if parent.text_content().strip() or len(parent.xpath(".//img")) > 1:
+        if text_content(parent).strip() or len(parent.xpath(".//img")) > 1:
             break
         top = parent
     return top
@@ -248,7 +248,7 @@ def drop_member_stats(body: HtmlElement, *, thread: bool) -> Step:
     places: dict[tuple[str, tuple[str, ...]], list[tuple[HtmlElement, ...]]] = {}
     for label, parts in _stat_lines(body):
         holder = parts[0].getparent()
-        if holder is None or len(holder.text_content()) > STAT_BLOCK_MAX_CHARS:
+        if holder is None or len(text_content(holder)) > STAT_BLOCK_MAX_CHARS:
             continue
         places.setdefault((label.lower(), template_place(parts[0], body)), []).append(parts)
     for found in places.values():
@@ -280,15 +280,15 @@ def _stat_lines(body: HtmlElement) -> Iterator[tuple[str, tuple[HtmlElement, ...
         seen.add(line)
         if any(up.tag in ("pre", "code") for up in line.iterancestors()):
             continue  # (a line of a program or a config file quoted in posts)
-        label = _stat_label(line.text_content())
+        label = _stat_label(text_content(line))
         if label is not None:
             yield label, (line,)
     for term in _TERMS(body):
         value = term.getnext()
-        found = _STAT_TERM.fullmatch(" ".join(term.text_content().split()))
+        found = _STAT_TERM.fullmatch(" ".join(text_content(term).split()))
         if found is None or value is None:
             continue
-        shown = " ".join(value.text_content().split())
+        shown = " ".join(text_content(value).split())
         if 0 < len(shown) <= STAT_VALUE_MAX_CHARS and not _LABEL_IN_VALUE.search(shown):
             yield found.group(1), (term, value)
 
@@ -311,7 +311,7 @@ def _line_holding(el: HtmlElement) -> HtmlElement | None:
 
 
 def _is_one_line(el: HtmlElement) -> bool:
-    return len(el.text_content()) <= 3 * STAT_VALUE_MAX_CHARS and not _LINE_ENDS(el)
+    return len(text_content(el)) <= 3 * STAT_VALUE_MAX_CHARS and not _LINE_ENDS(el)
 
 
 def _stat_label(text: str) -> str | None:
@@ -446,11 +446,11 @@ def _is_attribution(el: HtmlElement) -> bool:
 def _with_attribution(quote: HtmlElement, region: HtmlElement) -> HtmlElement:
     """The quote, or the wrapper around it that adds only a short line (whom it quotes)."""
     top = quote
-    inner = len(quote.text_content().strip())
+    inner = len(text_content(quote).strip())
     for parent in quote.iterancestors():
         if parent is region or parent.tag in ("article", "li", "td", "main", "body"):
             break
-        if len(parent.text_content().strip()) - inner > ATTRIBUTION_MAX_CHARS:
+        if len(text_content(parent).strip()) - inner > ATTRIBUTION_MAX_CHARS:
             break
         top = parent
     return top

@@ -17,7 +17,7 @@ from bs4.element import Comment, Doctype, NavigableString, PageElement
 from lxml.html import HtmlElement
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
-from extractor.dom import NON_CONTENT_TAGS
+from extractor.dom import NON_CONTENT_TAGS, text_content
 from extractor.markdown import tables
 from extractor.markdown.escaping import (
     escape_alt,
@@ -672,7 +672,7 @@ def _chips_side_by_side(el: HtmlElement, nxt: HtmlElement | None) -> bool:
     kind, other = (el.get("class") or "").split(), (nxt.get("class") or "").split()
     if not kind or not set(kind).intersection(other):
         return False
-    first, second = el.text_content(), nxt.text_content()
+    first, second = text_content(el), text_content(nxt)
     if len(first.strip()) < CHIP_MIN_CHARS or len(second.strip()) < CHIP_MIN_CHARS:
         return False
     if not (first[-1:].isalnum() and second[:1].isalnum()):

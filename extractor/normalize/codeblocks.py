@@ -13,7 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from extractor.dom import ancestor, fold
+from extractor.dom import ancestor, fold, text_content
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -90,14 +90,14 @@ def _is_copy_button(el: HtmlElement) -> bool:
         return False
     if el.tag not in ("button", "clipboard-copy") and "copy" not in el.get("class", "").lower():
         return False  # checked first: reading the text of every node around a block is slow
-    return el.find(".//pre") is None and _COPY.match(fold(el.text_content())) is not None
+    return el.find(".//pre") is None and _COPY.match(fold(text_content(el))) is not None
 
 
 def _is_language_label(el: HtmlElement, language: str) -> bool:
     """A label beside the code that names its language ("sh" over a shell block)."""
     if not isinstance(el.tag, str) or el.tag == "pre" or el.find(".//pre") is not None:
         return False
-    return fold(el.text_content()).lower() == language
+    return fold(text_content(el)).lower() == language
 
 
 def _is_gutter(el: HtmlElement) -> bool:
@@ -106,7 +106,7 @@ def _is_gutter(el: HtmlElement) -> bool:
 
 def _in_gutter(pre: HtmlElement) -> bool:
     """A gutter column's own <pre> of numbers (it goes with its column)."""
-    numbers_only = re.fullmatch(r"[\d\s]*", pre.text_content()) is not None
+    numbers_only = re.fullmatch(r"[\d\s]*", text_content(pre)) is not None
     return numbers_only and any(_is_gutter(a) for a in _wrappers(pre))
 
 
@@ -114,7 +114,7 @@ def _code_text(el: HtmlElement) -> str:
     """The text of a code element: <br> and per-line block elements become newlines."""
     if next(el.iterdescendants("br", *_BLOCK_TAGS), None) is None:
         # no line to mark: the text as lxml reads it in one go (comments' text left out)
-        return str(el.text_content()).strip("\n").rstrip()
+        return str(text_content(el)).strip("\n").rstrip()
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:

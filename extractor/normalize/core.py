@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urljoin
 
 from lxml.html import HtmlElement
 
-from extractor.dom import fold, text_of
+from extractor.dom import fold, text_content, text_of
 from extractor.normalize import codeblocks, figures, footnotes, images, rawmarkdown
 from extractor.records import Step
 from extractor.removal import Removal
@@ -84,7 +84,7 @@ def _is_anchor(el: HtmlElement) -> bool:
     """A link that marks a place rather than leads to one: a heading's or a term's link to
     itself, or a permalink mark ("#", "¶", an icon). A heading's link to another place in the
     page (an API heading that links its source: ``### [.scan](#lib/scan.js)``) leads there."""
-    if el.tag == "a" and is_permalink_text(el.text_content()):
+    if el.tag == "a" and is_permalink_text(text_content(el)):
         return True
     heading = next((p for p in el.iterancestors() if p.tag in (*_HEADINGS, "dt")), None)
     return heading is not None and _fragment(el.get("href") or "") in _own_ids(heading)
@@ -127,7 +127,7 @@ def _permalinks(region: HtmlElement, removal: Removal) -> None:
         after = [beside] if beside is not None and beside.tag == "a" else []
         for a in [*heading.iter("a"), *after]:
             href = a.get("href", "")
-            if "#" in href and is_permalink_text(a.text_content()):
+            if "#" in href and is_permalink_text(text_content(a)):
                 removal.take(a)
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urldefrag
 from lxml import html
 from lxml.html import HtmlElement
 
-from extractor.dom import fold, text_of
+from extractor.dom import fold, text_content, text_of
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -35,7 +35,7 @@ def reference_targets(root: HtmlElement) -> set[str]:
     found = set()
     for a in root.iter("a"):
         href = a.get("href") or ""
-        if "#" in href and _LABEL.match(fold(a.text_content())):
+        if "#" in href and _LABEL.match(fold(text_content(a))):
             found.add(href.rsplit("#", 1)[1])
     return found
 
@@ -107,7 +107,7 @@ def normalize_footnotes(region: HtmlElement, base_url: str) -> Step:
     found: list[tuple[HtmlElement, str, HtmlElement]] = []
     for a in region.iter("a"):
         fragment = _same_page(a.get("href", ""), base_url)
-        labelled = _LABEL.match(fold(a.text_content()))
+        labelled = _LABEL.match(fold(text_content(a)))
         target = ids.get(fragment) if fragment else None
         if labelled is None or target is None or not _is_note(target):
             continue
@@ -144,7 +144,7 @@ def _label_of(backlink: HtmlElement, note: HtmlElement) -> HtmlElement:
     holder = backlink
     parent = backlink.getparent()
     while parent is not None and parent is not note and parent.tag in ("span", "sup", "small"):
-        if _LABEL.match(fold(parent.text_content())) is None:
+        if _LABEL.match(fold(text_content(parent))) is None:
             break
         holder = parent
         parent = parent.getparent()

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, drop, fold, parse
+from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, drop, fold, parse, text_content
 from extractor.records import Options, RenderedPage, ServedDocument, Step, Wall
 from extractor.walls.lexicon import WIDGET, Lexicon, load, normalize
 from extractor.walls.phrases import phrase_signals
@@ -216,7 +216,7 @@ def _remove(removals: list[tuple[WallStep, str, HtmlElement]]) -> tuple[Step, ..
         whys, samples = by_step.setdefault(name, ([], []))
         if why not in whys:
             whys.append(why)
-        samples.append(fold(node.text_content())[:SAMPLE_CHARS])
+        samples.append(fold(text_content(node))[:SAMPLE_CHARS])
         dropped.add(node)
         drop(node)
     return tuple(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from extractor.dom import text_content
 from extractor.walls.lexicon import WIDGET, Entry, Lexicon, normalize
 from extractor.walls.scan import Scan
 from extractor.walls.signals import STRONG_WEIGHT, WEAK_WEIGHT, Signal, in_tag, is_quoted
@@ -101,7 +102,7 @@ def _is_banner(node: HtmlElement, entries: list[Entry]) -> bool:
         return True
     if any(True for _ in node.iter("button")) or node.xpath(".//*[@role='button']"):
         return True
-    return any(ANSWER.search(normalize(a.text_content())) for a in node.iter("a"))
+    return any(ANSWER.search(normalize(text_content(a))) for a in node.iter("a"))
 
 
 def _holders(el: HtmlElement, regex: re.Pattern[str], texts: Scan) -> list[HtmlElement]:
@@ -217,7 +218,7 @@ def _banner_of(block: HtmlElement) -> HtmlElement:
         if parent is None or parent.tag in ("body", "html", "article", "main"):
             break
         names = wall_names(parent)
-        if OVERLAY_KINDS[0][1].search(names) or len(parent.text_content()) <= PROMPT_MAX:
+        if OVERLAY_KINDS[0][1].search(names) or len(text_content(parent)) <= PROMPT_MAX:
             node = parent
         else:
             break

@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, ancestor, body_of, fold
+from extractor.dom import ATTR_OVERLAY, ATTR_SCROLL_LOCK, ancestor, body_of, fold, text_content
 from extractor.metadata import jsonld
 from extractor.walls.scan import Scan
 from extractor.walls.signals import WEAK_WEIGHT, Signal
@@ -78,7 +78,7 @@ def app_root_signals(scan: Scan, *, with_noscript: bool) -> list[Signal]:
     for el in body.iter():
         if not isinstance(el.tag, str):
             continue
-        if (el.get("id") in APP_ROOT_IDS or el.tag == "app-root") and not fold(el.text_content()):
+        if (el.get("id") in APP_ROOT_IDS or el.tag == "app-root") and not fold(text_content(el)):
             out.append(
                 Signal("javascript", WEAK_WEIGHT, f"structure:empty-app-root #{el.get('id')}")
             )
@@ -262,7 +262,7 @@ def _selector_text_len(doc: HtmlElement, selector: str) -> int:
     total = 0
     for el in doc.iter():
         if isinstance(el.tag, str) and name in (el.get(attr) or "").split():
-            total += len(fold(el.text_content()))
+            total += len(fold(text_content(el)))
     return total
 
 
