@@ -233,9 +233,8 @@ def text_content(el: HtmlElement) -> str:
     """``el.text_content()``: the text of the element and all it holds, its own tail left out.
 
     An element's is serialized as text, inside lxml, in half the time ``text_content`` takes:
-    that evaluates an XPath (``string()``) per call, and the steps below ask for the text of
-    one element after another. A comment or processing instruction gives its own text, as
-    ``text_content`` does.
+    that evaluates an XPath (``string()``) per call, and the article steps ask for the text of
+    one element after another. What is no element (a comment) is left to ``text_content``.
     """
     if isinstance(el.tag, str):
         return etree.tostring(el, method="text", encoding="unicode", with_tail=False)

@@ -1,5 +1,5 @@
 import pytest
-from lxml import html
+from lxml import etree, html
 
 from extractor import dom
 from extractor.dom import parse, text_of
@@ -98,3 +98,19 @@ def test_a_proper_head_stays_as_it_is() -> None:
     )
     assert [el.tag for el in doc.find("head")] == ["title", "noscript", "link"]
     assert dom.body_out_of_head(doc) == 0
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div>One <b>two</b> three<!-- a note --> four<script>var x = 1;</script></div>",
+        "<div>  <p>Caf\u00e9 &amp; cr\u00e8me</p>\n<p>\u4e2d\u6587 <i>text</i></p>  </div>",
+        "<div></div>",
+    ],
+)
+def test_text_content_is_lxml_s_text_content(markup: str) -> None:
+    div = html.fromstring(f"<html><body>{markup}<p>tail after</p></body></html>").find(".//div")
+    div.tail = "the div's tail"
+    assert dom.text_content(div) == div.text_content()
+    for el in div.iter(etree.Element):
+        assert dom.text_content(el) == el.text_content()
