@@ -237,7 +237,7 @@ def text_content(el: HtmlElement) -> str:
     one element after another. What is no element (a comment) is left to ``text_content``.
     """
     if isinstance(el.tag, str):
-        return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+        return str(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
     return str(el.text_content())
 
 

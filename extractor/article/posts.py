@@ -38,7 +38,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import HIDDEN_NAMES, names_of
-from extractor.dom import is_within
+from extractor.dom import is_within, text_content
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
 
@@ -270,7 +270,7 @@ def _text_of(unit: HtmlElement) -> HtmlElement | None:
 
 def _chars(el: HtmlElement) -> int:
     """The element's characters, white space and scripts aside (templates indent deeply)."""
-    return sum(len(word) for word in el.text_content().split()) - sum(
+    return sum(len(word) for word in text_content(el).split()) - sum(
         len(word) for script in el.iter(*_SCRIPTS) for word in (script.text or "").split()
     )
 
@@ -304,7 +304,7 @@ def _date_before(unit: HtmlElement, text: HtmlElement, author: HtmlElement) -> H
 
 def _line(el: HtmlElement) -> str:
     """The element's text on one line, white space folded and direction marks aside."""
-    return " ".join(el.text_content().translate(_MARKS).split())
+    return " ".join(text_content(el).translate(_MARKS).split())
 
 
 def _shown_date(el: HtmlElement, unit: HtmlElement, author: str) -> str:
@@ -354,8 +354,8 @@ def _drop_header(found: PostByline, removal: Removal) -> None:
             if not is_within(found.text, el):
                 removal.take(el)
         return
-    extra = len("".join(header.text_content().split())) - sum(
-        len("".join(el.text_content().split())) for el in shown
+    extra = len("".join(text_content(header).split())) - sum(
+        len("".join(text_content(el).split())) for el in shown
     )
     if extra <= HEADER_EXTRA_CHARS:
         removal.take(header)

@@ -341,7 +341,7 @@ def _is_card_link(a: HtmlElement) -> bool:
     """A link that is a whole card: it holds a heading and a paragraph of its own."""
     if next(a.iter(*CARD_HEADINGS), None) is None:
         return False
-    return any(len(p.text_content().strip()) >= MIN_PARAGRAPH_CHARS for p in a.iter("p"))
+    return any(len(text_content(p).strip()) >= MIN_PARAGRAPH_CHARS for p in a.iter("p"))
 
 
 def _cards_beside(parent: HtmlElement, region: HtmlElement) -> bool:
@@ -349,16 +349,16 @@ def _cards_beside(parent: HtmlElement, region: HtmlElement) -> bool:
     paragraph: a landing page's services, features or team) while the text it adds outside any
     link is at least WIDEN_MIN_GAIN times the region's own: a page's other sections, not a rail
     of teaser cards beside an article (their text is all inside their links)."""
-    total = len(parent.text_content())
+    total = len(text_content(parent))
     linked = cards = 0
     for a in parent.iter("a"):
-        n = len(a.text_content())
+        n = len(text_content(a))
         linked += n
         if _is_card_link(a):
             cards += n
     if not cards or linked - cards > WIDEN_MAX_LINK_DENSITY * total:
         return False
-    own = len(region.text_content())
+    own = len(text_content(region))
     own_free = own - link_density(region, own) * own
     return total - linked - own_free >= WIDEN_MIN_GAIN * max(own_free, 1)
 
