@@ -676,6 +676,20 @@ def test_a_threads_posts_come_out_under_their_authors_lines() -> None:
     )
     for chrome in ("January 7, 2020", "Members"):
         assert chrome not in out
+    # the same page, not named a thread: the region holds three posts of two members, so they
+    # are read as posts all the same
+    unnamed = extract_html(
+        html.replace("section-viewtopic", "page").replace("Good to know.", LONG),
+        url="https://forum.test/topic/1",
+    ).markdown
+    assert "**pennant** · Posted March 4, 2025\n\nThe second valve" in unnamed
+    # ...and not with two: a page of two such blocks is no thread by that alone
+    assert (
+        "**"
+        not in extract_html(
+            html.replace("section-viewtopic", "page"), url="https://forum.test/topic/1"
+        ).markdown
+    )
     # with the step switched off, no post gets a line
     skipped = extract_html(
         html, url="https://forum.test/topic/1", options=Options(skip_steps=("post-bylines",))

@@ -65,8 +65,10 @@ _MARKS = dict.fromkeys(
 _DIGITS = re.compile(r"\d+")
 # A unit is a post when its text holds this many characters besides its author and date.
 POST_MIN_CHARS = 80
-# ...and the thread needs this many such posts.
+# ...and the thread needs this many such posts; on a page not known as a thread, the region
+# must hold this many of them.
 MIN_POSTS = 2
+UNNAMED_MIN_POSTS = 3
 # A post's text is followed down into a part holding more than this share of it.
 TEXT_SHARE = 0.5
 # Containers a post's text is followed into; other tags are the text itself.
@@ -147,6 +149,18 @@ def place_post_bylines(bylines: list[PostByline], region: HtmlElement) -> Step:
             name.tail = SEPARATOR + found.date
         _put_first(line, found.text)
     return removal.step()
+
+
+def holds_posts(bylines: list[PostByline], region: HtmlElement) -> bool:
+    """Does the region hold the text of UNNAMED_MIN_POSTS or more of the posts (a thread on a
+    page that does not name itself one: the posts are what the region was chosen for)?"""
+    held = [
+        found
+        for found in bylines
+        if (found.text is region or is_within(found.text, region))
+        and _chars(found.text) >= POST_MIN_CHARS
+    ]
+    return len(held) >= UNNAMED_MIN_POSTS and len({found.author for found in held}) > 1
 
 
 def is_post_byline(el: HtmlElement) -> bool:

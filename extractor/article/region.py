@@ -157,7 +157,7 @@ def find_article(
         steps.append(joined)
     if options.include_comments:
         _append_comments(region, scan.comments)
-    if thread_page and bylines:
+    if bylines and (thread_page or posts.holds_posts(bylines, region)):
         run("post-bylines", lambda: posts.place_post_bylines(bylines, region))
     run("quoted-copies", lambda: threads.drop_quoted_copies(region))
     run("repeated-blocks", lambda: copies.drop_copies(region))
