@@ -4,8 +4,9 @@ Forum software prints each post's author and date in a header or a side panel th
 chrome steps remove with the rest of the panel (the member's picture, title and stats, the
 permalink, the buttons). A reader of the thread needs them: without them the posts run
 together and nobody said anything. So, before those steps run, each post's author and date
-are read, and once the page is known to be a thread they come back as one line at the top
-of the post's text ("**marta** · 8 Oct 2024").
+are read, and once the page is known to be a thread (or the region chosen holds three posts
+or more, of more than one member) they come back as one line at the top of the post's text
+("**marta** · 8 Oct 2024").
 
 What a post is, is found from its author:
 - an author is a short name in an element the software marks as one: a class word such as

@@ -28,8 +28,9 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   product-summary    on a product page without one, the summary beside the gallery joins the
                      region (see products.py);
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
-  post-bylines       on a thread's page, each post in the region gets its author and date,
-                     read before the chrome around them went, as one line above it (posts.py);
+  post-bylines       on a thread's page (or one whose region holds three posts or more),
+                     each post in the region gets its author and date, read before the chrome
+                     around them went, as one line above it (see posts.py);
   quoted-copies      quotes of posts that are on the page (see threads.py);
   repeated-blocks    a second copy of a section (a layout's other version; see copies.py);
   link-lists, related-links, junk-lines, jump-links, edit-links, title-duplicate,
