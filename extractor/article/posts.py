@@ -70,6 +70,8 @@ POST_MIN_CHARS = 80
 # must hold this many of them.
 MIN_POSTS = 2
 UNNAMED_MIN_POSTS = 3
+# An author's place in the template: its class words and the tags of this many elements above.
+PLACE_LEVELS = 6
 # A post's text is followed down into a part holding more than this share of it.
 TEXT_SHARE = 0.5
 # Containers a post's text is followed into; other tags are the text itself.
@@ -110,13 +112,13 @@ def find_post_bylines(body: HtmlElement) -> list[PostByline]:
         )
         and _author_text(el) is not None
     ]
-    # the name itself, not a wrapper around it and a member's role ("Author" around
-    # "Username" and "AuthorInfo"): a candidate holding another is passed over
-    holding = {above for el in candidates for above in el.iterancestors()}
+    # one candidate per name: the outermost (a "username" link around a styled "username--style"
+    # span, a wrapper around the name and the member's role, whose one link is the name)
+    marked = set(candidates)
     places: dict[tuple[str, ...], list[HtmlElement]] = {}
     for el in candidates:
         parent = el.getparent()
-        if el in holding or parent is None:
+        if parent is None or any(above in marked for above in el.iterancestors()):
             continue
         # by its class words and the tags above it: one engine prints a member's name as a
         # link and a guest's as a <span> of the same class, and marks a post by its author's
@@ -190,10 +192,12 @@ def ancestor_quote(el: HtmlElement) -> bool:
 
 
 def _tags_above(el: HtmlElement, body: HtmlElement) -> tuple[str, ...]:
+    """The tags of the PLACE_LEVELS elements above (a thread's first post may sit in a block of
+    its own further up, its replies in a list: the same template near the name)."""
     tags = []
     for above in el.iterancestors():
         tags.append(above.tag)
-        if above is body:
+        if above is body or len(tags) == PLACE_LEVELS:
             break
     return tuple(tags)
 
