@@ -155,12 +155,14 @@ def place_post_bylines(bylines: list[PostByline], region: HtmlElement) -> Step:
 
 
 def holds_posts(bylines: list[PostByline], region: HtmlElement) -> bool:
-    """Does the region hold the text of UNNAMED_MIN_POSTS or more of the posts (a thread on a
-    page that does not name itself one: the posts are what the region was chosen for)?"""
+    """Does the region hold the text of UNNAMED_MIN_POSTS or more of the posts, each dated (a
+    thread on a page that does not name itself one: the posts are what the region was chosen
+    for; an article's author boxes show no date)?"""
     held = [
         found
         for found in bylines
-        if (found.text is region or is_within(found.text, region))
+        if found.date
+        and (found.text is region or is_within(found.text, region))
         and _chars(found.text) >= POST_MIN_CHARS
     ]
     return len(held) >= UNNAMED_MIN_POSTS and len({found.author for found in held}) > 1
