@@ -715,3 +715,17 @@ def test_a_storys_comments_with_their_authors_give_the_story_no_lines() -> None:
     out = extract_html(html, url="https://news.test/valves").markdown
     assert "Paragraph 5 of the story" in out
     assert "pennant" not in out and "**tarn**" not in out
+
+
+def test_an_articles_contributor_notes_are_no_posts() -> None:
+    # a report by three contributors, each note opened by its author's name and no date: the
+    # page is no thread, so no author lines are made of them
+    note = (
+        "<section class='contributor'><h3><a class='author-name' href='/people/{name}'>{name}</a>"
+        "</h3><div class='note'><p>{text}</p></div></section>"
+    )
+    notes = "".join(note.format(name=name, text=LONG) for name in ("pennant", "tarn", "wren"))
+    html = f"<html><body><article><h1>Valves in winter</h1>{notes}</article></body></html>"
+    out = extract_html(html, url="https://news.test/valves").markdown
+    assert out.count("The second valve") == 3
+    assert "**pennant**" not in out and " · " not in out
