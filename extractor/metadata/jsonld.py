@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.dom import fold
@@ -42,6 +43,7 @@ PAGE_TYPES: tuple[str, ...] = ("WebPage", "ItemPage", "AboutPage", "ProfilePage"
 SITE_TYPES: tuple[str, ...] = ("WebSite", "NewsMediaOrganization", "Organization", "Corporation")
 
 _JS_COMMENT = re.compile(r"^\s*(//[^\n]*|<!--|-->)\s*$", re.MULTILINE)
+_ITEMTYPED = etree.XPath("/descendant::*[@itemtype]")  # as "//*[@itemtype]", in less time
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 # Real JSON-LD nests a dozen levels at most; deeper data is junk that recursive readers trip on.
@@ -154,7 +156,7 @@ def declared_types(doc: HtmlElement) -> frozenset[str]:
     """The schema.org types the page declares of what it shows: in JSON-LD (read before
     scripts are dropped) and in microdata ``itemtype``s, by their last path segment."""
     found = {kind for obj in read_graph(doc).objects for kind in types_of(obj)}
-    for el in doc.xpath("//*[@itemtype]"):
+    for el in _ITEMTYPED(doc):
         for itemtype in (el.get("itemtype") or "").split():
             found.add(itemtype.rstrip("/").rsplit("/", 1)[-1])
     return frozenset(found)
