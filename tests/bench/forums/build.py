@@ -58,6 +58,9 @@ SOURCES = (
 PIP = {
     "machina": ["django-machina==1.3.1", "Django==4.2.30"],
     "spirit": ["django-spirit==0.14.3", "Django==4.2.30"],
+    # pybbm's last release imports django.utils.six and loads the staticfiles tag library (both
+    # gone in Django 3.0) and builds Python-Markdown with safe_mode (gone in Markdown 3.0)
+    "pybbm": ["pybbm==0.19.0", "Django==2.2.28", "Markdown==2.6.11", "django-annoying==0.10.8"],
 }
 # invented members; the first of a thread's three starts it, the others answer in turn
 MEMBERS = ("marta_k", "ollie.dev", "sanjay_r", "lin_wei", "quietfox", "harbor_ray", "nadia.p")
@@ -464,6 +467,157 @@ json.dump(urls, open("out/urls.json", "w"), indent=1)
 """
 
 
+_PYBBM_SETTINGS = """\
+import inspect
+from pathlib import Path
+
+# pybbm 0.19.0 reads arguments with inspect.getargspec, gone in Python 3.11: the same answer
+inspect.getargspec = inspect.getfullargspec
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SECRET_KEY = "build-only"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+USE_TZ = True
+TIME_ZONE = "UTC"
+INSTALLED_APPS = [
+    "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
+    "django.contrib.sessions", "django.contrib.messages", "django.contrib.sites",
+    "django.contrib.staticfiles", "pybb",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "pybb.middleware.PybbMiddleware",
+]
+ROOT_URLCONF = "forumsite.urls"
+TEMPLATES = [{
+    "BACKEND": "django.template.backends.django.DjangoTemplates",
+    "DIRS": [BASE_DIR / "templates"],
+    "APP_DIRS": True,
+    "OPTIONS": {"context_processors": [
+        "django.template.context_processors.debug", "django.template.context_processors.request",
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+        "django.template.context_processors.i18n", "django.template.context_processors.static",
+        "django.template.context_processors.tz", "pybb.context_processors.processor",
+    ]},
+}]
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "db.sqlite3")}}
+SITE_ID = 1
+STATIC_URL = "/static/"
+LOGIN_URL = "/accounts/login/"
+PYBB_DEFAULT_TITLE = "Node Servers Forum"
+PYBB_MARKUP = "markdown"
+"""
+
+_PYBBM_URLS = """\
+from django.conf.urls import include, url
+
+urlpatterns = [url(r"^forum/", include("pybb.urls", namespace="pybb"))]
+"""
+
+# the host site's layout: pybbm ships none (its PYBB_TEMPLATE is the site's "base.html")
+_PYBBM_BASE = """\
+{% load i18n %}<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>{% block title %}{% endblock %} | Node Servers Forum</title>
+  <link rel="stylesheet" href="/static/site.css">
+  {% block extra_style %}{% endblock %}
+  {% block extra_head %}{% endblock %}
+</head>
+<body>
+<div class="navbar navbar-fixed-top"><div class="navbar-inner"><div class="container">
+  <a class="brand" href="{% url 'pybb:index' %}">Node Servers Forum</a>
+  <ul class="nav">
+    <li><a href="{% url 'pybb:index' %}">Forums</a></li>
+    <li><a href="{% url 'pybb:topic_latest' %}">Latest topics</a></li>
+    <li><a href="{% url 'pybb:feed_topics' %}">Feed</a></li>
+  </ul>
+  <ul class="nav pull-right">
+    {% if user.is_authenticated %}
+    <li><a href="{% url 'pybb:user' user.get_username %}">{{ user.get_username }}</a></li>
+    <li><a href="{% url 'pybb:edit_profile' %}">{% trans 'Profile' %}</a></li>
+    <li><a href="/accounts/logout/">{% trans 'Log out' %}</a></li>
+    {% endif %}
+  </ul>
+</div></div></div>
+<div class="container">
+  {% block breadcrumb %}{% endblock breadcrumb %}
+  {% block content %}{% endblock content %}
+</div>
+<footer class="footer"><div class="container">
+  <p>Node Servers Forum &middot; powered by PyBBM</p>
+</div></footer>
+<script src="/static/jquery.min.js"></script>
+{% block extra_script %}{% endblock %}
+</body>
+</html>
+"""
+
+_PYBBM_POST = """\
+import datetime, json, os, sys
+os.environ["DJANGO_SETTINGS_MODULE"] = "forumsite.settings"
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.contrib.auth.models import User
+from django.test import Client
+from pybb import util
+from pybb.forms import PostForm
+from pybb.models import Category, Forum, Post, Topic
+
+threads = json.load(open("threads.json"))
+users = {}
+def user(name):
+    if name not in users:
+        users[name] = User.objects.create_user(name, f"{name}@forum.test", "pw")
+    return users[name]
+reader = user(sys.argv[1])
+category = Category.objects.create(name="Node.js")
+forum = Forum.objects.create(
+    category=category, name="Logging and servers",
+    description="Questions and notes about Pino and Fastify",
+)
+quoter = util.get_markup_engine()
+start = datetime.datetime(2024, 3, 4, 9, 0, tzinfo=datetime.timezone.utc)
+urls = {}
+for n, thread in enumerate(threads):
+    topic = None
+    for i, post in enumerate(thread["posts"]):
+        body = post["markdown"]
+        if post["quote"]:  # what the quote link puts in the editor, then the reply
+            body = quoter.quote(post["quote"], post["quote_author"]) + "\\n" + body
+        if topic is None:
+            form = PostForm(user=user(post["author"]), ip="127.0.0.1", forum=forum,
+                            may_create_poll=False, data={"name": thread["title"], "body": body})
+        else:
+            form = PostForm(user=user(post["author"]), ip="127.0.0.1", topic=topic,
+                            data={"body": body})
+        assert form.is_valid(), form.errors
+        made, topic = form.save()
+        when = start + datetime.timedelta(days=n, hours=3 * i, minutes=7 * i)
+        Post.objects.filter(pk=made.pk).update(created=when)
+    Topic.objects.filter(pk=topic.pk).update(created=start + datetime.timedelta(days=n))
+    urls[thread["id"]] = topic.get_absolute_url()
+client = Client()
+client.force_login(reader)
+os.makedirs("out", exist_ok=True)
+for doc, url in urls.items():
+    response = client.get(url, follow=True)
+    assert response.status_code == 200, (url, response.status_code)
+    open(f"out/{doc}.html", "w", encoding="utf-8").write(response.content.decode("utf-8"))
+json.dump(urls, open("out/urls.json", "w"), indent=1)
+"""
+
+
 def _threads_json(threads: list[Thread]) -> str:
     return json.dumps(
         [{"id": t.id, "title": t.title, "posts": [asdict(p) for p in t.posts]} for t in threads],
@@ -512,9 +666,26 @@ def build_spirit(work: Path, threads: list[Thread]) -> None:
     _post_and_save("spirit", site, bin_dir, threads)
 
 
+def build_pybbm(work: Path, threads: list[Thread]) -> None:
+    """pybbm (PyBB Modified: posts in bordered tables, the author's cell beside the post) with
+    its own templates in a plain host layout, posts in Markdown (``PYBB_MARKUP``)."""
+    bin_dir = pyenv(work / "pybbm-env", PIP["pybbm"])
+    site = work / "pybbm"
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "forumsite").mkdir(parents=True)
+    (site / "templates").mkdir()
+    (site / "forumsite" / "__init__.py").write_text("")
+    (site / "forumsite" / "settings.py").write_text(_PYBBM_SETTINGS)
+    (site / "forumsite" / "urls.py").write_text(_PYBBM_URLS)
+    (site / "templates" / "base.html").write_text(_PYBBM_BASE)
+    (site / "post_threads.py").write_text(_PYBBM_POST)
+    _post_and_save("pybbm", site, bin_dir, threads)
+
+
 BUILDERS: dict[str, Callable[[Path, list[Thread]], None]] = {
     "machina": build_machina,
     "spirit": build_spirit,
+    "pybbm": build_pybbm,
 }
 
 
