@@ -494,6 +494,23 @@ def test_tables(body: str, expected: str) -> None:
     assert md(body) == expected
 
 
+def test_cells_gathered_out_of_their_table_keep_their_blocks() -> None:
+    # an article region gathered from a layout table's cells (a forum's post cells, one a
+    # post): each cell's headings, paragraphs and code stay blocks, one after another
+    doc = dom.parse(
+        "<html><body><article><table><tr>"
+        "<td class='post'><h2>Simple</h2><p>Run it once.</p></td>"
+        "<td class='post'><h2>Advanced</h2><p>Run it <code>twice</code>.</p><ul><li>a</li></ul></td>"
+        "</tr></table></article></body></html>"
+    )
+    region = doc.makeelement("div", {})
+    for cell in list(doc.iter("td")):
+        region.append(cell)
+    assert to_markdown(region) == (
+        "## Simple\n\nRun it once.\n\n## Advanced\n\nRun it `twice`.\n\n- a\n"
+    )
+
+
 def test_dropped_elements_and_tidy_output() -> None:
     out = md(
         "<p>a</p><script>var x_y = 1;</script><style>p{}</style><button>Share</button>"
