@@ -211,6 +211,19 @@ def test_an_avatar_goes_with_the_link_that_showed_only_it() -> None:
     assert [img.get("alt") for img in doc.iter("img")] == ["Chart"]
 
 
+def test_an_avatar_box_showing_only_a_picture_goes() -> None:
+    # PyBBM: the member's picture is a plain <img> in a box named "avatar"; the box goes with
+    # the link around the picture, a box named so that shows words stays
+    doc = dom.parse(
+        '<html><body><div class="post"><div class="avatar"><a href="/u/ana"><img src="d.jpg"'
+        ' alt="default avatar"></a></div><div class="avatar-help">Pictures are 80px square.'
+        '<img src="help.png" alt="Help"></div><p>Post.</p></div></body></html>'
+    )
+    threads.drop_post_chrome(dom.body_of(doc))
+    assert doc.find(".//div[@class='avatar']") is None
+    assert [img.get("alt") for img in doc.iter("img")] == ["Help"]
+
+
 def test_a_threads_reply_form_goes_with_the_thread_kept() -> None:
     replies = "".join(
         f'<div class="comment"><p>{reply} and some more words of the reply.</p></div>'

@@ -11,8 +11,8 @@
 - A post's vote box shows its score beside the arrows (Stack Exchange's "votecell", Lobsters'
   "voters"): a box named for votes that shows nothing but a number is chrome, not a line of
   the thread. A member's picture (an image named "avatar", as Gravatar, WordPress and forum
-  software name it) goes with the link or frame that showed only it: its alt text ("@name")
-  is not the post's.
+  software name it, or the one image of a box so named) goes with the link or frame that
+  showed only it: its alt text ("@name") is not the post's.
 - A reply quoting a post that is on the page above it repeats its words: the quote is a second copy
   (phpBB's and NodeBB's <blockquote>, XenForo's bbCodeBlock, Invision's ipsQuote, vBulletin's
   bbcode_quote, SMF's and Discourse's quote blocks). It goes with the line naming whom it
@@ -95,6 +95,8 @@ def drop_post_chrome(body: HtmlElement, marked: Iterable[HtmlElement] | None = N
         names = (el.get("class") or "").lower()
         if el.tag == "img" and _AVATAR_NAMES.search(names):
             removal.take(_picture_holder(el))
+        elif (picture := _avatar_picture(el, names)) is not None:
+            removal.take(_picture_holder(picture))
         elif _is_letter_avatar(el, names) or (
             names and _VOTE_NAMES.search(names) and _shows_a_count(el)
         ):
@@ -108,6 +110,17 @@ def names_a_post_mark(tag: str, cls: str) -> bool:
     patterns decide)?"""
     lowered = cls.lower()
     return "vot" in lowered or ((tag == "img" or tag in _PICTURE_HOLDERS) and "avatar" in lowered)
+
+
+def _avatar_picture(el: HtmlElement, names: str) -> HtmlElement | None:
+    """The one image a box named for avatars shows and nothing else (PyBBM's ``avatar`` box,
+    a theme's ``author-avatar``: the member's picture in a plain <img>)."""
+    if el.tag not in _PICTURE_HOLDERS or not _AVATAR_NAMES.search(names):
+        return None
+    pictures = el.findall(".//img")
+    if len(pictures) != 1 or text_content(el).strip():
+        return None
+    return pictures[0]
 
 
 def _is_letter_avatar(el: HtmlElement, names: str) -> bool:
