@@ -742,3 +742,44 @@ def test_an_articles_contributor_notes_are_no_posts() -> None:
     out = extract_html(html, url="https://news.test/valves").markdown
     assert out.count("The second valve") == 3
     assert "**pennant**" not in out and " · " not in out
+def test_posts_laid_out_as_tables_come_out_under_their_authors_lines() -> None:
+    # PyBBM: each post a bordered table, a header row of a "#" permalink and the date (named
+    # "updated", as hAtom names an entry's date), the author's cell beside the post's; the
+    # first post an intro and a list of links to the sections the replies cover
+    out = fixture_markdown("forum-table-posts")
+    assert in_order(
+        out,
+        "**ferncombe** · 02 Apr, 2024 08:15\n\nOur clubhouse roof now fills two rain butts",
+        "**moss_and_mortar** · 02 Apr, 2024 11:22\n\n## Diverters\n\nA diverter",
+        "**hollybank_joe** · 02 Apr, 2024 14:29\n\n> A diverter",
+        "## Overflow pipes\n\nWhere there is no drain",
+        "**ferncombe** · 02 Apr, 2024 17:36\n\n## Soakaways\n\nIn the end",
+    )
+    # the first post is mostly its list of links, but a post with its author's line is no
+    # link rail: the list goes alone, the post's own words stay
+    assert "Diverters on the downpipes" not in out
+    # the permalink mark, the members' pictures and the header rows' dates went with the lines
+    assert "[#]" not in out and "default avatar" not in out
+    assert out.count("02 Apr, 2024 08:15") == 1
+    for chrome in ("quote selected", "Subscribe", "Submit", "powered by PyBBM"):
+        assert chrome not in out
+
+
+def test_a_posts_date_leaves_a_permalink_mark_before_it() -> None:
+    post = (
+        "<table class='post'><thead><tr><th><a class='permalink' href='/p/{n}'>#</a> "
+        "<span class='updated'>0{n} Apr, 2024</span></th></tr></thead><tbody><tr>"
+        "<td class='info'><span class='post-username'>{who}</span></td>"
+        "<td class='content'><p>{text}</p></td></tr></tbody></table>"
+    )
+    html = "<html><body><div class='posts'>{}{}{}</div></body></html>".format(
+        post.format(n=1, who="ana", text=LONG),
+        post.format(n=2, who="bo", text=LONG),
+        post.format(n=3, who="ana", text=LONG),
+    )
+    # "# 01 Apr, 2024" is the line, the "#" no word of it ("Posted" would be)
+    assert _bylines(html) == [
+        ("ana", "01 Apr, 2024"),
+        ("bo", "02 Apr, 2024"),
+        ("ana", "03 Apr, 2024"),
+    ]

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from extractor.article import docs
 from extractor.article.boilerplate import names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
-from extractor.article.posts import is_post_byline
+from extractor.article.posts import is_post_byline, posts_holding_bylines
 from extractor.article.scoring import link_density
 from extractor.dom import ancestor, fold, text_content
 from extractor.metadata.titles import key
@@ -165,8 +165,11 @@ def drop_link_lists(region: HtmlElement) -> Step:
     if is_link_listing(region):
         return removal.step()
     cards = _card_kinds(region)
+    # a post that got its author's line is a post, however many links it holds (one that is
+    # a table of contents): its lists are looked at alone
+    posts = posts_holding_bylines(region)
     for el in list(region.iter(*LIST_TAGS)):
-        if el is region or el.getparent() is None:
+        if el is region or el.getparent() is None or el in posts:
             continue
         if cards and (_in_card(el, region, cards) or _holds_cards(el, cards)):
             continue

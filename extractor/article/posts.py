@@ -40,6 +40,7 @@ from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import HIDDEN_NAMES, names_of
 from extractor.dom import is_within, text_content
+from extractor.normalize.core import is_permalink_text
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
 
@@ -51,9 +52,11 @@ AUTHOR_PROPS = frozenset({"author", "creator"})
 AUTHOR_MAX_CHARS = 40
 AUTHOR_MAX_WORDS = 4
 # class words of a post's date (vBulletin's "postdate", Tapatalk's "posttime", the "timeago"
-# of NodeBB and jQuery plugins).
+# of NodeBB and jQuery plugins, hAtom's "published" and "updated" that PyBBM and blog themes
+# write on an entry's date).
 DATE_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:date|time|timestamp|posted|post-?date|post-?time|timeago)(?:$|[\s_-])"
+    r"(?:^|[\s_-])(?:date|time|timestamp|posted|post-?date|post-?time|timeago|published|updated)"
+    r"(?:$|[\s_-])"
 )
 DATE_MAX_CHARS = 40
 # A date keeps up to this many words its line prints before it ("Posted", "posted on").
@@ -171,6 +174,14 @@ def holds_posts(bylines: list[PostByline], region: HtmlElement) -> bool:
 def is_post_byline(el: HtmlElement) -> bool:
     """Is the element a post's line put by ``place_post_bylines``?"""
     return el.get(BYLINE_MARK) is not None
+
+
+_BYLINES = etree.XPath(f"descendant::*[@{BYLINE_MARK}]")
+
+
+def posts_holding_bylines(region: HtmlElement) -> set[HtmlElement]:
+    """The elements of the region holding a post's line (the posts and what holds them)."""
+    return {above for line in _BYLINES(region) for above in line.iterancestors()}
 
 
 def _author_text(el: HtmlElement) -> str | None:
@@ -347,6 +358,7 @@ def _shown_date(el: HtmlElement, unit: HtmlElement, author: str) -> str:
             not line.endswith(shown)
             or len(lead.split()) > DATE_LEAD_WORDS
             or _DIGIT.search(lead)
+            or (lead and not any(ch.isalpha() for ch in lead))  # a permalink's "#", no word
             or author in lead
         ):
             break
@@ -373,7 +385,7 @@ def _drop_header(found: PostByline, removal: Removal) -> None:
     if header is found.unit or is_within(found.text, header) or header is found.text:
         for el in shown:
             if not is_within(found.text, el):
-                removal.take(el)
+                _take_with_leftovers(el, found, removal)
         return
     extra = len("".join(text_content(header).split())) - sum(
         len("".join(text_content(el).split())) for el in shown
@@ -382,7 +394,22 @@ def _drop_header(found: PostByline, removal: Removal) -> None:
         removal.take(header)
     else:
         for el in shown:
-            removal.take(el)
+            _take_with_leftovers(el, found, removal)
+
+
+def _take_with_leftovers(el: HtmlElement, found: PostByline, removal: Removal) -> None:
+    """Take the author or the date, and the blocks around it that showed nothing else but a
+    permalink's mark ("#", "¶"): PyBBM's header cell of a "#" and the date, a name's box once
+    the name went. A block showing a picture or any word stays, and so does the post."""
+    holder = el.getparent()
+    removal.take(el)
+    while holder is not None and holder is not found.unit and not is_within(found.text, holder):
+        left = "".join(text_content(holder).split())
+        if (left and not is_permalink_text(left)) or holder.find(".//img") is not None:
+            break
+        above = holder.getparent()
+        removal.take(holder)
+        holder = above
 
 
 def _put_first(line: HtmlElement, text: HtmlElement) -> None:
