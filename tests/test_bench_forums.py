@@ -21,7 +21,7 @@ def test_corpus_has_a_truth_and_posts_for_every_page() -> None:
     assert len(truth) >= 12 and set(posts) == set(truth)
     assert all(3 <= len(p) <= 8 for p in posts.values())
     pages = list((CORPUS / "html").glob("*/*.html.gz"))
-    assert {p.parent.name for p in pages} >= {"machina", "spirit"}
+    assert {p.parent.name for p in pages} >= {"machina", "spirit", "pybbm"}
     assert pages and all(p.name.removesuffix(".html.gz") in truth for p in pages)
     assert {part_of(doc) for doc in truth} == {"tune", "measure"}
     # a quoting reply holds the quoted passage (a blockquote), not the engine's quote header
