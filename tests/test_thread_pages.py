@@ -742,6 +742,8 @@ def test_an_articles_contributor_notes_are_no_posts() -> None:
     out = extract_html(html, url="https://news.test/valves").markdown
     assert out.count("The second valve") == 3
     assert "**pennant**" not in out and " · " not in out
+
+
 def test_posts_laid_out_as_tables_come_out_under_their_authors_lines() -> None:
     # PyBBM: each post a bordered table, a header row of a "#" permalink and the date (named
     # "updated", as hAtom names an entry's date), the author's cell beside the post's; the
