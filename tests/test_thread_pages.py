@@ -785,3 +785,34 @@ def test_a_posts_date_leaves_a_permalink_mark_before_it() -> None:
         ("bo", "02 Apr, 2024"),
         ("ana", "03 Apr, 2024"),
     ]
+
+
+def _vb_post(author: str, state: str, stamp: str, text: str) -> str:
+    # vBulletin 4: the member's name marked by whether they are online; the date in its own
+    # header span; a "reading-time" note beside it must not stand for the date
+    return f"""
+    <li class="postbit postcontainer"><div class="posthead"><span class="postdate"><span
+      class="date">{stamp}</span></span><span class="reading-time">1 min read</span></div>
+      <div class="userinfo"><a class="username {state} popupctrl" href="/member/{author}">
+      <strong>{author}</strong></a></div>
+      <div class="postbody"><div class="content"><blockquote class="postcontent">{text}
+      </blockquote></div></div></li>"""
+
+
+def test_a_members_online_state_does_not_split_the_threads_authors() -> None:
+    html = "<html><body><ol id='posts'>{}</ol></body></html>".format(
+        "".join(
+            _vb_post(author, state, f"11-29-2024, 0{n}:03 AM", LONG)
+            for n, (author, state) in enumerate(
+                [("ana", "offline"), ("bo", "online"), ("ana", "offline"), ("cy", "online")]
+            )
+        )
+    )
+    assert _bylines(html) == [
+        ("ana", "11-29-2024, 00:03 AM"),
+        ("bo", "11-29-2024, 01:03 AM"),
+        ("ana", "11-29-2024, 02:03 AM"),
+        ("cy", "11-29-2024, 03:03 AM"),
+    ]
+    # a number is no member's name
+    assert [author for author, _ in _bylines(html.replace(">ana<", ">1,234<"))] == ["bo", "cy"]

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.article.boilerplate import HIDDEN_NAMES, names_of
-from extractor.dom import is_within, text_content
+from extractor.article.boilerplate import HEADING_TAGS, HIDDEN_NAMES, names_of
+from extractor.article.datelines import is_date_line
+from extractor.dom import fold, is_within, text_content
 from extractor.normalize.core import is_permalink_text
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -75,6 +76,8 @@ MIN_POSTS = 2
 UNNAMED_MIN_POSTS = 3
 # An author's place in the template: its class words and the tags of this many elements above.
 PLACE_LEVELS = 6
+# A date told relative to now ("2 years ago", "Today at 3:43 AM").
+_RELATIVE_DATE = re.compile(r"\b(?:ago|today|yesterday)\b", re.IGNORECASE)
 # A post's text is followed down into a part holding more than this share of it.
 TEXT_SHARE = 0.5
 # Containers a post's text is followed into; other tags are the text itself.
@@ -83,9 +86,13 @@ _SCRIPTS = ("script", "style", "template")
 _INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "small", "abbr", "font", "br"})
 # Parts of a table a line cannot be put in.
 _TABLE_PARTS = frozenset({"tr", "tbody", "table"})
-# A header holding its author and date and at most this much more (a display name repeated,
-# a post's number) goes with them when the line replaces it.
+# A header holding its author and date and at most this much more, with at most one word
+# besides the name again (the display name repeated, a post's number "#12", "commented",
+# "wrote"), goes with them when the line replaces it; a header saying more (a rating "Rated 2
+# out of 5", a subject) keeps what it says.
 HEADER_EXTRA_CHARS = 30
+HEADER_EXTRA_WORDS = 1
+_LETTER = re.compile(r"[^\W\d_]")
 SEPARATOR = " · "
 BYLINE_MARK = "data-post-byline"
 
@@ -126,13 +133,20 @@ def find_post_bylines(body: HtmlElement) -> list[PostByline]:
         # by its class words and the tags above it: one engine prints a member's name as a
         # link and a guest's as a <span> of the same class, and marks a post by its author's
         # role or its being read ("Role_Moderator", "new")
-        words = " ".join(sorted(_DIGITS.sub("", el.get("class") or "").split()))
+        words = " ".join(
+            sorted(
+                word
+                for word in _DIGITS.sub("", el.get("class") or "").lower().split()
+                if AUTHOR_NAMES.search(word)  # (not "online"/"offline", a member's state)
+            )
+        )
         places.setdefault((words, *_tags_above(el, body)), []).append(el)
     best: list[PostByline] = []
-    for authors in places.values():
+    sizes: dict[HtmlElement, int] = {}  # (the page does not change while it is read)
+    for authors in sorted(places.values(), key=len, reverse=True):
         if len(authors) < MIN_POSTS or len(authors) <= len(best):
-            continue
-        found = _posts_of(authors)
+            break  # (largest first: no smaller place can give more posts)
+        found = _posts_of(authors, sizes)
         if len(found) > len(best):
             best = found
     return best
@@ -158,17 +172,31 @@ def place_post_bylines(bylines: list[PostByline], region: HtmlElement) -> Step:
 
 
 def holds_posts(bylines: list[PostByline], region: HtmlElement) -> bool:
-    """Does the region hold the text of UNNAMED_MIN_POSTS or more of the posts, each dated (a
-    thread on a page that does not name itself one: the posts are what the region was chosen
-    for; an article's author boxes show no date)?"""
+    """Does the region hold the text of UNNAMED_MIN_POSTS or more of the posts, each dated and
+    none a listing's card (a thread on a page that does not name itself one: the posts are what
+    the region was chosen for; an article's author boxes show no date)?"""
     held = [
         found
         for found in bylines
         if found.date
         and (found.text is region or is_within(found.text, region))
         and _chars(found.text) >= POST_MIN_CHARS
+        and not _titled_card(found)
     ]
     return len(held) >= UNNAMED_MIN_POSTS and len({found.author for found in held}) > 1
+
+
+def _titled_card(found: PostByline) -> bool:
+    """Is the unit a listing's card: a heading linking to another page (the story it
+    teases) above its text? A post's subject links to its own place on the page, or nowhere."""
+    for heading in found.unit.iter(*HEADING_TAGS):
+        if heading is found.text or is_within(heading, found.text):
+            continue
+        for link in heading.iter("a"):
+            href = link.get("href") or ""
+            if href and "#" not in href:
+                return True
+    return False
 
 
 def is_post_byline(el: HtmlElement) -> bool:
@@ -187,7 +215,9 @@ def posts_holding_bylines(region: HtmlElement) -> set[HtmlElement]:
 def _author_text(el: HtmlElement) -> str | None:
     if el.tag == "time" or el.find(".//time") is not None or ancestor_quote(el):
         return None
-    named = el.find(".//*[@itemprop='name']")
+    named = next(
+        (found for found in el.iterfind(".//*[@itemprop='name']") if found.tag != "meta"), None
+    )
     if named is None:
         # a name beside the member's title ("lindqvist Junior Member"): the name is the link
         links = [a for a in el.iter("a") if _line(a)]
@@ -195,7 +225,7 @@ def _author_text(el: HtmlElement) -> str | None:
     text = _line(named if named is not None else el)
     if not text or len(text) > AUTHOR_MAX_CHARS or len(text.split()) > AUTHOR_MAX_WORDS:
         return None
-    if _DIGIT.fullmatch(text.replace(",", "").replace(".", "")):
+    if _DIGITS.fullmatch(text.replace(",", "").replace(".", "")):
         return None
     return text
 
@@ -215,7 +245,7 @@ def _tags_above(el: HtmlElement, body: HtmlElement) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _posts_of(authors: list[HtmlElement]) -> list[PostByline]:
+def _posts_of(authors: list[HtmlElement], sizes: dict[HtmlElement, int]) -> list[PostByline]:
     """The posts of one place's authors (see the module's notes): every unit whose author
     comes before its text, once MIN_POSTS of them hold a post's text (POST_MIN_CHARS; a
     one-line reply among them gets its line too)."""
@@ -230,8 +260,8 @@ def _posts_of(authors: list[HtmlElement]) -> list[PostByline]:
             if held[above] > 1:
                 break
             unit = above
-        text = _text_of(unit)
-        if text is not None and _chars(text) >= POST_MIN_CHARS and not is_within(el, text):
+        text = _text_of(unit, sizes)
+        if text is not None and _size(text, sizes) >= POST_MIN_CHARS and not is_within(el, text):
             paths[_path(unit, text)] += 1
             units.append((el, unit, text))
         else:
@@ -284,13 +314,12 @@ def _follow(unit: HtmlElement, path: tuple[tuple[str, str], ...]) -> HtmlElement
     return current
 
 
-def _text_of(unit: HtmlElement) -> HtmlElement | None:
+def _text_of(unit: HtmlElement, sizes: dict[HtmlElement, int]) -> HtmlElement | None:
     """The unit's text: its largest part, followed down while one part holds most of it."""
     current = unit
-    size = _chars(current)
+    size = _size(current, sizes)
     while current.tag in _CONTAINERS or (current is unit and current.tag == "li"):
-        parts = [(_chars(child), child) for child in current]
-        parts = [part for part in parts if isinstance(part[1].tag, str)]
+        parts = [(_size(child, sizes), child) for child in current if isinstance(child.tag, str)]
         if not parts:
             break
         chars, largest = max(parts, key=lambda part: part[0])
@@ -298,6 +327,13 @@ def _text_of(unit: HtmlElement) -> HtmlElement | None:
             break
         current, size = largest, chars
     return None if current is unit or current.tag in _TABLE_PARTS else current
+
+
+def _size(el: HtmlElement, sizes: dict[HtmlElement, int]) -> int:
+    """``_chars``, each element's counted once per reading of the page."""
+    if el not in sizes:
+        sizes[el] = _chars(el)
+    return sizes[el]
 
 
 def _chars(el: HtmlElement) -> int:
@@ -317,21 +353,31 @@ def _comes_before(el: HtmlElement, text: HtmlElement, unit: HtmlElement) -> bool
 
 
 def _date_before(unit: HtmlElement, text: HtmlElement, author: HtmlElement) -> HtmlElement | None:
-    """The last date the unit shows before its text (see the module's notes)."""
-    date: HtmlElement | None = None
+    """The last date the unit shows before its text (see the module's notes): a <time>, or an
+    element named for a date whose line reads as one ("11-29-2024, 09:03 AM", "2 years ago";
+    not a "reading-time" of "1 min read"); the last <time> when there is one."""
+    dated: HtmlElement | None = None
+    timed: HtmlElement | None = None
     for node in unit.iter(etree.Element):
         if node is text:
             break
-        if date is not None and is_within(node, date):
+        if (dated is not None and is_within(node, dated)) or (
+            timed is not None and is_within(node, timed)
+        ):
             continue
-        if node.tag != "time" and not DATE_NAMES.search((node.get("class") or "").lower()):
+        is_time = node.tag == "time"
+        if not is_time and not DATE_NAMES.search((node.get("class") or "").lower()):
             continue
         if _hidden(node) or ancestor_quote(node) or is_within(node, author):
             continue
         shown = _line(node)
-        if shown and len(shown) <= DATE_MAX_CHARS and _DIGIT.search(shown):
-            date = node
-    return date
+        if not shown or len(shown) > DATE_MAX_CHARS or not _DIGIT.search(shown):
+            continue
+        if is_time:
+            timed = node
+        elif is_date_line(fold(shown)) or _RELATIVE_DATE.search(shown):
+            dated = node
+    return timed if timed is not None else dated
 
 
 def _line(el: HtmlElement) -> str:
@@ -387,10 +433,12 @@ def _drop_header(found: PostByline, removal: Removal) -> None:
             if not is_within(found.text, el):
                 _take_with_leftovers(el, found, removal)
         return
-    extra = len("".join(text_content(header).split())) - sum(
-        len("".join(text_content(el).split())) for el in shown
-    )
-    if extra <= HEADER_EXTRA_CHARS:
+    extra = _line(header)
+    for el in shown:
+        extra = extra.replace(_line(el), " ", 1)
+    extra = extra.replace(found.author, " ")
+    words = [word for word in extra.split() if _LETTER.search(word)]
+    if len("".join(extra.split())) <= HEADER_EXTRA_CHARS and len(words) <= HEADER_EXTRA_WORDS:
         removal.take(header)
     else:
         for el in shown:
