@@ -40,7 +40,7 @@ from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import HEADING_TAGS, HIDDEN_NAMES, names_of
 from extractor.article.datelines import is_date_line
-from extractor.dom import fold, is_within, text_content
+from extractor.dom import ancestor, fold, is_within, text_content
 from extractor.normalize.core import is_permalink_text
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -213,7 +213,7 @@ def posts_holding_bylines(region: HtmlElement) -> set[HtmlElement]:
 
 
 def _author_text(el: HtmlElement) -> str | None:
-    if el.tag == "time" or el.find(".//time") is not None or ancestor_quote(el):
+    if el.tag == "time" or el.find(".//time") is not None or ancestor(el, "blockquote") is not None:
         return None
     named = next(
         (found for found in el.iterfind(".//*[@itemprop='name']") if found.tag != "meta"), None
@@ -228,10 +228,6 @@ def _author_text(el: HtmlElement) -> str | None:
     if _DIGITS.fullmatch(text.replace(",", "").replace(".", "")):
         return None
     return text
-
-
-def ancestor_quote(el: HtmlElement) -> bool:
-    return next(el.iterancestors("blockquote"), None) is not None
 
 
 def _tags_above(el: HtmlElement, body: HtmlElement) -> tuple[str, ...]:
@@ -368,7 +364,7 @@ def _date_before(unit: HtmlElement, text: HtmlElement, author: HtmlElement) -> H
         is_time = node.tag == "time"
         if not is_time and not DATE_NAMES.search((node.get("class") or "").lower()):
             continue
-        if _hidden(node) or ancestor_quote(node) or is_within(node, author):
+        if _hidden(node) or ancestor(node, "blockquote") is not None or is_within(node, author):
             continue
         shown = _line(node)
         if not shown or len(shown) > DATE_MAX_CHARS or not _DIGIT.search(shown):
@@ -428,7 +424,7 @@ def _drop_header(found: PostByline, removal: Removal) -> None:
             (above for above in shown[0].iterancestors() if is_within(shown[1], above)),
             found.unit,
         )
-    if header is found.unit or is_within(found.text, header) or header is found.text:
+    if header is found.unit or is_within(found.text, header):
         for el in shown:
             if not is_within(found.text, el):
                 _take_with_leftovers(el, found, removal)
