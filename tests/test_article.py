@@ -160,6 +160,14 @@ AROUND_THE_ARTICLE = [
         ["Updated at", "Iklan", "Filed under", "Click to Tweet"],
     ),
     (
+        "unfilled-template-placeholders",
+        f"<div class='story'>{PROSE}<div class='post-errors'><strong>{{{{ board.errors[118]"
+        ".message }}</strong></div><p>{% if member %}</p><p>Write {{ name }} in the "
+        "greeting and the shop fills in your name.</p></div>",
+        "Write {{ name }} in the greeting",
+        ["board.errors", "if member"],
+    ),
+    (
         "labelled-link-line",
         f"<div class='story'>{PROSE}<p><strong>SEE MORE</strong>: <a href='/s'>Students under "
         "siege in the university</a></p><p>Explore further <a href='/t'>Neural network of "

@@ -77,3 +77,12 @@ def test_a_tag_lines_label_leaves_with_its_tag_list() -> None:
     ).get_element_by_id("r")
     drop_junk_lines(region)
     assert [p.text for p in region] == ["Tagsets of a post are kept."]
+
+
+def test_a_templates_unfilled_placeholders_go() -> None:
+    # a forum's error box bound by a client-side template, left as "{{ ... }}" in the HTML
+    page = Path(__file__).parent / "pages" / "forum-unfilled-placeholders" / "index.html"
+    md = extract_html(page.read_text("utf-8"), url="https://bakers.test/t/5011/").markdown
+    assert "DiscussionBoard.errors" not in md
+    assert "down as {{ hours }}" in md  # a post that writes braces keeps them
+    assert md.count("**ryefield**") == 2

@@ -62,6 +62,10 @@ JUNK_PHRASES = (
     # beside it (Hugo's theme skeleton: <div>Tags:</div><ul>...</ul>)
     r"image credits?:?.*|photo:?|getty images|filed under:? .*"
     r"|tags?:(?: .*)?|(?:last )?updated(?: on| at)?:? .{0,30}\d.{0,30}",
+    # a client-side template's placeholder the page never filled in (an error message bound
+    # by Vue or Angular, "{{ form.errors.message }}"; a Liquid or Jinja tag): shown only when a
+    # script runs and fails, never text a reader sees (code blocks are never matched)
+    r"\{\{[^{}]*\}\}|\{%[^{}]*%\}",
 )
 JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
 # A store's discount badges beside a product's price ("19% off", "You save $15", "Save: $150.00
