@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml.html import HtmlElement
 
 from extractor import dom
 from extractor.normalize.core import normalize
 from extractor.normalize.images import best_of_srcset
+from extractor.pipeline import extract_html
 from extractor.records import Step
 
 BASE = "https://blog.example.org/posts/2024/entry.html"
@@ -394,3 +397,50 @@ def test_steps_can_be_skipped(skip: tuple[str, ...], kept: str) -> None:
     steps = normalize(region, BASE, skip=skip)
     assert attr(region, ".//img", "src") == [kept]
     assert not {s.name for s in steps} & set(skip)
+
+
+# -- an ordered list's numbers printed again in its items ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "gone"),
+    [
+        # a how-to's number boxes, "Step N" badges, a list that starts further on
+        (
+            "<ol><li><div class='stepnum'>1</div><p>Water it.</p></li>"
+            "<li><div class='stepnum'>2.</div><p>Tip it out.</p></li></ol>",
+            ["Water it.", "Tip it out."],
+            ["1", "2."],
+        ),
+        (
+            "<ol start='4'><li><span>Step 4</span> <p>Feed it.</p></li></ol>",
+            ["Feed it."],
+            ["Step 4"],
+        ),
+        # not the item's number, in a link, after the item's own text, all the item says,
+        # a list that counts down, an unordered list
+        ("<ol><li><span>2019</span> <p>First cutting.</p></li></ol>", ["2019"], []),
+        ("<ol><li><a href='#r1'>1</a> <p>A note.</p></li></ol>", ["1"], []),
+        ("<ol><li>Pot <span>1</span> <p>A note.</p></li></ol>", ["1"], []),
+        ("<ol><li><span>1</span></li><li><span>2</span></li></ol>", ["1", "2"], []),
+        ("<ol reversed><li><span>1</span> <p>Last.</p></li></ol>", ["1"], []),
+        ("<ul><li><span>1</span> <p>Bullet.</p></li></ul>", ["1"], []),
+    ],
+)
+def test_an_items_own_number_goes(body: str, kept: list[str], gone: list[str]) -> None:
+    region, steps = run(body)
+    texts = [dom.fold(el.text_content()) for el in region.iter("span", "div", "p", "a")]
+    for text in kept:
+        assert text in texts
+    for text in gone:
+        assert text not in texts
+    assert steps["list-numbers"].removed == len(gone)
+
+
+def test_a_how_tos_step_boxes_leave_the_numbering_to_the_list() -> None:
+    page = Path(__file__).parent / "pages" / "article-howto-step-numbers" / "index.html"
+    md = extract_html(page.read_text("utf-8"), url="https://balcony.test/re-pot/").markdown
+    assert "1. **Water the day before.**" in md and "3. **Tease the circling" in md
+    assert "4. Feed after" in md and "Step 4" not in md
+    # a box that is not its item's number stays
+    assert "1. 2019" in md and "2. 7" in md

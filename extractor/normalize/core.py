@@ -10,10 +10,12 @@ Steps, in order, by the name that reports them (and skips them):
   5. tracking-pixels     tracking pixels and beacons go;
   6. orphan-captions     picture + caption + credit into <figure><img><figcaption>; captions
                          whose picture went (skipped as "figures" or "orphan-captions");
-  7. absolute-urls       links, images, media made absolute (the capture keeps them as written);
+  7. list-numbers        a box in an ordered list's item that repeats the item's number
+                         (see lists.py);
+  8. absolute-urls       links, images, media made absolute (the capture keeps them as written);
                          a link to a place in the page too ("#options": the page's URL and
                          that fragment), except a heading's link to itself;
-  8. empty-links         heading and term anchors ("#", "¶"), links without text, links to
+  9. empty-links         heading and term anchors ("#", "¶"), links without text, links to
                          nowhere.
 """
 
@@ -27,7 +29,7 @@ from urllib.parse import parse_qs, urljoin
 from lxml.html import HtmlElement
 
 from extractor.dom import fold, text_content, text_of
-from extractor.normalize import codeblocks, figures, footnotes, images, rawmarkdown
+from extractor.normalize import codeblocks, figures, footnotes, images, lists, rawmarkdown
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -154,6 +156,7 @@ NormalizeStep = Literal[
     "tracking-pixels",
     "figures",
     "orphan-captions",
+    "list-numbers",
     "absolute-urls",
     "empty-links",
 ]
@@ -175,6 +178,7 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
         ("noscript", lambda: images.unwrap_noscript(region)),
         ("tracking-pixels", lambda: images.drop_pixels(region)),
         ("figures", lambda: figures.normalize_figures(region)),
+        ("list-numbers", lambda: lists.drop_item_numbers(region)),
         ("absolute-urls", lambda: _no_step(absolute_urls, region, base_url)),
         ("empty-links", lambda: clean_links(region)),
     ]
