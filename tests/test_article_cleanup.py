@@ -8,7 +8,12 @@ from pathlib import Path
 from lxml import etree
 
 from extractor import dom
-from extractor.article.cleanup import _outside_code, drop_bylines, drop_junk_lines
+from extractor.article.cleanup import (
+    _outside_code,
+    drop_bylines,
+    drop_junk_lines,
+    is_link_listing,
+)
 from extractor.pipeline import extract_html
 
 PAGE = (
@@ -86,3 +91,28 @@ def test_a_templates_unfilled_placeholders_go() -> None:
     assert "DiscussionBoard.errors" not in md
     assert "down as {{ hours }}" in md  # a post that writes braces keeps them
     assert md.count("**ryefield**") == 2
+
+
+def test_a_listings_cards_are_counted_without_the_templates_indentation() -> None:
+    # a static blog's archive: short linked titles between lines of template indentation; the
+    # indentation made the cards hold too little of the text to count as the listing's cards
+    page = Path(__file__).parent / "pages" / "listing-archive-indented" / "index.html"
+    url = "https://notes.test/categories/operations/"
+    md = extract_html(page.read_text("utf-8"), url=url).markdown
+    titles = ["Cron", "Backup drills", "Timeouts", "Rotating credentials"]
+    assert [t for t in titles if f"# [{t}](" in md] == titles
+    assert "Renewing certificates" not in md  # the sidebar's recent posts still go
+
+
+def test_a_region_of_links_is_a_listing_whatever_its_indentation() -> None:
+    pad = "\n" + " " * 40 + "\n"
+    links = "".join(f"<li>{pad}<a href='/p{i}'>Post {i}</a>{pad}</li>" for i in range(2))
+    region = dom.parse(
+        f"<html><body><div id='r'>{pad}<p>Latest</p>{pad}<ul>{links}</ul>{pad}</div></body></html>"
+    ).get_element_by_id("r")
+    assert is_link_listing(region)
+    prose = "<p>" + "A sentence of the article's own text. " * 4 + "</p>"
+    region = dom.parse(
+        f"<html><body><div id='r'>{prose}<ul>{links}</ul></div></body></html>"
+    ).get_element_by_id("r")
+    assert not is_link_listing(region)

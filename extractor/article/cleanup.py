@@ -190,8 +190,11 @@ def drop_link_lists(region: HtmlElement) -> Step:
 
 def is_link_listing(region: HtmlElement) -> bool:
     """A region that is itself a link list by the measure above (a category page, a directory):
-    its link lists are the content, not rails beside it."""
-    return link_density(region) > LINK_DENSE
+    its link lists are the content, not rails beside it. (Its text is counted without its
+    whitespace, as the cards' in ``_card_kinds``.)"""
+    total = _visible_chars(region)
+    linked = sum(_visible_chars(a) for a in region.iter("a"))
+    return bool(total) and linked > LINK_DENSE * total
 
 
 def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
@@ -199,7 +202,9 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
     CARD_MIN_COUNT of them, mostly links, that together hold most of the region's text (a
     listing's teasers); a rail of related stories beside an article holds less, and a thread's
     posts are not mostly links."""
-    total = len(text_content(region))
+    # (text counted without its whitespace: a template's indentation between the cards is no
+    # text of the page's)
+    total = _visible_chars(region)
     if not total:
         return frozenset()
     count: dict[tuple[str, str], int] = {}
@@ -211,8 +216,8 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
             continue
         key = (el.tag, cls)
         count[key] = count.get(key, 0) + 1
-        chars[key] = chars.get(key, 0) + len(text_content(el))
-        linked[key] = linked.get(key, 0) + sum(len(text_content(a)) for a in el.iter("a"))
+        chars[key] = chars.get(key, 0) + _visible_chars(el)
+        linked[key] = linked.get(key, 0) + sum(_visible_chars(a) for a in el.iter("a"))
     return frozenset(
         key
         for key, n in count.items()
@@ -220,6 +225,10 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
         and chars[key] >= CARD_TEXT_SHARE * total
         and linked[key] > LINK_DENSE * chars[key]
     )
+
+
+def _visible_chars(el: HtmlElement) -> int:
+    return len(fold(text_content(el)))
 
 
 def _in_card(el: HtmlElement, region: HtmlElement, cards: frozenset[tuple[str, str]]) -> bool:
