@@ -210,6 +210,7 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
     count: dict[tuple[str, str], int] = {}
     chars: dict[tuple[str, str], int] = {}
     linked: dict[tuple[str, str], int] = {}
+    in_links = {a: _visible_chars(a) for a in region.iter("a")}  # (each link counted once)
     for el in region.iterdescendants(*CARD_TAGS):
         cls = el.get("class")
         if not cls:
@@ -217,7 +218,7 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
         key = (el.tag, cls)
         count[key] = count.get(key, 0) + 1
         chars[key] = chars.get(key, 0) + _visible_chars(el)
-        linked[key] = linked.get(key, 0) + sum(_visible_chars(a) for a in el.iter("a"))
+        linked[key] = linked.get(key, 0) + sum(in_links[a] for a in el.iter("a"))
     return frozenset(
         key
         for key, n in count.items()
@@ -228,6 +229,8 @@ def _card_kinds(region: HtmlElement) -> frozenset[tuple[str, str]]:
 
 
 def _visible_chars(el: HtmlElement) -> int:
+    """The element's characters, each run of white space counted as one (as a reader sees the
+    text, whatever the template's indentation)."""
     return len(fold(text_content(el)))
 
 
