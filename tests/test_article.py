@@ -168,6 +168,13 @@ AROUND_THE_ARTICLE = [
         ["board.errors", "if member"],
     ),
     (
+        "script-link-controls",
+        f"<div class='story'>{PROSE}<p><a href='javascript:void(0)'>Show all comments</a></p>"
+        "<div><a href='javascript:;' onclick='enlarge()'>Larger text</a></div></div>",
+        "Paragraph 3",
+        ["Show all comments", "Larger text"],
+    ),
+    (
         "labelled-link-line",
         f"<div class='story'>{PROSE}<p><strong>SEE MORE</strong>: <a href='/s'>Students under "
         "siege in the university</a></p><p>Explore further <a href='/t'>Neural network of "
@@ -192,6 +199,25 @@ def test_drops_what_surrounds_the_article(body: str, kept: str, dropped: list[st
 
 # (case, page body, text that must stay)
 KEPT_INSIDE = [
+    (
+        "links-to-nowhere-in-headings-lists-and-sentences",
+        f"<div class='story'><h3><a href='#'>Timetable for the spring</a></h3>{PROSE}"
+        "<p>The minutes open <a href='javascript:void(0)'>in a window</a> once loaded.</p>"
+        "<p><a href='#'>Read the minutes of the meeting here</a></p></div>",
+        "Timetable for the spring",
+    ),
+    (
+        "sentence-with-a-script-link",
+        f"<div class='story'>{PROSE}<p>The minutes open <a href='javascript:void(0)'>in a "
+        "window</a> once loaded.</p></div>",
+        "The minutes open in a window once loaded.",
+    ),
+    (
+        "a-longer-line-that-links-nowhere",
+        f"<div class='story'>{PROSE}<p><a href='javascript:void(0)'>Read the minutes of the "
+        "meeting here</a></p></div>",
+        "Read the minutes of the meeting here",
+    ),
     (
         "wrapper-named-like-an-ad",
         f"<div class='non-ad-column'><article>{PROSE}</article></div>",

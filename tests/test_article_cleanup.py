@@ -116,3 +116,13 @@ def test_a_region_of_links_is_a_listing_whatever_its_indentation() -> None:
         f"<html><body><div id='r'>{prose}<ul>{links}</ul></div></body></html>"
     ).get_element_by_id("r")
     assert not is_link_listing(region)
+
+
+def test_buttons_drawn_as_links_go_and_links_in_text_stay() -> None:
+    page = Path(__file__).parent / "pages" / "article-script-link-controls" / "index.html"
+    md = extract_html(page.read_text("utf-8"), url="https://gazette.test/ferry/").markdown
+    for control in ("Printer-friendly version", "Expand all", "E-mail article"):
+        assert control not in md
+    assert "## Questions from the meeting" in md  # a heading linking nowhere is a heading
+    assert "site; this link opens them" in md  # a link inside a sentence is its text
+    assert "[Ferry news archive](https://gazette.test/archive/ferries)" in md

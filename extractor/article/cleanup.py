@@ -16,6 +16,7 @@ from extractor.article.posts import is_post_byline, posts_holding_bylines
 from extractor.article.scoring import link_density
 from extractor.dom import ancestor, fold, text_content
 from extractor.metadata.titles import key
+from extractor.normalize.core import leads_nowhere
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -77,6 +78,8 @@ STORE_BADGE_LINES = re.compile(
 )
 # Junk lines are short; longer text is never matched against the table above.
 JUNK_MAX_CHARS = 120
+# A control drawn as a link (see ``_is_control``) says at most this many words.
+CONTROL_MAX_WORDS = 3
 # class/id names of bylines and datelines (the byline lives in metadata).
 BYLINE_NAMES = re.compile(
     r"byline|author|dateline|timestamp|publish|posted-?on|post-?meta|entry-?meta|article-?meta"
@@ -374,7 +377,22 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
             and _line_of(el, region) is not None
         ):
             removal.take(el)
+        elif el.tag == "a" and (line := _control_line(el, text, region)) is not None:
+            removal.take(line)
     return removal.step()
+
+
+def _control_line(link: HtmlElement, text: str, region: HtmlElement) -> HtmlElement | None:
+    """The line of a button drawn as a link: a few words ("Print", "Expand all", "More
+    reviews") linking nowhere (``#``, ``javascript:``: a script acts on the click), alone on its
+    line. A heading, a list entry or a table cell that is such a link keeps it (a tab's or a
+    menu's name is judged with its list)."""
+    if not text or len(text.split()) > CONTROL_MAX_WORDS or not leads_nowhere(link):
+        return None
+    line = _line_of(link, region)
+    if line is None or line.tag in _KEPT_LINES or ancestor(line, *_KEPT_LINES) is not None:
+        return None
+    return line
 
 
 # A heading that links to itself is the section's title; an entry of a list or a cell of a table

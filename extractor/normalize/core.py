@@ -52,6 +52,13 @@ PERMALINK_MAX_CHARS = 3
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+def leads_nowhere(link: HtmlElement) -> bool:
+    """Is the link's target one a reader cannot follow ("#", "javascript:...", none)? (A link
+    without an href is a named anchor, not such a link.)"""
+    href = link.get("href")
+    return href is not None and _DEAD_HREF.match(fold(href)) is not None
+
+
 def _document_base(region: HtmlElement, base_url: str) -> str:
     """The page URL, or the document's <base href> resolved against it."""
     root = region.getroottree().getroot()
@@ -143,7 +150,7 @@ def clean_links(region: HtmlElement) -> Step:
         if not text_of(a) and a.find(".//img") is None:
             removal.take(a)
         elif _DEAD_HREF.match(fold(a.get("href"))):
-            a.drop_tag()
+            a.drop_tag()  # (a named anchor, with no href, too)
     return removal.step()
 
 
