@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from extractor import dom
@@ -12,6 +13,7 @@ from extractor.article.cleanup import (
     _outside_code,
     drop_bylines,
     drop_junk_lines,
+    drop_title,
     is_link_listing,
 )
 from extractor.pipeline import extract_html
@@ -126,3 +128,37 @@ def test_buttons_drawn_as_links_go_and_links_in_text_stay() -> None:
     assert "## Questions from the meeting" in md  # a heading linking nowhere is a heading
     assert "site; this link opens them" in md  # a link inside a sentence is its text
     assert "[Ferry news archive](https://gazette.test/archive/ferries)" in md
+
+
+def test_a_listings_first_linked_title_is_no_page_title() -> None:
+    # a theme that heads every post of a category page with an <h1> linking to the post
+    page = Path(__file__).parent / "pages" / "listing-linked-h1-titles" / "index.html"
+    url = "https://garden.test/garden/category/tools.html"
+    md = extract_html(page.read_text("utf-8"), url=url).markdown
+    assert md.startswith("1. # [Building a cold frame from old windows](")
+    assert md.count("# [") == 3
+
+
+@pytest.mark.parametrize(
+    ("headings", "page_url", "dropped"),
+    [
+        # a post's own title, linked to its page or not, goes
+        ('<h1><a href="/p/1">Ferry</a></h1>', "https://s.test/p/1", True),
+        ('<h1><a href="https://s.test/p/1#top">Ferry</a></h1>', "https://s.test/p/1/", True),
+        ("<h1>Ferry</h1><h1><a href='/p/2'>Other</a></h1>", "https://s.test/p/1", True),
+        # the first of several titles linking to pages of their own stays
+        (
+            '<h1><a href="/p/1">Ferry</a></h1><h1><a href="/p/2">Other</a></h1>',
+            "https://s.test/",
+            False,
+        ),
+    ],
+)
+def test_the_title_fallback_leaves_a_listings_cards(
+    headings: str, page_url: str, dropped: bool
+) -> None:
+    region = dom.parse(
+        f"<html><body><div id='r'>{headings}<p>Some text of the page.</p></div></body></html>"
+    ).get_element_by_id("r")
+    step = drop_title(region, "Unrelated site name", page_url)
+    assert (step.removed == 1) is dropped

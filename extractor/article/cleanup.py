@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urldefrag, urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -523,11 +523,13 @@ def drop_edit_links(region: HtmlElement) -> Step:
     return removal.step()
 
 
-def drop_title(region: HtmlElement, title: str | None) -> Step:
+def drop_title(region: HtmlElement, title: str | None, page_url: str | None = None) -> Step:
     """The title heading repeated at the top of the region (the title is in metadata).
 
-    The heading that states the title goes; failing that, an <h1> with no text above it. Other
-    <h1>s are sections of the article (documentation often uses them so) and stay.
+    The heading that states the title goes; failing that, an <h1> with no text above it, unless
+    it is the first of a listing's linked card titles (``page_url``: the page's address, which
+    a title linking to its own page goes to). Other <h1>s are sections of the article
+    (documentation often uses them so) and stay.
     """
     removal = Removal("title-duplicate", "the title heading, kept in metadata instead")
     if title:
@@ -553,9 +555,35 @@ def drop_title(region: HtmlElement, title: str | None) -> Step:
             removal.take(top)
             return removal.step()
     first = next(region.iter("h1"), None)
-    if first is not None and _text_above(first, region) <= TITLE_KICKER_MAX_CHARS:
+    if (
+        first is not None
+        and _text_above(first, region) <= TITLE_KICKER_MAX_CHARS
+        and not _first_of_linked_titles(first, region, page_url or "")
+    ):
         removal.take(first)
     return removal.step()
+
+
+def _first_of_linked_titles(first: HtmlElement, region: HtmlElement, page_url: str) -> bool:
+    """Is the <h1> the first of a listing's card titles: it and at least one more <h1> of the
+    region each link to a page of their own (a theme that heads every post on its home, tag and
+    archive pages with an <h1>)? The page's title is not among them (it links to nowhere else
+    than its page, if anywhere); the first card's is."""
+    if not _links_away(first, page_url):
+        return False
+    return sum(1 for h1 in region.iter("h1") if _links_away(h1, page_url)) >= 2
+
+
+def _links_away(heading: HtmlElement, page_url: str) -> bool:
+    """Does the heading link to another page (not to a place on this one, nor to it)?"""
+    here = urldefrag(page_url).url.rstrip("/")
+    for a in heading.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith("#") or leads_nowhere(a):
+            continue
+        if urldefrag(urljoin(page_url, href)).url.rstrip("/") != here:
+            return True
+    return False
 
 
 def _near_title(heading: str, title: str) -> bool:
