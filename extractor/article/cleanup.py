@@ -377,22 +377,20 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
             and _line_of(el, region) is not None
         ):
             removal.take(el)
-        elif el.tag == "a" and (line := _control_line(el, text, region)) is not None:
-            removal.take(line)
+        elif el.tag == "a" and _is_control(el, text, region):
+            removal.take(el)  # (not its line: a picture beside it, with no text, stays)
     return removal.step()
 
 
-def _control_line(link: HtmlElement, text: str, region: HtmlElement) -> HtmlElement | None:
-    """The line of a button drawn as a link: a few words ("Print", "Expand all", "More
+def _is_control(link: HtmlElement, text: str, region: HtmlElement) -> bool:
+    """Is the link a button drawn as a link: a few words ("Print", "Expand all", "More
     reviews") linking nowhere (``#``, ``javascript:``: a script acts on the click), alone on its
-    line. A heading, a list entry or a table cell that is such a link keeps it (a tab's or a
+    line? A heading, a list entry or a table cell that is such a link keeps it (a tab's or a
     menu's name is judged with its list)."""
     if not text or len(text.split()) > CONTROL_MAX_WORDS or not leads_nowhere(link):
-        return None
+        return False
     line = _line_of(link, region)
-    if line is None or line.tag in _KEPT_LINES or ancestor(line, *_KEPT_LINES) is not None:
-        return None
-    return line
+    return not (line is None or line.tag in _KEPT_LINES or ancestor(line, *_KEPT_LINES) is not None)
 
 
 # A heading that links to itself is the section's title; an entry of a list or a cell of a table
