@@ -417,6 +417,12 @@ def test_steps_can_be_skipped(skip: tuple[str, ...], kept: str) -> None:
             ["Feed it."],
             ["Step 4"],
         ),
+        (  # an item that sets its own number, and the one after it
+            "<ol><li value='7'><span>7</span> <p>Seven.</p></li>"
+            "<li><span>8</span> <p>Eight.</p></li></ol>",
+            ["Seven.", "Eight."],
+            ["7", "8"],
+        ),
         # not the item's number, in a link, after the item's own text, all the item says,
         # a list that counts down, an unordered list
         ("<ol><li><span>2019</span> <p>First cutting.</p></li></ol>", ["2019"], []),

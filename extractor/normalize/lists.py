@@ -38,7 +38,10 @@ def drop_item_numbers(region: HtmlElement) -> Step:
         number = _first_number(ol)
         if number is None:
             continue
-        for n, item in enumerate((li for li in ol if li.tag == "li"), start=number):
+        n = number - 1
+        for item in (li for li in ol if li.tag == "li"):
+            value = (item.get("value") or "").strip()
+            n = int(value) if value.isdigit() else n + 1  # (an item may set its own number)
             if (item.text or "").strip():
                 continue
             box = next(item.iterchildren(etree.Element), None)
