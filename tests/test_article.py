@@ -213,6 +213,12 @@ KEPT_INSIDE = [
         "The minutes open in a window once loaded.",
     ),
     (
+        "a-download-of-data-the-page-holds",
+        f"<div class='story'>{PROSE}<p><a href='data:text/csv;base64,YSxiCjEsMgo='>Download "
+        "the table</a></p></div>",
+        "Download the table",
+    ),
+    (
         "a-longer-line-that-links-nowhere",
         f"<div class='story'>{PROSE}<p><a href='javascript:void(0)'>Read the minutes of the "
         "meeting here</a></p></div>",

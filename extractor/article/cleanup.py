@@ -389,6 +389,8 @@ def _is_control(link: HtmlElement, text: str, region: HtmlElement) -> bool:
     menu's name is judged with its list)."""
     if not text or len(text.split()) > CONTROL_MAX_WORDS or not leads_nowhere(link):
         return False
+    if fold(link.get("href")).lower().startswith("data:"):
+        return False  # (a file the page holds, "Download CSV": a reader can save it)
     line = _line_of(link, region)
     return not (line is None or line.tag in _KEPT_LINES or ancestor(line, *_KEPT_LINES) is not None)
 
