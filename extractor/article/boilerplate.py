@@ -9,6 +9,7 @@ and returns its Step.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -483,11 +484,14 @@ def _reads_as_text(el: HtmlElement) -> bool:
     return text - linked >= DISCLOSED_TEXT_CHARS and linked <= DISCLOSED_MAX_LINKED * text
 
 
-def drop_chrome_tags(body: HtmlElement) -> Step:
-    """Navigation, asides and footers by tag, before the walk (a third of most pages)."""
+def drop_chrome_tags(body: HtmlElement, keep: Collection[HtmlElement] = ()) -> Step:
+    """Navigation, asides and footers by tag, before the walk (a third of most pages); not
+    those in ``keep`` (a featured post's aside, see featured.py)."""
     removal = Removal("chrome", "navigation, asides, footers (by tag)")
     page_chars = len(text_content(body))
     for el in list(body.iter(*CHROME_TAGS)):
+        if el in keep:
+            continue
         if el.tag == "footer" and ancestor(el, *QUOTE_TAGS) is not None:
             continue  # a quote's attribution ("— Field notes, SRE guild")
         if _wraps_page(el, page_chars):

@@ -28,6 +28,8 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   product-summary    on a product page without one, the summary beside the gallery joins the
                      region (see products.py);
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
+  featured-post      a listing's newest post, printed apart in an <aside> before it, joins it
+                     (set apart before the region is chosen; see featured.py);
   post-bylines       on a thread's page (or one whose region holds three posts or more),
                      each post in the region gets its author and date, read before the chrome
                      around them went, as one line above it (see posts.py);
@@ -50,6 +52,7 @@ from extractor.article import (
     cleanup,
     copies,
     docs,
+    featured,
     ledes,
     posts,
     products,
@@ -83,6 +86,7 @@ ArticleStep = Literal[
     "product-main",
     "product-summary",
     "ledes",
+    "featured-post",
     "post-bylines",
     "quoted-copies",
     "repeated-blocks",
@@ -128,7 +132,8 @@ def find_article(
     )
     thread = bool(boilerplate.THREAD_TYPES & declared)
     run("non-content", lambda: boilerplate.drop_non_content(body))
-    run("chrome", lambda: boilerplate.drop_chrome_tags(body))
+    featuring = [] if "featured-post" in skip else featured.find_featured(body)
+    run("chrome", lambda: boilerplate.drop_chrome_tags(body, featuring))
     scan = boilerplate.scan_page(body)
     run("hidden", lambda: boilerplate.drop_hidden(scan, opened))
     guard = boilerplate.prose_guard(body)
@@ -146,6 +151,7 @@ def find_article(
     run("forms", lambda: boilerplate.drop_forms(scan, body))
     if product:
         run("product-reviews", lambda: products.drop_reviews(body))
+    apart = featured.set_apart(featuring)
     region = body if "choose-region" in skip else best_region(body)
     if product and "product-main" not in skip:
         region, widened = products.widen_to_main(region, body)
@@ -155,6 +161,9 @@ def find_article(
         steps.append(joined)
     if "ledes" not in skip and "choose-region" not in skip:
         region, joined = ledes.join_lede(region, body)
+        steps.append(joined)
+    if apart:
+        region, joined = featured.join_featured(region, apart)
         steps.append(joined)
     if options.include_comments:
         _append_comments(region, scan.comments)
