@@ -162,3 +162,37 @@ def test_the_title_fallback_leaves_a_listings_cards(
     ).get_element_by_id("r")
     step = drop_title(region, "Unrelated site name", page_url)
     assert (step.removed == 1) is dropped
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        # a count or a prompt pointing to a post's comments goes, with its line
+        ('<p>There are <a href="/p/1.html#disqus_thread">comments</a>.</p>', True),
+        ('<p><a href="/p/1.html#comments">12 Comments</a></p>', True),
+        ('<div><span><a href="#respond">Leave a comment</a></span></div>', True),
+        # a sentence that mentions the comments says more
+        (
+            '<p>Several readers asked in <a href="/p/1.html#comments">the comments</a> how '
+            "the frame is hinged, so here is a drawing.</p>",
+            False,
+        ),
+        # a line with other links, or a link to another part of a page
+        ('<p><a href="/p/1.html#comments">3 comments</a> <a href="/tag/x">x</a></p>', False),
+        ('<p><a href="/p/1.html#history">History</a></p>', False),
+        # a place in the text itself: a reference's section on comments in code
+        (
+            '<p><a href="#comments">Writing comments</a></p><h3 id="comments">Comments in code</h3>',
+            False,
+        ),
+    ],
+)
+def test_a_line_pointing_to_a_posts_comments_goes(line: str, dropped: bool) -> None:
+    prose = "<p>" + "A sentence of the post that a reader reads to its end. " * 4 + "</p>"
+    region = dom.parse(f"<html><body><div id='r'>{prose}{line}</div></body></html>")
+    region = region.get_element_by_id("r")
+    said = dom.fold(dom.parse(f"<div>{line}</div>").text_content())
+    drop_junk_lines(region)
+    text = dom.fold(region.text_content())
+    assert text.startswith("A sentence of the post")
+    assert (said not in text) is dropped

@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.article import docs
-from extractor.article.boilerplate import names_of
+from extractor.article.boilerplate import COMMENT_NAMES, names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.posts import is_post_byline, posts_holding_bylines
 from extractor.article.scoring import link_density
@@ -80,6 +80,9 @@ STORE_BADGE_LINES = re.compile(
 JUNK_MAX_CHARS = 120
 # A control drawn as a link (see ``_is_control``) says at most this many words.
 CONTROL_MAX_WORDS = 3
+# A line pointing to a post's comments ("There are comments.", "12 Comments", "Post a comment
+# on <title>", see ``_comments_prompt``) says at most this many words.
+COMMENTS_PROMPT_MAX_WORDS = 6
 # class/id names of bylines and datelines (the byline lives in metadata).
 BYLINE_NAMES = re.compile(
     r"byline|author|dateline|timestamp|publish|posted-?on|post-?meta|entry-?meta|article-?meta"
@@ -379,7 +382,29 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
             removal.take(el)
         elif el.tag == "a" and _is_control(el, text, region):
             removal.take(el)  # (not its line: a picture beside it, with no text, stays)
+        elif el.tag == "a" and (line := _comments_prompt(el, region)) is not None:
+            removal.take(line)
     return removal.step()
+
+
+def _comments_prompt(link: HtmlElement, region: HtmlElement) -> HtmlElement | None:
+    """The line around a link to the comments of a post (its target's fragment names a comment
+    section: ``#comments``, ``#disqus_thread``, ``#respond``) when the line says a few words
+    and links nowhere else: a count or a prompt ("There are comments.", "Leave a comment"),
+    furniture of a listing's cards and of a post whose comments are not part of it."""
+    fragment = (link.get("href") or "").partition("#")[2]
+    if not fragment or not COMMENT_NAMES.search(fragment.lower()):
+        return None
+    if _PLACE_IN(region, name=unquote(fragment)):
+        return None  # a place in the text itself (a reference's "Comments" section)
+    line = link
+    for parent in link.iterancestors():
+        if parent is region or line.tag not in INLINE_TAGS:
+            break
+        line = parent
+    if line is region or len(fold(text_content(line)).split()) > COMMENTS_PROMPT_MAX_WORDS:
+        return None
+    return line if sum(1 for _ in line.iter("a")) == 1 else None
 
 
 def _is_control(link: HtmlElement, text: str, region: HtmlElement) -> bool:
@@ -405,6 +430,7 @@ ROUTER_HREFS = ("#/", "#!")
 # named anchor), in page order.
 _JUMPS = etree.XPath(".//a[starts-with(normalize-space(@href), '#')]")
 _PLACE = etree.XPath("(//*[@id = $name] | //a[@name = $name])[1]")
+_PLACE_IN = etree.XPath("(.//*[@id = $name] | .//a[@name = $name])[1]")
 
 
 def drop_jump_links(region: HtmlElement) -> Step:
