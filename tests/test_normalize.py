@@ -450,3 +450,29 @@ def test_a_how_tos_step_boxes_leave_the_numbering_to_the_list() -> None:
     assert "4. Feed after" in md and "Step 4" not in md
     # a box that is not its item's number stays
     assert "1. 2019" in md and "2. 7" in md
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        # a timeline's date box against the title it dates
+        (
+            '<li><span class="timeline-date">2/21</span><a href="/p">Help</a></li>',
+            "2/21 Help",
+        ),
+        # a <time> between an author and a reading time, parted by the layout only
+        (
+            "<div><span>Aino</span><time>3/14/25</time><span>2 min</span></div>",
+            "Aino 3/14/25 2 min",
+        ),
+        ("<p>Posted<span class='post-date'>May 2</span>.</p>", "Posted May 2."),
+        # spaced already, or touching a mark: unchanged
+        ("<p>On <time>May 2</time>, it rained.</p>", "On May 2, it rained."),
+        ("<p>(<time>2024</time>)</p>", "(2024)"),
+        # not a date's box ("timeline", "update"): unchanged
+        ("<p><span class='timeline'>Ab</span><span class='update'>cd</span></p>", "Abcd"),
+    ],
+)
+def test_a_date_laid_out_apart_keeps_a_space_from_its_neighbours(body: str, text: str) -> None:
+    region, _ = run(f"<div>{body}</div>")
+    assert dom.fold(dom.text_content(region)) == text

@@ -12,10 +12,12 @@ Steps, in order, by the name that reports them (and skips them):
                          whose picture went (skipped as "figures" or "orphan-captions");
   7. list-numbers        a box in an ordered list's item that repeats the item's number
                          (see lists.py);
-  8. absolute-urls       links, images, media made absolute (the capture keeps them as written);
+  8. date-spacing        a date laid out apart from the word it touches gets a space from it
+                         (see spacing.py);
+  9. absolute-urls       links, images, media made absolute (the capture keeps them as written);
                          a link to a place in the page too ("#options": the page's URL and
                          that fragment), except a heading's link to itself;
-  9. empty-links         heading and term anchors ("#", "¶"), links without text, links to
+  10. empty-links        heading and term anchors ("#", "¶"), links without text, links to
                          nowhere.
 """
 
@@ -29,7 +31,15 @@ from urllib.parse import parse_qs, urljoin
 from lxml.html import HtmlElement
 
 from extractor.dom import fold, text_content, text_of
-from extractor.normalize import codeblocks, figures, footnotes, images, lists, rawmarkdown
+from extractor.normalize import (
+    codeblocks,
+    figures,
+    footnotes,
+    images,
+    lists,
+    rawmarkdown,
+    spacing,
+)
 from extractor.records import Step
 from extractor.removal import Removal
 
@@ -164,6 +174,7 @@ NormalizeStep = Literal[
     "figures",
     "orphan-captions",
     "list-numbers",
+    "date-spacing",
     "absolute-urls",
     "empty-links",
 ]
@@ -174,8 +185,8 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
     """Normalise the article region in place; returns the steps with what each removed.
 
     ``skip`` names steps to leave out (for bisecting a bad page): the Step names below, plus
-    "figures" (the same step as "orphan-captions"), and "markdown-source" and "absolute-urls",
-    which remove nothing and so report no Step.
+    "figures" (the same step as "orphan-captions"), and "markdown-source", "date-spacing" and
+    "absolute-urls", which remove nothing and so report no Step.
     """
     named: list[tuple[NormalizeStep, Callable[[], Step | None]]] = [
         ("markdown-source", lambda: _no_step(rawmarkdown.render_markdown_source, region)),
@@ -186,6 +197,7 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
         ("tracking-pixels", lambda: images.drop_pixels(region)),
         ("figures", lambda: figures.normalize_figures(region)),
         ("list-numbers", lambda: lists.drop_item_numbers(region)),
+        ("date-spacing", lambda: _no_step(spacing.space_dates, region)),
         ("absolute-urls", lambda: _no_step(absolute_urls, region, base_url)),
         ("empty-links", lambda: clean_links(region)),
     ]

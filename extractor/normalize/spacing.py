@@ -1,0 +1,80 @@
+"""A date laid out apart from the text beside it keeps a space from it.
+
+Templates print a date in a box of its own beside a title or a name (a timeline's
+``<span class="date">2/21</span><a>Help</a>``, a card's ``<time>`` against its author) and
+part them with the style sheet's layout, not with a space. Read as text they run together
+("2/21Help"), and neither the date nor the title reads as written. A date element (``<time>``,
+or a class or id naming a date) whose text touches a letter or digit of its neighbour's gets a
+space between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from extractor.dom import text_content
+
+# class/id words of an element holding a date ("post-date", "timeline-date", "timestamp";
+# not "timeline" or "update")
+DATE_NAMES = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published)(?:$|[\s_-])")
+# A date element is short; longer ones hold more than a date.
+MAX_DATE_CHARS = 40
+
+
+def space_dates(region: HtmlElement) -> None:
+    """Put a space between each date element and the word it touches."""
+    for el in list(region.iter()):
+        if not isinstance(el.tag, str) or el is region or not _is_date(el):
+            continue
+        text = text_content(el)
+        if not text.strip() or len(text) > MAX_DATE_CHARS:
+            continue
+        if text[-1].isalnum() and _next_char(el).isalnum():
+            el.tail = " " + (el.tail or "")
+        if text[0].isalnum() and _previous_char(el).isalnum():
+            _space_before(el)
+
+
+def _is_date(el: HtmlElement) -> bool:
+    if el.tag == "time":
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return bool(names.strip()) and DATE_NAMES.search(names) is not None
+
+
+def _next_char(el: HtmlElement) -> str:
+    """The first character a reader sees after ``el`` within its parent ("" if none)."""
+    tail: str = el.tail or ""
+    if tail:
+        return tail[0]
+    nxt = el.getnext()
+    if nxt is None or not isinstance(nxt.tag, str):
+        return ""
+    text = text_content(nxt)
+    return text[0] if text else ""
+
+
+def _previous_char(el: HtmlElement) -> str:
+    """The last character a reader sees before ``el`` within its parent ("" if none)."""
+    prev = el.getprevious()
+    if prev is None:
+        parent = el.getparent()
+        return (parent.text or "")[-1:] if parent is not None else ""
+    before: str = prev.tail or ""
+    if before:
+        return before[-1]
+    if not isinstance(prev.tag, str):
+        return ""
+    return text_content(prev)[-1:]
+
+
+def _space_before(el: HtmlElement) -> None:
+    prev = el.getprevious()
+    if prev is None:
+        parent = el.getparent()
+        if parent is not None:
+            parent.text = (parent.text or "") + " "
+    else:
+        prev.tail = (prev.tail or "") + " "
