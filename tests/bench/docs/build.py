@@ -88,6 +88,8 @@ PIP = [
     "pydata-sphinx-theme==0.24.0",
     "zensical==0.0.73",
 ]
+# sphinx-book-theme pins its own pydata-sphinx-theme (0.20.0): it gets a Python of its own
+PIP_SPHINX_BOOK = ["sphinx==9.0.4", "myst-parser==5.2.0", "sphinx-book-theme==1.4.0"]
 BASE = "http://docs.test"
 # where each generator puts a document's page (its URL below BASE)
 PAGE_PATHS = {
@@ -96,6 +98,10 @@ PAGE_PATHS = {
     "sphinx-rtd": "/sphinx-rtd/{doc}.html",
     "jekyll-minima": "/jekyll-minima/{doc}/",
     "sphinx-pydata": "/sphinx-pydata/{doc}.html",
+    "sphinx-alabaster": "/sphinx-alabaster/{doc}.html",
+    "sphinx-book": "/sphinx-book/{doc}.html",
+    "mkdocs": "/mkdocs/{doc}/",
+    "mkdocs-readthedocs": "/mkdocs-readthedocs/{doc}/",
     "zensical": "/zensical/{doc}/",
     "vitepress": "/vitepress/{doc}.html",
     "docusaurus": "/docusaurus/{doc}",
@@ -216,47 +222,60 @@ def save_built(
 def pyenv(work: Path, packages: list[str] = PIP) -> Path:
     venv = work / "venv"
     if not (venv / "bin" / "python").exists():
+        work.mkdir(parents=True, exist_ok=True)
         run([sys.executable, "-m", "venv", str(venv)], work)
         run([str(venv / "bin" / "pip"), "install", "-q", *packages], work)
     return venv / "bin"
 
 
-def build_mkdocs(work: Path, docs: list[Doc]) -> None:
-    site = work / "mkdocs"
+def build_mkdocs(
+    work: Path, docs: list[Doc], theme: str = "material", generator: str = "mkdocs-material"
+) -> None:
+    """MkDocs with Material set up as its documentation advises, or with one of the two themes
+    MkDocs itself ships ("mkdocs", "readthedocs": the Markdown extensions MkDocs enables on its
+    own, and permalinks)."""
+    site = work / generator
     shutil.rmtree(site, ignore_errors=True)
     (site / "docs").mkdir(parents=True)
     (site / "docs" / "index.md").write_text("# Packages\n\nREADMEs of npm packages.\n")
     write_docs(site / "docs", docs, Doc.with_h1)
     nav = "".join(f"  - {json.dumps(d.title, ensure_ascii=False)}: {d.id}.md\n" for d in docs)
-    (site / "mkdocs.yml").write_text(
-        "site_name: Packages\nsite_url: " + BASE + "/mkdocs-material/\n"
+    head = (
+        f"site_name: Packages\nsite_url: {BASE}/{generator}/\n"
         "repo_url: https://git.test/packages\nedit_uri: edit/main/docs/\n"
-        "theme:\n  name: material\n  features: [navigation.footer, content.action.edit,"
-        " content.code.copy, navigation.tabs]\n"
-        "markdown_extensions:\n  - admonition\n  - tables\n  - attr_list\n  - def_list\n"
-        "  - pymdownx.details\n  - pymdownx.superfences\n"
-        # as Material's documentation sets it up (the language class is written on the block)
-        "  - pymdownx.highlight:\n      anchor_linenums: true\n      line_spans: __span\n"
-        "      pygments_lang_class: true\n"
-        "  - pymdownx.inlinehilite\n  - toc:\n      permalink: true\n"
-        "nav:\n  - Home: index.md\n" + nav
     )
+    if theme == "material":
+        config = (
+            "theme:\n  name: material\n  features: [navigation.footer, content.action.edit,"
+            " content.code.copy, navigation.tabs]\n"
+            "markdown_extensions:\n  - admonition\n  - tables\n  - attr_list\n  - def_list\n"
+            "  - pymdownx.details\n  - pymdownx.superfences\n"
+            # as Material's documentation sets it up (the language class is written on the block)
+            "  - pymdownx.highlight:\n      anchor_linenums: true\n      line_spans: __span\n"
+            "      pygments_lang_class: true\n"
+            "  - pymdownx.inlinehilite\n  - toc:\n      permalink: true\n"
+        )
+    else:
+        config = f"theme:\n  name: {theme}\nmarkdown_extensions:\n  - toc:\n      permalink: true\n"
+    (site / "mkdocs.yml").write_text(head + config + "nav:\n  - Home: index.md\n" + nav)
     run([str(pyenv(work) / "mkdocs"), "build", "-q"], site)
-    save_built("mkdocs-material", docs, lambda d: site / "site" / d.id / "index.html")
+    save_built(generator, docs, lambda d: site / "site" / d.id / "index.html")
 
 
 def build_zensical(work: Path, docs: list[Doc]) -> None:
     """Zensical reads an MkDocs configuration: the same site as build_mkdocs, its own build."""
     site = work / "zensical"
     shutil.rmtree(site, ignore_errors=True)
-    shutil.copytree(work / "mkdocs", site, ignore=shutil.ignore_patterns("site"))
+    shutil.copytree(work / "mkdocs-material", site, ignore=shutil.ignore_patterns("site"))
     config = (site / "mkdocs.yml").read_text("utf-8")
     (site / "mkdocs.yml").write_text(config.replace("/mkdocs-material/", "/zensical/"), "utf-8")
     run([str(pyenv(work) / "zensical"), "build", "-f", "mkdocs.yml"], site)
     save_built("zensical", docs, lambda d: site / "site" / d.id / "index.html")
 
 
-def build_sphinx(work: Path, docs: list[Doc], theme: str, generator: str) -> None:
+def build_sphinx(
+    work: Path, docs: list[Doc], theme: str, generator: str, bin_dir: Path | None = None
+) -> None:
     site = work / generator
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
@@ -268,7 +287,8 @@ def build_sphinx(work: Path, docs: list[Doc], theme: str, generator: str) -> Non
         "myst_heading_anchors = 3\nsuppress_warnings = ['myst.header', 'myst.xref_missing']\n"
         "html_baseurl = " + repr(f"{BASE}/{generator}/") + "\n"
     )
-    run([str(pyenv(work) / "sphinx-build"), "-q", "-b", "html", ".", "_build"], site)
+    sphinx_build = (bin_dir or pyenv(work)) / "sphinx-build"
+    run([str(sphinx_build), "-q", "-b", "html", ".", "_build"], site)
     save_built(generator, docs, lambda d: site / "_build" / f"{d.id}.html")
 
 
@@ -641,6 +661,12 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "sphinx-furo": lambda w, d: build_sphinx(w, d, "furo", "sphinx-furo"),
     "sphinx-rtd": lambda w, d: build_sphinx(w, d, "sphinx_rtd_theme", "sphinx-rtd"),
     "sphinx-pydata": lambda w, d: build_sphinx(w, d, "pydata_sphinx_theme", "sphinx-pydata"),
+    "sphinx-alabaster": lambda w, d: build_sphinx(w, d, "alabaster", "sphinx-alabaster"),
+    "sphinx-book": lambda w, d: build_sphinx(
+        w, d, "sphinx_book_theme", "sphinx-book", pyenv(w / "sphinx-book-env", PIP_SPHINX_BOOK)
+    ),
+    "mkdocs": lambda w, d: build_mkdocs(w, d, "mkdocs", "mkdocs"),
+    "mkdocs-readthedocs": lambda w, d: build_mkdocs(w, d, "readthedocs", "mkdocs-readthedocs"),
     "zensical": build_zensical,
     "jekyll-minima": build_jekyll,
     "vitepress": build_vitepress,
