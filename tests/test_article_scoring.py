@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml.html import HtmlElement
 
 from extractor import dom
+from extractor.article import scoring
 from extractor.article.boilerplate import drop_chrome_tags
 from extractor.article.scoring import (
     best_region,
@@ -13,8 +16,10 @@ from extractor.article.scoring import (
     link_density,
     name_weight,
     paragraph_points,
+    score_candidates,
 )
 from extractor.normalize.footnotes import reference_targets
+from extractor.pipeline import extract_html
 from extractor.removal import Removal, is_attached
 
 
@@ -154,3 +159,41 @@ def test_notes_longer_than_the_article_are_not_chosen_over_it() -> None:
     )
     region = best_region(doc.find("body"))
     assert "The list's lead" in region.text_content() and "Entry 8" in region.text_content()
+
+
+def long_section_page() -> str:
+    page = Path(__file__).parent / "pages" / "docs-sphinx-long-section" / "index.html"
+    return page.read_text(encoding="utf-8")
+
+
+def test_one_long_chapter_does_not_stand_for_the_document() -> None:
+    # Sphinx's default theme: the API section scores a hair above the page body holding it and
+    # the other chapters; the body, in a near tie with half again its prose, is the region
+    md = extract_html(long_section_page(), url="https://docs.test/tickle.html").markdown
+    for heading in ("## Install", "## Guide", "### Units", "## API", "### `parseDuration(text)`"):
+        assert heading in md
+    assert md.index("## Install") < md.index("## API") < md.index("## License")
+    assert "Quick search" not in md and "Powered by" not in md
+
+
+def test_without_the_near_tie_the_chapter_alone_was_the_region(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scoring, "ENCLOSING_NEAR_GAIN", scoring.ENCLOSING_GAIN)
+    md = extract_html(long_section_page(), url="https://docs.test/tickle.html").markdown
+    assert "## Install" not in md
+
+
+def test_blocks_of_one_kind_are_kin_not_an_enclosing_body() -> None:
+    # a story split in two "rtf" blocks around a call to action: gathered (see _gather_kin)
+    prose = "<p>" + "A sentence of the story, with a comma, and a full stop. " * 5 + "</p>"
+    body = element(
+        f"<div id='w'><div class='rtf'>{prose * 3}</div><div class='cta'>Find out</div>"
+        f"<div class='rtf'>{prose * 2}</div><div class='rtf'>tiny</div></div>"
+    )
+    _, prose_of = score_candidates(body)
+    first, *_ = body.find_class("rtf")
+    assert scoring._has_kin(first, body, prose_of)
+    lone = element(f"<div id='w'><section>{prose * 3}</section><section>{prose}</section></div>")
+    _, prose_of = score_candidates(lone)
+    assert not scoring._has_kin(lone.find(".//section"), lone, prose_of)

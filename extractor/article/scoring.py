@@ -78,6 +78,10 @@ CODE_ONLY_SHARE = 0.9
 # ``_enclosing_article``).
 ENCLOSING_SHARE = 0.75
 ENCLOSING_GAIN = 3.0
+# ...or, in a near tie with it (NEAR_TIE of its score), at least this many times its prose: one
+# chapter of a document (a Sphinx page's longest section) against the page body holding all of
+# them, which its other chapters leave nearly as dense.
+ENCLOSING_NEAR_GAIN = 1.5
 # A block is a list of notes when at least NOTES_MIN_ITEMS of its list items carry ids,
 # NOTES_SHARE of those are linked from reference marks, and they hold NOTES_SHARE of its text
 # (an article body ending in its footnotes is not).
@@ -260,18 +264,33 @@ def _enclosing_article(
     ``best``: a section or block that won on its name or its density of commas (an id "text",
     one long section of a guide) is one part of an article whose other sections each score
     less, while the container of them all collects their points and scores close to it. The
-    ancestor must not be mostly links (a page wrapper with menus and teaser rails)."""
-    floor = ENCLOSING_SHARE * raw[best] * (1 - link_density(best))
-    need = ENCLOSING_GAIN * max(prose.get(best, 0), 1)
+    ancestor must not be mostly links (a page wrapper with menus and teaser rails). In a near
+    tie, half again the prose will do, unless ``best`` has kin (see ``ENCLOSING_NEAR_GAIN``)."""
+    score = raw[best] * (1 - link_density(best))
+    own = max(prose.get(best, 0), 1)
     found, found_score = best, 0.0
     for above in best.iterancestors():
-        if above not in raw or prose.get(above, 0) < need:
+        gain = prose.get(above, 0) / own
+        if above not in raw or gain < ENCLOSING_NEAR_GAIN:
             continue
         density = link_density(above)
         final = raw[above] * (1 - density)
-        if final >= floor and density <= WIDEN_MAX_LINK_DENSITY and final > found_score:
-            found, found_score = above, final
+        floor = ENCLOSING_SHARE * score if gain >= ENCLOSING_GAIN else NEAR_TIE * score
+        if final < floor or density > WIDEN_MAX_LINK_DENSITY or final <= found_score:
+            continue
+        if gain < ENCLOSING_GAIN and _has_kin(best, above, prose):
+            continue  # (a body split in blocks of one kind: the kin come back whole, _gather_kin)
+        found, found_score = above, final
     return found
+
+
+def _has_kin(block: HtmlElement, within: HtmlElement, prose: dict[HtmlElement, int]) -> bool:
+    """Does another block of ``block``'s kind (tag and class) inside ``within`` hold prose?"""
+    cls = block.get("class")
+    return bool(cls) and any(
+        el is not block and el.get("class") == cls and prose.get(el, 0) >= KIN_MIN_PROSE
+        for el in within.iter(block.tag)
+    )
 
 
 def in_callout(el: HtmlElement) -> bool:
