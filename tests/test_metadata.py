@@ -91,6 +91,34 @@ def ld(obj: str) -> str:
         ("<title>Budget passes</title>", "<h1>Budget passes</h1>", "Budget passes"),
         # a section-name <h1> is not the title
         ("<title>Budget passes after all-night session</title>", "<h1>News</h1>", None),
+        ("<title>Budget passes after all-night session - News</title>", "<h1>News</h1>", None),
+        # a documentation page: its <h1>, however short, then the site's name
+        ("<title>cookie — Packages documentation</title>", "<h1>cookie</h1>", "cookie"),
+        ('<meta property="og:title" content="cookie | Packages">', "<h1>cookie</h1>", "cookie"),
+        # the heading's permalink ("¶", an icon, a zero-width space) is no part of it
+        (
+            "<title>cookie - Packages</title>",
+            '<h1>cookie<a class="headerlink" href="#cookie">¶</a></h1>',
+            "cookie",
+        ),
+        (
+            "<title>cookie | Packages</title>",
+            '<h1><a class="header-anchor" href="#cookie">\u200b</a>cookie</h1>',
+            "cookie",
+        ),
+        # a logo or a banner linking home is the site's name, not the page's
+        (
+            "<title>Clocks - Budget passes after all-night session</title>",
+            '<h1 class="logo">Clocks</h1><h1>Budget passes after all-night session</h1>',
+            "Budget passes after all-night session",
+        ),
+        (
+            "<title>Clocks - Budget passes after all-night session</title>",
+            '<h1><a href="/">Clocks</a></h1><h1>Budget passes after all-night session</h1>',
+            "Budget passes after all-night session",
+        ),
+        # (a banner is the only heading: no better one)
+        ("", '<h1><a href="https://clocks.test">Clocks</a></h1>', "Clocks"),
     ],
 )
 def test_title(head: str, body: str, expected: str | None) -> None:

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 
 from extractor.dom import fold, text_of
 from extractor.metadata import dates, jsonld, titles
+from extractor.normalize.core import is_permalink_text
 from extractor.records import Metadata
 
 # meta names (name=, property=, itemprop=), best first
@@ -173,12 +174,47 @@ def _stated_titles(view: _View) -> list[str]:
     return [f for f in found if f]
 
 
-def _first_heading(view: _View) -> str | None:
+def _first_heading(view: _View, *, site: bool = False) -> str | None:
+    """The text of the page's first <h1> that is not the site's name (with ``site``, of the
+    first that is)."""
     for h1 in view.doc.iter("h1"):
-        text = text_of(h1)
-        if text:
-            return text
+        if _names_the_site(h1) is site:
+            text = _heading_text(h1)
+            if text:
+                return text
     return None
+
+
+def _names_the_site(heading: HtmlElement) -> bool:
+    """A heading that is the site's name, not the page's: named as a logo or brand
+    (``<h1 class="logo">``), or nothing but a link to the site's home (a blog's banner)."""
+    if _BRAND_NAMES.search(f"{heading.get('class') or ''} {heading.get('id') or ''}".lower()):
+        return True
+    links = heading.findall(".//a")
+    if len(links) != 1 or links[0].get("href") is None or text_of(links[0]) != text_of(heading):
+        return False
+    target = urlsplit(fold(links[0].get("href")))
+    home = target.path == "/" or (bool(target.netloc) and not target.path)
+    return home and not target.query and not target.fragment
+
+
+def _heading_text(heading: HtmlElement) -> str:
+    """The heading as a reader reads it: without the permalink a generator puts before or
+    after it ("¶", "#", a zero-width space: see ``is_permalink_text``)."""
+    text = titles.readable(text_of(heading))
+    for link in heading.iter("a"):
+        mark = titles.readable(text_of(link))
+        if not mark or mark == text or not is_permalink_text(text_of(link)):
+            continue
+        if text.endswith(mark):
+            text = text[: -len(mark)].rstrip()
+        elif text.startswith(mark):
+            text = text[len(mark) :].lstrip()
+    return text
+
+
+# class/id words of a heading that holds the site's name (its logo, its brand)
+_BRAND_NAMES = re.compile(r"logo|brand|site-?(?:title|name)|masthead")
 
 
 def _clean_byline(text: str | None) -> str | None:
@@ -372,6 +408,7 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
         heading=_first(views, _first_heading),
         document_title=document_title,
         sites=tuple(dict.fromkeys(sites + _host_names(url))),
+        site_heading=_first(views, lambda v: _first_heading(v, site=True)),
     )
     return Metadata(
         title=title,

@@ -12,6 +12,16 @@ _SEPARATOR = re.compile(r"(?:\s+(?:[|\-–—·•»«/~]|::)|\s*:)\s+")
 MIN_STORY_WORDS = 3
 # a site name is short: more words than this is a story, not a name
 MAX_SITE_WORDS = 6
+# the separators between a page's own title and its site's name, spaced on both sides (not a
+# colon: "Rust: a language" is one title)
+_SITE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»«/~]|::)\s+")
+# characters no reader sees: zero-width spaces and joiners, a soft hyphen, a byte-order mark
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def readable(text: str | None) -> str:
+    """The text as a reader sees it: invisible characters out, white space folded."""
+    return fold(_INVISIBLE.sub("", text)) if text else ""
 
 
 def key(text: str | None) -> str:
@@ -80,24 +90,49 @@ def _part_of(heading: str | None, title: str) -> bool:
     return (whole.startswith(head) or whole.endswith(head)) and len(head) >= 0.4 * len(whole)
 
 
+def _titled_with_site(heading: str | None, title: str) -> bool:
+    """Whether a title is the <h1> followed by a short name: "cookie | Packages", "cookie —
+    Packages documentation" (a documentation page's title is its heading, however short). Not
+    the <h1> after the story ("Story - Football"): there it is a section's name."""
+    head = key(heading)
+    first, *rest = _SITE_SEPARATOR.split(fold(title))
+    return (
+        bool(head and rest) and key(first) == head and len(" ".join(rest).split()) <= MAX_SITE_WORDS
+    )
+
+
 def pick(
     stated: list[str],
     heading: str | None,
     document_title: str | None,
     sites: tuple[str, ...],
+    site_heading: str | None = None,
 ) -> str | None:
     """The article's title.
 
     ``stated`` are the titles the page declares for sharing (JSON-LD headline, og:title, ...),
-    best first; ``heading`` is the page's first <h1>; ``document_title`` is <title>.
+    best first; ``heading`` is the page's first <h1> that does not name the site;
+    ``document_title`` is <title>; ``site_heading``, an <h1> naming the site (its logo, a
+    banner linking home), is the title only when nothing else is.
     """
+    heading = readable(heading)
     cleaned = [strip_site(t, sites) for t in stated if fold(t)]
     doc_title = strip_site(document_title, sites) if document_title else ""
     if cleaned:
         # a stated "Story | Unknown Site" whose story part is the <h1>: the <h1> is the title
-        return fold(heading) if _part_of(heading, cleaned[0]) else cleaned[0]
-    if heading and doc_title and (key(heading) == key(doc_title) or _part_of(heading, doc_title)):
-        return fold(heading)
+        if _part_of(heading, cleaned[0]) or _titled_with_site(heading, cleaned[0]):
+            return heading
+        return cleaned[0]
+    if (
+        heading
+        and doc_title
+        and (
+            key(heading) == key(doc_title)
+            or _part_of(heading, doc_title)
+            or _titled_with_site(heading, doc_title)
+        )
+    ):
+        return heading
     if doc_title:
         return strip_unknown_site(doc_title)
-    return fold(heading) or None
+    return heading or readable(site_heading) or None
