@@ -196,3 +196,40 @@ def test_a_line_pointing_to_a_posts_comments_goes(line: str, dropped: bool) -> N
     text = dom.fold(region.text_content())
     assert text.startswith("A sentence of the post")
     assert (said not in text) is dropped
+
+
+def test_a_heading_that_says_a_furniture_phrase_stays_over_a_section_of_its_own() -> None:
+    # a reference whose sections are named "Comments", "Print" and "Email"
+    page = Path(__file__).parent / "pages" / "docs-furniture-named-sections" / "index.html"
+    md = extract_html(page.read_text("utf-8"), url="https://docs.test/ledger/format/").markdown
+    for heading in ("## Comments", "## Print", "## Email"):
+        assert heading in md
+    assert md.index("## Comments") < md.index("A line that starts with a semicolon")
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [
+        (
+            "<p>" + "A paragraph of the section, long enough to be read as prose. " * 2 + "</p>",
+            True,
+        ),
+        (
+            "<div><p>" + "Prose one level down in the section, read as such. " * 2 + "</p></div>",
+            True,
+        ),
+        # a comment form's label, a share bar's: nothing or only short lines follow
+        ("<form><label>Name</label><input name='n'></form>", False),
+        ("<ul><li><a href='/s'>Share on Mastodon</a></li></ul>", False),
+        # the prose belongs to the next section, not to this heading's
+        ("<h2>Next section</h2><p>" + "Prose under another heading entirely. " * 3 + "</p>", False),
+    ],
+)
+def test_a_furniture_heading_goes_unless_its_section_holds_prose(after: str, kept: bool) -> None:
+    prose = "<p>" + "A sentence of the article that a reader reads to its end. " * 4 + "</p>"
+    region = dom.parse(
+        f"<html><body><div id='r'>{prose}<h2>Comments</h2>{after}</div></body></html>"
+    )
+    region = region.get_element_by_id("r")
+    drop_junk_lines(region)
+    assert ("Comments" in dom.fold(region.text_content())) is kept

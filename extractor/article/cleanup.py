@@ -78,6 +78,9 @@ STORE_BADGE_LINES = re.compile(
 )
 # Junk lines are short; longer text is never matched against the table above.
 JUNK_MAX_CHARS = 120
+# A heading that says a junk phrase stays when its section holds a paragraph this long (see
+# ``_heads_prose``).
+SECTION_PROSE_CHARS = 80
 # A control drawn as a link (see ``_is_control``) says at most this many words.
 CONTROL_MAX_WORDS = 3
 # A line pointing to a post's comments ("There are comments.", "12 Comments", "Post a comment
@@ -378,6 +381,7 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
             len(text) <= JUNK_MAX_CHARS
             and (JUNK_LINES.match(text) or (product and STORE_BADGE_LINES.match(text)))
             and _line_of(el, region) is not None
+            and not _heads_prose(el)
         ):
             removal.take(el)
         elif el.tag == "a" and _is_control(el, text, region):
@@ -385,6 +389,24 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
         elif el.tag == "a" and (line := _comments_prompt(el, region)) is not None:
             removal.take(line)
     return removal.step()
+
+
+def _heads_prose(el: HtmlElement) -> bool:
+    """Is ``el`` a heading whose section holds a paragraph of prose ("Comments", "Print" or
+    "Email" in a reference: a section of the document, not a widget's label)? The section is
+    what follows the heading up to the next heading of its level or above."""
+    if el.tag not in _ALL_HEADINGS:
+        return False
+    level = int(el.tag[1])
+    for sibling in el.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in _ALL_HEADINGS and int(sibling.tag[1]) <= level:
+            return False
+        paragraphs = [sibling] if sibling.tag == "p" else sibling.iter("p")
+        if any(len(fold(text_content(p))) >= SECTION_PROSE_CHARS for p in paragraphs):
+            return True
+    return False
 
 
 def _comments_prompt(link: HtmlElement, region: HtmlElement) -> HtmlElement | None:
