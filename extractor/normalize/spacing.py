@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.dom import text_content
 
 # class/id words of an element holding a date ("post-date", "timeline-date", "timestamp";
 # not "timeline" or "update")
-DATE_NAMES = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published)(?:$|[\s_-])")
+DATE_NAMES = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published)(?:$|[\s_-])", re.IGNORECASE)
 # A date element is short; longer ones hold more than a date.
 MAX_DATE_CHARS = 40
 
 
 def space_dates(region: HtmlElement) -> None:
     """Put a space between each date element and the word it touches."""
-    for el in list(region.iter()):
-        if not isinstance(el.tag, str) or el is region or not _is_date(el):
+    for el in list(region.iter(etree.Element)):
+        if el is region or not _is_date(el):
             continue
         text = text_content(el)
         if not text.strip() or len(text) > MAX_DATE_CHARS:
@@ -40,8 +41,10 @@ def space_dates(region: HtmlElement) -> None:
 def _is_date(el: HtmlElement) -> bool:
     if el.tag == "time":
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return bool(names.strip()) and DATE_NAMES.search(names) is not None
+    names, ident = el.get("class"), el.get("id")
+    if not names and not ident:
+        return False
+    return DATE_NAMES.search(f"{names or ''} {ident or ''}") is not None
 
 
 def _next_char(el: HtmlElement) -> str:
