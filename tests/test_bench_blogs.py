@@ -38,3 +38,14 @@ def test_one_post_page_scores() -> None:
     assert result.blocks.headings.f1() == 1.0
     assert result.noise == []  # the theme's menus, dates and tags stay out
     assert result.ms > 0
+
+
+def test_headings_compare_with_the_generators_typography_folded() -> None:
+    from tests.bench.docs.measure import blocks_of, compare
+
+    truth = blocks_of('## When to avoid "you" -- and why...\n\n- it\'s fine\n', "https://b.test/")
+    page = blocks_of("## When to avoid “you” – and why…\n\n- it’s fine\n", "https://b.test/")
+    scores = compare(truth, page)
+    assert scores.headings.f1() == 1.0 and scores.items.f1() == 1.0
+    other = compare(truth, blocks_of("## When to avoid me\n\n- not fine\n", "https://b.test/"))
+    assert other.headings.f1() == 0.0 and other.items.f1() == 0.0

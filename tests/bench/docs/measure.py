@@ -34,8 +34,18 @@ CODE_MATCH = 0.9  # a code block is found when this close to the truth's (diffli
 TABLE_MATCH = 0.8  # share of the truth table's cells found in one output table
 
 
+# the typographic marks a generator's "smart punctuation" writes for ASCII ones (SmartyPants,
+# kramdown's typographic symbols: "--" becomes an en dash, quotes curl): the page says the same
+# thing, so headings, list items and link texts compare with them folded
+_TYPOGRAPHY = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}
+)
+_DASHES = re.compile(r"-{2,}")
+
+
 def norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+    folded = _DASHES.sub("-", text.translate(_TYPOGRAPHY))
+    return _SPACE.sub(" ", folded).strip().casefold()
 
 
 def language(info: str) -> str:
