@@ -141,9 +141,9 @@ AROUND_THE_ARTICLE = [
     (
         "junk-lines",
         f"<div class='story'><div>Advertisement</div>{PROSE}<p>Filed under: Harbours</p>"
-        "<span>Share this article</span></div>",
+        "<span>Share this article</span><h3>Share This Post</h3></div>",
         "Paragraph 1",
-        ["Advertisement", "Filed under", "Share this article"],
+        ["Advertisement", "Filed under", "Share this article", "Share This Post"],
     ),
     (
         "reply-links-under-posts",

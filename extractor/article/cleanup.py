@@ -43,7 +43,7 @@ JUNK_PHRASES = (
     r"|pubblicit[aà]|reklama|advertentie|iklan|story continues below(?: advertisement)?",
     # reading and sharing controls
     r"continue reading(?: below| the main story)?|read more:?.*|see also:?|view all(?: \d+)?"
-    r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story)?:?"
+    r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story| post| page)?:?"
     r"|share (?:this )?(?:on|via) \w+|click to tweet|tweet|email|print|close|loading\W*"
     r"|skip (?:to )?(?:content|ad|advertisement)|like this:?|recommended(?: for you)?"
     r"|(?:liked|enjoyed|did you (?:like|enjoy)) (?:this|the|our) (?:article|post|story|read)\??"
