@@ -151,6 +151,13 @@ NON_CONTENT_TAGS = frozenset(
 # Media players: the article steps drop them too (their fallback text, "Your browser does not
 # support video", is noise), while the converter writes a link to the file of one it is handed.
 MEDIA_TAGS = frozenset({"audio", "video"})
+# class words (lower case) of an element holding a date: a post's (vBulletin's "postdate",
+# Tapatalk's "posttime", the "timeago" of NodeBB and jQuery plugins, hAtom's "published" and
+# "updated" that PyBBM and blog themes write on an entry's date), a card's, a timeline's.
+DATE_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:date|time|timestamp|posted|post-?date|post-?time|timeago|published|updated)"
+    r"(?:$|[\s_-])"
+)
 
 
 def ancestor(el: HtmlElement, *tags: str) -> HtmlElement | None:

@@ -40,7 +40,7 @@ from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import HEADING_TAGS, HIDDEN_NAMES, names_of
 from extractor.article.datelines import is_date_line
-from extractor.dom import ancestor, fold, is_within, text_content
+from extractor.dom import DATE_NAMES, ancestor, fold, is_within, text_content
 from extractor.normalize.core import is_permalink_text
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -52,13 +52,6 @@ AUTHOR_NAMES = re.compile(r"user-?name|user_name|author|poster|creator|member-?n
 AUTHOR_PROPS = frozenset({"author", "creator"})
 AUTHOR_MAX_CHARS = 40
 AUTHOR_MAX_WORDS = 4
-# class words of a post's date (vBulletin's "postdate", Tapatalk's "posttime", the "timeago"
-# of NodeBB and jQuery plugins, hAtom's "published" and "updated" that PyBBM and blog themes
-# write on an entry's date).
-DATE_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:date|time|timestamp|posted|post-?date|post-?time|timeago|published|updated)"
-    r"(?:$|[\s_-])"
-)
 DATE_MAX_CHARS = 40
 # A date keeps up to this many words its line prints before it ("Posted", "posted on").
 DATE_LEAD_WORDS = 2

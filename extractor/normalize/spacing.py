@@ -4,30 +4,27 @@ Templates print a date in a box of its own beside a title or a name (a timeline'
 ``<span class="date">2/21</span><a>Help</a>``, a card's ``<time>`` against its author) and
 part them with the style sheet's layout, not with a space. Read as text they run together
 ("2/21Help"), and neither the date nor the title reads as written. A date element (``<time>``,
-or a class or id naming a date) whose text touches a letter or digit of its neighbour's gets a
-space between them.
+or a class or id naming a date: ``dom.DATE_NAMES``) whose text touches a letter or digit of
+its neighbour's gets a space between them.
 """
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.dom import text_content
+from extractor.dom import DATE_NAMES, text_content
 
-# class/id words of an element holding a date ("post-date", "timeline-date", "timestamp";
-# not "timeline" or "update")
-DATE_NAMES = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published)(?:$|[\s_-])", re.IGNORECASE)
 # A date element is short; longer ones hold more than a date.
 MAX_DATE_CHARS = 40
+# The elements that may be a date's: a <time>, or one with a class or id (below the region).
+_NAMED_OR_TIME = etree.XPath(".//time | .//*[@class or @id]")
 
 
 def space_dates(region: HtmlElement) -> None:
     """Put a space between each date element and the word it touches."""
-    for el in list(region.iter(etree.Element)):
-        if el is region or not _is_date(el):
+    for el in _NAMED_OR_TIME(region):
+        if not _is_date(el):
             continue
         text = text_content(el)
         if not text.strip() or len(text) > MAX_DATE_CHARS:
@@ -44,7 +41,7 @@ def _is_date(el: HtmlElement) -> bool:
     names, ident = el.get("class"), el.get("id")
     if not names and not ident:
         return False
-    return DATE_NAMES.search(f"{names or ''} {ident or ''}") is not None
+    return DATE_NAMES.search(f"{names or ''} {ident or ''}".lower()) is not None
 
 
 def _next_char(el: HtmlElement) -> str:
