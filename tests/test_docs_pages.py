@@ -378,6 +378,8 @@ NESTED_TOC = (
         '<section id="toc"><h2>Contents<a class="headerlink" href="#toc">¶</a></h2>{list}</section>',
         '<h2 id="toc">Table of Contents</h2><details><summary>Click to expand</summary>{list}'
         "</details>",
+        # the same with the disclosure flattened to a caption line (a wiki's import of it)
+        '<h2><span id="toc">Table of Contents</span></h2><p>Click to expand</p>{list}',
     ],
 )
 def test_the_sub_entries_of_a_table_of_contents_stay_with_it(section: str) -> None:
@@ -506,6 +508,29 @@ def test_jekyll_page_with_readme_disclosures() -> None:
         assert furniture not in out
 
 
+@pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        ("<p><b>Ana Ruiz</b></p>", True),  # an author's name over her profile links
+        ("<p>Click to expand</p>", True),
+        ("", True),
+        # a caption that says the links lead elsewhere
+        ("<p>See also:</p>", False),
+        # a line with a link of its own, or a sentence, is text of the section
+        ("<p><a href='/people/ana'>Ana Ruiz</a></p>", False),
+        ("<p>She wrote most of the parser and looks after the releases.</p>", False),
+    ],
+)
+def test_a_short_caption_between_a_heading_and_its_link_list(between: str, kept: bool) -> None:
+    links = (
+        '<ul><li><a href="https://code.test/ana">Code profile</a></li>'
+        '<li><a href="https://social.test/@ana">Social profile</a></li></ul>'
+    )
+    section = f'<h2 id="author">Author</h2>{between}{links}'
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{section}<p>{PROSE}</p></article>")
+    assert ("[Code profile](https://code.test/ana)" in out) is kept
+
+
 def test_a_nested_link_list_under_a_related_label_still_goes() -> None:
     related = f'<h2 id="related">Related stories</h2>{NESTED_TOC}'
     out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{related}<p>{PROSE}</p></article>")
@@ -558,6 +583,24 @@ def test_a_heading_link_to_another_place_stays(heading: str, target: str) -> Non
 def fixture_markdown(case: str) -> str:
     html = (PAGES / case / "index.html").read_text(encoding="utf-8")
     return extract_html(html, url=f"https://pages.test/{case}/").markdown
+
+
+def test_wiki_lists_under_a_caption_line_stay() -> None:
+    # a README imported into a wiki: its folded contents became a caption line over the
+    # list, and its author's name a bold line over his profile links
+    out = fixture_markdown("docs-wiki-captioned-lists")
+    base = "https://pages.test/docs-wiki-captioned-lists/"
+    assert (
+        "## Contents of this guide\n\nClick to expand\n\n"
+        f"- [Install]({base}#install)\n- [Counting a roost]({base}#counting-a-roost)\n"
+        f"  - [Marking birds]({base}#marking-birds)\n" in out
+    )
+    assert (
+        "## Maintainers\n\n**Rosa Lindqvist**\n\n"
+        "- [Code profile](https://code.example.org/rlindqvist)\n" in out
+    )
+    for furniture in ("Navigation menu", "Retrieved from", "Recent changes", "Privacy policy"):
+        assert furniture not in out
 
 
 def test_react_theme_page_is_the_doc_body() -> None:

@@ -274,7 +274,7 @@ def _outermost_list(el: HtmlElement, region: HtmlElement) -> HtmlElement:
 def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
     """A link list that is the body of an anchored section ("References", a README's table of
     contents) is content; one under a related-stories label is not."""
-    heading = docs.section_heading(el, region)
+    heading = docs.section_heading(el, region, label=RELATED_LABEL)
     return heading is not None and not RELATED_LABEL.match(fold(text_content(heading)))
 
 

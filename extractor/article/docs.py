@@ -28,6 +28,10 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # elements that may stand before a section's first block without being content (a disclosure's
 # label)
 _LEADERS = ("summary",)
+# ... and a short line of its own may: a caption over a list ("Click to expand", an author's
+# name above his profile links), at most this many words and no link
+_LEAD_IN_TAGS = ("p", "div", "strong", "b", "em", "i", "span")
+LEAD_IN_MAX_WORDS = 4
 
 
 def _prev_element(el: HtmlElement) -> HtmlElement | None:
@@ -53,6 +57,17 @@ def _heading_in(el: HtmlElement) -> HtmlElement | None:
         if other.tag != "a" or not is_permalink_text(text_content(other)):
             return None
     return first
+
+
+def _is_lead_in(el: HtmlElement, label: re.Pattern[str] | None) -> bool:
+    """A short caption line between a heading and its list: no link, no more than
+    LEAD_IN_MAX_WORDS words."""
+    if el.tag not in _LEAD_IN_TAGS or any(True for _ in el.iter("a", *HEADINGS)):
+        return False
+    text = " ".join(text_content(el).split())
+    if not text or len(text.split()) > LEAD_IN_MAX_WORDS:
+        return False
+    return label is None or not label.match(text)
 
 
 def is_anchored(heading: HtmlElement) -> bool:
@@ -88,10 +103,13 @@ def is_named_section(el: HtmlElement) -> bool:
     return bool(el.get("id")) and _id_is_its_heading(el)
 
 
-def section_heading(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
+def section_heading(
+    el: HtmlElement, region: HtmlElement, label: re.Pattern[str] | None = None
+) -> HtmlElement | None:
     """The anchored heading of the section ``el`` is (a ``<section>`` that starts with it) or
-    opens (nothing to read between the two), or None. ``el`` may sit first inside a wrapper
-    (``<details>`` after its ``<summary>``)."""
+    opens (nothing to read between the two but a short caption line), or None. ``el`` may sit
+    first inside a wrapper (``<details>`` after its ``<summary>``). A caption that ``label``
+    matches ("See also") is not one."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
     own = _heading_in(first) if first is not None and not (el.text or "").strip() else None
     if own is not None:
@@ -99,7 +117,7 @@ def section_heading(el: HtmlElement, region: HtmlElement) -> HtmlElement | None:
     block = el
     while True:
         prev = _prev_element(block)
-        while prev is not None and prev.tag in _LEADERS:
+        while prev is not None and (prev.tag in _LEADERS or _is_lead_in(prev, label)):
             prev = _prev_element(prev)
         if prev is not None:
             heading = _heading_in(prev)
