@@ -816,3 +816,65 @@ def test_a_members_online_state_does_not_split_the_threads_authors() -> None:
     ]
     # a number is no member's name
     assert [author for author, _ in _bylines(html.replace(">ana<", ">1,234<"))] == ["bo", "cy"]
+
+
+def _machina_post(number: int, author: str, line: str, text: str) -> str:
+    # django-machina's post: the header's line names the author and the date before the text;
+    # the side panel with the name (the marked author) is printed after the text
+    return f"""
+    <div id="{number}" class="card post"><div class="row">
+      <div class="col-md-10 post-content-wrapper">
+        <h4 class="subject">Re: valves <a href="?post={number}#{number}">&#182;</a></h4>
+        <p><small class="text-muted">{line.format(a=f'<a href="/member/{author}/">{author}</a>')}</small></p>
+        <div class="post-content"><p>{text}</p></div>
+      </div>
+      <div class="col-md-2 post-sidebar">
+        <div class="username"><a href="/member/{author}/"><b>{author}</b></a></div>
+        <div class="posts-count"><b>Posts:</b> 12</div>
+      </div>
+    </div></div>"""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By: {a} on March 3, 2025, 9 a.m.", ["March 3, 2025, 9 a.m.", "March 4, 2025, 9 a.m."]),
+        ("{a}", [None, None]),  # the name alone
+    ],
+)
+def test_a_header_line_naming_the_author_of_a_side_panel_after_the_text(
+    line: str, expected: list[str | None]
+) -> None:
+    html = "<html><body><div class='topic'>{}{}</div></body></html>".format(
+        _machina_post(1, "pennant", line.replace("4,", "3,"), LONG),
+        _machina_post(2, "harbourlight", line.replace("3,", "4,"), LONG + " Thanks."),
+    )
+    assert _bylines(html) == [("pennant", expected[0]), ("harbourlight", expected[1])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Replied to by {a} on March 3, 2025",  # more than a lead before the name
+        "By: {a} in the valves section",  # after it, no date
+        "By: <a href='/member/someone-else/'>pennant</a> on March 3, 2025",  # another profile
+    ],
+)
+def test_a_header_line_that_is_not_the_authors_gives_no_line(line: str) -> None:
+    html = "<html><body><div class='topic'>{}{}</div></body></html>".format(
+        _machina_post(1, "pennant", line, LONG),
+        _machina_post(2, "harbourlight", line.replace("pennant", "harbourlight"), LONG),
+    )
+    assert _bylines(html) == []
+
+
+def test_a_thread_whose_authors_panels_follow_the_text_keeps_its_header_lines() -> None:
+    out = fixture_markdown("forum-header-line-authors")
+    assert in_order(
+        out,
+        "**ferrywoman** · April 2, 2025, 8:40 a.m.\n\nIs there a way",
+        "**knotwell** · April 2, 2025, 10:15 a.m.\n\nOpen the month view",
+        "**ferrywoman** · April 2, 2025, 6:02 p.m.\n\nThe month view did it.",
+    )
+    for chrome in ("By:", "Posts:", "Post reply", "Board index"):
+        assert chrome not in out

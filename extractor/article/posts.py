@@ -26,7 +26,9 @@ What a post is, is found from its author:
   post's "Last edited" line after its text). A date the page hides (a machine-readable copy)
   is not read.
 A post whose author comes after its text (Stack Exchange's signature card under an answer)
-gets no line: the page shows no header there.
+gets no line: the page shows no header there. When it does (django-machina prints the side
+panel after the text, and "By: <a>name</a> on <date>" above it, the link to the same profile),
+that header line is the author's, and its date the post's.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import HEADING_TAGS, HIDDEN_NAMES, names_of
-from extractor.article.datelines import is_date_line
+from extractor.article.datelines import JOINING_WORDS, is_date_line
 from extractor.dom import DATE_NAMES, ancestor, fold, is_within, text_content
 from extractor.normalize.core import is_permalink_text
 from extractor.records import Step
@@ -267,14 +269,58 @@ def _posts_of(authors: list[HtmlElement], sizes: dict[HtmlElement, int]) -> list
         author = _author_text(el)
         if text is None or author is None or is_within(el, text):
             continue
+        date: str | None = None
         if not _comes_before(el, text, unit):
-            continue
+            header = _header_name(el, author, text, unit)
+            if header is None:
+                continue
+            el, date = header
         date_el = _date_before(unit, text, el)
-        date = _shown_date(date_el, unit, author) if date_el is not None else None
+        if date_el is not None:
+            date = _shown_date(date_el, unit, author)
         found.append(PostByline(unit, text, author, el, date, date_el))
     # a thread is written by more than one member: a series naming one (a "Logged" line, a
     # "Topic Author" badge, a role) is no series of authors
     return found if len({post.author for post in found}) > 1 else []
+
+
+def _header_name(
+    el: HtmlElement, author: str, text: HtmlElement, unit: HtmlElement
+) -> tuple[HtmlElement, str | None] | None:
+    """The post's header line that names the author whose panel comes after the text (a side
+    panel printed after it, as django-machina does): a line before the text holding a link to
+    the same profile under the same name, and besides it at most a lead ("By:") and a date
+    ("By: <a>marta</a> on March 13, 2024, 9 a.m."). The line and its date, or None (Stack
+    Exchange's signature card under an answer has no such line)."""
+    profiles = {a.get("href") for a in el.iter("a") if a.get("href")}
+    if not profiles:
+        return None
+    for node in unit.iter(etree.Element):
+        if node is text:
+            return None
+        if node.tag != "a" or node.get("href") not in profiles or _line(node) != author:
+            continue
+        # the line: up from the link through the inline elements it sits in, then through
+        # the blocks that hold that line alone
+        line = node
+        while line.tag in _INLINE and line.getparent() is not unit:
+            line = line.getparent()
+        while line.getparent() is not unit and _line(line.getparent()) == _line(line):
+            line = line.getparent()
+        if is_within(text, line):
+            return None
+        after = _line(line)
+        lead, _, rest = after.partition(author)
+        if len(lead.split()) > DATE_LEAD_WORDS or _DIGIT.search(lead):
+            return None
+        words = rest.split()
+        while words and words[0].lower() in JOINING_WORDS:
+            words.pop(0)
+        date = " ".join(words)
+        if date and not is_date_line(date):
+            return None
+        return line, date or None
+    return None
 
 
 def _path(unit: HtmlElement, text: HtmlElement) -> tuple[tuple[str, str], ...]:
