@@ -67,6 +67,7 @@ NPM = {
         "zod@4.1.12",
     ],
     "docsify": ["docsify@4.13.1"],
+    "rspress": ["@rspress/core@2.0.22"],
     # Doks, a Hugo documentation theme shipped as npm packages that Hugo mounts
     "hugo-doks": [
         "thulite@2.6.5",
@@ -108,6 +109,7 @@ PAGE_PATHS = {
     "starlight": "/starlight/{doc}/",
     "nextra": "/nextra/{doc}",
     "docsify": "/docsify/#/{doc}",
+    "rspress": "/rspress/{doc}.html",
     "hugo-doks": "/hugo-doks/docs/{doc}/",
     "mediawiki": "/mediawiki/index.php/{doc}",
     "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
@@ -414,6 +416,30 @@ def build_vitepress(work: Path, docs: list[Doc]) -> None:
     save_built("vitepress", docs, lambda d: src / ".vitepress" / "dist" / f"{d.id}.html")
 
 
+def build_rspress(work: Path, docs: list[Doc]) -> None:
+    """Rspress 2 (Rsbuild and React), its default theme, static pages for every route."""
+    site = work / "rspress"
+    npm_install(site, NPM["rspress"])
+    src = site / "docs"
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    (src / "index.md").write_text("# Packages\n")
+    write_docs(src, docs, Doc.with_h1)
+    (site / "rspress.config.mjs").write_text(
+        "import { defineConfig } from '@rspress/core';\n"
+        "export default defineConfig({ root: 'docs', base: '/rspress/', title: 'Packages',\n"
+        "  markdown: { link: { checkDeadLinks: false }, shiki: { langAlias: { bnf: 'txt' } } },\n"
+        # a README's image next to it ("fresh.jpg") is a module to import, found beside it
+        "  builderConfig: { tools: { rspack: (config) => {"
+        " config.resolve = { ...config.resolve, preferRelative: true }; } } },\n"
+        "  themeConfig: { editLink: { docRepoBaseUrl:"
+        " 'https://git.test/packages/edit/main/docs' } } });\n"
+    )
+    shutil.rmtree(site / "doc_build", ignore_errors=True)
+    run(["npx", "rspress", "build"], site)
+    save_built("rspress", docs, lambda d: site / "doc_build" / f"{d.id}.html")
+
+
 def build_docusaurus(work: Path, docs: list[Doc]) -> None:
     site = work / "docusaurus"
     npm_install(site, NPM["docusaurus"])
@@ -670,6 +696,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "zensical": build_zensical,
     "jekyll-minima": build_jekyll,
     "vitepress": build_vitepress,
+    "rspress": build_rspress,
     "docusaurus": build_docusaurus,
     "starlight": build_starlight,
     "nextra": build_nextra,
