@@ -199,8 +199,8 @@ def compare(truth: Blocks, out: Blocks) -> PageScores:
     left = list(out.code)
     with_lang = [c for c in truth.code if c[0]]
     for lang, text in truth.code:
-        best = max(left, key=lambda c: _similar(text, c[1]), default=None)
-        if best is not None and _similar(text, best[1]) >= CODE_MATCH:
+        best, ratio = _most_similar(text, left)
+        if best is not None and ratio >= CODE_MATCH:
             left.remove(best)
             s.code.hit += 1
             if lang and best[0] == lang:
@@ -217,11 +217,23 @@ def compare(truth: Blocks, out: Blocks) -> PageScores:
     return s
 
 
-def _similar(a: str, b: str) -> float:
-    a, b = norm(a), norm(b)
-    if a == b:
-        return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+def _most_similar(text: str, blocks: list[tuple[str, str]]) -> tuple[tuple[str, str] | None, float]:
+    """The first of the blocks whose code is most like ``text``, and how alike (1.0 for the same
+    code once normalised, else difflib's ratio); a block's cheap upper bounds are looked at
+    before its ratio is worked out."""
+    key = norm(text)
+    for block in blocks:
+        if norm(block[1]) == key:
+            return block, 1.0
+    best, best_ratio = None, -1.0
+    for block in blocks:
+        matcher = SequenceMatcher(None, key, norm(block[1]), autojunk=False)
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = block, ratio
+    return best, max(best_ratio, 0.0)
 
 
 def noise_lines(output_text: str, truth_text: str) -> list[str]:
