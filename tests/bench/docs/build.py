@@ -68,6 +68,12 @@ NPM = {
     ],
     "docsify": ["docsify@4.13.1"],
     "rspress": ["@rspress/core@2.0.22"],
+    "vuepress": [
+        "vuepress@2.0.0-rc.30",
+        "@vuepress/bundler-vite@2.0.0-rc.30",
+        "@vuepress/theme-default@2.0.0-rc.132",
+        "sass-embedded@1.100.0",
+    ],
     # Doks, a Hugo documentation theme shipped as npm packages that Hugo mounts
     "hugo-doks": [
         "thulite@2.6.5",
@@ -110,6 +116,7 @@ PAGE_PATHS = {
     "nextra": "/nextra/{doc}",
     "docsify": "/docsify/#/{doc}",
     "rspress": "/rspress/{doc}.html",
+    "vuepress": "/vuepress/{doc}.html",
     "hugo-doks": "/hugo-doks/docs/{doc}/",
     "mediawiki": "/mediawiki/index.php/{doc}",
     "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
@@ -187,6 +194,12 @@ _LOCAL_IMAGE = re.compile(r"!\[[^\]]*\]\((?!https?:|//|data:)([^)\s]+)")
 _PIXEL = bytes.fromhex(
     "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
 )
+
+
+def dot_relative_images(text: str) -> str:
+    """Bare relative image paths ("fresh.jpg") written "./fresh.jpg", as a Vite-built site asks
+    of its authors (it resolves a bare path as a package)."""
+    return re.sub(r"(!\[[^\]]*\]\()(?!https?:|//|data:|\.{0,2}/)", r"\1./", text)
 
 
 def write_docs(folder: Path, docs: list[Doc], text_of: Callable[[Doc], str]) -> None:
@@ -438,6 +451,30 @@ def build_rspress(work: Path, docs: list[Doc]) -> None:
     shutil.rmtree(site / "doc_build", ignore_errors=True)
     run(["npx", "rspress", "build"], site)
     save_built("rspress", docs, lambda d: site / "doc_build" / f"{d.id}.html")
+
+
+def build_vuepress(work: Path, docs: list[Doc]) -> None:
+    """VuePress 2 with its default theme (Vite), a sidebar of the pages."""
+    site = work / "vuepress"
+    npm_install(site, NPM["vuepress"])
+    src = site / "docs"
+    shutil.rmtree(src, ignore_errors=True)
+    (src / ".vuepress").mkdir(parents=True)
+    (src / "README.md").write_text("# Packages\n")
+    write_docs(src, docs, lambda d: dot_relative_images(d.with_h1()))
+    sidebar = json.dumps([f"/{d.id}.md" for d in docs])
+    (src / ".vuepress" / "config.js").write_text(
+        "import { viteBundler } from '@vuepress/bundler-vite';\n"
+        "import { defaultTheme } from '@vuepress/theme-default';\n"
+        "import { defineUserConfig } from 'vuepress';\n"
+        "export default defineUserConfig({ base: '/vuepress/', lang: 'en-US', title: 'Packages',\n"
+        "  bundler: viteBundler(),\n"
+        "  theme: defaultTheme({ sidebar: " + sidebar + ",\n"
+        "    docsRepo: 'https://git.test/packages', docsDir: 'docs', editLink: true }) });\n"
+    )
+    shutil.rmtree(src / ".vuepress" / "dist", ignore_errors=True)
+    run(["npx", "vuepress", "build", "docs"], site)
+    save_built("vuepress", docs, lambda d: src / ".vuepress" / "dist" / f"{d.id}.html")
 
 
 def build_docusaurus(work: Path, docs: list[Doc]) -> None:
@@ -697,6 +734,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "jekyll-minima": build_jekyll,
     "vitepress": build_vitepress,
     "rspress": build_rspress,
+    "vuepress": build_vuepress,
     "docusaurus": build_docusaurus,
     "starlight": build_starlight,
     "nextra": build_nextra,
