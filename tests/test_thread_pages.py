@@ -878,3 +878,75 @@ def test_a_thread_whose_authors_panels_follow_the_text_keeps_its_header_lines() 
     )
     for chrome in ("By:", "Posts:", "Post reply", "Board index"):
         assert chrome not in out
+
+
+def _story_with_comments(byline: str, commenter: str, above: str = "") -> str:
+    """A post (or story) with its byline, then a comment section of three members' replies;
+    ``commenter`` is the link markup of a reply's author ({name} in it)."""
+    replies = "".join(
+        f"<li class='comment'><div class='comment-meta'>{commenter.format(name=name)}</div>"
+        f"<p>{LONG}</p></li>"
+        for name in ("kestrel", "tidewater", "maplewood")
+    )
+    return (
+        f"<html><body>{above}<main><article><h1>Release notes</h1><div class='meta'>{byline}</div>"
+        f"<p>{LONG} {LONG}</p></article><ul class='comments'>{replies}</ul></main></body></html>"
+    )
+
+
+MEMBER = "<a class='person-listing text-info' href='/u/{name}'>{name}</a>"
+
+
+@pytest.mark.parametrize(
+    ("byline", "commenter", "above", "alike"),
+    [
+        # a link aggregator: the post's author and its commenters linked alike
+        (MEMBER.format(name="harbormaster"), MEMBER, "", True),
+        # a story: its author linked otherwise than its commenters
+        ("<a class='byline-author' href='/authors/ana'>Ana Ruiz</a>", MEMBER, "", False),
+        # commenters linking to their own sites, not to members' pages
+        (
+            "<a class='url' href='https://ana.example/'>Ana</a>",
+            "<a class='url' href='https://{name}.example/'>{name}</a>",
+            "",
+            False,
+        ),
+        # the same kind of link above, but in a sidebar of recent comments
+        (
+            "<a class='byline-author' href='/authors/ana'>Ana Ruiz</a>",
+            MEMBER,
+            "<aside class='widget recent-comments'>" + MEMBER.format(name="kestrel") + "</aside>",
+            False,
+        ),
+    ],
+)
+def test_a_post_authored_like_its_replies(
+    byline: str, commenter: str, above: str, alike: bool
+) -> None:
+    body = dom.body_of(dom.parse(_story_with_comments(byline, commenter, above)))
+    comments = body.findall(".//ul[@class='comments']")
+    in_rail = boilerplate.in_rail
+    assert threads.authored_like_its_replies(body, comments, in_rail) is alike
+
+
+def test_replies_by_one_member_are_no_thread_of_members() -> None:
+    html = _story_with_comments(MEMBER.format(name="kestrel"), MEMBER.replace("{name}", "kestrel"))
+    body = dom.body_of(dom.parse(html))
+    comments = body.findall(".//ul[@class='comments']")
+    assert not threads.authored_like_its_replies(body, comments, boilerplate.in_rail)
+
+
+def test_a_link_aggregators_post_keeps_its_comment_tree() -> None:
+    # Lemmy: the post and every comment name their author by one kind of link; the comments
+    # hold less of the page's prose than a thread's replies usually do
+    out = fixture_markdown("forum-member-links-alike")
+    assert in_order(
+        out,
+        "Thanks to everyone who tested",
+        "The new sort by controversial",
+        "Same here. Does it count votes",
+        "Both, unless the instance",
+        "Scheduled posts are a lovely touch.",
+    )
+    for chrome in ("Type here to comment", "Subscribe", "Create post"):
+        assert chrome not in out

@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from extractor.article.threads import (
+    authored_like_its_replies,
     names_a_post_mark,
     replies_shaped_like_the_post,
     voted_like_its_replies,
@@ -531,7 +532,8 @@ def drop_comments(
     """Comment sections and the comment form ("Leave a Reply"), but on a thread's page (one
     whose comments hold nearly all of its prose, one that names itself a thread view, one that
     declares a discussion: ``declared_thread``, see ``THREAD_TYPES``, or one whose opening post
-    has the vote box of its replies or their shape: threads.voted_like_its_replies,
+    has the vote box of its replies, their author links or their shape:
+    threads.voted_like_its_replies, threads.authored_like_its_replies,
     threads.replies_shaped_like_the_post) only the form. ``thread``: what ``is_a_thread``
     said of the page, when the caller asked it."""
     removal = Removal("comments", "comment sections and comment forms")
@@ -555,8 +557,18 @@ def is_a_thread(
         declared_thread
         or names_a_thread(body)
         or voted_like_its_replies(body, outermost)
+        or authored_like_its_replies(body, outermost, in_rail)
         or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
         or guard.holds_much_together(outermost, THREAD_SHARE)
+    )
+
+
+def in_rail(el: HtmlElement) -> bool:
+    """Is ``el`` in a block beside the page's content: an aside, a navigation bar, a footer,
+    or a block named as boilerplate (a sidebar of recent comments)?"""
+    return any(
+        above.tag in ("aside", "nav", "footer") or names_boilerplate(names_of(above))
+        for above in el.iterancestors()
     )
 
 

@@ -157,6 +157,58 @@ def voted_like_its_replies(body: HtmlElement, comments: list[HtmlElement]) -> bo
     return False
 
 
+# A member's name: a short line of a link (see ``authored_like_its_replies``).
+MEMBER_NAME_MAX_CHARS = 40
+MEMBER_NAME_MAX_WORDS = 3
+# ... carried by this many of the replies' links of one kind, naming more than one member.
+MEMBER_LINKS_MIN = 3
+_SITE_PATH = re.compile(r"^/[^/]")
+
+
+def authored_like_its_replies(
+    body: HtmlElement, comments: list[HtmlElement], outside: Callable[[HtmlElement], bool]
+) -> bool:
+    """Does the page's opening post name its author by the link its replies name theirs by:
+    a link of the same tag and class words, to a member's page of the site (a path on it),
+    reading as a name? A link aggregator's post and its comments (Lemmy's "person-listing")
+    are written by members alike; a story's author is linked otherwise than its commenters
+    (a commenter's own site, a name without a link). The replies' kind must be carried by
+    MEMBER_LINKS_MIN links naming more than one member; a link for which ``outside`` says yes
+    (a sidebar of recent comments) does not count above them. ``comments`` are the page's
+    outermost comment-named blocks, in page order."""
+    if not comments:
+        return False
+    names: dict[tuple[str, ...], set[str]] = {}
+    counts: Counter[tuple[str, ...]] = Counter()
+    for block in comments:
+        for link in block.iter("a"):
+            kind = _member_link(link)
+            if kind is not None:
+                counts[kind] += 1
+                names.setdefault(kind, set()).add(" ".join(text_content(link).split()))
+    kinds = {k for k, n in counts.items() if n >= MEMBER_LINKS_MIN and len(names[k]) > 1}
+    if not kinds:
+        return False
+    for el in body.iter("a", *[c.tag for c in comments[:1]]):
+        if el is comments[0]:
+            return False
+        if el.tag == "a" and _member_link(el) in kinds and not outside(el):
+            return True
+    return False
+
+
+def _member_link(link: HtmlElement) -> tuple[str, ...] | None:
+    """The class words of a link to a member's page (a path of the site, a short name), or
+    None."""
+    cls = link.get("class")
+    if not cls or not _SITE_PATH.match(link.get("href") or ""):
+        return None
+    text = " ".join(text_content(link).split())
+    if not text or len(text) > MEMBER_NAME_MAX_CHARS or len(text.split()) > MEMBER_NAME_MAX_WORDS:
+        return None
+    return tuple(sorted(cls.split()))
+
+
 def replies_shaped_like_the_post(
     body: HtmlElement, comments: list[HtmlElement], comment_word: re.Pattern[str]
 ) -> bool:
