@@ -476,3 +476,37 @@ def test_a_how_tos_step_boxes_leave_the_numbering_to_the_list() -> None:
 def test_a_date_laid_out_apart_keeps_a_space_from_its_neighbours(body: str, text: str) -> None:
     region, _ = run(f"<div>{body}</div>")
     assert dom.fold(dom.text_content(region)) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        # a comment's header: the author's link and the age, boxes of a flex row
+        (
+            "<div class='d-flex text-muted'><a href='/u/kestrel'>kestrel</a>"
+            "<span class='ms-1'>3 hours ago</span></div>",
+            "kestrel 3 hours ago",
+        ),
+        # Tailwind's flex row of badges
+        ("<div class='flex gap-1'><span>OP</span><span>Mod</span></div>", "OP Mod"),
+        # spaced already, or touching a mark: unchanged
+        (
+            "<div class='d-flex'><span>kestrel</span> <span>3 hours ago</span></div>",
+            "kestrel 3 hours ago",
+        ),
+        ("<div class='flex'><span>$</span><span>49</span></div>", "$49"),
+        # not a flex container ("flexible", "flex-fill" name no layout of the children)
+        ("<div class='flexible'><span>Ab</span><span>cd</span></div>", "Abcd"),
+        ("<p><span class='d-flex'>Ab</span><span>cd</span></p>", "Abcd"),
+    ],
+)
+def test_the_boxes_of_a_flex_row_keep_a_space_between_them(body: str, text: str) -> None:
+    region, _ = run(f"<div>{body}</div>")
+    assert dom.fold(dom.text_content(region)) == text
+
+
+def test_flex_spacing_is_a_step_of_its_own() -> None:
+    body = "<div><div class='d-flex'><span>OP</span><span>Mod</span></div></div>"
+    region = region_of(body)
+    normalize(region, BASE, skip=("flex-spacing",))
+    assert dom.fold(dom.text_content(region)) == "OPMod"

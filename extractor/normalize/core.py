@@ -14,10 +14,12 @@ Steps, in order, by the name that reports them (and skips them):
                          (see lists.py);
   8. date-spacing        a date laid out apart from the word it touches gets a space from it
                          (see spacing.py);
-  9. absolute-urls       links, images, media made absolute (the capture keeps them as written);
+  9. flex-spacing        the children of a flex container whose words touch get a space
+                         between them (see spacing.py);
+  10. absolute-urls       links, images, media made absolute (the capture keeps them as written);
                          a link to a place in the page too ("#options": the page's URL and
                          that fragment), except a heading's link to itself;
-  10. empty-links        heading and term anchors ("#", "¶"), links without text, links to
+  11. empty-links        heading and term anchors ("#", "¶"), links without text, links to
                          nowhere.
 """
 
@@ -175,6 +177,7 @@ NormalizeStep = Literal[
     "orphan-captions",
     "list-numbers",
     "date-spacing",
+    "flex-spacing",
     "absolute-urls",
     "empty-links",
 ]
@@ -185,8 +188,8 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
     """Normalise the article region in place; returns the steps with what each removed.
 
     ``skip`` names steps to leave out (for bisecting a bad page): the Step names below, plus
-    "figures" (the same step as "orphan-captions"), and "markdown-source", "date-spacing" and
-    "absolute-urls", which remove nothing and so report no Step.
+    "figures" (the same step as "orphan-captions"), and "markdown-source", "date-spacing",
+    "flex-spacing" and "absolute-urls", which remove nothing and so report no Step.
     """
     named: list[tuple[NormalizeStep, Callable[[], Step | None]]] = [
         ("markdown-source", lambda: _no_step(rawmarkdown.render_markdown_source, region)),
@@ -198,6 +201,7 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
         ("figures", lambda: figures.normalize_figures(region)),
         ("list-numbers", lambda: lists.drop_item_numbers(region)),
         ("date-spacing", lambda: _no_step(spacing.space_dates, region)),
+        ("flex-spacing", lambda: _no_step(spacing.space_flex_items, region)),
         ("absolute-urls", lambda: _no_step(absolute_urls, region, base_url)),
         ("empty-links", lambda: clean_links(region)),
     ]

@@ -1,4 +1,4 @@
-"""A date laid out apart from the text beside it keeps a space from it.
+"""Text laid out apart keeps a space from the text beside it.
 
 Templates print a date in a box of its own beside a title or a name (a timeline's
 ``<span class="date">2/21</span><a>Help</a>``, a card's ``<time>`` against its author) and
@@ -6,6 +6,10 @@ part them with the style sheet's layout, not with a space. Read as text they run
 ("2/21Help"), and neither the date nor the title reads as written. A date element (``<time>``,
 or a class or id naming a date: ``dom.DATE_NAMES``) whose text touches a letter or digit of
 its neighbour's gets a space between them.
+
+The same holds for the children of a flex container (Bootstrap's ``d-flex``, Tailwind's
+``flex``): the layout sets each child apart as a box of its own ("kestrel", "3 hours ago";
+"OP", "Mod"), and server-rendered components write them with no space between.
 """
 
 from __future__ import annotations
@@ -33,6 +37,26 @@ def space_dates(region: HtmlElement) -> None:
             el.tail = " " + (el.tail or "")
         if text[0].isalnum() and _previous_char(el).isalnum():
             _space_before(el)
+
+
+# Class words of a flex container (Bootstrap's "d-flex" and "d-inline-flex", Tailwind's "flex"
+# and "inline-flex"): its children are boxes laid out apart
+FLEX_WORDS = frozenset({"d-flex", "d-inline-flex", "flex", "inline-flex"})
+_CLASSED = etree.XPath(".//*[@class]")
+
+
+def space_flex_items(region: HtmlElement) -> None:
+    """Put a space between two children of a flex container where a letter or digit of one
+    touches a letter or digit of the next."""
+    for box in _CLASSED(region):
+        if FLEX_WORDS.isdisjoint((box.get("class") or "").split()):
+            continue
+        for child in box:
+            if not isinstance(child.tag, str) or (child.tail or "").strip():
+                continue
+            text = text_content(child)
+            if text and text[-1].isalnum() and _next_char(child).isalnum():
+                child.tail = " " + (child.tail or "")
 
 
 def _is_date(el: HtmlElement) -> bool:
