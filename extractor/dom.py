@@ -40,6 +40,11 @@ _PLAIN_ELEMENTS = etree.ElementDefaultClassLookup(
 )
 
 
+# "</br>": a browser's parser reads it as a line break (the HTML standard says so); libxml2
+# drops it, and the words on either side run together
+_END_BR = re.compile(r"</br\s*>", re.IGNORECASE)
+
+
 def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
     """Parse a whole document once; never raises on junk, returns at least an empty <html>."""
     if isinstance(markup, bytes):
@@ -49,6 +54,8 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
         markup = _SURROGATE.sub("\ufffd", markup)  # lxml stops at a lone one
     # lxml refuses str input that carries an XML encoding declaration
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
+    if "</br" in markup or "</BR" in markup or "</Br" in markup:
+        markup = _END_BR.sub("<br>", markup)
     if "<template" in markup and _PENDING_BOUNDARY.search(markup):
         markup = _SUSPENSE_COMMENT.sub(rf'<template {ATTR_SUSPENSE}="\1"></template>', markup)
     if not markup.strip():
