@@ -74,8 +74,9 @@ class Tally:
 
 
 def _base_path(generator: str) -> str:
-    """The path the site is served under ("/rspress"), from its pages' paths."""
-    return PAGE_PATHS[generator].split("{doc}")[0].split("#")[0].rstrip("/")
+    """The path the site is served under ("/rspress"): the first folder of its pages' paths
+    (Hugo's pages sit deeper, "/hugo-doks/docs/<doc>/", in the site served at "/hugo-doks")."""
+    return "/" + PAGE_PATHS[generator].split("/")[1]
 
 
 @contextmanager
