@@ -55,13 +55,21 @@ def test_one_thread_page_scores() -> None:
     url = page_url(ENGINE, DOC)
     assert url.startswith("http://forum.test/forum/forum/")
     score = load_scorer()
-    result = score_page(score, ours, html.decode("utf-8"), url, body)
+    lines: list[int] = []
+
+    def extract(page: str, at: str) -> str:  # as the bench scores: author lines apart
+        md, count = bench.without_bylines(ours(page, at))
+        lines.append(count)
+        return md
+
+    result = score_page(score, extract, html.decode("utf-8"), url, body)
     assert title == "Web Frameworks"
     assert score.aggregate([result.counts])["f1"] > 0.9
     text = score.strip_markdown(result.markdown)
     found = [bench.post_found(score.strip_markdown(p), text) for p in load_posts(CORPUS)[DOC]]
     assert sum(found) >= 7  # of eight posts
     assert result.noise == []  # the board's names, dates and buttons stay out
+    assert lines == [len(found)]  # each post under its author's line
 
 
 def test_an_author_line_naming_a_member_is_neither_text_nor_noise() -> None:
