@@ -155,6 +155,19 @@ def test_hidden_text_is_dropped(live: Browser, pages_url: str) -> None:
 
 
 @pytest.mark.browser
+def test_a_closed_disclosures_body_is_kept_though_a_script_hides_it(
+    live: Browser, pages_url: str
+) -> None:
+    # Docusaurus's folded <details>: the body hidden by a style of its own until clicked
+    page, result = live.extract(pages_url + "docs-script-folded-details/")
+    assert in_order(result.markdown, "Click to expand", "- [Install](", "- [Totals](", "## Install")
+    assert 'style="display: none' not in page.dom_html
+    # inside an open disclosure, what the stylesheet hides is still hidden
+    assert "Two photographs of a roost overlap" in result.markdown
+    assert "never shown" not in shown(page)
+
+
+@pytest.mark.browser
 def test_relative_links_become_absolute(live: Browser, pages_url: str) -> None:
     _, result = live.extract(pages_url + "relative-links/")
     md = result.markdown

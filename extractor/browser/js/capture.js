@@ -5,7 +5,9 @@
 //   become <div data-x-frame="URL"> holding their body;
 // - what the page does not show is dropped: display:none, visibility:hidden, zero-size clipped
 //   boxes, clipped (sr-only / skip-link) boxes, boxes placed off-screen, <noscript>, <template>;
-//   but not the tab panels a tab strip hides (each panel is content);
+//   but not the tab panels a tab strip hides (each panel is content), nor what a closed
+//   <details> folds away (a disclosure's body is content a reader opens; a script-driven one
+//   such as Docusaurus's hides it with display:none where the browser's own only folds it);
 //   <head>, scripts (JSON-LD included) and styles are kept as they are;
 // - lazy images get the URL they would load written into src, as written in the markup;
 // - layout facts are written as attributes: data-x-overlay (percent of the viewport covered by a
@@ -86,7 +88,8 @@
   }
 
   // "drop": not shown at all; "invisible": its own text is not shown, but a descendant may
-  // override visibility; false: shown.
+  // override visibility; "folded": the body of a closed disclosure, kept without what hides it;
+  // false: shown.
   // A tab panel that its tab strip hides (ARIA tabs, or radio-button tabs: the panels are the
   // children of the block after the buttons). Every panel is content: the pure steps lay them
   // out one under the other, each under its tab's label.
@@ -129,18 +132,28 @@
     return false;
   }
 
+  // inside a closed <details>, below its <summary>: folded away, not hidden
+  function inClosedDisclosure(el) {
+    const details = el.parentElement && el.parentElement.closest("details");
+    return !!details && !details.open && !el.closest("summary");
+  }
+
   function hidden(el, name) {
     if (ALWAYS_KEEP.has(name)) return false;
     const view = el.ownerDocument.defaultView || window;
     const cs = view.getComputedStyle(el);
-    if (cs.display === "none") return isTabPanel(el) ? false : "drop";
+    if (cs.display === "none") {
+      if (isTabPanel(el)) return false;
+      return inClosedDisclosure(el) ? "folded" : "drop";
+    }
     if (name === "html" || name === "body") return false;
     if (cs.visibility === "hidden" || cs.visibility === "collapse") return "invisible";
     if (cs.display === "contents") return false;
     if (NO_SIZE_CHECK.has(name)) return false;
     const rect = el.getBoundingClientRect();
     if (isClipped(cs, rect) || isOffscreen(el, cs, rect)) {
-      return inTabPanel(el) ? false : "drop"; // no box inside a hidden panel: not hidden itself
+      // no box inside a hidden panel or a folded disclosure: not hidden itself
+      return inTabPanel(el) || inClosedDisclosure(el) ? false : "drop";
     }
     return false;
   }
@@ -182,13 +195,13 @@
     try { return new URL(value, el.baseURI).href; } catch (e) { return value; }
   }
 
-  function openTag(el, name, extra, inFrame, invisible) {
+  function openTag(el, name, extra, inFrame, invisible, unhide) {
     let s = "<" + name;
     const override = new Map(extra);
     for (const attr of el.attributes) {
       if (override.has(attr.name)) continue;
       // a hidden box kept for a visible descendant: drop what hid it, the decision is made
-      if (invisible && (attr.name === "style" || attr.name === "hidden")) continue;
+      if ((invisible || unhide) && (attr.name === "style" || attr.name === "hidden")) continue;
       let value = attr.value;
       if (inFrame && (attr.name === "href" || attr.name === "src")) value = absolute(el, name, value);
       s += " " + attr.name + '="' + escAttr(value) + '"';
@@ -237,10 +250,10 @@
       if (shown > before) out.push(...sub);
       return;
     }
-    element(el, name, out, inFrame, head, false);
+    element(el, name, out, inFrame, head, false, verdict === "folded");
   }
 
-  function element(el, name, out, inFrame, head, invisible) {
+  function element(el, name, out, inFrame, head, invisible, unhide) {
     if (name === "slot") {
       const assigned = el.assignedNodes({ flatten: true });
       if (assigned.length) { for (const n of assigned) serialize(n, out, inFrame, head); }
@@ -273,7 +286,7 @@
       if (!invisible) shown++;
     }
     if (name === "html" && scrollLocked()) extra.push(["data-x-scroll-locked", "1"]);
-    out.push(openTag(el, name, extra, inFrame, invisible));
+    out.push(openTag(el, name, extra, inFrame, invisible, unhide));
     if (VOID.has(name)) return;
     const shadow = shadowOf(el);
     if (shadow) {
