@@ -29,6 +29,21 @@ BENCH_OPTIONS = Options(
 
 
 @contextmanager
+def serve_handler(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run an HTTP server with this handler on a free loopback port, in a thread of its own,
+    for as long as the block runs; yields its origin ("http://127.0.0.1:PORT")."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
 def serve(pages: dict[str, str]) -> Iterator[str]:
     """Serve ``/<id>.html`` from memory on a free loopback port; yields the origin."""
     bodies = {f"/{pid}.html": html.encode("utf-8") for pid, html in pages.items()}
@@ -45,15 +60,8 @@ def serve(pages: dict[str, str]) -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(Handler) as origin:
+        yield origin
 
 
 async def _render_all(pages: dict[str, str], origin: str, run: Run) -> None:

@@ -23,16 +23,16 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 from extractor.browser.served import decode_html
 from extractor.pipeline import extract_html
+from tests.bench.rendered import serve_handler
 from tests.bench.run import DEFAULT_BENCH, DEFAULT_SCORE, load_score
 from tests.bench.split import MEASURE, TUNE, part, split
 
@@ -87,15 +87,8 @@ def serve(bodies: dict[str, bytes]) -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(Handler) as origin:
+        yield origin
 
 
 def run_cli(

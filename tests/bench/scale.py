@@ -39,7 +39,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ from extractor.batch.memory import rss_bytes, tree_rss_bytes
 from extractor.batch.timing import PHASES, mean_breakdown
 from extractor.records import Options
 from tests.bench.corpora import BENCHMARKS
+from tests.bench.rendered import serve_handler
 
 SHARED = BENCHMARKS  # $EXTRACTOR_SHARED, else ../shared beside the checkout
 CORPORA = ("zyte-dev", "wcxb-dev-sample", "classic-mix")
@@ -168,15 +169,8 @@ def serve(pages: dict[str, bytes], data: dict[str, bytes]) -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(Handler) as origin:
+        yield origin
 
 
 # -- 1. batch against a process per URL ----------------------------------------------------------

@@ -21,11 +21,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gzip
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from extractor.records import Options
 from tests.bench.docs.__main__ import load_truth
 from tests.bench.docs.build import CORPUS, PAGE_PATHS
 from tests.bench.docs.measure import PageScores, blocks_of, compare
+from tests.bench.rendered import serve_handler
 from tests.bench.split import PARTS
 from tests.bench.split import part_of as part_of_doc
 
@@ -99,15 +99,8 @@ def serve_site(root: Path, base: str) -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(Handler) as origin:
+        yield origin
 
 
 async def _capture_all(urls: list[str], origin: str) -> list[str]:
