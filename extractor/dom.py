@@ -54,8 +54,7 @@ def parse(markup: str | bytes, base_url: str | None = None) -> HtmlElement:
         markup = _SURROGATE.sub("\ufffd", markup)  # lxml stops at a lone one
     # lxml refuses str input that carries an XML encoding declaration
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
-    if "</br" in markup or "</BR" in markup or "</Br" in markup:
-        markup = _END_BR.sub("<br>", markup)
+    markup = _END_BR.sub("<br>", markup)
     if "<template" in markup and _PENDING_BOUNDARY.search(markup):
         markup = _SUSPENSE_COMMENT.sub(rf'<template {ATTR_SUSPENSE}="\1"></template>', markup)
     if not markup.strip():

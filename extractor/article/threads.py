@@ -189,7 +189,7 @@ def authored_like_its_replies(
     kinds = {k for k, n in counts.items() if n >= MEMBER_LINKS_MIN and len(names[k]) > 1}
     if not kinds:
         return False
-    for el in body.iter("a", *[c.tag for c in comments[:1]]):
+    for el in body.iter("a", comments[0].tag):
         if el is comments[0]:
             return False
         if el.tag == "a" and _member_link(el) in kinds and not outside(el):

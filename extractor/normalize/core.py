@@ -16,7 +16,7 @@ Steps, in order, by the name that reports them (and skips them):
                          (see spacing.py);
   9. flex-spacing        the children of a flex container whose words touch get a space
                          between them (see spacing.py);
-  10. absolute-urls       links, images, media made absolute (the capture keeps them as written);
+  10. absolute-urls      links, images, media made absolute (the capture keeps them as written);
                          a link to a place in the page too ("#options": the page's URL and
                          that fragment), except a heading's link to itself;
   11. empty-links        heading and term anchors ("#", "¶"), links without text, links to
