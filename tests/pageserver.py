@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -108,15 +108,22 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_pages(root: Path = PAGES) -> Iterator[str]:
-    """Serve ``root`` (tests/pages) on a free loopback port; yields the base URL (ending in '/')."""
-    handler = type("_RootHandler", (_Handler,), {"root": root})
+def serve_handler(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run an HTTP server with this handler on a free loopback port, in a thread of its own,
+    for as long as the block runs; yields its origin ("http://127.0.0.1:PORT")."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve_pages(root: Path = PAGES) -> Iterator[str]:
+    """Serve ``root`` (tests/pages) on a free loopback port; yields the base URL (ending in '/')."""
+    with serve_handler(type("_RootHandler", (_Handler,), {"root": root})) as origin:
+        yield origin + "/"

@@ -8,17 +8,17 @@ The time per page is the whole capture (navigation, settling, DOM capture) plus 
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from extractor.api import open_session
 from extractor.pipeline import extract_page
 from extractor.records import Options
 from tests.bench.run import Run
+from tests.pageserver import serve_handler
 
 # Settling budgets for a page whose sub-resources are all blocked: they only shorten waits
 # that would otherwise end at their caps.
@@ -26,21 +26,6 @@ BENCH_OPTIONS = Options(
     timeout_ms=20_000, network_idle_ms=2_000, quiet_ms=300, quiet_cap_ms=2_000,
     scroll_budget_ms=1_500,
 )  # fmt: skip
-
-
-@contextmanager
-def serve_handler(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Run an HTTP server with this handler on a free loopback port, in a thread of its own,
-    for as long as the block runs; yields its origin ("http://127.0.0.1:PORT")."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager

@@ -32,9 +32,9 @@ from typing import Any
 
 from extractor.browser.served import decode_html
 from extractor.pipeline import extract_html
-from tests.bench.rendered import serve_handler
 from tests.bench.run import DEFAULT_BENCH, DEFAULT_SCORE, load_score
 from tests.bench.split import MEASURE, TUNE, part, split
+from tests.pageserver import serve_handler
 
 # a charset declared in the first bytes of the markup (<meta charset> or http-equiv)
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

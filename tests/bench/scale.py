@@ -47,7 +47,7 @@ from extractor.batch.memory import rss_bytes, tree_rss_bytes
 from extractor.batch.timing import PHASES, mean_breakdown
 from extractor.records import Options
 from tests.bench.corpora import BENCHMARKS
-from tests.bench.rendered import serve_handler
+from tests.pageserver import serve_handler
 
 SHARED = BENCHMARKS  # $EXTRACTOR_SHARED, else ../shared beside the checkout
 CORPORA = ("zyte-dev", "wcxb-dev-sample", "classic-mix")

@@ -34,9 +34,9 @@ from extractor.records import Options
 from tests.bench.docs.__main__ import load_truth
 from tests.bench.docs.build import CORPUS, PAGE_PATHS
 from tests.bench.docs.measure import PageScores, blocks_of, compare
-from tests.bench.rendered import serve_handler
 from tests.bench.split import PARTS
 from tests.bench.split import part_of as part_of_doc
+from tests.pageserver import serve_handler
 
 WORK = Path("/tmp/extractor-docs-build")
 # generator -> the folder (below the work folder) its built site is served from, at its base
