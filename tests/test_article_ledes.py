@@ -64,3 +64,38 @@ def test_teasers_captions_and_long_blocks_do_not_join() -> None:
     # an "opening" longer than half of the body is another block, not its lede
     page = f"<div class='page'><div>{LEDE * 6}</div><div class='story'>{BODY * 3}</div></div>"
     assert "opening paragraph" not in region_text(page)
+
+
+def _written_post(*middle: str) -> str:
+    """A post's body as an editor renders it, its opening and closing paragraphs around
+    ``middle``, above a longer block (its comments)."""
+    return (
+        f"<div class='thread'><div class='post'><div class='md'>{LEDE}{''.join(middle)}"
+        "<p>The closing paragraph of the post thanks the people who sent in their changes "
+        "and asks for donations.</p></div></div>"
+        f"<div class='comments'>{BODY * 4}</div></div>"
+    )
+
+
+def test_a_written_body_above_the_region_joins_whole() -> None:
+    # a forum post (a release roundup: a heading and a list of changes per contributor) above
+    # its comments, which won the region on their prose: the post's headings and lists are
+    # its author's text as much as its paragraphs
+    changes = "".join(
+        f"<li><a href='https://code.example.org/pull/{n}'>Change number {n}, which keeps "
+        "remote thumbnails when the original goes away</a></li>"
+        for n in range(8)
+    )
+    text = region_text(_written_post(f"<h2>quillwort</h2><ul>{changes}</ul>"))
+    assert text.startswith("The opening paragraph")
+    assert text.index("opening paragraph") < text.index("quillwort") < text.index("Change number 7")
+    assert text.index("Change number 7") < text.index("closing paragraph") < text.index("body of")
+
+
+def test_a_block_of_paragraphs_and_other_parts_joins_by_its_paragraphs_only() -> None:
+    # a block holding more than written text (here a widget's line) is no body of text: only
+    # its lede paragraphs join
+    text = region_text(_written_post("<div class='app'>Posted from the mobile app</div>"))
+    assert text.startswith("The opening paragraph")
+    assert "closing paragraph" in text
+    assert "mobile app" not in text

@@ -5,12 +5,18 @@ in a block of their own above the body: an "intro" section beside the byline, a 
 builder's text widget before the body's column. The body then wins the region on its prose,
 and the opening is lost. Paragraphs of prose that come before the region inside its parent or
 grandparent, and add less than the region holds, join it, before it.
+
+Where those paragraphs are the children of one body of written text (a block holding nothing
+but paragraphs, headings, lists, quotes, code and tables: what a Markdown or rich-text editor
+renders, such as a forum post above its comments), the whole block joins: its headings and
+lists are the same author's text as its paragraphs.
 """
 
 from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from extractor.article.boilerplate import HEADING_TAGS
 from extractor.article.scoring import ends_content, link_density
 from extractor.dom import fold, text_content
 from extractor.records import Step
@@ -30,6 +36,12 @@ MAX_LEDE_SHARE = 0.5
 MAX_BREAKS = 2
 # Where a paragraph sits in one of these, it is no lede (a teaser, a caption, a control).
 NOT_LEDE = ("a", "button", "form", "label", "li", "figure", "figcaption", "blockquote", "table")
+# What a body of written text is made of: besides paragraphs, the blocks an editor writes.
+WRITTEN_BLOCKS = frozenset(
+    {"p", *HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "hr", "dl"}
+)
+# ...of which a body holds at least one, else its paragraphs are all there is to join.
+AUTHORED_BLOCKS = frozenset({*HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "dl"})
 
 
 def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step]:
@@ -58,6 +70,7 @@ def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
     total = sum(len(fold(text_content(p))) for p in found)
     if total < MIN_LEDE_TOTAL or total > MAX_LEDE_SHARE * size:
         return region, step
+    found = _written_bodies(found, region)
     joined = region.makeelement("div", {})
     region.addprevious(joined)
     for el in [*found, region]:
@@ -65,6 +78,34 @@ def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
         joined.append(el)
     samples = tuple(" ".join(fold(text_content(p)).split()[:8]) for p in found[:3])
     return joined, Step(step.name, step.why, 0, samples)
+
+
+def _written_bodies(found: list[HtmlElement], region: HtmlElement) -> list[HtmlElement]:
+    """``found`` with the paragraphs that are children of one body of written text (see the
+    module's notes) replaced by that body, once, where the first of them was."""
+    out: list[HtmlElement] = []
+    taken: set[HtmlElement] = set()
+    for p in found:
+        block = p.getparent()
+        if block is not None and block in taken:
+            continue
+        if block is not None and _is_written_body(block, region):
+            taken.add(block)
+            out.append(block)
+        else:
+            out.append(p)
+    return out
+
+
+def _is_written_body(block: HtmlElement, region: HtmlElement) -> bool:
+    """Nothing but written blocks (``WRITTEN_BLOCKS``), one of them more than a paragraph, and
+    no ancestor of the region."""
+    children = [el for el in block if isinstance(el.tag, str)]
+    if any(el.tag not in WRITTEN_BLOCKS for el in children):
+        return False
+    if not any(el.tag in AUTHORED_BLOCKS for el in children):
+        return False
+    return not any(a is block for a in region.iterancestors())
 
 
 def _lede_paragraphs(block: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
