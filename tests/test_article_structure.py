@@ -622,3 +622,30 @@ def test_a_store_collection_keeps_its_grid_of_product_cards() -> None:
     assert "£4.20 GBP" in out
     for chrome in ("Filter:", "In stock (6)", "Add to cart", "Free delivery"):
         assert chrome not in out
+
+
+@pytest.mark.parametrize(
+    ("around", "kept"),
+    [
+        # a post's body as an editor renders it: nothing but written blocks
+        ("<div class='md'>{}</div>", True),
+        # a template's column, where a heading and a short list of links may be a rail
+        ("<div class='col'>{}<div class='ad-slot'><span>Ad</span></div></div>", False),
+    ],
+)
+def test_a_short_link_list_under_a_plain_heading_in_written_text(around: str, kept: bool) -> None:
+    # a release roundup: each contributor's name, then the changes they made, as links
+    prose = "".join(
+        f"<p>Paragraph {n} of the update, with commas, clauses, and what the two of us did "
+        "over the last fortnight, in order.</p>"
+        for n in range(4)
+    )
+    changes = (
+        "<h2>quillwort</h2><ul><li><a href='https://code.test/pull/1'>Drop an unused index</a>"
+        "</li><li><a href='https://code.test/pull/2'>Run checks in one transaction</a></li></ul>"
+    )
+    region = dom.parse(f"<html><body>{around.format(prose + changes + prose)}</body></html>")
+    block = region.find(".//body/div")
+    assert block is not None
+    drop_link_lists(block)
+    assert ("Run checks in one transaction" in block.text_content()) is kept

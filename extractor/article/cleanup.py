@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urldefrag, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractor.article import docs
+from extractor.article import docs, ledes
 from extractor.article.boilerplate import COMMENT_NAMES, names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.posts import is_post_byline, posts_holding_bylines
@@ -273,8 +273,14 @@ def _outermost_list(el: HtmlElement, region: HtmlElement) -> HtmlElement:
 
 def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
     """A link list that is the body of an anchored section ("References", a README's table of
-    contents) is content; one under a related-stories label is not."""
-    heading = docs.section_heading(el, region, label=RELATED_LABEL)
+    contents) is content; one under a related-stories label is not. Inside a body of written
+    text (a block of nothing but paragraphs, headings, lists...: a post as an editor renders
+    it) any heading will do: a template's rail is not written there."""
+    parent = el.getparent()
+    written = parent is not None and all(
+        c.tag in ledes.WRITTEN_BLOCKS for c in parent if isinstance(c.tag, str)
+    )
+    heading = docs.section_heading(el, region, label=RELATED_LABEL, anchored=not written)
     return heading is not None and not RELATED_LABEL.match(fold(text_content(heading)))
 
 

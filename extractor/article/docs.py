@@ -104,16 +104,19 @@ def is_named_section(el: HtmlElement) -> bool:
 
 
 def section_heading(
-    el: HtmlElement, region: HtmlElement, label: re.Pattern[str] | None = None
+    el: HtmlElement,
+    region: HtmlElement,
+    label: re.Pattern[str] | None = None,
+    anchored: bool = True,
 ) -> HtmlElement | None:
     """The anchored heading of the section ``el`` is (a ``<section>`` that starts with it) or
     opens (nothing to read between the two but a short caption line), or None. ``el`` may sit
     first inside a wrapper (``<details>`` after its ``<summary>``). A caption that ``label``
-    matches ("See also") is not one."""
+    matches ("See also") is not one. With ``anchored`` false, any heading will do."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
     own = _heading_in(first) if first is not None and not (el.text or "").strip() else None
     if own is not None:
-        return own if is_anchored(own) else None
+        return own if not anchored or is_anchored(own) else None
     block = el
     while True:
         prev = _prev_element(block)
@@ -121,7 +124,9 @@ def section_heading(
             prev = _prev_element(prev)
         if prev is not None:
             heading = _heading_in(prev)
-            return heading if heading is not None and is_anchored(heading) else None
+            if heading is None or (anchored and not is_anchored(heading)):
+                return None
+            return heading
         parent = block.getparent()
         if parent is None or parent is region or (parent.text or "").strip():
             return None
