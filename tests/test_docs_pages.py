@@ -903,3 +903,33 @@ def test_a_span_named_for_a_page_part_inside_a_heading_still_goes() -> None:
     heading = '<h2>Wiring <span id="share-links">Share</span></h2>'
     out = page(f"<p>{PROSE}</p>{heading}<p>{PROSE}</p>")
     assert "## Wiring\n" in out and "Share" not in out
+
+
+@pytest.mark.parametrize(
+    ("heading", "shown"),
+    [
+        # a docs theme's page actions beside the title, mounted by its script (Retype)
+        (
+            '<h2 id="install">Install<div class="page-actions"><button type="button" '
+            'title="Copy page as Markdown"><span>Copy</span></button></div></h2>',
+            "## Install",
+        ),
+        ('<h2>Where to buy<button aria-label="Share">Share</button></h2>', "## Where to buy"),
+        # an accordion's header (the WAI-ARIA pattern): the button holds the heading's words
+        (
+            '<h2><button aria-expanded="false" aria-controls="a1">How long does delivery '
+            "take?</button></h2>",
+            "## How long does delivery take?",
+        ),
+        (
+            '<h2><span>1.</span><button aria-expanded="true">Choose a plan</button></h2>',
+            "Choose a plan",
+        ),
+    ],
+)
+def test_a_button_in_a_heading_is_its_header_or_an_action_beside_it(
+    heading: str, shown: str
+) -> None:
+    out = page(f"<article><h1>Guide</h1><p>{PROSE}</p>{heading}<p>{PROSE}</p></article>")
+    assert shown in out
+    assert "Copy" not in out and "Share" not in out

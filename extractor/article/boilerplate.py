@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -419,14 +420,26 @@ def _shown_already(view: HtmlElement, shown: str) -> bool:
     return all(" ".join(end) in shown for end in ends)
 
 
+def _beside_its_heading(button: HtmlElement) -> bool:
+    """Whether the button is an action beside a heading's words rather than its header: the
+    heading holds as many words outside its buttons as the button holds, or more."""
+    heading = deepcopy(next(button.iterancestors("h1", "h2", "h3", "h4", "h5", "h6")))
+    for other in list(heading.iter("button")):
+        other.drop_tree()  # (its tail, the heading's words after it, stays)
+    own = len(_WORD.findall(text_content(heading)))
+    return own >= max(len(_WORD.findall(text_content(button))), 1)
+
+
 def drop_non_content(body: HtmlElement) -> Step:
     """Scripts, styles, embeds and form controls (removed in one pass inside lxml), with the
     labels of the select boxes and text fields (see ``_FOR_LABELS``) and the links to an AR
     viewer (see ``_AR_LINKS``); a button inside a heading is an accordion's header (the
-    WAI-ARIA pattern): its words stay."""
+    WAI-ARIA pattern): its words stay, unless the heading has as many words of its own (a
+    "Copy" or "Share" action beside a page's title goes with the controls)."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
     for button in _HEADING_BUTTONS(body):
-        button.drop_tag()
+        if not _beside_its_heading(button):
+            button.drop_tag()
     _drop_field_labels(body, removal)
     for link in _AR_LINKS(body):
         removal.take(link)
