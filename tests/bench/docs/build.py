@@ -67,6 +67,8 @@ NPM = {
         "zod@4.1.12",
     ],
     "docsify": ["docsify@4.13.1"],
+    # Retype: a .NET generator shipped on npm with its binary for each platform
+    "retype": ["retypeapp@4.6.0"],
     "rspress": ["@rspress/core@2.0.22"],
     "vuepress": [
         "vuepress@2.0.0-rc.30",
@@ -118,6 +120,7 @@ PAGE_PATHS = {
     "rspress": "/rspress/{doc}.html",
     "vuepress": "/vuepress/{doc}.html",
     "hugo-doks": "/hugo-doks/docs/{doc}/",
+    "retype": "/retype/{doc}/",
     "mediawiki": "/mediawiki/index.php/{doc}",
     "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
 }
@@ -429,6 +432,23 @@ def build_vitepress(work: Path, docs: list[Doc]) -> None:
     save_built("vitepress", docs, lambda d: src / ".vitepress" / "dist" / f"{d.id}.html")
 
 
+def build_retype(work: Path, docs: list[Doc]) -> None:
+    """Retype with its default settings: one page per document, its own table of contents."""
+    site = work / "retype"
+    npm_install(site, NPM["retype"])
+    src = site / "docs"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.rmtree(site / "dist", ignore_errors=True)
+    write_docs(src, docs, Doc.with_h1)
+    (src / "index.md").write_text("# Packages\n")
+    (site / "retype.yml").write_text(
+        f"input: docs\noutput: dist\nurl: {BASE}/retype\nbranding:\n  title: Packages\n"
+        "edit:\n  repo: https://git.test/packages\n  base: docs\n"
+    )
+    run(["npx", "retype", "build"], site)
+    save_built("retype", docs, lambda d: site / "dist" / d.id / "index.html")
+
+
 def build_rspress(work: Path, docs: list[Doc]) -> None:
     """Rspress 2 (Rsbuild and React), its default theme, static pages for every route."""
     site = work / "rspress"
@@ -734,6 +754,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "jekyll-minima": build_jekyll,
     "vitepress": build_vitepress,
     "rspress": build_rspress,
+    "retype": build_retype,
     "vuepress": build_vuepress,
     "docusaurus": build_docusaurus,
     "starlight": build_starlight,

@@ -60,6 +60,7 @@ SITE_ROOTS = {
     "starlight": "starlight/dist",
     "nextra": "nextra/out",
     "docsify": "docsify/site",
+    "retype": "retype/dist",
 }
 # the browser's budget per page; nothing but loopback is reached
 OPTIONS = Options(timeout_ms=20_000)
