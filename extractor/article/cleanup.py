@@ -275,10 +275,13 @@ def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
     """A link list that is the body of an anchored section ("References", a README's table of
     contents) is content; one under a related-stories label is not. Inside a body of written
     text (a block of nothing but paragraphs, headings, lists...: a post as an editor renders
-    it) any heading will do: a template's rail is not written there."""
+    it) any heading will do where the text goes on after the list: a list of links that ends
+    the body is the rail an article's template or author adds ("Elsewhere")."""
     parent = el.getparent()
-    written = parent is not None and all(
-        c.tag in ledes.WRITTEN_BLOCKS for c in parent if isinstance(c.tag, str)
+    written = (
+        parent is not None
+        and all(c.tag in ledes.WRITTEN_BLOCKS for c in parent if isinstance(c.tag, str))
+        and any(text_content(after).strip() for after in el.itersiblings())
     )
     heading = docs.section_heading(el, region, label=RELATED_LABEL, anchored=not written)
     return heading is not None and not RELATED_LABEL.match(fold(text_content(heading)))
