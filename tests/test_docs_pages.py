@@ -92,6 +92,17 @@ def page(html: str, title: str = "Guide") -> str:
         ),
         # a quote that starts with the alert mark, left as text by the generator
         ("<blockquote><p>[!CAUTION]\nKept.</p></blockquote>", "> [!caution]\n> Kept.\n"),
+        # a callout box whose kind is only in its heading, set after an icon (Retype)
+        (
+            '<div class="doc-callout" role="alert"><div class="icon"><svg></svg></div><div>'
+            "<h5>Important</h5><p>Kept.</p></div></div>",
+            "> [!important]\n> Kept.\n",
+        ),
+        # ...or in a bold lead-in of its first paragraph
+        (
+            '<div class="callout"><p><strong>Note</strong> Kept.</p></div>',
+            "> [!note]\n> Kept.\n",
+        ),
     ],
 )
 def test_admonitions_become_callouts(html: str, expected: str) -> None:
@@ -109,10 +120,23 @@ def test_admonitions_become_callouts(html: str, expected: str) -> None:
         "<blockquote><p>[Sic] as written.</p></blockquote>",
         # a kind word inside a longer class name, over a subtitle: a pager's "previous" card
         '<div class="prev-next-info"><p class="prev-next-subtitle">previous</p><p>Intro</p></div>',
+        # a callout-named box whose first words are more than a kind
+        '<div class="callout"><h5>Note the new opening hours</h5><p>From May on.</p></div>',
     ],
 )
 def test_other_boxes_are_not_callouts(html: str) -> None:
     assert "[!" not in converted(html)
+
+
+def test_an_alert_role_callout_survives_the_page_furniture() -> None:
+    # the theme marks each callout role="alert", as a banner or a toast is marked
+    out = page(
+        f"<article><h1>Guide</h1><p>{PROSE}</p><div class='doc-callout' role='alert'>"
+        "<div class='icon'></div><div><h5>Note</h5><p>Back up first.</p></div></div>"
+        f"<p>{PROSE}</p><div role='alert'>Saved to your reading list.</div></article>"
+    )
+    assert "> [!note]\n> Back up first." in out
+    assert "reading list" not in out
 
 
 def test_an_admonition_aside_survives_the_page_furniture() -> None:

@@ -49,6 +49,8 @@ _BOX_TAGS = ("div", "aside", "section", "details", "blockquote")
 # "[!NOTE]" at the start of a quote (GitHub's alert syntax, left unrendered by a generator)
 _ALERT_MARK = re.compile(r"^\s*\[!(\w+)\]\s*")
 TITLE_MAX_CHARS = 80
+# the tags of a title that an admonition-family box may set after an icon
+_KIND_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div"})
 
 
 def _kind_of_names(el: HtmlElement, family: bool) -> str | None:
@@ -86,6 +88,17 @@ def _title_of(el: HtmlElement) -> HtmlElement | None:
     return first if short and first.find(".//pre") is None else None
 
 
+def _kind_heading(el: HtmlElement) -> HtmlElement | None:
+    """An admonition-family box's first words, when a heading holds them (a theme that sets
+    an icon first, then ``<h5>Note</h5>``): the title, if it names a kind."""
+    for child in el.iter():
+        if child is el or not isinstance(child.tag, str):
+            continue
+        if (child.text or "").strip():
+            return child if child.tag in _KIND_HEADINGS else None
+    return None
+
+
 def _kind_of_title(title: HtmlElement | None) -> str | None:
     if title is None:
         return None
@@ -119,6 +132,9 @@ def mark_callouts(body: HtmlElement) -> Step:
         if not family and title is None:
             continue  # (tested first: most boxes of a page are neither)
         kind = _kind_of_names(el, family) or _kind_of_title(title)
+        if kind is None and family and title is None:
+            title = _kind_heading(el)
+            kind = _kind_of_title(title)
         if kind is None:
             continue
         if (
