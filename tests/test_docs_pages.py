@@ -366,6 +366,14 @@ REFERENCES = (
         # a README's table of contents, folded in a disclosure
         '<h2 id="toc">Table of Contents</h2><details><summary>Click to expand</summary>{list}'
         "</details>",
+        # Retype in the browser: a table's wrapper, its copy button (gone with the controls)
+        # before the list's own wrapper
+        '<h2 id="references">References</h2><div class="retype-table"><div class="copy">'
+        '<button type="button">Copy</button></div><div class="table-wrapper">{list}</div></div>',
+        # ...and its folded panel: the toggle's caption under an empty link laid over it
+        '<h2 id="toc">Table of Contents</h2><div class="toggle"><div>Click to expand</div>'
+        '<a href="#toggle" class="absolute inset-0"></a></div><div class="collapse-content" '
+        'style="height: 0px;"><div class="panel">{list}</div></div>',
     ],
 )
 def test_a_list_of_links_that_is_a_section_body_stays(heading: str) -> None:

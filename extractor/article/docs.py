@@ -59,11 +59,19 @@ def _heading_in(el: HtmlElement) -> HtmlElement | None:
     return first
 
 
+def _is_blank(el: HtmlElement) -> bool:
+    """An element that shows nothing to read or see (a wrapper left empty once its copy button
+    went, a spacer): it stands between no heading and its list."""
+    return el.tag in _LEAD_IN_TAGS and not text_content(el).strip() and el.find(".//img") is None
+
+
 def _is_lead_in(el: HtmlElement, label: re.Pattern[str] | None) -> bool:
-    """A short caption line between a heading and its list: no link, no more than
+    """A short caption line between a heading and its list: no link with words, no more than
     LEAD_IN_MAX_WORDS words."""
-    if el.tag not in _LEAD_IN_TAGS or any(True for _ in el.iter("a", *HEADINGS)):
+    if el.tag not in _LEAD_IN_TAGS or any(True for _ in el.iter(*HEADINGS)):
         return False
+    if any(text_content(a).strip() for a in el.iter("a")):
+        return False  # (an empty link laid over a toggle to make it clickable is none)
     text = " ".join(text_content(el).split())
     if not text or len(text.split()) > LEAD_IN_MAX_WORDS:
         return False
@@ -120,7 +128,9 @@ def section_heading(
     block = el
     while True:
         prev = _prev_element(block)
-        while prev is not None and (prev.tag in _LEADERS or _is_lead_in(prev, label)):
+        while prev is not None and (
+            prev.tag in _LEADERS or _is_lead_in(prev, label) or _is_blank(prev)
+        ):
             prev = _prev_element(prev)
         if prev is not None:
             heading = _heading_in(prev)
