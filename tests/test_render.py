@@ -168,6 +168,16 @@ def test_a_closed_disclosures_body_is_kept_though_a_script_hides_it(
 
 
 @pytest.mark.browser
+def test_a_panel_folded_to_no_height_is_kept(live: Browser, pages_url: str) -> None:
+    # Retype's collapsible block: its body folded to no height by the theme's script, under a
+    # toggle that an empty link covers; a screen-reader label of 1px still goes
+    _, result = live.extract(pages_url + "docs-collapsed-panel/")
+    assert in_order(result.markdown, "Click to expand", "- [Setup](", "- [Totals](", "## Setup")
+    assert "Opens in a new tab" not in result.markdown
+    assert "About the harbour survey team" not in result.markdown
+
+
+@pytest.mark.browser
 def test_relative_links_become_absolute(live: Browser, pages_url: str) -> None:
     _, result = live.extract(pages_url + "relative-links/")
     md = result.markdown

@@ -6,6 +6,7 @@ import json
 from functools import cache
 from importlib import resources
 
+from extractor.article.boilerplate import DISCLOSED_NAMES
 from extractor.article.tabs import TAB_NAMES
 from extractor.browser.documents import BINDING
 from extractor.normalize import images as lazy
@@ -14,13 +15,15 @@ from extractor.normalize import images as lazy
 OVERLAY_MIN_SHARE = 0.3
 # What capture.js is handed: the overlay threshold, the lazy-image vocabulary the pure
 # normalisation uses, so the page script and Python choose an image's URL the same way, and the
-# class names of a tab strip, so that both keep the same hidden panels.
+# class names of a tab strip and of a panel a reader opens in place, so that both keep the same
+# hidden panels.
 CAPTURE_SETTINGS = {
     "overlayMinShare": OVERLAY_MIN_SHARE,
     "lazySrc": list(lazy.LAZY_SRC_ATTRS),
     "lazySrcset": list(lazy.SRCSET_ATTRS),
     "placeholder": lazy.PLACEHOLDER.pattern,  # written in the syntax JavaScript shares
     "tabNames": TAB_NAMES.pattern,  # the same
+    "disclosedNames": DISCLOSED_NAMES.pattern,  # the same
 }
 
 

@@ -132,6 +132,15 @@
     return false;
   }
 
+  // a panel a reader opens in place (an accordion's body, a collapsible block), folded to no
+  // height by its script rather than hidden: named so (from extractor/article/boilerplate.py)
+  const DISCLOSED_NAMES = new RegExp(opts.disclosedNames, "i");
+  function isCollapsedPanel(el, rect) {
+    if (rect.height > 1 || rect.width <= 1) return false; // (a 1px box is a screen-reader label)
+    const names = (el.getAttribute("class") || "") + " " + (el.id || "");
+    return DISCLOSED_NAMES.test(names) && !el.closest("nav, [role=navigation], [role=menu]");
+  }
+
   // inside a closed <details>, below its <summary>: folded away, not hidden
   function inClosedDisclosure(el) {
     const details = el.parentElement && el.parentElement.closest("details");
@@ -152,6 +161,7 @@
     if (NO_SIZE_CHECK.has(name)) return false;
     const rect = el.getBoundingClientRect();
     if (isClipped(cs, rect) || isOffscreen(el, cs, rect)) {
+      if (isCollapsedPanel(el, rect)) return "folded";
       // no box inside a hidden panel or a folded disclosure: not hidden itself
       return inTabPanel(el) || inClosedDisclosure(el) ? false : "drop";
     }
