@@ -13,6 +13,7 @@ from extractor.article.cleanup import (
     _outside_code,
     drop_bylines,
     drop_junk_lines,
+    drop_link_lists,
     drop_title,
     is_link_listing,
 )
@@ -233,3 +234,31 @@ def test_a_furniture_heading_goes_unless_its_section_holds_prose(after: str, kep
     region = region.get_element_by_id("r")
     drop_junk_lines(region)
     assert ("Comments" in dom.fold(region.text_content())) is kept
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        # a docs page's sentence that goes on into its list
+        ("<p>The server implements the following data types:</p>", True),
+        ("<p>For more information, see:</p>", True),
+        # a related-stories label, however it is worded, and a rail's one-word label
+        ("<p>You may also be interested in the following articles:</p>", False),
+        ("<p>Read more: our coverage of the harbour</p>", False),
+        ("<p>Sponsors:</p>", False),
+        # a sentence that does not lead into the list
+        ("<p>The server keeps each value in memory and writes it to disk.</p>", False),
+    ],
+)
+def test_a_link_list_that_a_sentence_leads_into_stays(lead: str, kept: bool) -> None:
+    prose = "<p>" + "The harbour master keeps the tide tables, the berths, and the fees. " * 5
+    links = (
+        '<ul><li><a href="/types/strings">Strings</a></li><li><a href="/types/hashes">Hashes</a>'
+        '</li><li><a href="/types/lists">Lists</a></li></ul>'
+    )
+    page = dom.parse(
+        f"<html><body><div id='r'>{prose}</p>{lead}{links}{prose}</p></div></body></html>"
+    )
+    found = page.get_element_by_id("r")
+    drop_link_lists(found)
+    assert ("Hashes" in found.text_content()) is kept

@@ -758,8 +758,8 @@ def test_posts_laid_out_as_tables_come_out_under_their_authors_lines() -> None:
         "**ferncombe** · 02 Apr, 2024 17:36\n\n## Soakaways\n\nIn the end",
     )
     # the first post is mostly its list of links, but a post with its author's line is no
-    # link rail: the list goes alone, the post's own words stay
-    assert "Diverters on the downpipes" not in out
+    # link rail: its own words stay, and so does the list its sentence leads into
+    assert in_order(out, "What we tried, in order:", "- [Diverters on the downpipes](")
     # the permalink mark, the members' pictures and the header rows' dates went with the lines
     assert "[#]" not in out and "default avatar" not in out
     assert out.count("02 Apr, 2024 08:15") == 1

@@ -105,6 +105,7 @@ STORE_RAIL_LABEL = re.compile(rf"^(?:{STORE_RAIL_LABELS})\W*$", re.IGNORECASE)
 # their line with the links after it, or leading a line of links ("SEE MORE: <link>").
 RELATED_LABELS = (
     r"you may also like|you might also like|don.?t miss|see more|see also|read more|more"
+    r"|you (?:may|might) (?:also )?be interested in(?: the following)?(?: articles| posts| stories)?"
     r"|also see|related(?: articles| stories| posts| coverage| links| content| reading)?"
     r"|also read|read also|explore further|recommended(?: reading| stories)?"
     r"|more (?:stories|news|from [\w .]+|on this(?: story)?)|further reading"
@@ -117,6 +118,9 @@ RELATED_LABELS = (
 )
 RELATED_LABEL = re.compile(rf"^(?:{RELATED_LABELS})\W*$", re.IGNORECASE)
 RELATED_LEAD = re.compile(rf"^(?:{RELATED_LABELS})(?::|\W*\s)", re.IGNORECASE)
+# A sentence that leads into the list after it ("... the following data types:") has at least
+# this many words (a label of one or two words is a rail's: "Related:", "Sponsors:").
+INTRO_MIN_WORDS = 3
 # A labelled line of links is at most this long.
 RELATED_LINE_MAX_CHARS = 300
 # Inline elements: they make a line of their own only inside a block that holds nothing else.
@@ -192,7 +196,8 @@ def drop_link_lists(region: HtmlElement) -> Step:
         if not text_len or text_len > LINK_DENSE_MAX_CHARS:
             continue
         dense = link_density(el, text_len) > LINK_DENSE and not _has_prose(el)
-        if dense and not _opens_section(_outermost_list(el, region), region):
+        outer = _outermost_list(el, region)
+        if dense and not _opens_section(outer, region) and not _introduced(outer):
             removal.take(el)
     return removal.step()
 
@@ -285,6 +290,21 @@ def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
     )
     heading = docs.section_heading(el, region, label=RELATED_LABEL, anchored=not written)
     return heading is not None and not RELATED_LABEL.match(fold(text_content(heading)))
+
+
+def _introduced(el: HtmlElement) -> bool:
+    """A list that the sentence before it leads into ("Redis implements the following data
+    types:", "For more information, see:") is that sentence's end: a paragraph of a few words
+    or more that ends in a colon, not a related-stories label ("Read more:")."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag != "p" or (prev.tail or "").strip():
+        return False
+    text = fold(text_content(prev))
+    if not text.endswith(":") or len(text.split()) < INTRO_MIN_WORDS:
+        return False
+    return not (RELATED_LABEL.match(text) or RELATED_LEAD.match(text))
 
 
 def drop_related_links(region: HtmlElement) -> Step:
