@@ -171,6 +171,17 @@ def ancestor(el: HtmlElement, *tags: str) -> HtmlElement | None:
     return next(el.iterancestors(*tags), None)
 
 
+def previous_element(el: HtmlElement, *, adjacent: bool = False) -> HtmlElement | None:
+    """The element before ``el``, comments and processing instructions passed over; with
+    ``adjacent``, None when text stands between the two."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if adjacent and before is not None and (before.tail or "").strip():
+        return None
+    return before
+
+
 def is_within(el: HtmlElement, container: HtmlElement) -> bool:
     """Does ``container`` hold ``el`` (at any depth; an element is not within itself)?"""
     return any(parent is container for parent in el.iterancestors())

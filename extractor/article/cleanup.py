@@ -14,7 +14,7 @@ from extractor.article.boilerplate import COMMENT_NAMES, names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.posts import is_post_byline, posts_holding_bylines
 from extractor.article.scoring import link_density
-from extractor.dom import ancestor, fold, text_content
+from extractor.dom import ancestor, fold, previous_element, text_content
 from extractor.metadata.titles import key
 from extractor.normalize.core import leads_nowhere
 from extractor.records import Step
@@ -296,10 +296,8 @@ def _introduced(el: HtmlElement) -> bool:
     """A list that the sentence before it leads into ("Redis implements the following data
     types:", "For more information, see:") is that sentence's end: a paragraph of a few words
     or more that ends in a colon, not a related-stories label ("Read more:")."""
-    prev = el.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):
-        prev = prev.getprevious()
-    if prev is None or prev.tag != "p" or (prev.tail or "").strip():
+    prev = previous_element(el, adjacent=True)
+    if prev is None or prev.tag != "p":
         return False
     text = fold(text_content(prev))
     if not text.endswith(":") or len(text.split()) < INTRO_MIN_WORDS:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import _SLUG_NUMBER, _id_is_its_heading, _slug
-from extractor.dom import text_content
+from extractor.dom import previous_element, text_content
 from extractor.normalize.codeblocks import has_language
 from extractor.normalize.core import is_permalink_text
 
@@ -32,13 +32,6 @@ _LEADERS = ("summary",)
 # name above his profile links), at most this many words and no link
 _LEAD_IN_TAGS = ("p", "div", "strong", "b", "em", "i", "span")
 LEAD_IN_MAX_WORDS = 4
-
-
-def _prev_element(el: HtmlElement) -> HtmlElement | None:
-    prev = el.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):
-        prev = prev.getprevious()
-    return prev
 
 
 def _heading_in(el: HtmlElement) -> HtmlElement | None:
@@ -127,11 +120,11 @@ def section_heading(
         return own if not anchored or is_anchored(own) else None
     block = el
     while True:
-        prev = _prev_element(block)
+        prev = previous_element(block)
         while prev is not None and (
             prev.tag in _LEADERS or _is_lead_in(prev, label) or _is_blank(prev)
         ):
-            prev = _prev_element(prev)
+            prev = previous_element(prev)
         if prev is not None:
             heading = _heading_in(prev)
             if heading is None or (anchored and not is_anchored(heading)):

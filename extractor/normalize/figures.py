@@ -14,7 +14,7 @@ import re
 from lxml import html
 from lxml.html import HtmlElement
 
-from extractor.dom import ancestor, fold, text_of
+from extractor.dom import ancestor, fold, previous_element, text_of
 from extractor.markdown.escaping import is_junk_alt
 from extractor.records import Step
 from extractor.removal import Removal
@@ -106,25 +106,15 @@ def _image_holder(el: HtmlElement | None) -> bool:
     return len(el.findall(".//img")) == 1 and len(text_of(el)) <= IMAGE_HOLDER_MAX_CHARS
 
 
-def _previous_element(el: HtmlElement) -> HtmlElement | None:
-    """The element before ``el``, unless text stands between them."""
-    before = el.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()
-    if before is None or (before.tail or "").strip():
-        return None
-    return before
-
-
 def follows_image(caption: HtmlElement) -> HtmlElement | None:
     """The picture right before a caption outside <figure> ("class*=caption" under an image)."""
-    before = _previous_element(caption)
+    before = previous_element(caption, adjacent=True)
     if _image_holder(before):
         return before
     parent = caption.getparent()
     # <div class=photo><img></div><p class=caption> nested one level down: the caption first
     if parent is not None and before is None and not (parent.text or "").strip():
-        outer = _previous_element(parent)
+        outer = previous_element(parent, adjacent=True)
         if _image_holder(outer) and len(text_of(parent)) == len(text_of(caption)):
             return outer
     return None
