@@ -423,7 +423,7 @@ def _shown_already(view: HtmlElement, shown: str) -> bool:
 def _beside_its_heading(button: HtmlElement) -> bool:
     """Whether the button is an action beside a heading's words rather than its header: the
     heading holds as many words outside its buttons as the button holds, or more."""
-    heading = deepcopy(next(button.iterancestors("h1", "h2", "h3", "h4", "h5", "h6")))
+    heading = deepcopy(next(button.iterancestors(*HEADING_TAGS)))
     for other in list(heading.iter("button")):
         other.drop_tree()  # (its tail, the heading's words after it, stays)
     own = len(_WORD.findall(text_content(heading)))

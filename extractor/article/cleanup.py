@@ -285,7 +285,7 @@ def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
     parent = el.getparent()
     written = (
         parent is not None
-        and all(c.tag in ledes.WRITTEN_BLOCKS for c in parent if isinstance(c.tag, str))
+        and ledes.holds_only_written(parent)
         and any(text_content(after).strip() for after in el.itersiblings())
     )
     heading = docs.section_heading(el, region, label=RELATED_LABEL, anchored=not written)

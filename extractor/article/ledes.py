@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import HEADING_TAGS
 from extractor.article.scoring import ends_content, link_density
-from extractor.dom import fold, text_content
+from extractor.dom import fold, is_within, text_content
 from extractor.records import Step
 
 # The lede sits at most this many levels above the region (its parent's or grandparent's block).
@@ -97,15 +97,17 @@ def _written_bodies(found: list[HtmlElement], region: HtmlElement) -> list[HtmlE
     return out
 
 
+def holds_only_written(block: HtmlElement) -> bool:
+    """Whether the block's children are nothing but written blocks (``WRITTEN_BLOCKS``)."""
+    return all(el.tag in WRITTEN_BLOCKS for el in block if isinstance(el.tag, str))
+
+
 def _is_written_body(block: HtmlElement, region: HtmlElement) -> bool:
-    """Nothing but written blocks (``WRITTEN_BLOCKS``), one of them more than a paragraph, and
-    no ancestor of the region."""
-    children = [el for el in block if isinstance(el.tag, str)]
-    if any(el.tag not in WRITTEN_BLOCKS for el in children):
+    """Nothing but written blocks, one of them more than a paragraph, and no ancestor of the
+    region."""
+    if not holds_only_written(block) or is_within(region, block):
         return False
-    if not any(el.tag in AUTHORED_BLOCKS for el in children):
-        return False
-    return not any(a is block for a in region.iterancestors())
+    return any(el.tag in AUTHORED_BLOCKS for el in block if isinstance(el.tag, str))
 
 
 def _lede_paragraphs(block: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
