@@ -283,6 +283,15 @@ def test_image_next_to_prose_is_not_a_figure() -> None:
         ),
         # a figure around a block is no highlighter's unless so named
         ('<figure class="wide js"><pre>x = 1</pre></figure>', None),
+        # the code's one class word, when it is a language's name (TypeDoc, GeSHi on the <pre>)
+        ('<pre><code class="sh">x = 1</code><button>Copy</button></pre>', "sh"),
+        ('<pre class="javascript" style="font-family:monospace;">x = 1</pre>', "javascript"),
+        ('<pre><code class="TypeScript">x = 1</code></pre>', "typescript"),
+        # ...not a word that names no language, nor one among other class words
+        ('<pre><code class="output">x = 1</code></pre>', None),
+        ('<pre><code class="text">x = 1</code></pre>', None),
+        ('<pre class="prettyprint">x = 1</pre>', None),
+        ('<pre><code class="wrap sh">x = 1</code></pre>', None),
     ],
 )
 def test_code_language(body: str, lang: str | None) -> None:

@@ -3,15 +3,18 @@
 Highlighters split code into spans, put line numbers in a gutter (a table column, a
 ``.line-numbers-rows`` span, a ``.lineno`` per line) and add a "Copy" button; the language is
 written as ``class="language-x"``, ``lang-x``, ``highlight-source-x``, ``brush: x``, Hexo's
-``<figure class="highlight x">`` or
-``data-lang``. This step keeps the code text and its language, and nothing else.
+``<figure class="highlight x">``, ``data-lang``, or as the one class of the block's ``<code>``
+(``<code class="sh">``: TypeDoc, and markdown-it or marked set up without a prefix) when that
+class is a language's name. This step keeps the code text and its language, and nothing else.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml.html import HtmlElement
+from pygments.lexers import get_all_lexers
 
 from extractor.dom import ancestor, fold, text_content
 from extractor.records import Step
@@ -30,6 +33,9 @@ _LANG_CLASS = re.compile(
 _NOT_LANGS = frozenset(
     {"", "none", "plain", "plaintext", "text", "txt", "nohighlight", "js-file-line", "default"}
 )
+# ...and, as a block's lone class word, these too: a class that names what the block shows
+# rather than its language (Pygments has an "output" lexer)
+_NOT_BARE_LANGS = _NOT_LANGS | {"output"}
 # Hexo's highlighter: the figure around a block's table of gutter and code names the language
 # in its second class word (<figure class="highlight js"><table><tr><td class="code"><pre>)
 _FIGURE_LANG = re.compile(r"^\s*highlight\s+([a-z0-9+#]+)\s*$", re.IGNORECASE)
@@ -69,6 +75,10 @@ def _language(pre: HtmlElement) -> str | None:
             value = found[1].lower()
             if value not in _NOT_LANGS:
                 return value
+    for el in (*pre.iterchildren("code"), pre):
+        bare: list[str] = str(el.get("class", "")).lower().split()
+        if len(bare) == 1 and bare[0] in _language_names():
+            return bare[0]
     for depth, el in enumerate(pre.iterancestors()):
         if depth >= FIGURE_DEPTH:
             break
@@ -77,6 +87,16 @@ def _language(pre: HtmlElement) -> str | None:
             value = named[1].lower() if named else ""
             return value if value not in _NOT_LANGS else None
     return None
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """Every language name and alias Pygments knows ("python", "py", "sh", "tsx"), less the
+    words that name no language when they stand alone as a class."""
+    names = {
+        alias.lower() for _, aliases, _, _ in get_all_lexers(plugins=False) for alias in aliases
+    }
+    return frozenset(names - _NOT_BARE_LANGS)
 
 
 def has_language(pre: HtmlElement) -> bool:
