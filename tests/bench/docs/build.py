@@ -70,6 +70,9 @@ NPM = {
     # Retype: a .NET generator shipped on npm with its binary for each platform
     "retype": ["retypeapp@4.6.0"],
     "rspress": ["@rspress/core@2.0.22"],
+    # TypeDoc, the API documentation generator of TypeScript packages; its project documents
+    # are Markdown pages beside the API pages, in the same theme
+    "typedoc": ["typedoc@0.28.20", "typescript@6.0.3"],
     "vuepress": [
         "vuepress@2.0.0-rc.30",
         "@vuepress/bundler-vite@2.0.0-rc.30",
@@ -121,6 +124,7 @@ PAGE_PATHS = {
     "vuepress": "/vuepress/{doc}.html",
     "hugo-doks": "/hugo-doks/docs/{doc}/",
     "retype": "/retype/{doc}/",
+    "typedoc": "/typedoc/documents/{doc}.html",
     "mediawiki": "/mediawiki/index.php/{doc}",
     "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
 }
@@ -449,6 +453,27 @@ def build_retype(work: Path, docs: list[Doc]) -> None:
     save_built("retype", docs, lambda d: site / "dist" / d.id / "index.html")
 
 
+def build_typedoc(work: Path, docs: list[Doc]) -> None:
+    """TypeDoc's default theme: a one-line TypeScript package whose API pages are joined by the
+    documents, given as project documents (``--projectDocuments``), one page each, named by
+    its file (the document's id), its title the document's own first heading."""
+    site = work / "typedoc"
+    npm_install(site, NPM["typedoc"])
+    for folder in ("src", "docs", "dist"):
+        shutil.rmtree(site / folder, ignore_errors=True)
+    (site / "src").mkdir()
+    (site / "src" / "index.ts").write_text('export const version = "1.0.0";\n')
+    (site / "tsconfig.json").write_text(
+        '{"compilerOptions": {"target": "es2022", "module": "esnext", "strict": true},'
+        ' "include": ["src"]}\n'
+    )
+    write_docs(site / "docs", docs, Doc.with_h1)
+    run(["npx", "typedoc", "--entryPoints", "src/index.ts", "--projectDocuments", "docs/*.md",
+         "--name", "Packages", "--readme", "none", "--out", "dist",
+         "--sourceLinkTemplate", "https://git.test/packages/blob/main/{path}#L{line}"], site)  # fmt: skip
+    save_built("typedoc", docs, lambda d: site / "dist" / "documents" / f"{d.id}.html")
+
+
 def build_rspress(work: Path, docs: list[Doc]) -> None:
     """Rspress 2 (Rsbuild and React), its default theme, static pages for every route."""
     site = work / "rspress"
@@ -755,6 +780,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "vitepress": build_vitepress,
     "rspress": build_rspress,
     "retype": build_retype,
+    "typedoc": build_typedoc,
     "vuepress": build_vuepress,
     "docusaurus": build_docusaurus,
     "starlight": build_starlight,

@@ -61,6 +61,7 @@ SITE_ROOTS = {
     "nextra": "nextra/out",
     "docsify": "docsify/site",
     "retype": "retype/dist",
+    "typedoc": "typedoc/dist",
 }
 # the browser's budget per page; nothing but loopback is reached
 OPTIONS = Options(timeout_ms=20_000)
