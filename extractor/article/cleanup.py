@@ -283,10 +283,12 @@ def _opens_section(el: HtmlElement, region: HtmlElement) -> bool:
     it) any heading will do where the text goes on after the list: a list of links that ends
     the body is the rail an article's template or author adds ("Elsewhere")."""
     parent = el.getparent()
+    folded = parent is not None and parent.tag == "details"  # its <details> is the body's block
+    block, holder = (parent, parent.getparent()) if folded else (el, parent)
     written = (
-        parent is not None
-        and ledes.holds_only_written(parent)
-        and any(text_content(after).strip() for after in el.itersiblings())
+        holder is not None
+        and ledes.holds_only_written(holder)
+        and any(text_content(after).strip() for after in block.itersiblings())
     )
     heading = docs.section_heading(el, region, label=RELATED_LABEL, anchored=not written)
     return heading is not None and not RELATED_LABEL.match(fold(text_content(heading)))

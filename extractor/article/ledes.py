@@ -38,7 +38,7 @@ MAX_BREAKS = 2
 NOT_LEDE = ("a", "button", "form", "label", "li", "figure", "figcaption", "blockquote", "table")
 # What a body of written text is made of: besides paragraphs, the blocks an editor writes.
 WRITTEN_BLOCKS = frozenset(
-    {"p", *HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "hr", "dl"}
+    {"p", *HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "hr", "dl", "details", "br"}
 )
 # ...of which a body holds at least one, else its paragraphs are all there is to join.
 AUTHORED_BLOCKS = frozenset({*HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "dl"})
