@@ -73,6 +73,8 @@ NPM = {
     # TypeDoc, the API documentation generator of TypeScript packages; its project documents
     # are Markdown pages beside the API pages, in the same theme
     "typedoc": ["typedoc@0.28.20", "typescript@6.0.3"],
+    # JSDoc's default template: a package's README as the home page of its API docs
+    "jsdoc": ["jsdoc@4.0.5"],
     "vuepress": [
         "vuepress@2.0.0-rc.30",
         "@vuepress/bundler-vite@2.0.0-rc.30",
@@ -125,6 +127,7 @@ PAGE_PATHS = {
     "hugo-doks": "/hugo-doks/docs/{doc}/",
     "retype": "/retype/{doc}/",
     "typedoc": "/typedoc/documents/{doc}.html",
+    "jsdoc": "/jsdoc/{doc}/index.html",
     "mediawiki": "/mediawiki/index.php/{doc}",
     "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
 }
@@ -474,6 +477,24 @@ def build_typedoc(work: Path, docs: list[Doc]) -> None:
     save_built("typedoc", docs, lambda d: site / "dist" / "documents" / f"{d.id}.html")
 
 
+def build_jsdoc(work: Path, docs: list[Doc]) -> None:
+    """JSDoc's default template, once per document: a one-line module's API docs with the
+    document as the README of their home page (``--readme``), as a package's docs are made."""
+    site = work / "jsdoc"
+    npm_install(site, NPM["jsdoc"])
+    for folder in ("src", "docs", "out"):
+        shutil.rmtree(site / folder, ignore_errors=True)
+    (site / "src").mkdir()
+    (site / "src" / "index.js").write_text(
+        '/**\n * The version.\n * @type {string}\n */\nexport const version = "1.0.0";\n'
+    )
+    write_docs(site / "docs", docs, Doc.with_h1)
+    for doc in docs:
+        run(["npx", "jsdoc", "src", "--readme", f"docs/{doc.id}.md",
+             "--destination", f"out/{doc.id}"], site)  # fmt: skip
+    save_built("jsdoc", docs, lambda d: site / "out" / d.id / "index.html")
+
+
 def build_rspress(work: Path, docs: list[Doc]) -> None:
     """Rspress 2 (Rsbuild and React), its default theme, static pages for every route."""
     site = work / "rspress"
@@ -781,6 +802,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "rspress": build_rspress,
     "retype": build_retype,
     "typedoc": build_typedoc,
+    "jsdoc": build_jsdoc,
     "vuepress": build_vuepress,
     "docusaurus": build_docusaurus,
     "starlight": build_starlight,

@@ -62,6 +62,7 @@ SITE_ROOTS = {
     "docsify": "docsify/site",
     "retype": "retype/dist",
     "typedoc": "typedoc/dist",
+    "jsdoc": "jsdoc/out",
 }
 # the browser's budget per page; nothing but loopback is reached
 OPTIONS = Options(timeout_ms=20_000)
