@@ -98,6 +98,30 @@ def test_lazy_images(body: str, expected: str) -> None:
     assert region.find(".//source") is None and region.find(".//noscript") is None
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Vue Router's link as an in-DOM template writes it, before the app mounts
+        ('<p>See <router-link to="/guide/">the guide</router-link>.</p>', ["/guide/"]),
+        # Retype's link to a place in the page, before its script runs
+        (
+            '<p>An <doc-anchor-trigger to="#options">object</doc-anchor-trigger>.</p>',
+            ["#options"],
+        ),
+        ('<p><nuxt-link to="../x.html">x</nuxt-link></p>', ["../x.html"]),
+        # a bound expression, a word, an element that is no custom one, or one around a link
+        ("<p><router-link :to=\"{ name: 'home' }\">home</router-link></p>", []),
+        ('<p><my-tab to="left">left</my-tab></p>', []),
+        ('<p><span to="/x">x</span></p>', []),
+        ('<p><my-card to="/a"><a href="/b">b</a></my-card></p>', ["/b"]),
+    ],
+)
+def test_links_a_script_has_yet_to_make(body: str, expected: list[str]) -> None:
+    region = region_of(body)
+    normalize(region, BASE, skip=("absolute-urls",))
+    assert attr(region, ".//a", "href") == expected
+
+
 def test_image_without_real_url_is_dropped() -> None:
     region, steps = run('<p>Text</p><img src="data:image/png;base64,iVBOR" alt="loading">')
     assert region.find(".//img") is None

@@ -16,10 +16,14 @@ Steps, in order, by the name that reports them (and skips them):
                          (see spacing.py);
   9. flex-spacing        the children of a flex container whose words touch get a space
                          between them (see spacing.py);
-  10. absolute-urls      links, images, media made absolute (the capture keeps them as written);
+  10. script-links       a link a script has yet to make: a custom element with a plain ``to``
+                         target (Vue Router's ``<router-link to="/guide">``, written so in a
+                         page's in-DOM template; Retype's ``<doc-anchor-trigger to="#x">``)
+                         becomes an ``<a href>``;
+  11. absolute-urls      links, images, media made absolute (the capture keeps them as written);
                          a link to a place in the page too ("#options": the page's URL and
                          that fragment), except a heading's link to itself;
-  11. empty-links        heading and term anchors ("#", "¶"), links without text, links to
+  12. empty-links        heading and term anchors ("#", "¶"), links without text, links to
                          nowhere.
 """
 
@@ -64,6 +68,11 @@ PERMALINK_MAX_CHARS = 3
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+# the target of a link a script makes (a custom element's ``to``): a URL, a path or a place in the
+# page, with no white space (a bound expression is written ``:to="..."``, another attribute)
+_SCRIPT_LINK_TARGET = re.compile(r"^(?:https?://|/|\./|\.\./|#|\?)\S*$")
+
+
 def leads_nowhere(link: HtmlElement) -> bool:
     """Is the link's target one a reader cannot follow ("#", "javascript:...", none)? (A link
     without an href is a named anchor, not such a link.)"""
@@ -81,6 +90,19 @@ def _document_base(region: HtmlElement, base_url: str) -> str:
         return urljoin(base_url, str(found.get("href") or "").strip())
     except ValueError:
         return base_url
+
+
+def script_links(region: HtmlElement) -> None:
+    """Custom elements that a script turns into links (see ``_SCRIPT_LINK_TARGET``) made links."""
+    for el in list(region.iter()):
+        if not isinstance(el.tag, str) or "-" not in el.tag or el.get("href") is not None:
+            continue
+        target = fold(el.get("to"))
+        if not _SCRIPT_LINK_TARGET.match(target) or el.find(".//a") is not None:
+            continue
+        el.tag = "a"
+        el.attrib.pop("to")
+        el.set("href", target)
 
 
 def absolute_urls(region: HtmlElement, base_url: str) -> None:
@@ -178,6 +200,7 @@ NormalizeStep = Literal[
     "list-numbers",
     "date-spacing",
     "flex-spacing",
+    "script-links",
     "absolute-urls",
     "empty-links",
 ]
@@ -189,7 +212,8 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
 
     ``skip`` names steps to leave out (for bisecting a bad page): the Step names below, plus
     "figures" (the same step as "orphan-captions"), and "markdown-source", "date-spacing",
-    "flex-spacing" and "absolute-urls", which remove nothing and so report no Step.
+    "flex-spacing", "script-links" and "absolute-urls", which remove nothing and so report no
+    Step.
     """
     named: list[tuple[NormalizeStep, Callable[[], Step | None]]] = [
         ("markdown-source", lambda: _no_step(rawmarkdown.render_markdown_source, region)),
@@ -202,6 +226,7 @@ def normalize(region: HtmlElement, base_url: str, skip: Collection[str] = ()) ->
         ("list-numbers", lambda: lists.drop_item_numbers(region)),
         ("date-spacing", lambda: _no_step(spacing.space_dates, region)),
         ("flex-spacing", lambda: _no_step(spacing.space_flex_items, region)),
+        ("script-links", lambda: _no_step(script_links, region)),
         ("absolute-urls", lambda: _no_step(absolute_urls, region, base_url)),
         ("empty-links", lambda: clean_links(region)),
     ]
