@@ -119,6 +119,15 @@ def ld(obj: str) -> str:
         ),
         # (a banner is the only heading: no better one)
         ("", '<h1><a href="https://clocks.test">Clocks</a></h1>', "Clocks"),
+        # a page named for its place in the site ("Home"): the document's own heading
+        (
+            "<title>JSDoc: Home</title>",
+            '<h1 class="page-title">Home</h1><article><h1>cookie</h1></article>',
+            "cookie",
+        ),
+        ("<title>Home | Clocks</title>", "<h1>Clocks that keep time</h1>", "Clocks that keep time"),
+        # (with no other heading, the <title> as it is)
+        ("<title>Home | Clocks</title>", "<h1>Home</h1>", "Home | Clocks"),
     ],
 )
 def test_title(head: str, body: str, expected: str | None) -> None:

@@ -15,7 +15,7 @@ from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.posts import is_post_byline, posts_holding_bylines
 from extractor.article.scoring import link_density
 from extractor.dom import ancestor, fold, previous_element, text_content
-from extractor.metadata.titles import key
+from extractor.metadata.titles import key, names_a_place
 from extractor.normalize.core import leads_nowhere
 from extractor.records import Step
 from extractor.removal import Removal
@@ -603,12 +603,22 @@ def drop_edit_links(region: HtmlElement) -> Step:
 def drop_title(region: HtmlElement, title: str | None, page_url: str | None = None) -> Step:
     """The title heading repeated at the top of the region (the title is in metadata).
 
-    The heading that states the title goes; failing that, an <h1> with no text above it, unless
+    A heading at the top that names the page's place in the site ("Home", see
+    ``names_a_place``) goes with it. The heading that states the title goes; failing that, an <h1> with no text above it, unless
     it is the first of a listing's linked card titles (``page_url``: the page's address, which
     a title linking to its own page goes to). Other <h1>s are sections of the article
     (documentation often uses them so) and stay.
     """
     removal = Removal("title-duplicate", "the title heading, kept in metadata instead")
+    top = next(region.iter(*_ALL_HEADINGS), None)
+    if (
+        top is not None
+        and title
+        and not names_a_place(title)
+        and names_a_place(text_content(top))
+        and _text_above(top, region) <= TITLE_KICKER_MAX_CHARS
+    ):
+        removal.take(top)  # the template's name for the page's place ("Home") over the title
     if title:
         wanted = _words(title)
         for at, el in enumerate(list(region.iter(*_HEADINGS))):

@@ -180,7 +180,7 @@ def _first_heading(view: _View, *, site: bool = False) -> str | None:
     for h1 in view.doc.iter("h1"):
         if _names_the_site(h1) is site:
             text = _heading_text(h1)
-            if text:
+            if text and (site or not titles.names_a_place(text)):
                 return text
     return None
 

@@ -19,6 +19,16 @@ _SITE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»«/~]|::)\s+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 
+# what a page is called that names its place in the site rather than its document ("JSDoc: Home",
+# "Home | Acme"): compared by ``key``
+_PLACE_NAMES = frozenset({"home", "homepage", "index", "startpage", "untitled", "mainpage"})
+
+
+def names_a_place(text: str | None) -> bool:
+    """Is the text the name of a page's place in its site ("Home", "Index"), not a title?"""
+    return key(text) in _PLACE_NAMES
+
+
 def readable(text: str | None) -> str:
     """The text as a reader sees it: invisible characters out, white space folded."""
     return fold(_INVISIBLE.sub("", text)) if text else ""
@@ -133,6 +143,8 @@ def pick(
         )
     ):
         return heading
+    if heading and doc_title and any(names_a_place(p) for p in _SEPARATOR.split(doc_title)):
+        return heading  # "JSDoc: Home" over a README's own heading
     if doc_title:
         return strip_unknown_site(doc_title)
     return heading or readable(site_heading) or None
