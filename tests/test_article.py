@@ -458,6 +458,18 @@ def test_a_section_repeating_a_phrase_of_the_title_is_no_title() -> None:
     assert step_named(steps, "title-duplicate").removed == 1
 
 
+def test_a_section_named_like_the_title_under_a_higher_heading_stays() -> None:
+    # a package's README without its title heading (a generator left its HTML heading out):
+    # its API section "### tallyho" is named for the package, under "## API"
+    api = (
+        "<h2>API</h2><h3>tallyho</h3><p>The main export: it takes a name and returns a counter "
+        "that every worker thread adds to, and that reads as the sum of them all.</p>"
+    )
+    text, steps = extract(f"<article><h2>Install</h2>{PROSE}{api}</article>", title="tallyho")
+    assert "tallyho" in text
+    assert step_named(steps, "title-duplicate").removed == 0
+
+
 @pytest.mark.parametrize(
     ("markup", "byline"),
     [

@@ -604,10 +604,12 @@ def drop_title(region: HtmlElement, title: str | None, page_url: str | None = No
     """The title heading repeated at the top of the region (the title is in metadata).
 
     A heading at the top that names the page's place in the site ("Home", see
-    ``names_a_place``) goes with it. The heading that states the title goes; failing that, an <h1> with no text above it, unless
-    it is the first of a listing's linked card titles (``page_url``: the page's address, which
-    a title linking to its own page goes to). Other <h1>s are sections of the article
-    (documentation often uses them so) and stay.
+    ``names_a_place``) goes with it. The heading that states the title goes, unless a higher
+    heading comes before it (there it names a section: a package's API section named for the
+    package); failing that, an <h1> with no text above it, unless it is the first of a
+    listing's linked card titles (``page_url``: the page's address, which a title linking to
+    its own page goes to). Other <h1>s are sections of the article (documentation often uses
+    them so) and stay.
     """
     removal = Removal("title-duplicate", "the title heading, kept in metadata instead")
     top = next(region.iter(*_ALL_HEADINGS), None)
@@ -621,7 +623,10 @@ def drop_title(region: HtmlElement, title: str | None, page_url: str | None = No
         removal.take(top)  # the template's name for the page's place ("Home") over the title
     if title:
         wanted = _words(title)
+        ranks = [int(h.tag[1]) for h in region.iter(*_HEADINGS)]
         for at, el in enumerate(list(region.iter(*_HEADINGS))):
+            if at and min(ranks[:at]) < int(el.tag[1]):
+                continue  # a section under a higher heading (an API's "### picomatch")
             words = _words(text_content(el))
             if words and (
                 words == wanted
