@@ -70,6 +70,23 @@ NPM = {
     # Retype: a .NET generator shipped on npm with its binary for each platform
     "retype": ["retypeapp@4.6.0"],
     "rspress": ["@rspress/core@2.0.22"],
+    # Fumadocs (Next.js) with its docs layout, Tailwind 4 as its guide sets it up; the last
+    # releases that run with Next.js 15 (Fumadocs 16 needs Next.js 16)
+    "fumadocs": [
+        "next@15.5.29",
+        "react@19.3.1",
+        "react-dom@19.3.1",
+        "fumadocs-core@15.8.5",
+        "fumadocs-ui@15.8.5",
+        "fumadocs-mdx@12.0.3",
+        "@types/mdx@2.0.14",
+        "@types/react@19.3.3",
+        "@types/node@20.17.6",
+        "typescript@5.9.3",
+        "tailwindcss@4.3.5",
+        "@tailwindcss/postcss@4.3.5",
+        "postcss@8.5.34",
+    ],
     # TypeDoc, the API documentation generator of TypeScript packages; its project documents
     # are Markdown pages beside the API pages, in the same theme
     "typedoc": ["typedoc@0.28.20", "typescript@6.0.3"],
@@ -127,6 +144,7 @@ PAGE_PATHS = {
     "hugo-doks": "/hugo-doks/docs/{doc}/",
     "retype": "/retype/{doc}/",
     "typedoc": "/typedoc/documents/{doc}.html",
+    "fumadocs": "/fumadocs/docs/{doc}",
     "jsdoc": "/jsdoc/{doc}/index.html",
     "mediawiki": "/mediawiki/index.php/{doc}",
     "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
@@ -656,6 +674,77 @@ def build_nextra(work: Path, docs: list[Doc]) -> None:
     save_built("nextra", docs, lambda d: site / "out" / f"{d.id}.html")
 
 
+_FUMADOCS_FILES = {
+    # remote images' sizes are not fetched (the build has no network), and Shiki has no BNF
+    "source.config.ts": "import { defineDocs, defineConfig } from 'fumadocs-mdx/config';\n"
+    "export const docs = defineDocs({ dir: 'content/docs' });\n"
+    "export default defineConfig({ mdxOptions: { remarkImageOptions: { external: false },\n"
+    "  rehypeCodeOptions: { langAlias: { bnf: 'txt' } } } });\n",
+    # the type check is off: the page tree's types of these releases disagree (the pages build)
+    "next.config.mjs": "import { createMDX } from 'fumadocs-mdx/next';\n"
+    "export default createMDX()({ output: 'export', basePath: '/fumadocs',"
+    " images: { unoptimized: true }, typescript: { ignoreBuildErrors: true } });\n",
+    "postcss.config.mjs": "export default { plugins: { '@tailwindcss/postcss': {} } };\n",
+    "lib/source.ts": "import { docs } from '@/.source';\n"
+    "import { loader } from 'fumadocs-core/source';\n"
+    "export const source = loader({ baseUrl: '/docs', source: docs.toFumadocsSource() });\n",
+    "app/global.css": "@import 'tailwindcss';\n@import 'fumadocs-ui/css/neutral.css';\n"
+    "@import 'fumadocs-ui/css/preset.css';\n",
+    "app/layout.tsx": "import './global.css';\nimport { RootProvider } from 'fumadocs-ui/provider';\n"
+    "export default function Layout({ children }) {\n"
+    "  return (<html lang='en' suppressHydrationWarning>"
+    "<body className='flex flex-col min-h-screen'>\n"
+    "    <RootProvider search={{ enabled: false }}>{children}</RootProvider></body></html>);\n}\n",
+    "app/docs/layout.tsx": "import { DocsLayout } from 'fumadocs-ui/layouts/docs';\n"
+    "import { source } from '@/lib/source';\nexport default function Layout({ children }) {\n"
+    "  return <DocsLayout tree={source.pageTree} nav={{ title: 'Packages' }}>{children}"
+    "</DocsLayout>;\n}\n",
+    "app/docs/[[...slug]]/page.tsx": "import { source } from '@/lib/source';\n"
+    "import { DocsPage, DocsBody, DocsTitle, DocsDescription } from 'fumadocs-ui/page';\n"
+    "import { notFound } from 'next/navigation';\n"
+    "import defaultMdxComponents from 'fumadocs-ui/mdx';\n"
+    "export default async function Page(props) {\n  const params = await props.params;\n"
+    "  const page = source.getPage(params.slug);\n  if (!page) notFound();\n"
+    "  const MDX = page.data.body;\n  return (<DocsPage toc={page.data.toc} editOnGithub={{"
+    " owner: 'packages', repo: 'packages', sha: 'main', path: `content/docs/${page.path}` }}>\n"
+    "    <DocsTitle>{page.data.title}</DocsTitle>\n"
+    "    <DocsDescription>{page.data.description}</DocsDescription>\n"
+    "    <DocsBody><MDX components={{ ...defaultMdxComponents }} /></DocsBody></DocsPage>);\n}\n"
+    "export async function generateStaticParams() { return source.generateParams(); }\n"
+    "export async function generateMetadata(props) {\n  const params = await props.params;\n"
+    "  const page = source.getPage(params.slug);\n  if (!page) notFound();\n"
+    "  return { title: page.data.title, description: page.data.description };\n}\n",
+    "tsconfig.json": json.dumps({
+        "compilerOptions": {
+            "target": "ES2022", "lib": ["dom", "dom.iterable", "esnext"], "allowJs": True,
+            "skipLibCheck": True, "strict": False, "noEmit": True, "esModuleInterop": True,
+            "module": "esnext", "moduleResolution": "bundler", "resolveJsonModule": True,
+            "isolatedModules": True, "jsx": "preserve", "incremental": True,
+            "paths": {"@/.source": ["./.source/index.ts"], "@/*": ["./*"]},
+            "plugins": [{"name": "next"}],
+        },
+        "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
+        "exclude": ["node_modules"],
+    }),  # fmt: skip
+}
+
+
+def build_fumadocs(work: Path, docs: list[Doc]) -> None:
+    """Fumadocs: a Next.js app set up as its manual guide does (the docs layout, a page that
+    renders the document with its title, description, table of contents and an edit link),
+    exported to static pages."""
+    site = work / "fumadocs"
+    npm_install(site, NPM["fumadocs"])
+    for folder in ("content", "app", "lib", ".source", ".next", "out"):
+        shutil.rmtree(site / folder, ignore_errors=True)
+    for name, text in _FUMADOCS_FILES.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, "utf-8")
+    write_docs(site / "content" / "docs", docs, Doc.with_front_matter)
+    run(["npx", "next", "build"], site, env={"NEXT_TELEMETRY_DISABLED": "1"})
+    save_built("fumadocs", docs, lambda d: site / "out" / "docs" / f"{d.id}.html")
+
+
 def build_docsify(work: Path, docs: list[Doc]) -> None:
     site = work / "docsify"
     npm_install(site, NPM["docsify"])
@@ -802,6 +891,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "rspress": build_rspress,
     "retype": build_retype,
     "typedoc": build_typedoc,
+    "fumadocs": build_fumadocs,
     "jsdoc": build_jsdoc,
     "vuepress": build_vuepress,
     "docusaurus": build_docusaurus,

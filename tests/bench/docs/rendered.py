@@ -63,6 +63,7 @@ SITE_ROOTS = {
     "retype": "retype/dist",
     "typedoc": "typedoc/dist",
     "jsdoc": "jsdoc/out",
+    "fumadocs": "fumadocs/out",
 }
 # the browser's budget per page; nothing but loopback is reached
 OPTIONS = Options(timeout_ms=20_000)
