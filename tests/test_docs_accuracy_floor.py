@@ -2,7 +2,7 @@
 the documentation corpus (tests/bench/docs/corpus, in the repository, so this gate runs
 wherever the suite does).
 
-The corpus is fourteen package READMEs built by twenty real generators; its measured part
+The corpus is fourteen package READMEs built by twenty-four real generators; its measured part
 (tests/bench/split.py, by document) is never looked at while rules are tuned. The floors sit a
 little under what that part scores today (``python -m tests.bench.docs --only ours --part
 measure`` prints the same figures): headings, code blocks and their language, tables, list
@@ -23,13 +23,14 @@ from tests.bench.docs.__main__ import corpus_pages, load_truth
 from tests.bench.docs.build import CORPUS, page_url
 from tests.bench.docs.measure import PageScores, blocks_of, compare
 
-# figure -> lowest value allowed on the measured part (each about 0.01 under it as it stands:
-# headings 0.989, code 0.999, languages 0.991, tables 1.000, lists 0.999, links 0.945,
-# text F1 0.993; see tests/bench/RESULTS.md)
+# figure -> lowest value allowed on the measured part, over all its pages (each about 0.01
+# under it as it stands: headings 0.991, code 0.999, languages 0.948, tables 1.000, lists 0.999,
+# links 0.945, text F1 0.994; see tests/bench/RESULTS.md). Languages are lower than the other
+# figures because Fumadocs' pages name no language anywhere (0.989 without them).
 FLOORS = {
     "headings": 0.980,
     "code": 0.990,
-    "languages": 0.980,
+    "languages": 0.935,
     "tables": 0.990,
     "lists": 0.990,
     "links": 0.935,
