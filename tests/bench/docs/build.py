@@ -714,18 +714,29 @@ _FUMADOCS_FILES = {
     "export async function generateMetadata(props) {\n  const params = await props.params;\n"
     "  const page = source.getPage(params.slug);\n  if (!page) notFound();\n"
     "  return { title: page.data.title, description: page.data.description };\n}\n",
-    "tsconfig.json": json.dumps({
-        "compilerOptions": {
-            "target": "ES2022", "lib": ["dom", "dom.iterable", "esnext"], "allowJs": True,
-            "skipLibCheck": True, "strict": False, "noEmit": True, "esModuleInterop": True,
-            "module": "esnext", "moduleResolution": "bundler", "resolveJsonModule": True,
-            "isolatedModules": True, "jsx": "preserve", "incremental": True,
-            "paths": {"@/.source": ["./.source/index.ts"], "@/*": ["./*"]},
-            "plugins": [{"name": "next"}],
-        },
-        "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
-        "exclude": ["node_modules"],
-    }),  # fmt: skip
+    "tsconfig.json": json.dumps(
+        {
+            "compilerOptions": {
+                "target": "ES2022",
+                "lib": ["dom", "dom.iterable", "esnext"],
+                "allowJs": True,
+                "skipLibCheck": True,
+                "strict": False,
+                "noEmit": True,
+                "esModuleInterop": True,
+                "module": "esnext",
+                "moduleResolution": "bundler",
+                "resolveJsonModule": True,
+                "isolatedModules": True,
+                "jsx": "preserve",
+                "incremental": True,
+                "paths": {"@/.source": ["./.source/index.ts"], "@/*": ["./*"]},
+                "plugins": [{"name": "next"}],
+            },
+            "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
+            "exclude": ["node_modules"],
+        }
+    ),
 }
 
 
