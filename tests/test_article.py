@@ -146,6 +146,15 @@ AROUND_THE_ARTICLE = [
         ["Advertisement", "Filed under", "Share this article", "Share This Post"],
     ),
     (
+        "ad-slot-lines",
+        f"<div class='story'><p>Paragraph 1 of the story, long enough to be article text.</p>"
+        "<div class='slot'><div>Advertisement - Page continues below</div><div></div></div>"
+        f"{PROSE}<p>Story continues below advertisement</p><p>ADVERTISEMENT - CONTINUE READING"
+        " BELOW</p><p>Article continues after this ad</p></div>",
+        "Paragraph 1",
+        ["Page continues below", "Story continues", "CONTINUE READING", "after this ad"],
+    ),
+    (
         "reply-links-under-posts",
         f"<div class='story'>{PROSE}<p><font size='1'><u><a href='/reply?id=7'>reply</a></u>"
         "</font></p></div>",

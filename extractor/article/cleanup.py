@@ -40,7 +40,13 @@ LINK_DENSE_MAX_CHARS = 400
 JUNK_PHRASES = (
     # ad slots, in the languages the pages come in
     r"advertisement|advertising|advert|sponsored|ad|anzeige|werbung|publicidad|publicit[eé]"
-    r"|pubblicit[aà]|reklama|advertentie|iklan|story continues below(?: advertisement)?",
+    r"|pubblicit[aà]|reklama|advertentie|iklan"
+    # the line an ad slot puts in the text: "Story continues below advertisement",
+    # "Advertisement - Page continues below", "Article continues after this ad"
+    # "Advertisement - Continue reading below"
+    r"|(?:advertisement\W+)?(?:(?:the )?(?:story|article|page|content|text) continues"
+    r"|continue reading) (?:below|after (?:this|the) (?:ad|advert|advertisement))"
+    r"(?:\W+advertisement)?",
     # reading and sharing controls
     r"continue reading(?: below| the main story)?|read more:?.*|see also:?|view all(?: \d+)?"
     r"|related(?: articles| stories| posts| coverage)?:?|share(?: this)?(?: article| story| post| page)?:?"
