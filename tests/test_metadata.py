@@ -125,9 +125,14 @@ def ld(obj: str) -> str:
             '<h1 class="page-title">Home</h1><article><h1>cookie</h1></article>',
             "cookie",
         ),
-        ("<title>Home | Clocks</title>", "<h1>Clocks that keep time</h1>", "Clocks that keep time"),
-        # (with no other heading, the <title> as it is)
+        (
+            "<title>Home | Clocks</title>",
+            "<h1>Home</h1><h1>Clocks that keep time</h1>",
+            "Clocks that keep time",
+        ),
+        # (with no other heading, or no heading that names the place, the <title> as it is)
         ("<title>Home | Clocks</title>", "<h1>Home</h1>", "Home | Clocks"),
+        ("<title>Home | Clocks</title>", "<h1>Clocks that keep time</h1>", "Home | Clocks"),
     ],
 )
 def test_title(head: str, body: str, expected: str | None) -> None:

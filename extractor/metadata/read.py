@@ -185,6 +185,11 @@ def _first_heading(view: _View, *, site: bool = False) -> str | None:
     return None
 
 
+def _place_heading(view: _View) -> bool:
+    """Does an <h1> of the page name its place in the site ("Home")?"""
+    return any(titles.names_a_place(_heading_text(h1)) for h1 in view.doc.iter("h1"))
+
+
 def _names_the_site(heading: HtmlElement) -> bool:
     """A heading that is the site's name, not the page's: named as a logo or brand
     (``<h1 class="logo">``), or nothing but a link to the site's home (a blog's banner)."""
@@ -409,6 +414,7 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
         document_title=document_title,
         sites=tuple(dict.fromkeys(sites + _host_names(url))),
         site_heading=_first(views, lambda v: _first_heading(v, site=True)),
+        placed=any(_place_heading(view) for view in views),
     )
     return Metadata(
         title=title,

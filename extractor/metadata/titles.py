@@ -117,13 +117,16 @@ def pick(
     document_title: str | None,
     sites: tuple[str, ...],
     site_heading: str | None = None,
+    placed: bool = False,
 ) -> str | None:
     """The article's title.
 
     ``stated`` are the titles the page declares for sharing (JSON-LD headline, og:title, ...),
     best first; ``heading`` is the page's first <h1> that does not name the site;
     ``document_title`` is <title>; ``site_heading``, an <h1> naming the site (its logo, a
-    banner linking home), is the title only when nothing else is.
+    banner linking home), is the title only when nothing else is. ``placed``: the page has an
+    <h1> that names its place in the site ("Home", see ``names_a_place``); when <title> names
+    it too, the page is the site's name for a place, and ``heading`` is the document's title.
     """
     heading = readable(heading)
     cleaned = [strip_site(t, sites) for t in stated if fold(t)]
@@ -143,8 +146,13 @@ def pick(
         )
     ):
         return heading
-    if heading and doc_title and any(names_a_place(p) for p in _SEPARATOR.split(doc_title)):
-        return heading  # "JSDoc: Home" over a README's own heading
+    if (
+        placed
+        and heading
+        and doc_title
+        and any(names_a_place(p) for p in _SEPARATOR.split(doc_title))
+    ):
+        return heading  # "JSDoc: Home" over <h1>Home</h1>, then the README's own heading
     if doc_title:
         return strip_unknown_site(doc_title)
     return heading or readable(site_heading) or None
