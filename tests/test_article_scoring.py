@@ -179,9 +179,51 @@ def test_one_long_chapter_does_not_stand_for_the_document() -> None:
 def test_without_the_near_tie_the_chapter_alone_was_the_region(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # (the document of headed sections around the chapter reads it whole too)
     monkeypatch.setattr(scoring, "ENCLOSING_NEAR_GAIN", scoring.ENCLOSING_GAIN)
+    monkeypatch.setattr(scoring, "_sectioned_document", lambda el: False)
     md = extract_html(long_section_page(), url="https://docs.test/tickle.html").markdown
     assert "## Install" not in md
+
+
+def sectioned_page() -> str:
+    page = Path(__file__).parent / "pages" / "docs-sectioned-theme" / "index.html"
+    return page.read_text(encoding="utf-8")
+
+
+def test_a_section_that_wins_is_read_with_its_document() -> None:
+    # a Sphinx theme (Shibuya) whose article earns no points by its name: the API section,
+    # nested deep, outscores the page's top section; the document of headed sections around it
+    # (two top-level ones, a code block under the title) is the region
+    md = extract_html(sectioned_page(), url="https://pages.test/docs-sectioned-theme/").markdown
+    assert md.startswith("Durations for people")
+    for heading in ("## Usage", "## Reference", "#### `humanize(value, options)`", "# Thanks"):
+        assert heading in md
+    for furniture in ("On this page", "Previous", "Made with Sphinx", "stopwatch"):
+        assert furniture not in md
+
+
+def test_without_its_document_the_section_alone_was_the_region(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scoring, "_sectioned_document", lambda el: False)
+    md = extract_html(sectioned_page(), url="https://pages.test/docs-sectioned-theme/").markdown
+    assert "## Usage" not in md and "# Thanks" not in md
+
+
+@pytest.mark.parametrize(
+    ("markup", "sectioned"),
+    [
+        ('<div><h1>t</h1><p>x</p><section><a id="a"></a><h2>a</h2><p>y</p></section></div>', True),
+        # a section that opens with no heading (a hero picture, a link back to the list)
+        ("<div><section><h2>a</h2></section><section><p>All articles</p></section></div>", False),
+        # the page around it: navigation, an aside
+        ('<div><nav><a href="/">Home</a></nav><section><h2>a</h2></section></div>', False),
+        ("<div><h1>t</h1><p>no sections</p></div>", False),
+    ],
+)
+def test_a_sectioned_document(markup: str, sectioned: bool) -> None:
+    assert scoring._sectioned_document(element(markup)) is sectioned
 
 
 def test_blocks_of_one_kind_are_kin_not_an_enclosing_body() -> None:

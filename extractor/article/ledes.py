@@ -17,7 +17,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from extractor.article.boilerplate import HEADING_TAGS
-from extractor.article.scoring import ends_content, link_density
+from extractor.article.scoring import WRITTEN_BLOCKS, ends_content, link_density
 from extractor.dom import fold, is_within, text_content
 from extractor.records import Step
 
@@ -36,10 +36,6 @@ MAX_LEDE_SHARE = 0.5
 MAX_BREAKS = 2
 # Where a paragraph sits in one of these, it is no lede (a teaser, a caption, a control).
 NOT_LEDE = ("a", "button", "form", "label", "li", "figure", "figcaption", "blockquote", "table")
-# What a body of written text is made of: besides paragraphs, the blocks an editor writes.
-WRITTEN_BLOCKS = frozenset(
-    {"p", *HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "hr", "dl", "details", "br"}
-)
 # ...of which a body holds at least one, else its paragraphs are all there is to join.
 AUTHORED_BLOCKS = frozenset({*HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "dl"})
 

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from extractor.article.boilerplate import (
     COMMENT_NAMES,
     DISCLOSED_NAMES,
+    HEADING_TAGS,
     names_boilerplate,
     names_of,
 )
@@ -82,6 +83,13 @@ ENCLOSING_GAIN = 3.0
 # chapter of a document (a Sphinx page's longest section) against the page body holding all of
 # them, which its other chapters leave nearly as dense.
 ENCLOSING_NEAR_GAIN = 1.5
+# What a body of written text is made of: besides paragraphs, the blocks an editor writes.
+WRITTEN_BLOCKS = frozenset(
+    {"p", *HEADING_TAGS, "ul", "ol", "blockquote", "pre", "table", "hr", "dl", "details", "br"}
+)
+# ...and a document written in sections (docutils, Sphinx, pandoc's section wrappers) is made of
+# those, its sections, and the wrappers a generator puts around code, tables and figures.
+SECTIONED_BLOCKS = WRITTEN_BLOCKS | {"section", "div", "figure"}
 # A block is a list of notes when at least NOTES_MIN_ITEMS of its list items carry ids,
 # NOTES_SHARE of those are linked from reference marks, and they hold NOTES_SHARE of its text
 # (an article body ending in its footnotes is not).
@@ -265,12 +273,22 @@ def _enclosing_article(
     one long section of a guide) is one part of an article whose other sections each score
     less, while the container of them all collects their points and scores close to it. The
     ancestor must not be mostly links (a page wrapper with menus and teaser rails). In a near
-    tie, half again the prose will do, unless ``best`` has kin (see ``ENCLOSING_NEAR_GAIN``)."""
+    tie, half again the prose will do, unless ``best`` has kin (see ``ENCLOSING_NEAR_GAIN``).
+    A <section> that wins is widened to the sectioned document holding it, whatever the scores
+    (see ``_sectioned_document``)."""
     score = raw[best] * (1 - link_density(best))
     own = max(prose.get(best, 0), 1)
     found, found_score = best, 0.0
+    sectioned = best.tag == "section"
     for above in best.iterancestors():
         gain = prose.get(above, 0) / own
+        if sectioned and gain > 1 and _sectioned_document(above):
+            # the document whose section ``best`` is: each of its sections scores on its own,
+            # and one long section of a guide outscores the whole, nested deeper than the
+            # levels that credit their ancestors
+            if link_density(above) <= WIDEN_MAX_LINK_DENSITY:
+                found, found_score = above, raw.get(above, 0.0)
+            continue
         if above not in raw or gain < ENCLOSING_NEAR_GAIN:
             continue
         density = link_density(above)
@@ -282,6 +300,28 @@ def _enclosing_article(
             continue  # (a body split in blocks of one kind: the kin come back whole, _gather_kin)
         found, found_score = above, final
     return found
+
+
+def _sectioned_document(el: HtmlElement) -> bool:
+    """A document written in sections: nothing but written blocks (``SECTIONED_BLOCKS``) and
+    at least one <section>, each section headed (its first child with text is a heading)."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    sections = [c for c in kids if c.tag == "section"]
+    return (
+        bool(sections)
+        and all(c.tag in SECTIONED_BLOCKS for c in kids)
+        and all(_headed(c) for c in sections)
+    )
+
+
+def _headed(section: HtmlElement) -> bool:
+    """Does the section open with a heading (past empty anchors and wrappers)?"""
+    first = next(
+        (c for c in section if isinstance(c.tag, str)
+         and (c.tag in HEADING_TAGS or text_content(c).strip())),
+        None,
+    )  # fmt: skip
+    return first is not None and first.tag in HEADING_TAGS
 
 
 def _has_kin(block: HtmlElement, within: HtmlElement, prose: dict[HtmlElement, int]) -> bool:
