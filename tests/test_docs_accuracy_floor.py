@@ -2,7 +2,7 @@
 the documentation corpus (tests/bench/docs/corpus, in the repository, so this gate runs
 wherever the suite does).
 
-The corpus is fourteen package READMEs built by twenty-four real generators; its measured part
+The corpus is fourteen package READMEs built by twenty-six real generators; its measured part
 (tests/bench/split.py, by document) is never looked at while rules are tuned. The floors sit a
 little under what that part scores today (``python -m tests.bench.docs --only ours --part
 measure`` prints the same figures): headings, code blocks and their language, tables, list
@@ -37,7 +37,7 @@ FLOORS = {
 }
 TEXT_F1_FLOOR = 0.985
 # at least this many generators' pages are scored (a corpus that lost its pages fails here)
-MIN_GENERATORS = 24
+MIN_GENERATORS = 26
 
 
 def _measured() -> Iterator[tuple[str, str, str, str]]:

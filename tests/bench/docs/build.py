@@ -121,6 +121,9 @@ PIP = [
 ]
 # sphinx-book-theme pins its own pydata-sphinx-theme (0.20.0): it gets a Python of its own
 PIP_SPHINX_BOOK = ["sphinx==9.0.4", "myst-parser==5.2.0", "sphinx-book-theme==1.4.0"]
+# two more Sphinx themes, each in a Python of its own (their own pins apart from the others')
+PIP_SPHINX_AWESOME = ["sphinx==9.0.4", "myst-parser==5.2.0", "sphinxawesome-theme==6.0.6"]
+PIP_SPHINX_SHIBUYA = ["sphinx==9.0.4", "myst-parser==5.2.0", "shibuya==2026.7.12"]
 BASE = "http://docs.test"
 # where each generator puts a document's page (its URL below BASE)
 PAGE_PATHS = {
@@ -131,6 +134,8 @@ PAGE_PATHS = {
     "sphinx-pydata": "/sphinx-pydata/{doc}.html",
     "sphinx-alabaster": "/sphinx-alabaster/{doc}.html",
     "sphinx-book": "/sphinx-book/{doc}.html",
+    "sphinx-awesome": "/sphinx-awesome/{doc}.html",
+    "sphinx-shibuya": "/sphinx-shibuya/{doc}.html",
     "mkdocs": "/mkdocs/{doc}/",
     "mkdocs-readthedocs": "/mkdocs-readthedocs/{doc}/",
     "zensical": "/zensical/{doc}/",
@@ -893,6 +898,13 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "sphinx-alabaster": lambda w, d: build_sphinx(w, d, "alabaster", "sphinx-alabaster"),
     "sphinx-book": lambda w, d: build_sphinx(
         w, d, "sphinx_book_theme", "sphinx-book", pyenv(w / "sphinx-book-env", PIP_SPHINX_BOOK)
+    ),
+    "sphinx-awesome": lambda w, d: build_sphinx(
+        w, d, "sphinxawesome_theme", "sphinx-awesome",
+        pyenv(w / "sphinx-awesome-env", PIP_SPHINX_AWESOME),
+    ),  # fmt: skip
+    "sphinx-shibuya": lambda w, d: build_sphinx(
+        w, d, "shibuya", "sphinx-shibuya", pyenv(w / "sphinx-shibuya-env", PIP_SPHINX_SHIBUYA)
     ),
     "mkdocs": lambda w, d: build_mkdocs(w, d, "mkdocs", "mkdocs"),
     "mkdocs-readthedocs": lambda w, d: build_mkdocs(w, d, "readthedocs", "mkdocs-readthedocs"),

@@ -64,6 +64,8 @@ SITE_ROOTS = {
     "typedoc": "typedoc/dist",
     "jsdoc": "jsdoc/out",
     "fumadocs": "fumadocs/out",
+    "sphinx-awesome": "sphinx-awesome/_build",
+    "sphinx-shibuya": "sphinx-shibuya/_build",
 }
 # the browser's budget per page; nothing but loopback is reached
 OPTIONS = Options(timeout_ms=20_000)
