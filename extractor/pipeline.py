@@ -9,7 +9,9 @@ Steps, in order (each can report what it removed, see Step):
   6. when the page's scripts replaced the article that the server view holds (an error notice, a
      failed data fetch) and no wall explains it, take the article from the server view. The server
      view is extracted for this only when a cheap scan finds that much of its text is gone from the
-     rendered view (``lost_text_chars``); otherwise nothing can have been lost.
+     rendered view (``lost_text_chars``), or when the rendered view gave no article at all (an
+     app that never started, over the copy it serves in <noscript>, which the scan does not read);
+     otherwise nothing can have been lost.
 """
 
 from __future__ import annotations
@@ -96,8 +98,8 @@ def extract_page(page: RenderedPage, options: Options = DEFAULT_OPTIONS) -> Extr
         session=page.session,
         empty_reason=None if body.strip() else _why_empty(page, found_walls),
     )
-    if lost < FALLBACK_LOST_CHARS:
-        return result
+    if lost < FALLBACK_LOST_CHARS and body.strip():
+        return result  # (an empty article is checked anyway: the scan does not read <noscript>)
     return _server_view_if_lost(page, result, options)
 
 

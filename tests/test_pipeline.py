@@ -138,3 +138,21 @@ def test_the_server_view_is_extracted_only_when_text_was_lost(
     assert calls == []
     assert "Paragraph 11" in extract_page(page(ERROR_NOTICE, ARTICLE)).markdown
     assert calls == [ERROR_NOTICE]
+
+
+def test_an_app_that_never_started_gives_its_noscript_copy() -> None:
+    # a forum app (Discourse) serves the thread for readers without scripts in <noscript>,
+    # behind its loading splash; its bundle failed to load, so the rendered page shows the
+    # splash and nothing else, and the scan of lost text reads no <noscript>
+    splash = "<section id='d-splash'><div class='preloader-image'></div></section>"
+    served = (
+        f"<html><head><title>Harbour works</title></head><body>{splash}"
+        "<noscript data-path='/t/harbour-works/7'><header><a href='/'>Harbour forum</a></header>"
+        f"<div id='main-outlet' class='wrap' role='main'><div class='post'>{PARAGRAPHS}</div>"
+        "</div></noscript></body></html>"
+    )
+    rendered = f"<html><head><title>Harbour works</title></head><body>{splash}</body></html>"
+    assert lost_text_chars(dom.parse(served), dom.parse(rendered)) < FALLBACK_LOST_CHARS
+    result = extract_page(page(rendered, served))
+    assert "Paragraph 11 of the story" in result.markdown
+    assert any(s.name == "server-view" for s in result.steps)

@@ -900,9 +900,12 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
         w, d, "sphinx_book_theme", "sphinx-book", pyenv(w / "sphinx-book-env", PIP_SPHINX_BOOK)
     ),
     "sphinx-awesome": lambda w, d: build_sphinx(
-        w, d, "sphinxawesome_theme", "sphinx-awesome",
+        w,
+        d,
+        "sphinxawesome_theme",
+        "sphinx-awesome",
         pyenv(w / "sphinx-awesome-env", PIP_SPHINX_AWESOME),
-    ),  # fmt: skip
+    ),
     "sphinx-shibuya": lambda w, d: build_sphinx(
         w, d, "shibuya", "sphinx-shibuya", pyenv(w / "sphinx-shibuya-env", PIP_SPHINX_SHIBUYA)
     ),
