@@ -178,6 +178,24 @@ def test_a_panel_folded_to_no_height_is_kept(live: Browser, pages_url: str) -> N
 
 
 @pytest.mark.browser
+def test_a_panel_hidden_until_opened_is_kept(live: Browser, pages_url: str) -> None:
+    # an accordion's answers hidden by the page's style sheet until a reader opens them, and
+    # an answer that a disclosure button opens (aria-controls); the menu a toggle opens, all
+    # links, still goes, as in the pure path
+    _, result = live.extract(pages_url + "faq-accordion-hidden/")
+    md = result.markdown
+    assert in_order(
+        md,
+        "### What do I need to bring with me?",
+        "- Photo ID for everyone named on the return",
+        "### Can I file if I moved here this year?",
+        "files a part-year return",
+        "Most refunds arrive within three weeks",
+    )
+    assert "Volunteer" not in md and "About us" not in md
+
+
+@pytest.mark.browser
 def test_relative_links_become_absolute(live: Browser, pages_url: str) -> None:
     _, result = live.extract(pages_url + "relative-links/")
     md = result.markdown

@@ -6,7 +6,11 @@ import json
 from functools import cache
 from importlib import resources
 
-from extractor.article.boilerplate import DISCLOSED_NAMES
+from extractor.article.boilerplate import (
+    DISCLOSED_MAX_LINKED,
+    DISCLOSED_NAMES,
+    DISCLOSED_TEXT_CHARS,
+)
 from extractor.article.tabs import TAB_NAMES
 from extractor.browser.documents import BINDING
 from extractor.normalize import images as lazy
@@ -24,6 +28,10 @@ CAPTURE_SETTINGS = {
     "placeholder": lazy.PLACEHOLDER.pattern,  # written in the syntax JavaScript shares
     "tabNames": TAB_NAMES.pattern,  # the same
     "disclosedNames": DISCLOSED_NAMES.pattern,  # the same
+    # a panel that a disclosure control opens reads as text: this much outside links, and no
+    # more than this share of it in links
+    "disclosedTextChars": DISCLOSED_TEXT_CHARS,
+    "disclosedMaxLinked": DISCLOSED_MAX_LINKED,
 }
 
 

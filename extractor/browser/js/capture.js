@@ -7,7 +7,9 @@
 //   boxes, clipped (sr-only / skip-link) boxes, boxes placed off-screen, <noscript>, <template>;
 //   but not the tab panels a tab strip hides (each panel is content), nor what a closed
 //   <details> folds away (a disclosure's body is content a reader opens; a script-driven one
-//   such as Docusaurus's hides it with display:none where the browser's own only folds it);
+//   such as Docusaurus's hides it with display:none where the browser's own only folds it),
+//   nor a panel hidden until a reader opens it (an accordion's answer, as the pure steps keep
+//   it: see isHiddenPanel);
 //   <head>, scripts (JSON-LD included) and styles are kept as they are;
 // - lazy images get the URL they would load written into src, as written in the markup;
 // - layout facts are written as attributes: data-x-overlay (percent of the viewport covered by a
@@ -141,6 +143,43 @@
     return DISCLOSED_NAMES.test(names) && !el.closest("nav, [role=navigation], [role=menu]");
   }
 
+  // a panel hidden (display:none) until a reader opens it, as the pure steps keep it: named as
+  // such, under the control that opens it (a heading or button just before it), outside menus;
+  // or opened by a disclosure control (aria-expanded + aria-controls) and reading as text, not
+  // as a menu of links
+  const DISCLOSED_TEXT_CHARS = opts.disclosedTextChars;
+  const DISCLOSED_MAX_LINKED = opts.disclosedMaxLinked;
+  const hiddenPanels = new WeakSet();
+  let openedIds = null;
+  function readsAsText(el) {
+    const text = (el.textContent || "").trim().length;
+    let linked = 0;
+    for (const a of el.querySelectorAll("a")) linked += (a.textContent || "").length;
+    return text - linked >= DISCLOSED_TEXT_CHARS && linked <= DISCLOSED_MAX_LINKED * text;
+  }
+  function isHiddenPanel(el) {
+    if (el.closest("nav, [role=navigation], [role=menu], [role=menubar], [role=dialog]")) return false;
+    const names = (el.getAttribute("class") || "") + " " + (el.id || "");
+    if (DISCLOSED_NAMES.test(names) && underItsOpener(el)) return true;
+    if (!el.id) return false;
+    if (openedIds === null) {
+      openedIds = new Set();
+      for (const c of document.querySelectorAll("[aria-expanded][aria-controls]")) {
+        for (const id of (c.getAttribute("aria-controls") || "").split(/\s+/)) if (id) openedIds.add(id);
+      }
+    }
+    return openedIds.has(el.id) && readsAsText(el);
+  }
+  const OPENER = "h1, h2, h3, h4, h5, h6, button, summary, [role=button], [aria-expanded]";
+  function underItsOpener(el) {
+    const prev = el.previousElementSibling;
+    return !!prev && (prev.matches(OPENER + ", [tabindex]") || !!prev.querySelector(OPENER));
+  }
+  function inHiddenPanel(el) {
+    for (let a = el.parentElement; a; a = a.parentElement) if (hiddenPanels.has(a)) return true;
+    return false;
+  }
+
   // inside a closed <details>, below its <summary>: folded away, not hidden
   function inClosedDisclosure(el) {
     const details = el.parentElement && el.parentElement.closest("details");
@@ -153,7 +192,9 @@
     const cs = view.getComputedStyle(el);
     if (cs.display === "none") {
       if (isTabPanel(el)) return false;
-      return inClosedDisclosure(el) ? "folded" : "drop";
+      if (inClosedDisclosure(el)) return "folded";
+      if (isHiddenPanel(el)) { hiddenPanels.add(el); return "folded"; }
+      return "drop";
     }
     if (name === "html" || name === "body") return false;
     if (cs.visibility === "hidden" || cs.visibility === "collapse") return "invisible";
@@ -163,7 +204,7 @@
     if (isClipped(cs, rect) || isOffscreen(el, cs, rect)) {
       if (isCollapsedPanel(el, rect)) return "folded";
       // no box inside a hidden panel or a folded disclosure: not hidden itself
-      return inTabPanel(el) || inClosedDisclosure(el) ? false : "drop";
+      return inTabPanel(el) || inClosedDisclosure(el) || inHiddenPanel(el) ? false : "drop";
     }
     return false;
   }
