@@ -286,8 +286,9 @@ def _enclosing_article(
             # the document whose section ``best`` is: each of its sections scores on its own,
             # and one long section of a guide outscores the whole, nested deeper than the
             # levels that credit their ancestors
-            if link_density(above) <= WIDEN_MAX_LINK_DENSITY:
-                found, found_score = above, raw.get(above, 0.0)
+            density = link_density(above)
+            if density <= WIDEN_MAX_LINK_DENSITY:
+                found, found_score = above, raw.get(above, 0.0) * (1 - density)
             continue
         if above not in raw or gain < ENCLOSING_NEAR_GAIN:
             continue
