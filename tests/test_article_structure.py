@@ -649,3 +649,56 @@ def test_a_short_link_list_under_a_plain_heading_in_written_text(around: str, ke
     assert block is not None
     drop_link_lists(block)
     assert ("Run checks in one transaction" in block.text_content()) is kept
+
+
+def test_an_faq_keeps_the_heading_and_paragraphs_that_lead_into_it() -> None:
+    # a Webflow-style accordion wins the region on its answers; the page's <main> holds only
+    # the heading and paragraphs that introduce it, which are the same page's text
+    out = fixture_markdown("faq-accordion-hidden")
+    parts = (
+        "Volunteers at our tax sites prepare",
+        "Book a time at the site nearest to you",
+        "## Common questions",
+        "### What do I need to bring with me?",
+    )
+    assert all(part in out for part in parts)
+    assert [out.index(part) for part in parts] == sorted(out.index(part) for part in parts)
+    assert "Harbour Community Fund, 12 Quay Street" not in out  # (the footer stays out)
+
+
+def test_a_disclosure_buttons_question_heads_its_answer() -> None:
+    # <button aria-expanded aria-controls> with no heading around it: the question stays,
+    # as a line of its own before the answer it opens; a menu toggle's word still goes
+    out = fixture_markdown("faq-accordion-hidden")
+    question, answer = "How long does a refund take?", "Most refunds arrive within three weeks"
+    assert question in out and answer in out and out.index(question) < out.index(answer)
+    assert "Menu" not in out
+
+
+def test_a_bootstrap_accordion_keeps_the_section_heading_above_it() -> None:
+    # Bootstrap 5's accordion (accordion-item / accordion-collapse) in a <main> that holds
+    # only its title, an introduction and the heading over the questions
+    qa = [
+        ("Who can join the club?", "Anyone over sixteen who can swim two lengths of the pool."),
+        ("Do I need my own boat?", "No. The club lends its training boats for two seasons."),
+        ("When are the sessions?", "Tuesday and Thursday evenings from April to October."),
+    ]
+    items = "".join(
+        f'<div class="accordion-item"><h2 class="accordion-header"><button class="accordion-'
+        f'button collapsed" type="button" data-bs-toggle="collapse" aria-expanded="false" '
+        f'aria-controls="c{i}">{q}</button></h2><div id="c{i}" class="accordion-collapse '
+        f'collapse"><div class="accordion-body">{a}</div></div></div>'
+        for i, (q, a) in enumerate(qa)
+    )
+    html = (
+        '<html><head><title>Questions</title></head><body><nav><a href="/">Home</a></nav>'
+        '<main class="container"><h1>Questions</h1><p>New members ask us the same few things '
+        "before their first outing, so the answers are here; the captain answers the rest.</p>"
+        f'<h2>Joining and sessions</h2><div class="accordion" id="faq">{items}</div></main>'
+        "<footer>Weir Rowing Club</footer></body></html>"
+    )
+    out = extract_html(html, url="https://club.test/faq").markdown
+    parts = ("New members ask us", "## Joining and sessions", "## Who can join the club?")
+    assert all(part in out for part in parts)
+    assert [out.index(part) for part in parts] == sorted(out.index(part) for part in parts)
+    assert "Weir Rowing Club" not in out

@@ -42,6 +42,9 @@ _HEADING_BUTTONS = etree.XPath(  # (one walk: a union of six paths walked the pa
     + " or ".join(f"ancestor::{tag}" for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     + "]"
 )
+# Disclosure buttons (WAI-ARIA's pattern, without the heading around the button that it asks for):
+# their words head the panel they open, when it is kept (see ``_opens_text``).
+_DISCLOSURE_BUTTONS = etree.XPath("descendant::button[@aria-expanded][@aria-controls]")
 # Labels naming a control by its id: the words of a field that goes with the form controls
 # ("Jump to:" before a forum's board select, "Search" before a text box). A checkbox's or a radio
 # button's label stays: CSS-only tabs and accordions print their headings so.
@@ -435,17 +438,35 @@ def drop_non_content(body: HtmlElement) -> Step:
     labels of the select boxes and text fields (see ``_FOR_LABELS``) and the links to an AR
     viewer (see ``_AR_LINKS``); a button inside a heading is an accordion's header (the
     WAI-ARIA pattern): its words stay, unless the heading has as many words of its own (a
-    "Copy" or "Share" action beside a page's title goes with the controls)."""
+    "Copy" or "Share" action beside a page's title goes with the controls). So do the words of
+    a disclosure button outside a heading that opens a panel of text (an FAQ's question), as a
+    line of their own."""
     removal = Removal("non-content", "scripts, styles, embeds, form controls")
     for button in _HEADING_BUTTONS(body):
         if not _beside_its_heading(button):
             button.drop_tag()
+    for button in _DISCLOSURE_BUTTONS(body):
+        if _opens_text(button):
+            button.attrib.clear()
+            button.tag = "p"
     _drop_field_labels(body, removal)
     for link in _AR_LINKS(body):
         removal.take(link)
     removal.removed += sum(1 for _ in body.iter(*_DROPPED_TAGS))
     etree.strip_elements(body, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     return removal.step()
+
+
+def _opens_text(button: HtmlElement) -> bool:
+    """Whether the button names what it opens (two words or more) and opens a panel of text
+    that comes after it (see ``_reads_as_text``), not a menu or a "More" toggle."""
+    if len(_WORD.findall(text_content(button))) < 2:
+        return False
+    for token in (button.get("aria-controls") or "").split():
+        found = button.xpath("following::*[@id=$id][1]", id=token)
+        if found and _reads_as_text(found[0]):
+            return True
+    return False
 
 
 def _drop_field_labels(body: HtmlElement, removal: Removal) -> None:

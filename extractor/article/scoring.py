@@ -214,6 +214,7 @@ def best_region(body: HtmlElement) -> HtmlElement:
     best, near_tie = _best(raw, prose)
     best = _enclosing_article(best, raw, prose)
     top = _widen(best, body, prose, part=near_tie)
+    top = _written_frame(top, body)
     region = _gather_kin(top, body, prose)
     return _main_over_a_scrap(region, body, prose)
 
@@ -377,6 +378,32 @@ def _widen(
             region, own = parent, prose.get(parent, 0)
         elif not part and prose.get(parent, 0) > own:
             break  # an article with something beside it (a byline, a teaser): it stays
+        if ends_content(parent):
+            break
+    return region
+
+
+def _written_frame(top: HtmlElement, body: HtmlElement) -> HtmlElement:
+    """The block of written text ``top`` is one part of: its ancestors, up to the page's <main>
+    or article body, whose other children are all written blocks (headings and paragraphs that
+    introduce it, a closing note), few of them links. A block of questions and answers, a tab
+    set or a table wins the region on its prose, and the heading and paragraphs that lead into
+    it beside it are the same page's text."""
+    region = top
+    if ends_content(top) or not PANEL_NAMES.search(names_of(top)):
+        return top
+    for parent in top.iterancestors():
+        if parent is body or parent is body.getparent():
+            break
+        others = [c for c in parent if isinstance(c.tag, str) and c is not region]
+        for child in others:
+            if child.tag not in WRITTEN_BLOCKS and text_content(child).strip():
+                return region
+            if link_density(child) > KIN_MAX_LINK_DENSITY:
+                return region
+        if link_density(parent) > WIDEN_MAX_LINK_DENSITY:
+            return region
+        region = parent
         if ends_content(parent):
             break
     return region
