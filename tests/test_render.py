@@ -197,6 +197,23 @@ def test_a_panel_hidden_until_opened_is_kept(live: Browser, pages_url: str) -> N
 
 
 @pytest.mark.browser
+def test_a_panel_a_button_shows_is_kept(live: Browser, pages_url: str) -> None:
+    # a shop's "View Product Details" button over the description that its style sheet hides
+    # until the button is pressed (no ARIA on either): kept, as the pure path keeps it; the
+    # menu a bare button shows (all links) and the form behind "Write a Review" still go
+    _, result = live.extract(pages_url + "product-details-behind-button/")
+    md = result.markdown
+    assert in_order(
+        md,
+        "A lugged outsole and a rock plate",
+        "The third Ridgeline keeps the grip",
+        "#### Product Details",
+        "- Heel-to-toe drop: 6 mm",
+    )
+    assert "Find a store" not in md and "longest run" not in md
+
+
+@pytest.mark.browser
 def test_relative_links_become_absolute(live: Browser, pages_url: str) -> None:
     _, result = live.extract(pages_url + "relative-links/")
     md = result.markdown

@@ -145,8 +145,9 @@
 
   // a panel hidden (display:none) until a reader opens it, as the pure steps keep it: named as
   // such, under the control that opens it (a heading or button just before it), outside menus;
-  // or opened by a disclosure control (aria-expanded + aria-controls) and reading as text, not
-  // as a menu of links
+  // or opened by a disclosure control (aria-expanded + aria-controls), or just after a button
+  // (the panel a "View details" button shows), and reading as text, not as a menu of links or
+  // a form
   const DISCLOSED_TEXT_CHARS = opts.disclosedTextChars;
   const DISCLOSED_MAX_LINKED = opts.disclosedMaxLinked;
   const hiddenPanels = new WeakSet();
@@ -161,6 +162,7 @@
     if (el.closest("nav, [role=navigation], [role=menu], [role=menubar], [role=dialog]")) return false;
     const names = (el.getAttribute("class") || "") + " " + (el.id || "");
     if (DISCLOSED_NAMES.test(names) && underItsOpener(el)) return true;
+    if (underItsButton(el) && readsAsText(el) && !el.querySelector("form, input, textarea")) return true;
     if (!el.id) return false;
     if (openedIds === null) {
       openedIds = new Set();
@@ -174,6 +176,10 @@
   function underItsOpener(el) {
     const prev = el.previousElementSibling;
     return !!prev && (prev.matches(OPENER + ", [tabindex]") || !!prev.querySelector(OPENER));
+  }
+  function underItsButton(el) {
+    const prev = el.previousElementSibling;
+    return !!prev && prev.matches("button, [role=button]");
   }
   function inHiddenPanel(el) {
     for (let a = el.parentElement; a; a = a.parentElement) if (hiddenPanels.has(a)) return true;
