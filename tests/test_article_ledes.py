@@ -99,3 +99,65 @@ def test_a_block_of_paragraphs_and_other_parts_joins_by_its_paragraphs_only() ->
     assert text.startswith("The opening paragraph")
     assert "closing paragraph" in text
     assert "mobile app" not in text
+
+
+def landing(*skip: str) -> str:
+    html = (PAGES / "landing-hero-features" / "index.html").read_text(encoding="utf-8")
+    url = "https://pages.test/landing-hero-features/"
+    return extract_html(html, url=url, options=Options(skip_steps=skip)).markdown
+
+
+def test_a_grid_of_feature_cards_takes_the_hero_above_it() -> None:
+    # a docs generator's home layout: a hero named so (its title no heading) over a grid of
+    # feature cards, each a wrapper around a card with a heading and a paragraph
+    tagline = "Tide tables and berth alerts for small harbours"
+    out = landing()
+    assert tagline in out and out.index(tagline) < out.index("## Offline first")
+    assert "## Plain exports" in out and "for the club's own calendar" in out
+    assert "Released under the MIT licence" not in out and "Guide" not in out
+    assert tagline not in landing("hero")
+
+
+def test_a_hero_with_the_pages_h1_joins_a_grid_of_cards() -> None:
+    # the hero holds the page's <h1> and a tagline that is no paragraph (a <div>)
+    cards = "".join(
+        f'<article class="card"><p class="title">Card {n}</p><div class="body"><p>The '
+        f"card number {n} says what the tool does, in a sentence or two of its own.</p></div>"
+        "</article>"
+        for n in range(1, 5)
+    )
+    text = region_text(
+        '<main><div class="container"><div class="top"><h1>Tidewatch</h1><div class="tagline">'
+        "Tide tables for small harbours.</div></div>"
+        f'<div class="content"><div class="card-grid">{cards}</div></div></div></main>'
+    )
+    assert "Tide tables for small harbours." in text and "card number 4" in text
+
+
+def test_a_story_body_does_not_take_the_standfirst_beside_its_title() -> None:
+    # paragraphs of one class are a body, not a grid of cards: the one short standfirst
+    # beside the <h1> stays out, as before
+    body = "".join(
+        f'<p class="para">{n}. The body of the story goes on, with commas, clauses, and a full '
+        "stop, as stories do.</p>"
+        for n in range(1, 7)
+    )
+    text = region_text(
+        '<div class="wrap"><div class="head"><h1>Harbour dues rise</h1><p class="dek">The '
+        'council votes on Tuesday.</p></div><div class="story">' + body + "</div></div>"
+    )
+    assert "6. The body of the story" in text and "council votes" not in text
+
+
+def test_a_count_under_a_threads_title_is_no_tagline() -> None:
+    posts = "".join(
+        f'<div class="post"><div class="author">member{n}</div><div class="text"><p>Post '
+        f"number {n} answers the question at some length, with reasons and a link.</p></div>"
+        "</div>"
+        for n in range(1, 5)
+    )
+    text = region_text(
+        '<div class="thread"><div class="thread-head"><h1>Which mooring rope?</h1>'
+        f'<span>5 replies</span></div><div class="posts">{posts}</div></div>'
+    )
+    assert "Post number 4" in text and "5 replies" not in text

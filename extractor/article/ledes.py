@@ -14,10 +14,12 @@ lists are the same author's text as its paragraphs.
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
-from extractor.article.boilerplate import HEADING_TAGS
-from extractor.article.scoring import WRITTEN_BLOCKS, ends_content, link_density
+from extractor.article.boilerplate import HEADING_TAGS, names_of
+from extractor.article.scoring import LIKE_SIBLINGS, WRITTEN_BLOCKS, ends_content, link_density
 from extractor.dom import fold, is_within, text_content
 from extractor.records import Step
 
@@ -74,6 +76,82 @@ def join_lede(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
         joined.append(el)
     samples = tuple(" ".join(fold(text_content(p)).split()[:8]) for p in found[:3])
     return joined, Step(step.name, step.why, 0, samples)
+
+
+# A hero (the page's title, its tagline, a call to action) holds at most this many characters.
+HERO_MAX_CHARS = 600
+# ...and is the block holding the page's <h1>, or one so named (VitePress's "VPHero", Rspress's
+# "rp-home-hero", whose title is no heading; Bootstrap's "jumbotron")
+HERO_NAMES = re.compile(r"hero|jumbotron")
+# ...and says something beside the title: at least this many words ("5 replies" under a
+# thread's title is a count, not a tagline)
+HERO_MIN_WORDS = 3
+
+
+def join_hero(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step]:
+    """A grid of cards (a landing page's features, a listing's items) with the hero that
+    opens the page above it: the block before it, in its parent or grandparent, that holds the
+    page's <h1> (or is named a hero) and a few lines beside it (the tagline), joins it."""
+    step = Step("hero", "the hero above a grid of cards", 0)
+    if region is body or ends_content(region) or not _is_card_grid(region):
+        return region, step
+    branch = region
+    for level, parent in enumerate(region.iterancestors()):
+        if level >= MAX_LEVELS or parent is body:
+            break
+        hero = next(
+            (
+                el for el in branch.itersiblings(preceding=True)
+                if isinstance(el.tag, str) and _is_hero(el)
+            ),
+            None,
+        )  # fmt: skip
+        if hero is not None:
+            text = fold(text_content(hero))
+            h1 = hero if hero.tag == "h1" else hero.find(".//h1")
+            title = fold(text_content(h1)) if h1 is not None else ""
+            told = len(text.split()) - len(title.split())  # (the tagline's words)
+            if len(text) > HERO_MAX_CHARS or told < HERO_MIN_WORDS:
+                break
+            joined = region.makeelement("div", {})
+            region.addprevious(joined)
+            for el in (hero, region):
+                el.tail = None
+                joined.append(el)
+            return joined, Step(step.name, step.why, 0, (" ".join(text.split()[:8]),))
+        if ends_content(parent):
+            break
+        branch = parent
+    return region, step
+
+
+def _is_hero(el: HtmlElement) -> bool:
+    return el.tag == "h1" or el.find(".//h1") is not None or bool(HERO_NAMES.search(names_of(el)))
+
+
+def _is_card_grid(region: HtmlElement) -> bool:
+    """LIKE_SIBLINGS or more children of one kind (tag and class), through single wrappers."""
+    kids = _children(_unwrapped(region))
+    kinds: dict[tuple[str, str], int] = {}
+    for c in kids:
+        if c.tag in WRITTEN_BLOCKS or len(_children(_unwrapped(c))) < 2:
+            continue  # (a card is a box of blocks: a body's paragraphs are no grid)
+        key = (c.tag, c.get("class") or "")
+        kinds[key] = kinds.get(key, 0) + 1
+    return len(kids) >= LIKE_SIBLINGS and max(kinds.values(), default=0) >= max(
+        LIKE_SIBLINGS, len(kids) - 1
+    )
+
+
+def _children(el: HtmlElement) -> list[HtmlElement]:
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _unwrapped(el: HtmlElement) -> HtmlElement:
+    """The element past the wrappers of one child each."""
+    while len(kids := _children(el)) == 1:
+        el = kids[0]
+    return el
 
 
 def _written_bodies(found: list[HtmlElement], region: HtmlElement) -> list[HtmlElement]:

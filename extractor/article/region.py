@@ -28,6 +28,8 @@ Steps, in order; each is named, reports what it removed, and can be switched off
   product-summary    on a product page without one, the summary beside the gallery joins the
                      region (see products.py);
   ledes              opening paragraphs printed above the body join the region (see ledes.py);
+  hero               a grid of cards takes the hero above it: the page's title and tagline
+                     (see ledes.py);
   featured-post      a listing's newest post, printed apart in an <aside> before it, joins it
                      (set apart before the region is chosen; see featured.py);
   post-bylines       on a thread's page (or one whose region holds three posts or more),
@@ -86,6 +88,7 @@ ArticleStep = Literal[
     "product-main",
     "product-summary",
     "ledes",
+    "hero",
     "featured-post",
     "post-bylines",
     "quoted-copies",
@@ -161,6 +164,9 @@ def find_article(
         steps.append(joined)
     if "ledes" not in skip and "choose-region" not in skip:
         region, joined = ledes.join_lede(region, body)
+        steps.append(joined)
+    if "hero" not in skip and "choose-region" not in skip:
+        region, joined = ledes.join_hero(region, body)
         steps.append(joined)
     if apart:
         region, joined = featured.join_featured(region, apart)
