@@ -161,3 +161,18 @@ def test_a_count_under_a_threads_title_is_no_tagline() -> None:
         f'<span>5 replies</span></div><div class="posts">{posts}</div></div>'
     )
     assert "Post number 4" in text and "5 replies" not in text
+
+
+def test_a_category_link_beside_a_threads_title_is_no_tagline() -> None:
+    posts = "".join(
+        f'<div class="post"><div class="author">member{n}</div><div class="text"><p>Post '
+        f"number {n} answers the question at some length, with reasons and a link.</p></div>"
+        "</div>"
+        for n in range(1, 5)
+    )
+    text = region_text(
+        '<div class="thread"><div class="thread-head"><h1>Which mooring rope?</h1>'
+        '<a href="/category/2/ropes-and-knots/">Ropes and knots</a></div>'
+        f'<div class="posts">{posts}</div></div>'
+    )
+    assert "Post number 4" in text and "Ropes and knots" not in text

@@ -83,8 +83,8 @@ HERO_MAX_CHARS = 600
 # ...and is the block holding the page's <h1>, or one so named (VitePress's "VPHero", Rspress's
 # "rp-home-hero", whose title is no heading; Bootstrap's "jumbotron")
 HERO_NAMES = re.compile(r"hero|jumbotron")
-# ...and says something beside the title: at least this many words ("5 replies" under a
-# thread's title is a count, not a tagline)
+# ...and says something beside its title and links: at least this many words ("5 replies"
+# under a thread's title is a count, not a tagline)
 HERO_MIN_WORDS = 3
 
 
@@ -109,9 +109,7 @@ def join_hero(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
         if hero is not None:
             text = fold(text_content(hero))
             h1 = hero if hero.tag == "h1" else hero.find(".//h1")
-            title = fold(text_content(h1)) if h1 is not None else ""
-            told = len(text.split()) - len(title.split())  # (the tagline's words)
-            if len(text) > HERO_MAX_CHARS or told < HERO_MIN_WORDS:
+            if len(text) > HERO_MAX_CHARS or _tagline_words(hero, h1) < HERO_MIN_WORDS:
                 break
             joined = region.makeelement("div", {})
             region.addprevious(joined)
@@ -123,6 +121,16 @@ def join_hero(region: HtmlElement, body: HtmlElement) -> tuple[HtmlElement, Step
             break
         branch = parent
     return region, step
+
+
+def _tagline_words(hero: HtmlElement, h1: HtmlElement | None) -> int:
+    """How many words the hero says outside its <h1> and its links (a thread's category link
+    beside its title is no tagline)."""
+    said = len(fold(text_content(hero)).split())
+    for el in [h1, *hero.iter("a")]:
+        if el is not None and (h1 is None or el is h1 or not is_within(el, h1)):
+            said -= len(fold(text_content(el)).split())
+    return said
 
 
 def _is_hero(el: HtmlElement) -> bool:
