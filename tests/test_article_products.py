@@ -224,3 +224,35 @@ def test_blocks_merely_named_reviews_stay() -> None:
     # named as a review's: no list of customer reviews
     body = f"<main><div>{DESCRIPTION}</p>{review_list('block reviewblock', 'block_title')}</div></main>"
     assert "no leaks" in region_text(PRODUCT_LD, body)
+
+
+def test_a_shop_without_structured_data_is_known_by_its_cart_form_beside_the_title() -> None:
+    # Django Oscar's product page: no JSON-LD, no og:type; the "add_to_basket_form" sits in
+    # the column of the product's <h1>
+    html = (PAGES / "product-shop-cart-form" / "index.html").read_text(encoding="utf-8")
+    assert is_product_page(dom.parse(html))
+    cards = "".join(
+        f'<li><article class="product_pod"><h3><a href="/b/{n}/">Book {n}</a></h3><p>£9.00</p>'
+        f'<form action="/basket/add/{n}/" method="post"><button>Add to basket</button></form>'
+        "</article></li>"
+        for n in range(1, 5)
+    )
+    listing = (
+        '<html><body><div class="page"><div class="page-header"><h1>Nature</h1></div>'
+        f'<section><div class="results"><ol class="row">{cards}</ol></div></section></div>'
+        "</body></html>"
+    )
+    assert not is_product_page(dom.parse(listing))  # (each card's form is far from the <h1>)
+
+
+def test_oscars_reviews_and_rail_go_and_its_description_stays() -> None:
+    # each review an <article class="review"> inside a bare <li>, its rating "star-rating",
+    # the heading over them in <div id="reviews">; "Recommended items" a rail of linked cards
+    out = fixture_markdown("product-shop-cart-form")
+    assert "Twice a day the tide fills the creeks" in out
+    assert "the state of the tide at which it feeds" in out
+    assert "| Pages | 212 |" in out
+    for review in ("Customer Reviews", "spotted redshank", "Reviewed by", "Permalink"):
+        assert review not in out
+    assert "Recommended items" not in out and "Estuary Fish" not in out
+    assert "spotted redshank" in fixture_markdown("product-shop-cart-form", "product-reviews")

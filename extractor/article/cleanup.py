@@ -102,6 +102,7 @@ BYLINE_NAMES = re.compile(
 # linked product cards after one is counted in words (see ``_is_link_line``).
 STORE_RAIL_LABELS = (
     r"related (?:items|products)|similar (?:items|products)|you may also (?:love|need)"
+    r"|recommended (?:items|products)"  # (Oscar's rail under a product)
     r"|(?:customers|people) (?:who bought this(?: item| product)? )?also (?:bought|viewed|purchased)"
     r"|frequently bought together|recently viewed(?: items| products)?"
     r"|complete (?:the|your) (?:look|order|set)|shop the look"

@@ -32,6 +32,8 @@ from extractor.removal import Removal, is_attached
 
 # schema.org types of one product (not a list of them).
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
+# what a form that puts one product in the cart says of itself (action, id, class)
+CART_FORMS = re.compile(r"(?:basket|cart)[/_-]?add|add[/_-]?to[/_-]?(?:basket|cart)|addtocart")
 # The product's column reaches at most this far above its <h1>.
 MAX_LEVELS = 4
 # A table or list of fewer label/value pairs than this is no specification.
@@ -49,7 +51,30 @@ def is_product_page(doc: HtmlElement, declared: frozenset[str] | None = None) ->
         return True
     for meta in doc.iter("meta"):
         if (meta.get("property") or meta.get("name")) == "og:type":
-            return fold(meta.get("content")).lower() in ("product", "og:product", "product.item")
+            if fold(meta.get("content")).lower() in ("product", "og:product", "product.item"):
+                return True
+            break
+    return _cart_form_by_title(doc)
+
+
+def _cart_form_by_title(doc: HtmlElement) -> bool:
+    """The page's <h1> and a form that puts a product in the cart (``CART_FORMS`` in its
+    action, id or class: Oscar's "add_to_basket_form", Shopify's "/cart/add", Magento's
+    "product_addtocart_form", PrestaShop's "add-to-cart-or-refresh") sit in one column, at most
+    ``MAX_LEVELS`` above the form: the product's name beside its buy box (a listing's cards
+    each have a form, under headings of their own)."""
+    h1 = next(doc.iter("h1"), None)
+    if h1 is None:
+        return False
+    for form in doc.iter("form"):
+        names = " ".join(form.get(a) or "" for a in ("action", "id", "class")).lower()
+        if not CART_FORMS.search(names):
+            continue
+        for level, above in enumerate(form.iterancestors()):
+            if level >= MAX_LEVELS:
+                break
+            if is_within(h1, above):
+                return True
     return False
 
 
@@ -168,10 +193,15 @@ def _is_summary_block(el: HtmlElement) -> bool:
 # "yotpo-review", PowerReviews' "pr-review", Shopify's "spr-review", Amazon's data-hook
 # "review", Judge.me's "jdgm-rev"), not a "preview".
 REVIEW_NAMES = re.compile(r"(?<!p)review|(?:^|\s)jdgm-rev(?:$|[\s_])")
+# class words of a review's rating (Oscar's "star-rating Five"), one of the parts it names
+RATING_NAMES = re.compile(r"(?:^|[\s_-])(?:star-?)?rating(?:$|[\s_-])")
 # A list of reviews shows at least this many entries...
 MIN_REVIEWS = 2
 # ...each with this much text (a title, a rating's words, a byline, the review itself).
 MIN_REVIEW_CHARS = 20
+# The heading over them says at most this many characters ("Customer Reviews (12)").
+MAX_HEADING_CHARS = 60
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # The reviews fill this share of the text of the block around them that goes with them.
 REVIEWS_SHARE = 0.5
 
@@ -189,9 +219,13 @@ def _review_named(el: HtmlElement) -> bool:
 
 def _has_review_parts(entry: HtmlElement) -> bool:
     """A review entry names its parts as such too (its title, rating, body or byline: Amazon's
-    "review-body", Magento's "review-content", Judge.me's "jdgm-rev__body"); a block of the
-    page merely styled as a "review block" (a critics' score, awards) does not."""
-    return any(_review_named(el) for el in entry.iterdescendants(etree.Element))
+    "review-body", Magento's "review-content", Judge.me's "jdgm-rev__body"; Oscar's
+    "star-rating" over its title); a block of the page merely styled as a "review block" (a
+    critics' score, awards) does not."""
+    return any(
+        _review_named(el) or RATING_NAMES.search((el.get("class") or "").lower())
+        for el in entry.iterdescendants(etree.Element)
+    )
 
 
 def drop_reviews(body: HtmlElement) -> Step:
@@ -209,8 +243,22 @@ def drop_reviews(body: HtmlElement) -> Step:
         block = _reviews_block(parent, entries, body)
         for el in [block] if block is not None else entries:
             if el.find(".//h1") is None:
+                heading = _reviews_heading(el)
+                if heading is not None:
+                    removal.take(heading)
                 removal.take(el)
     return removal.step()
+
+
+def _reviews_heading(block: HtmlElement) -> HtmlElement | None:
+    """The heading over the reviews in a wrapper of its own just before them, named as
+    reviews (Oscar's <div id="reviews"><h2>Customer Reviews</h2></div>), if any."""
+    before = block.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or not _review_named(before) or len(text_of(before)) > MAX_HEADING_CHARS:
+        return None
+    return before if next(before.iter(*HEADINGS), None) is not None else None
 
 
 def _reviews_block(
@@ -233,11 +281,23 @@ def _review_entries(parent: HtmlElement) -> list[HtmlElement]:
     """The review entries ``parent`` lists: ``MIN_REVIEWS`` children or more of one tag and
     the same review words in their names, each with text and parts named as a review's."""
     kinds: dict[tuple[str, str], list[HtmlElement]] = {}
-    for child in parent:
-        if not isinstance(child.tag, str) or child.tag == "a" or not _review_named(child):
+    for item in parent:
+        child = _named_within(item)
+        if child is None or child.tag == "a":
             continue  # (a link: a rating's summary leading to the reviews)
         if len(text_of(child)) < MIN_REVIEW_CHARS or not _has_review_parts(child):
             continue
         key = (child.tag, _review_names(child))  # (Yotpo's first entry has a class more)
         kinds.setdefault(key, []).append(child)
     return [el for found in kinds.values() if len(found) >= MIN_REVIEWS for el in found]
+
+
+def _named_within(item: HtmlElement) -> HtmlElement | None:
+    """The entry itself when it is named as a review, else the one element it wraps when that
+    is (Oscar's <li> around each <article class="review">); else None."""
+    if not isinstance(item.tag, str):
+        return None
+    if _review_named(item):
+        return item
+    kids = [c for c in item if isinstance(c.tag, str)]
+    return kids[0] if len(kids) == 1 and _review_named(kids[0]) else None
