@@ -133,6 +133,27 @@ def ld(obj: str) -> str:
         # (with no other heading, or no heading that names the place, the <title> as it is)
         ("<title>Home | Clocks</title>", "<h1>Home</h1>", "Home | Clocks"),
         ("<title>Home | Clocks</title>", "<h1>Clocks that keep time</h1>", "Home | Clocks"),
+        # a <title> that is the logo's link home (a site under a folder): it names the site,
+        # the <h1> the page (a docs generator's home layout)
+        (
+            "<title>Packages</title>",
+            '<a class="title" href="/2024/">Packages</a><h1><span>fastify</span></h1>',
+            "fastify",
+        ),
+        ("<title>Packages</title>", '<a href="/">Packages</a><h1>fastify</h1>', "fastify"),
+        # (a blog's home: its first <h1> links to a post, the first card of the listing)
+        (
+            "<title>Packages</title>",
+            '<a href="/">Packages</a><h1><a href="/2024/post.html">A post</a></h1>',
+            "Packages",
+        ),
+        # (a link to a page that is no folder above this one, or to this page, is no home)
+        ("<title>Packages</title>", '<a href="/packages">Packages</a><h1>fastify</h1>', "Packages"),
+        (
+            "<title>Packages</title>",
+            '<a href="https://docs.test/">Packages</a><h1>x y</h1>',
+            "Packages",
+        ),
     ],
 )
 def test_title(head: str, body: str, expected: str | None) -> None:

@@ -413,6 +413,10 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
         heading=_first(views, _first_heading),
         document_title=document_title,
         sites=tuple(dict.fromkeys(sites + _host_names(url))),
+        title_names_home=any(
+            _links_home(view, url, document_title) and not _heading_links_away(view, url)
+            for view in views
+        ),
         site_heading=_first(views, lambda v: _first_heading(v, site=True)),
         placed=any(_place_heading(view) for view in views),
     )
@@ -426,6 +430,44 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
         image=_first(views, lambda v: _image(v, url)),
         canonical_url=_first(views, lambda v: _canonical(v, url)) or (url or None),
     )
+
+
+def _links_home(view: _View, url: str, title: str | None) -> bool:
+    """Whether the words of ``title`` (a few: ``titles.MAX_SITE_WORDS`` at most) are those of
+    a link to the site's home (the root, or a folder above the page: a site under "/docs/"):
+    the logo's link, so the <title> names the site."""
+    if not url or not title or len(title.split()) > titles.MAX_SITE_WORDS:
+        return False
+    page = urlsplit(url)
+    wanted = titles.key(title)
+    for a in view.doc.iter("a"):
+        href = a.get("href")
+        if not href or titles.key(text_of(a)) != wanted:
+            continue
+        target = urlsplit(urljoin(url, href.strip()))
+        if (
+            target.netloc == page.netloc
+            and not target.query
+            and target.path.endswith("/")
+            and page.path.startswith(target.path)
+            and target.path != page.path
+        ):
+            return True
+    return False
+
+
+def _heading_links_away(view: _View, url: str) -> bool:
+    """Whether the page's first <h1> that is not the site's name links to another page: the
+    first card of a listing (a blog's home), not the page's own title."""
+    for h1 in view.doc.iter("h1"):
+        if _names_the_site(h1):
+            continue
+        for a in h1.iter("a"):
+            href = (a.get("href") or "").strip()
+            if href and not href.startswith("#") and urljoin(url, href) != url:
+                return True
+        return False
+    return False
 
 
 def _host_names(url: str) -> list[str]:

@@ -118,6 +118,7 @@ def pick(
     sites: tuple[str, ...],
     site_heading: str | None = None,
     placed: bool = False,
+    title_names_home: bool = False,
 ) -> str | None:
     """The article's title.
 
@@ -127,6 +128,8 @@ def pick(
     banner linking home), is the title only when nothing else is. ``placed``: the page has an
     <h1> that names its place in the site ("Home", see ``names_a_place``); when <title> names
     it too, the page is the site's name for a place, and ``heading`` is the document's title.
+    ``title_names_home``: <title> is, word for word, a link to the site's home (its logo): it
+    names the site, and ``heading`` is the page's title.
     """
     heading = readable(heading)
     cleaned = [strip_site(t, sites) for t in stated if fold(t)]
@@ -153,6 +156,8 @@ def pick(
         and any(names_a_place(p) for p in _SEPARATOR.split(doc_title))
     ):
         return heading  # "JSDoc: Home" over <h1>Home</h1>, then the README's own heading
+    if heading and title_names_home:
+        return heading  # <title>Packages</title> and the logo's "Packages" over <h1>fastify</h1>
     if doc_title:
         return strip_unknown_site(doc_title)
     return heading or readable(site_heading) or None
