@@ -149,30 +149,27 @@ def test_a_story_body_does_not_take_the_standfirst_beside_its_title() -> None:
     assert "6. The body of the story" in text and "council votes" not in text
 
 
-def test_a_count_under_a_threads_title_is_no_tagline() -> None:
+def thread_text(head: str) -> str:
+    """The region's text of a thread: ``head`` (its title's block), then four posts."""
     posts = "".join(
         f'<div class="post"><div class="author">member{n}</div><div class="text"><p>Post '
         f"number {n} answers the question at some length, with reasons and a link.</p></div>"
         "</div>"
         for n in range(1, 5)
     )
-    text = region_text(
-        '<div class="thread"><div class="thread-head"><h1>Which mooring rope?</h1>'
-        f'<span>5 replies</span></div><div class="posts">{posts}</div></div>'
+    return region_text(f'<div class="thread">{head}<div class="posts">{posts}</div></div>')
+
+
+def test_a_count_under_a_threads_title_is_no_tagline() -> None:
+    text = thread_text(
+        '<div class="thread-head"><h1>Which mooring rope?</h1><span>5 replies</span></div>'
     )
     assert "Post number 4" in text and "5 replies" not in text
 
 
 def test_a_category_link_beside_a_threads_title_is_no_tagline() -> None:
-    posts = "".join(
-        f'<div class="post"><div class="author">member{n}</div><div class="text"><p>Post '
-        f"number {n} answers the question at some length, with reasons and a link.</p></div>"
-        "</div>"
-        for n in range(1, 5)
-    )
-    text = region_text(
-        '<div class="thread"><div class="thread-head"><h1>Which mooring rope?</h1>'
+    text = thread_text(
+        '<div class="thread-head"><h1>Which mooring rope?</h1>'
         '<a href="/category/2/ropes-and-knots/">Ropes and knots</a></div>'
-        f'<div class="posts">{posts}</div></div>'
     )
     assert "Post number 4" in text and "Ropes and knots" not in text

@@ -599,6 +599,18 @@ def build_starlight(work: Path, docs: list[Doc]) -> None:
     shutil.rmtree(src, ignore_errors=True)
     src.mkdir(parents=True)
     write_docs(src, docs, Doc.with_front_matter)
+    build_astro_starlight(
+        site,
+        BASE,
+        ",\n    editLink: { baseUrl: 'https://git.test/packages/edit/main/' },\n"
+        "    sidebar: [{ label: 'Packages', autogenerate: { directory: '.' } }]",
+    )
+    save_built("starlight", docs, lambda d: site / "dist" / d.id / "index.html")
+
+
+def build_astro_starlight(site: Path, site_url: str, options: str = "") -> None:
+    """Astro with Starlight (``options``: more of its settings, after a comma) over the
+    content in ``site``'s src/content/docs, built into ``site``/dist."""
     (site / "src" / "content.config.ts").write_text(
         "import { defineCollection } from 'astro:content';\n"
         "import { docsLoader } from '@astrojs/starlight/loaders';\n"
@@ -609,14 +621,11 @@ def build_starlight(work: Path, docs: list[Doc]) -> None:
     (site / "astro.config.mjs").write_text(
         "import { defineConfig } from 'astro/config';\n"
         "import starlight from '@astrojs/starlight';\n"
-        "export default defineConfig({ site: '" + BASE + "', base: '/starlight',\n"
-        "  integrations: [starlight({ title: 'Packages', pagefind: false,\n"
-        "    editLink: { baseUrl: 'https://git.test/packages/edit/main/' },\n"
-        "    sidebar: [{ label: 'Packages', autogenerate: { directory: '.' } }] })] });\n"
+        "export default defineConfig({ site: '" + site_url + "', base: '/starlight',\n"
+        "  integrations: [starlight({ title: 'Packages', pagefind: false" + options + " })] });\n"
     )
     shutil.rmtree(site / "dist", ignore_errors=True)
     run(["npx", "astro", "build"], site)
-    save_built("starlight", docs, lambda d: site / "dist" / d.id / "index.html")
 
 
 def build_nextra(work: Path, docs: list[Doc]) -> None:

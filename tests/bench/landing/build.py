@@ -27,7 +27,15 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from tests.bench.docs.build import NPM, Doc, build_main, npm_install, run, save
+from tests.bench.docs.build import (
+    NPM,
+    Doc,
+    build_astro_starlight,
+    build_main,
+    npm_install,
+    run,
+    save,
+)
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -262,21 +270,7 @@ def build_starlight(work: Path, pages: list[Landing]) -> None:
             + f"<CardGrid>\n{cards}</CardGrid>\n",
             "utf-8",
         )
-    (site / "src" / "content.config.ts").write_text(
-        "import { defineCollection } from 'astro:content';\n"
-        "import { docsLoader } from '@astrojs/starlight/loaders';\n"
-        "import { docsSchema } from '@astrojs/starlight/schema';\n"
-        "export const collections = { docs: defineCollection({ loader: docsLoader(),"
-        " schema: docsSchema() }) };\n"
-    )
-    (site / "astro.config.mjs").write_text(
-        "import { defineConfig } from 'astro/config';\n"
-        "import starlight from '@astrojs/starlight';\n"
-        "export default defineConfig({ site: '" + BASE + "', base: '/starlight',\n"
-        "  integrations: [starlight({ title: 'Packages', pagefind: false })] });\n"
-    )
-    shutil.rmtree(site / "dist", ignore_errors=True)
-    run(["npx", "astro", "build"], site)
+    build_astro_starlight(site, BASE)
     dist = site / "dist"
     _save_built("starlight", pages, {p.id: dist / p.id / "index.html" for p in pages})
 
