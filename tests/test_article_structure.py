@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
+from extractor.article import scoring
 from extractor.article.boilerplate import names_boilerplate
 from extractor.article.cleanup import LINK_DENSE, drop_link_lists
 from extractor.article.region import find_article
@@ -136,6 +137,42 @@ def test_a_landing_page_is_all_its_sections_not_its_best_card() -> None:
     assert "fixed price agreed before we begin" in out
     for chrome in ("Pricing", "company number"):
         assert chrome not in out
+
+
+def test_a_one_page_site_is_all_its_sections_not_its_longest_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a one-page template's sections (services, a timeline, the team): the timeline is a list
+    # holding most of the prose, and wins; the page is every section beside it
+    out = fixture_markdown("landing-timeline-sections")
+    for line in ("## Services", "#### Shop signs", "Painted boards for the shops",
+                 "## About", "#### A loft over the chandlery", "## The crew", "#### Tom Pike"):  # fmt: skip
+        assert line in out
+    for chrome in ("Copyright", "Privacy Policy", "Show me"):
+        assert chrome not in out
+    monkeypatch.setattr(scoring, "PAGE_SECTIONS", 99)  # (a page not built of sections)
+    alone = fixture_markdown("landing-timeline-sections")
+    assert "A loft over the chandlery" in alone and "Shop signs" not in alone
+
+
+def test_an_article_in_a_section_stays_alone_beside_the_pages_promo_sections() -> None:
+    # an article is no part of a page: the sections around it (a call to action, a client
+    # list, case studies with a blurb each) are not its content
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the guide: edit the footage on a laptop, keep the originals, "
+        f"and export a copy for each platform before the client sees the cut.</p>"
+        for n in range(8)
+    )
+    promo = "".join(
+        f'<section class="promo"><h2>Case study {n}</h2><p>How a bakery in the old town '
+        f"doubled its orders with one short film about its ovens, shot in a morning.</p>"
+        "</section>"
+        for n in range(3)
+    )
+    text = region_text(
+        f'<main><section class="post"><h1>Editing</h1>{paragraphs}</section>{promo}</main>'
+    )
+    assert "Paragraph 7 of the guide" in text and "Case study" not in text
 
 
 def test_a_service_page_keeps_its_linked_cards_and_the_sections_beside_its_faq() -> None:

@@ -58,6 +58,9 @@ WIDEN_MIN_GAIN = 1.0
 # holds at least LIKE_SIBLINGS blocks of the region's kind (a listing's cards).
 WIDEN_MAX_LINK_DENSITY = 0.35
 LIKE_SIBLINGS = 3
+# A part of the page (see CARD_MAX_PROSE) in one of at least this many <section>s of a parent is
+# one section of a page built of them: the region widens to them all (see ``_page_of_sections``).
+PAGE_SECTIONS = 3
 # Links that are whole cards (one link around a heading and a paragraph) are left out of that
 # link density when the parent adds as much text outside its links (see ``_cards_beside``).
 CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -368,7 +371,9 @@ def _widen(
     for parent in top.iterancestors():
         if parent is body.getparent():
             break
-        if prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
+        if part and _page_of_sections(parent, region, prose):
+            region, own = parent, prose.get(parent, 0)
+        elif prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
             if (
                 link_density(parent) > WIDEN_MAX_LINK_DENSITY
                 and not _holds_its_like(parent, region)
@@ -381,6 +386,28 @@ def _widen(
         if ends_content(parent):
             break
     return region
+
+
+def _page_of_sections(
+    parent: HtmlElement, region: HtmlElement, prose: dict[HtmlElement, int]
+) -> bool:
+    """Whether ``parent`` is a page built of sections (a one-page site's services, about,
+    team...) that a part of the page lies in: ``region`` is within one of at least
+    PAGE_SECTIONS <section> children of ``parent``, the others hold some prose of their own
+    (KIN_MIN_PROSE between them), and ``parent`` is not mostly links. The part's prose may
+    outweigh theirs many times over (a long timeline beside three short service blurbs), so no
+    share of prose is asked for; an article is no part, and stays alone beside a page's promo
+    sections (see ``_widen``)."""
+    sections = [c for c in parent if c.tag == "section"]
+    if len(sections) < PAGE_SECTIONS:
+        return False
+    mine = next((s for s in sections if s is region or is_within(region, s)), None)
+    if mine is None:
+        return False
+    others = sum(prose.get(s, 0) for s in sections if s is not mine)
+    if others < KIN_MIN_PROSE:
+        return False
+    return link_density(parent) <= WIDEN_MAX_LINK_DENSITY
 
 
 def _written_frame(top: HtmlElement, body: HtmlElement) -> HtmlElement:
