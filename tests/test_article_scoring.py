@@ -179,9 +179,11 @@ def test_one_long_chapter_does_not_stand_for_the_document() -> None:
 def test_without_the_near_tie_the_chapter_alone_was_the_region(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # (the document of headed sections around the chapter reads it whole too)
+    # (the document of headed sections around the chapter reads it whole too, and so does a
+    # page of sections)
     monkeypatch.setattr(scoring, "ENCLOSING_NEAR_GAIN", scoring.ENCLOSING_GAIN)
     monkeypatch.setattr(scoring, "_sectioned_document", lambda el: False)
+    monkeypatch.setattr(scoring, "PAGE_SECTIONS", 99)
     md = extract_html(long_section_page(), url="https://docs.test/tickle.html").markdown
     assert "## Install" not in md
 

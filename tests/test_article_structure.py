@@ -155,6 +155,36 @@ def test_a_one_page_site_is_all_its_sections_not_its_longest_list(
     assert "A loft over the chandlery" in alone and "Shop signs" not in alone
 
 
+def test_blocks_named_section_are_a_page_of_sections_too() -> None:
+    # a UI kit's landing page is <div class="section"> blocks; the best block is one of the
+    # team's quote cards (its member's name a link), and the page is every section
+    quotes = "".join(
+        f'<div class="col-md-4"><div class="card"><div class="card-body"><a href="#m{n}">'
+        f'<div class="author"><h4>Member {n}</h4><h6>Designer</h6></div></a>'
+        f"<p>Quote {n}: a team is a group of people who trust each other enough to say, out "
+        f"loud and early, that the plan is wrong, and then to stay and fix it together.</p>"
+        "</div></div></div>"
+        for n in range(1, 5)
+    )
+    text = region_text(
+        '<div class="wrapper"><div class="section"><h2>Let us talk product</h2><p>This is '
+        "the paragraph about the product, what it does and for whom.</p></div>"
+        '<div class="section section-dark"><div class="container"><h2>About us</h2>'
+        f'<div class="row">{quotes}</div></div></div>'
+        '<div class="section"><h2>Statistics</h2><p>Choose from colours that resemble sugar '
+        "paper, and keep the pastels for the charts.</p></div></div>"
+    )
+    assert "Quote 4:" in text and "Let us talk product" in text and "sugar paper" in text
+
+
+def test_a_run_of_paragraphs_is_an_article_and_boxes_of_one_paragraph_are_not() -> None:
+    long = "<p>" + "A sentence of the body, with a clause of its own. " * 3 + "</p>"
+    run = dom.parse(f"<div><h2>Body</h2>{long * 3}</div>").find(".//div")
+    boxes = dom.parse(f"<div>{f'<div class=card><h4>Card</h4>{long}</div>' * 3}</div>")
+    assert scoring._written_run(run)
+    assert not scoring._written_run(boxes.find(".//div"))
+
+
 def test_an_article_in_a_section_stays_alone_beside_the_pages_promo_sections() -> None:
     # an article is no part of a page: the sections around it (a call to action, a client
     # list, case studies with a blurb each) are not its content

@@ -58,9 +58,12 @@ WIDEN_MIN_GAIN = 1.0
 # holds at least LIKE_SIBLINGS blocks of the region's kind (a listing's cards).
 WIDEN_MAX_LINK_DENSITY = 0.35
 LIKE_SIBLINGS = 3
-# A part of the page (see CARD_MAX_PROSE) in one of at least this many <section>s of a parent is
-# one section of a page built of them: the region widens to them all (see ``_page_of_sections``).
+# A part of the page (see CARD_MAX_PROSE) in one of at least this many sections of a parent is
+# one section of a page built of them: the region widens to them all (see ``_page_of_sections``),
+# as does any region holding no run of WRITTEN_RUN long paragraphs (an article's, see
+# ``_written_run``).
 PAGE_SECTIONS = 3
+WRITTEN_RUN = 3
 # Links that are whole cards (one link around a heading and a paragraph) are left out of that
 # link density when the parent adds as much text outside its links (see ``_cards_beside``).
 CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -371,7 +374,7 @@ def _widen(
     for parent in top.iterancestors():
         if parent is body.getparent():
             break
-        if part and _page_of_sections(parent, region, prose):
+        if _page_of_sections(parent, region, prose) and (part or not _written_run(region)):
             region, own = parent, prose.get(parent, 0)
         elif prose.get(parent, 0) - own >= WIDEN_MIN_GAIN * max(own, 1):
             if (
@@ -392,13 +395,14 @@ def _page_of_sections(
     parent: HtmlElement, region: HtmlElement, prose: dict[HtmlElement, int]
 ) -> bool:
     """Whether ``parent`` is a page built of sections (a one-page site's services, about,
-    team...) that a part of the page lies in: ``region`` is within one of at least
-    PAGE_SECTIONS <section> children of ``parent``, the others hold some prose of their own
-    (KIN_MIN_PROSE between them), and ``parent`` is not mostly links. The part's prose may
-    outweigh theirs many times over (a long timeline beside three short service blurbs), so no
-    share of prose is asked for; an article is no part, and stays alone beside a page's promo
-    sections (see ``_widen``)."""
-    sections = [c for c in parent if c.tag == "section"]
+    team...) that ``region`` lies in: at least PAGE_SECTIONS of its children are sections (a
+    <section>, or a block with the class ``section``, as CSS frameworks write them), one of them
+    holds the region, the others hold some prose of their own (KIN_MIN_PROSE between them),
+    and ``parent`` is not mostly links. The region's prose may outweigh theirs many times over
+    (a long timeline beside three short service blurbs), so no share of it is asked for; an
+    article, with its run of paragraphs, stays alone beside a page's promo sections (see
+    ``_widen`` and ``_written_run``)."""
+    sections = [c for c in parent if c.tag == "section" or "section" in names_of(c).split()]
     if len(sections) < PAGE_SECTIONS:
         return False
     mine = next((s for s in sections if s is region or is_within(region, s)), None)
@@ -408,6 +412,21 @@ def _page_of_sections(
     if others < KIN_MIN_PROSE:
         return False
     return link_density(parent) <= WIDEN_MAX_LINK_DENSITY
+
+
+def _written_run(region: HtmlElement) -> bool:
+    """Whether the region holds a run of written paragraphs, as an article does: one block with
+    at least WRITTEN_RUN <p> children of KIN_MIN_PROSE characters or more. A landing page's
+    section holds its prose in boxes, a short paragraph to each (cards, columns, a timeline)."""
+    for block in region.iter():
+        if not isinstance(block.tag, str):
+            continue
+        long = sum(
+            1 for c in block if c.tag == "p" and len(text_content(c).strip()) >= KIN_MIN_PROSE
+        )
+        if long >= WRITTEN_RUN:
+            return True
+    return False
 
 
 def _written_frame(top: HtmlElement, body: HtmlElement) -> HtmlElement:
