@@ -175,7 +175,7 @@ def main(
                 t.noise += len(result.noise)
                 t.pages += 1
                 t.ms += result.ms
-    _print(tallies, args.only, [*generators, "ALL"], score)
+    print_tallies(tallies, args.only, [*generators, "ALL"], score)
     return 0
 
 
@@ -183,15 +183,17 @@ def _fmt(x: float) -> str:
     return "  -  " if math.isnan(x) else f"{x:.3f}"
 
 
-def _print(tallies: dict[tuple[str, str, str], Tally], names: list[str], gens: list[str],
-           score: object) -> None:  # fmt: skip
-    head = (f"{'generator':<16} {'extractor':<11} {'pages':>5} {'textF1':>6} {'head':>6} "
+def print_tallies(tallies: dict[tuple[str, str, str], Tally], names: list[str], gens: list[str],
+                  score: object, *, split_by: str = "source document") -> None:  # fmt: skip
+    """The figures of each group (generator or template) and extractor, part by part."""
+    w = max(16, *(len(gen) for gen in gens))
+    head = (f"{'generator':<{w}} {'extractor':<11} {'pages':>5} {'textF1':>6} {'head':>6} "
             f"{'code':>6} {'lang':>6} {'table':>6} {'lists':>6} {'links':>6} {'images':>6} "
             f"{'noise/p':>7} {'ms/p':>6}")  # fmt: skip
     for part in PARTS:
         if not any(key[2] == part for key in tallies):
             continue
-        print(f"\n== {part} part (split by source document, tests/bench/split.py)")
+        print(f"\n== {part} part (split by {split_by}, tests/bench/split.py)")
         print(head)
         for gen in gens:
             for name in names:
@@ -201,7 +203,7 @@ def _print(tallies: dict[tuple[str, str, str], Tally], names: list[str], gens: l
                 b = t.blocks
                 f1 = score.aggregate(t.counts)["f1"]  # type: ignore[attr-defined]
                 print(
-                    f"{gen:<16} {name:<11} {t.pages:>5} {_fmt(f1):>6} {_fmt(b.headings.f1()):>6} "
+                    f"{gen:<{w}} {name:<11} {t.pages:>5} {_fmt(f1):>6} {_fmt(b.headings.f1()):>6} "
                     f"{_fmt(b.code.recall()):>6} {_fmt(b.code_lang.recall()):>6} "
                     f"{_fmt(b.tables.recall()):>6} {_fmt(b.items.f1()):>6} "
                     f"{_fmt(b.links.f1()):>6} {_fmt(b.images.recall()):>6} "
