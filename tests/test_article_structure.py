@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article import scoring
+from extractor.article import boilerplate, scoring
 from extractor.article.boilerplate import names_boilerplate
 from extractor.article.cleanup import LINK_DENSE, drop_link_lists
 from extractor.article.region import find_article
@@ -473,6 +473,36 @@ def test_a_store_whose_every_part_is_named_widget_keeps_its_bullets() -> None:
     assert "| Battery | 5,200 mAh, USB-C |" in out
     for ad in ("Sponsored:", "Advertisement:", "Back to top"):  # also named otherwise: they go
         assert ad not in out
+
+
+def test_sections_named_widget_that_hold_the_page_together_stay(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a CMS prints a listing's rows as "widget" blocks of one class: each holds less than the
+    # guard's share of the page, together they hold most of it; the contact widget still goes
+    out = fixture_markdown("listing-widget-sections")
+    for title in ("#### Accounting and Auditing", "#### Supply Chain", "#### Data Analytics"):
+        assert title in out
+    assert "taught by practising planners" in out
+    assert "programs office" not in out and "All rights reserved" not in out
+    monkeypatch.setattr(boilerplate, "PAGE_BLOCK_MIN_CHARS", 10**9)  # (no such blocks)
+    assert "Data Analytics" not in fixture_markdown("listing-widget-sections")
+
+
+def test_a_rail_of_named_teasers_is_no_part_of_the_page() -> None:
+    # teaser blocks of one class, each with a paragraph, holding a small share together
+    story = "".join(
+        f"<p>Paragraph {n}: the council met on Tuesday, heard the objections to the harbour "
+        f"plan, and deferred its vote until the survey of the sea wall is finished.</p>"
+        for n in range(10)
+    )
+    teasers = "".join(
+        f'<div class="related-story"><h3>Story {n}</h3><p>The ferry timetable changes '
+        f"next month, and the council wants to hear from those who use it daily.</p></div>"
+        for n in range(3)
+    )
+    text = region_text(f'<main><article class="story">{story}</article>{teasers}</main>')
+    assert "Paragraph 9" in text and "ferry timetable" not in text
 
 
 def test_a_stores_cross_selling_block_is_not_the_product() -> None:

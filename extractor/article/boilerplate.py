@@ -152,6 +152,9 @@ COMMENT_NAMES = re.compile(
 # A named block holding more than this share of the page's paragraph text is never dropped by
 # its name ("non-ad-column" around the story, "has-comments" on the wrapper).
 NAME_GUARD_SHARE = 0.4
+# ...nor are blocks of one kind that hold it together, each with this much prose at least (see
+# ``_page_blocks``).
+PAGE_BLOCK_MIN_CHARS = 100
 # A boilerplate word whose blocks together hold more than this share of the page's prose names
 # the page's building blocks (a store's every part a "celwidget"), not boilerplate: blocks named
 # by such words alone stay (a block also named otherwise, "related", still goes).
@@ -628,8 +631,28 @@ def drop_named_boilerplate(scan: PageScan, guard: Guard) -> Step:
     words = {el: _boilerplate_words(el) for el in found}
     page_words = _page_words(words, guard)
     found = tuple(el for el in found if not words[el] <= page_words)
+    held = _page_blocks(found, guard)
+    found = tuple(el for el in found if not any(el is b or is_within(el, b) for b in held))
     _take_guarded(removal, found, guard, NAME_GUARD_SHARE)
     return removal.step()
+
+
+def _page_blocks(found: tuple[HtmlElement, ...], guard: Guard) -> list[HtmlElement]:
+    """Blocks of one kind (tag and class) that together hold the page: at least two, none
+    inside another, each with PAGE_BLOCK_MIN_CHARS of prose or more, holding more than
+    NAME_GUARD_SHARE of the page's prose between them (a listing's sections, each a CMS
+    "widget"). Each alone is too small for the guard that keeps a named block holding the
+    page."""
+    kinds: dict[tuple[str, str], list[HtmlElement]] = {}
+    for el in _outermost(found):
+        if guard.chars_of(el) >= PAGE_BLOCK_MIN_CHARS:
+            kinds.setdefault((str(el.tag), el.get("class") or ""), []).append(el)
+    return [
+        el
+        for (_, cls), blocks in kinds.items()
+        if cls and len(blocks) >= 2 and guard.holds_much_together(blocks, NAME_GUARD_SHARE)
+        for el in blocks
+    ]
 
 
 def _boilerplate_words(el: HtmlElement) -> frozenset[str]:
