@@ -69,6 +69,28 @@ NPM = {
         "hexo-generator-category@2.0.0",
         "hexo-generator-tag@2.0.0",
     ],
+    # two more Hexo themes, both under permissive licences: Butterfly (Apache-2.0, Pug
+    # templates) and Icarus (MIT, JSX templates rendered by Inferno)
+    "hexo-butterfly": [
+        "hexo@8.1.2",
+        "hexo-theme-butterfly@5.7.0",
+        "hexo-renderer-pug@3.0.0",
+        "hexo-renderer-marked@7.0.1",
+        "hexo-renderer-stylus@3.0.1",
+        "hexo-generator-index@4.0.0",
+        "hexo-generator-archive@2.0.0",
+        "hexo-generator-category@2.0.0",
+        "hexo-generator-tag@2.0.0",
+    ],
+    "hexo-icarus": [
+        "hexo@7.3.0",  # (the theme asks for Hexo 7)
+        "hexo-theme-icarus@6.1.1",  # (its renderer and components come as its dependencies)
+        "hexo-renderer-marked@7.0.1",
+        "hexo-generator-index@4.0.0",
+        "hexo-generator-archive@2.0.0",
+        "hexo-generator-category@2.0.0",
+        "hexo-generator-tag@2.0.0",
+    ],
     "vuepress-hope": [
         "vuepress@2.0.0-rc.30",
         "@vuepress/bundler-vite@2.0.0-rc.30",
@@ -87,6 +109,8 @@ PIP = {
 BASE = "http://blog.test"
 PAGE_PATHS = {
     "hexo-landscape": "/hexo-landscape/posts/{doc}/",
+    "hexo-butterfly": "/hexo-butterfly/posts/{doc}/",
+    "hexo-icarus": "/hexo-icarus/posts/{doc}/",
     "eleventy-base-blog": "/eleventy-base-blog/posts/{doc}/",
     "pelican": "/pelican/{doc}/",
     "jekyll-minima": "/jekyll-minima/posts/{doc}/",
@@ -183,12 +207,14 @@ def raw_liquid(text: str) -> str:
 # --- JavaScript generators -----------------------------------------------------------------
 
 
-def build_hexo(work: Path, posts: list[Post]) -> None:
-    """Hexo with its default theme, landscape, set up as `hexo init` leaves it."""
-    site = work / "hexo-landscape"
-    npm_install(site, NPM["hexo-landscape"])
+def build_hexo(work: Path, posts: list[Post], theme: str = "landscape") -> None:
+    """Hexo with a theme (its default, landscape, unless told), set up as `hexo init` leaves
+    it; a theme installed from npm is found by Hexo under its package's name."""
+    name = f"hexo-{theme}"
+    site = work / name
+    npm_install(site, NPM[name])
     package = json.loads((site / "package.json").read_text("utf-8"))
-    package["hexo"] = {"version": NPM["hexo-landscape"][0].split("@")[1]}  # marks a Hexo site
+    package["hexo"] = {"version": NPM[name][0].split("@")[1]}  # marks a Hexo site
     (site / "package.json").write_text(json.dumps(package, indent=2), "utf-8")
     for folder in ("source", "public"):
         shutil.rmtree(site / folder, ignore_errors=True)
@@ -203,15 +229,22 @@ def build_hexo(work: Path, posts: list[Post]) -> None:
     (site / "source" / "about" / "index.md").write_text("---\ntitle: About\n---\n\nNotes.\n")
     (site / "_config.yml").write_text(
         "title: Server Notes\nsubtitle: Guides worth keeping\nauthor: The editors\n"
-        f"language: en\nurl: {BASE}/hexo-landscape\npermalink: posts/:title/\n"
-        "new_post_name: :title.md\ndefault_layout: post\ntheme: landscape\n"
+        f"language: en\nurl: {BASE}/{name}\npermalink: posts/:title/\n"
+        f"new_post_name: :title.md\ndefault_layout: post\ntheme: {theme}\n"
         "date_format: YYYY-MM-DD\ntime_format: HH:mm:ss\n"
         "index_generator:\n  path: ''\n  per_page: 10\n  order_by: -date\n"
         "theme_config:\n  disqus_shortname: server-notes\n"
         "  menu:\n    Home: /\n    Archives: /archives\n    About: /about/\n"
     )
+    theme_config = site / f"_config.{theme}.yml"
+    fresh = not theme_config.exists()
     run(["npx", "hexo", "generate"], site)
-    saved("hexo-landscape", posts, lambda p: site / "public" / "posts" / p.id / "index.html")
+    if fresh and theme_config.exists():
+        # (Icarus writes its default configuration, with its sidebar widgets, on the first run,
+        # which itself renders without them: the second run builds the site as users see it)
+        run(["npx", "hexo", "clean"], site)
+        run(["npx", "hexo", "generate"], site)
+    saved(name, posts, lambda p: site / "public" / "posts" / p.id / "index.html")
 
 
 def build_eleventy(work: Path, posts: list[Post]) -> None:
@@ -427,6 +460,8 @@ def build_jekyll(work: Path, posts: list[Post]) -> None:
 
 BUILDERS: dict[str, Callable[[Path, list[Post]], None]] = {
     "hexo-landscape": build_hexo,
+    "hexo-butterfly": lambda work, posts: build_hexo(work, posts, "butterfly"),
+    "hexo-icarus": lambda work, posts: build_hexo(work, posts, "icarus"),
     "eleventy-base-blog": build_eleventy,
     "vuepress-hope": build_vuepress,
     "pelican": build_pelican,
