@@ -124,6 +124,9 @@ PIP_SPHINX_BOOK = ["sphinx==9.0.4", "myst-parser==5.2.0", "sphinx-book-theme==1.
 # two more Sphinx themes, each in a Python of its own (their own pins apart from the others')
 PIP_SPHINX_AWESOME = ["sphinx==9.0.4", "myst-parser==5.2.0", "sphinxawesome-theme==6.0.6"]
 PIP_SPHINX_SHIBUYA = ["sphinx==9.0.4", "myst-parser==5.2.0", "shibuya==2026.7.12"]
+# and two more, added after the rules were written: Piccolo's and a Material port for Sphinx
+PIP_SPHINX_PICCOLO = ["sphinx==9.0.4", "myst-parser==5.2.0", "piccolo-theme==0.24.0"]
+PIP_SPHINX_IMMATERIAL = ["sphinx==9.0.4", "myst-parser==5.2.0", "sphinx-immaterial==0.13.12"]
 BASE = "http://docs.test"
 # where each generator puts a document's page (its URL below BASE)
 PAGE_PATHS = {
@@ -136,6 +139,8 @@ PAGE_PATHS = {
     "sphinx-book": "/sphinx-book/{doc}.html",
     "sphinx-awesome": "/sphinx-awesome/{doc}.html",
     "sphinx-shibuya": "/sphinx-shibuya/{doc}.html",
+    "sphinx-piccolo": "/sphinx-piccolo/{doc}.html",
+    "sphinx-immaterial": "/sphinx-immaterial/{doc}.html",
     "mkdocs": "/mkdocs/{doc}/",
     "mkdocs-readthedocs": "/mkdocs-readthedocs/{doc}/",
     "zensical": "/zensical/{doc}/",
@@ -322,8 +327,16 @@ def build_zensical(work: Path, docs: list[Doc]) -> None:
 
 
 def build_sphinx(
-    work: Path, docs: list[Doc], theme: str, generator: str, bin_dir: Path | None = None
+    work: Path,
+    docs: list[Doc],
+    theme: str,
+    generator: str,
+    bin_dir: Path | None = None,
+    extensions: tuple[str, ...] = (),
+    options: dict[str, object] | None = None,
 ) -> None:
+    """A Sphinx project of the documents (MyST), with ``theme``, any ``extensions`` the theme
+    asks for and its ``options``."""
     site = work / generator
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
@@ -331,7 +344,8 @@ def build_sphinx(
     (site / "index.md").write_text(f"# Packages\n\n```{{toctree}}\n{toc}\n```\n")
     write_docs(site, docs, Doc.with_h1)
     (site / "conf.py").write_text(
-        f"project = 'Packages'\nextensions = ['myst_parser']\nhtml_theme = {theme!r}\n"
+        f"project = 'Packages'\nextensions = {['myst_parser', *extensions]!r}\n"
+        f"html_theme = {theme!r}\nhtml_theme_options = {options or {}!r}\n"
         "myst_heading_anchors = 3\nsuppress_warnings = ['myst.header', 'myst.xref_missing']\n"
         "html_baseurl = " + repr(f"{BASE}/{generator}/") + "\n"
     )
@@ -917,6 +931,18 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     ),
     "sphinx-shibuya": lambda w, d: build_sphinx(
         w, d, "shibuya", "sphinx-shibuya", pyenv(w / "sphinx-shibuya-env", PIP_SPHINX_SHIBUYA)
+    ),
+    "sphinx-piccolo": lambda w, d: build_sphinx(
+        w, d, "piccolo_theme", "sphinx-piccolo", pyenv(w / "sphinx-piccolo-env", PIP_SPHINX_PICCOLO)
+    ),
+    "sphinx-immaterial": lambda w, d: build_sphinx(
+        w,
+        d,
+        "sphinx_immaterial",
+        "sphinx-immaterial",
+        pyenv(w / "sphinx-immaterial-env", PIP_SPHINX_IMMATERIAL),
+        extensions=("sphinx_immaterial",),
+        options={"font": False},  # (else it fetches Google's font list while it builds)
     ),
     "mkdocs": lambda w, d: build_mkdocs(w, d, "mkdocs", "mkdocs"),
     "mkdocs-readthedocs": lambda w, d: build_mkdocs(w, d, "readthedocs", "mkdocs-readthedocs"),
