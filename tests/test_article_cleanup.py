@@ -262,3 +262,63 @@ def test_a_link_list_that_a_sentence_leads_into_stays(lead: str, kept: bool) -> 
     found = page.get_element_by_id("r")
     drop_link_lists(found)
     assert ("Hashes" in found.text_content()) is kept
+
+
+def _listicle(items: int, cta: str) -> str:
+    return (
+        "<ol>"
+        + "".join(
+            f"<li><h2>Boat {n}</h2><p>Boat {n} is a small cruiser, with a cabin for two, an engine "
+            f"that starts in the cold, and a price that a club member can pay.</p>"
+            f'<p><a href="/reviews/boat-{n}">Read the full Boat {n} review</a></p>'
+            f'<p><a href="https://deals.test/?b={n}">{cta}</a></p></li>'
+            for n in range(1, items + 1)
+        )
+        + "</ol>"
+    )
+
+
+def _after_junk_lines(body: str) -> str:
+    region = dom.parse(f"<html><body><div id='r'>{body}</div></body></html>")
+    region = region.get_element_by_id("r")
+    drop_junk_lines(region)
+    return dom.fold(region.text_content())
+
+
+def test_a_link_alone_on_its_line_under_every_item_goes() -> None:
+    # a list article's call to action, the same words under each item; each item's own link
+    # (its review, named after it) stays
+    text = _after_junk_lines(_listicle(4, "Compare new boat deals with harbour.test"))
+    assert "Compare new boat deals" not in text
+    assert "Read the full Boat 4 review" in text and "a cabin for two" in text
+
+
+def test_a_link_line_written_twice_or_in_a_list_of_links_stays() -> None:
+    assert "Compare new boat deals" in _after_junk_lines(
+        _listicle(2, "Compare new boat deals with harbour.test")
+    )
+    # a contents list that names one section three times is a list of links, left to the
+    # link-list steps
+    contents = "".join(
+        f'<li><a href="#braces">Braces</a></li><li><a href="#x{n}">Part {n}</a></li>'
+        for n in range(3)
+    )
+    assert dom.fold(contents.replace("<li>", " ")).count("Braces") == 3
+    assert _after_junk_lines(f"<p>Contents:</p><ul>{contents}</ul>").count("Braces") == 3
+
+
+def test_a_line_in_its_wrappers_is_counted_once() -> None:
+    # a link in a list item in a <div> in a <div>: one line, not three
+    line = '<div class="foot"><div class="tabs"><ul><li><a>And this at the bottom</a></li></ul></div></div>'
+    prose = "<p>" + "A sentence of the page that a reader reads to its end. " * 3 + "</p>"
+    assert "And this at the bottom" in _after_junk_lines(prose + line)
+
+
+def test_a_list_articles_calls_to_action_go_and_its_items_stay() -> None:
+    page = Path(__file__).parent / "pages" / "article-listicle-cta-links" / "index.html"
+    md = extract_html(page.read_text("utf-8"), url="https://pages.test/listicle/").markdown
+    assert "Compare new boat deals" not in md and "Compare used boat deals" not in md
+    for name in ("Tern 19", "Fulmar 31"):
+        assert f"## {name}" in md and f"Read the full {name} review" in md
+    assert "sleeps four, carries water for a week" in md
+    assert "sail it with someone who knows the estuary" in md

@@ -18,7 +18,7 @@ from extractor.dom import ancestor, fold, previous_element, text_content
 from extractor.metadata.titles import key, names_a_place
 from extractor.normalize.core import leads_nowhere
 from extractor.records import Step
-from extractor.removal import Removal
+from extractor.removal import Removal, is_attached
 
 # Containers that may be a link list (a lone linked paragraph or heading inside the article is
 # article text: "Get it on Amazon for $39", "Ticketing: www.example.com").
@@ -30,6 +30,9 @@ LIST_MIN_LINKS = 2
 CARD_TAGS = ("article", "li", "div", "section")
 CARD_MIN_COUNT = 3
 CARD_TEXT_SHARE = 0.5
+# A line that is a link alone, written this many times in the region, is a template's call to
+# action (see ``_repeated_link_lines``).
+REPEATED_LINE_COUNT = 3
 # Elements that may hold a junk line on their own.
 LINE_TAGS = (*LIST_TAGS, "p", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "em", "b", "a")
 # A block above this link density is a link list (related stories, tag clouds).
@@ -406,7 +409,8 @@ def _is_promo_headline(el: HtmlElement, text: str) -> bool:
 
 def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
     """Short lines that are page furniture: "Advertisement", "Share this", "Read more"...; on a
-    product page (``product``) the store's discount badges too (see ``STORE_BADGE_LINES``)."""
+    product page (``product``) the store's discount badges too (see ``STORE_BADGE_LINES``); and
+    a link alone on its line, repeated under each item (see ``_repeated_link_lines``)."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
     for el in _outside_code(region, LINE_TAGS):
         raw = text_content(el)
@@ -424,7 +428,41 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
             removal.take(el)  # (not its line: a picture beside it, with no text, stays)
         elif el.tag == "a" and (line := _comments_prompt(el, region)) is not None:
             removal.take(line)
+    for line in _repeated_link_lines(region):
+        if is_attached(line):
+            removal.take(line)
     return removal.step()
+
+
+def _repeated_link_lines(region: HtmlElement) -> list[HtmlElement]:
+    """Lines that are one link and nothing else, in a block that is no list of links, whose
+    words come back at least REPEATED_LINE_COUNT times in the region: a template's call to
+    action under each item of a list article or each section ("Compare new car deals with
+    leasing.com", "Request a quote"). A list of links (a contents list naming a section three
+    times) is left to the link-list steps, and a member's "@name" over each reply to them (a
+    thread's parent, as NodeBB shows it) is no call to action."""
+    lines: dict[str, list[HtmlElement]] = {}
+    for el in region.iter("p", "li", "div"):
+        links = el.findall(".//a")
+        if len(links) != 1 or el.find(".//img") is not None:
+            continue
+        text = fold(text_content(el))
+        if (
+            text
+            and not text.startswith("@")
+            and text == fold(text_content(links[0]))
+            and len(text) <= JUNK_MAX_CHARS * 3
+        ):
+            parent = el.getparent()
+            if parent is not None and link_density(parent) < LINK_DENSE:
+                lines.setdefault(text.lower(), []).append(el)
+    found: list[HtmlElement] = []
+    for same in lines.values():
+        # (a wrapper around a line holds the same words: each line counts once, as its outermost)
+        outer = [el for el in same if not any(a in same for a in el.iterancestors())]
+        if len(outer) >= REPEATED_LINE_COUNT:
+            found += outer
+    return found
 
 
 def _heads_prose(el: HtmlElement) -> bool:
