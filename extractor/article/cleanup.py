@@ -33,6 +33,7 @@ CARD_TEXT_SHARE = 0.5
 # A line that is a link alone, written this many times in the region, is a template's call to
 # action (see ``_repeated_link_lines``).
 REPEATED_LINE_COUNT = 3
+_LINK_LINE_TAGS = frozenset({"p", "li", "div"})
 # Elements that may hold a junk line on their own.
 LINE_TAGS = (*LIST_TAGS, "p", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "em", "b", "a")
 # A block above this link density is a link list (related stories, tag clouds).
@@ -442,27 +443,46 @@ def _repeated_link_lines(region: HtmlElement) -> list[HtmlElement]:
     times) is left to the link-list steps, and a member's "@name" over each reply to them (a
     thread's parent, as NodeBB shows it) is no call to action."""
     lines: dict[str, list[HtmlElement]] = {}
-    for el in region.iter("p", "li", "div"):
-        links = el.findall(".//a")
-        if len(links) != 1 or el.find(".//img") is not None:
+    seen: set[HtmlElement] = set()
+    for link in region.iter("a"):
+        text = fold(text_content(link) if len(link) else link.text)
+        if not text or text.startswith("@") or len(text) > JUNK_MAX_CHARS * 3:
             continue
-        text = fold(text_content(el))
-        if (
-            text
-            and not text.startswith("@")
-            and text == fold(text_content(links[0]))
-            and len(text) <= JUNK_MAX_CHARS * 3
-        ):
-            parent = el.getparent()
-            if parent is not None and link_density(parent) < LINK_DENSE:
-                lines.setdefault(text.lower(), []).append(el)
+        line = _line_of_link(link, text, region)
+        if line is None or line in seen:
+            continue
+        seen.add(line)
+        lines.setdefault(text.lower(), []).append(line)
     found: list[HtmlElement] = []
     for same in lines.values():
-        # (a wrapper around a line holds the same words: each line counts once, as its outermost)
-        outer = [el for el in same if not any(a in same for a in el.iterancestors())]
-        if len(outer) >= REPEATED_LINE_COUNT:
-            found += outer
+        if len(same) >= REPEATED_LINE_COUNT:  # (the densities only then: most lines are unique)
+            kept = [line for line in same if not _in_link_list(line)]
+            if len(kept) >= REPEATED_LINE_COUNT:
+                found += kept
     return found
+
+
+def _in_link_list(line: HtmlElement) -> bool:
+    parent = line.getparent()
+    return parent is None or link_density(parent) >= LINK_DENSE
+
+
+def _line_of_link(link: HtmlElement, text: str, region: HtmlElement) -> HtmlElement | None:
+    """The outermost block (<p>, <li>, <div>) inside the region that holds the link and nothing
+    else: no other words, no other link, no picture."""
+    line = None
+    below = link
+    for above in link.iterancestors():
+        if above is region or (above.text or "").strip() or (below.tail or "").strip():
+            break
+        if len(above) > 1 and fold(text_content(above)) != text:  # (else it holds ``below`` alone)
+            break
+        below = above
+        if above.tag in _LINK_LINE_TAGS:
+            if len(above.findall(".//a")) != 1 or above.find(".//img") is not None:
+                break
+            line = above
+    return line
 
 
 def _heads_prose(el: HtmlElement) -> bool:
