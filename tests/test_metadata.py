@@ -117,6 +117,24 @@ def ld(obj: str) -> str:
             '<h1><a href="/">Clocks</a></h1><h1>Budget passes after all-night session</h1>',
             "Budget passes after all-night session",
         ),
+        # a banner linking to the index of the folder the site is in (Sphinx's Piccolo theme:
+        # relative "index.html"), as the page's first <h1>
+        (
+            "<title>cookie — Packages documentation</title>",
+            '<h1><a href="index.html">Packages documentation</a></h1><h1>cookie</h1>',
+            "cookie",
+        ),
+        (
+            "<title>cookie — Packages documentation</title>",
+            '<h1><a href="../index.html">Packages documentation</a></h1><h1>cookie</h1>',
+            "cookie",
+        ),
+        # (a heading that links to its own page is the page's)
+        (
+            "<title>Packages documentation</title>",
+            '<h1><a href="cookie.html">Packages documentation</a></h1><h1>cookie</h1>',
+            "Packages documentation",
+        ),
         # (a banner is the only heading: no better one)
         ("", '<h1><a href="https://clocks.test">Clocks</a></h1>', "Clocks"),
         # a page named for its place in the site ("Home"): the document's own heading

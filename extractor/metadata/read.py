@@ -174,11 +174,11 @@ def _stated_titles(view: _View) -> list[str]:
     return [f for f in found if f]
 
 
-def _first_heading(view: _View, *, site: bool = False) -> str | None:
+def _first_heading(view: _View, url: str = "", *, site: bool = False) -> str | None:
     """The text of the page's first <h1> that is not the site's name (with ``site``, of the
-    first that is)."""
+    first that is); ``url`` is the page's address."""
     for h1 in view.doc.iter("h1"):
-        if _names_the_site(h1) is site:
+        if _names_the_site(h1, url) is site:
             text = _heading_text(h1)
             if text and (site or not titles.names_a_place(text)):
                 return text
@@ -190,17 +190,38 @@ def _place_heading(view: _View) -> bool:
     return any(titles.names_a_place(_heading_text(h1)) for h1 in view.doc.iter("h1"))
 
 
-def _names_the_site(heading: HtmlElement) -> bool:
+def _names_the_site(heading: HtmlElement, url: str = "") -> bool:
     """A heading that is the site's name, not the page's: named as a logo or brand
-    (``<h1 class="logo">``), or nothing but a link to the site's home (a blog's banner)."""
+    (``<h1 class="logo">``), or nothing but a link to the site's home (a blog's banner; for a
+    site in a folder, the folder's index: Sphinx's relative "index.html")."""
     if _BRAND_NAMES.search(f"{heading.get('class') or ''} {heading.get('id') or ''}".lower()):
         return True
     links = heading.findall(".//a")
     if len(links) != 1 or links[0].get("href") is None or text_of(links[0]) != text_of(heading):
         return False
-    target = urlsplit(fold(links[0].get("href")))
+    href = fold(links[0].get("href"))
+    target = urlsplit(href)
     home = target.path == "/" or (bool(target.netloc) and not target.path)
-    return home and not target.query and not target.fragment
+    return (home and not target.query and not target.fragment) or _is_home_link(url, href)
+
+
+def _is_home_link(url: str, href: str) -> bool:
+    """Whether ``href``, read on the page at ``url``, leads to the site's home: its root, or the
+    index of a folder above the page (a site under "/docs/"), not the page itself."""
+    if not url:
+        return False
+    page = urlsplit(url)
+    target = urlsplit(urljoin(url, href.strip()))
+    folder = _INDEX_PAGE.sub("", target.path)
+    return (
+        target.netloc == page.netloc
+        and not target.query
+        and not target.fragment
+        and folder.endswith("/")
+        and page.path.startswith(folder)
+        and target.path != page.path
+        and folder != page.path
+    )
 
 
 def _heading_text(heading: HtmlElement) -> str:
@@ -220,6 +241,8 @@ def _heading_text(heading: HtmlElement) -> str:
 
 # class/id words of a heading that holds the site's name (its logo, its brand)
 _BRAND_NAMES = re.compile(r"logo|brand|site-?(?:title|name)|masthead")
+# a folder's index page, as a link to the folder names it ("index.html", "../index.html")
+_INDEX_PAGE = re.compile(r"(?<=/)index\.(?:html?|php)$")
 
 
 def _clean_byline(text: str | None) -> str | None:
@@ -410,14 +433,14 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
     document_title = _first(views, lambda v: fold(v.doc.findtext(".//title")) or None)
     title = titles.pick(
         stated=[t for view in views for t in _stated_titles(view)],
-        heading=_first(views, _first_heading),
+        heading=_first(views, lambda v: _first_heading(v, url)),
         document_title=document_title,
         sites=tuple(dict.fromkeys(sites + _host_names(url))),
         title_names_home=any(
             _links_home(view, url, document_title) and not _heading_links_away(view, url)
             for view in views
         ),
-        site_heading=_first(views, lambda v: _first_heading(v, site=True)),
+        site_heading=_first(views, lambda v: _first_heading(v, url, site=True)),
         placed=any(_place_heading(view) for view in views),
     )
     return Metadata(
@@ -438,20 +461,10 @@ def _links_home(view: _View, url: str, title: str | None) -> bool:
     the logo's link, so the <title> names the site."""
     if not url or not title or len(title.split()) > titles.MAX_SITE_WORDS:
         return False
-    page = urlsplit(url)
     wanted = titles.key(title)
     for a in view.doc.iter("a"):
         href = a.get("href")
-        if not href or titles.key(text_of(a)) != wanted:
-            continue
-        target = urlsplit(urljoin(url, href.strip()))
-        if (
-            target.netloc == page.netloc
-            and not target.query
-            and target.path.endswith("/")
-            and page.path.startswith(target.path)
-            and target.path != page.path
-        ):
+        if href and titles.key(text_of(a)) == wanted and _is_home_link(url, href):
             return True
     return False
 
@@ -460,7 +473,7 @@ def _heading_links_away(view: _View, url: str) -> bool:
     """Whether the page's first <h1> that is not the site's name links to another page: the
     first card of a listing (a blog's home), not the page's own title."""
     for h1 in view.doc.iter("h1"):
-        if _names_the_site(h1):
+        if _names_the_site(h1, url):
             continue
         for a in h1.iter("a"):
             href = (a.get("href") or "").strip()
