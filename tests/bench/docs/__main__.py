@@ -80,6 +80,14 @@ class Tally:
     pages: int = 0
     ms: float = 0.0
 
+    def add(self, result: PageResult) -> None:
+        """Count one page's result in."""
+        self.counts.append(result.counts)
+        self.blocks.merge(result.blocks)
+        self.noise += len(result.noise)
+        self.pages += 1
+        self.ms += result.ms
+
 
 def load_truth(corpus: Path = CORPUS) -> dict[str, tuple[str, str]]:
     """``{doc: (title, body)}``: the source Markdown, its first ``# `` line being the title."""
@@ -169,12 +177,7 @@ def main(
             result = score_page(score, EXTRACTORS[name], html, url_of(gen, doc), truth[doc][1])
             report_page(result, args.out, name, gen, doc, show_noise=bool(args.show))
             for key in ((name, gen, part_of(doc)), (name, "ALL", part_of(doc))):
-                t = tallies[key]
-                t.counts.append(result.counts)
-                t.blocks.merge(result.blocks)
-                t.noise += len(result.noise)
-                t.pages += 1
-                t.ms += result.ms
+                tallies[key].add(result)
     print_tallies(tallies, args.only, [*generators, "ALL"], score)
     return 0
 

@@ -66,12 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             report_page(result, args.out, name, group, page, show_noise=bool(args.show))
             part = part_of(page_id(group, page))
             for key in ((name, group, part), (name, "ALL", part)):
-                t = tallies[key]
-                t.counts.append(result.counts)
-                t.blocks.merge(result.blocks)
-                t.noise += len(result.noise)
-                t.pages += 1
-                t.ms += result.ms
+                tallies[key].add(result)
     print_tallies(tallies, args.only, [*groups, "ALL"], score, split_by="package and page")
     return 0
 
