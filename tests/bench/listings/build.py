@@ -70,7 +70,8 @@ def plain(markdown: str) -> str:
 
 def excerpt_of(post: Post, rule: str) -> str | None:
     """The card's excerpt under the theme's ``rule``: ``more`` (what is above ``<!-- more -->``),
-    ``full`` (the whole post), ``words50`` (Pelican's summary: the first 50 words) or ``none``."""
+    ``full`` (the whole post), ``words50`` (Pelican's summary: the first 50 words), ``chars500``
+    (Butterfly's auto excerpt: the post's text cut to 500 characters with "...") or ``none``."""
     body = post.doc.body
     if rule == "more":
         return plain(body.split(MORE, 1)[0]).strip()
@@ -78,6 +79,9 @@ def excerpt_of(post: Post, rule: str) -> str | None:
         return plain(body.replace(MORE, "")).strip()
     if rule == "words50":
         return " ".join(plain(body.replace(MORE, "")).split()[:50])
+    if rule == "chars500":
+        text = plain(body.replace(MORE, "")).strip()
+        return text if len(text) <= 500 else text[:497] + "..."
     return None
 
 
@@ -146,28 +150,31 @@ def _taxonomy(file: str, path: str, excerpt: str, **kw: object) -> list[Listing]
     return out
 
 
-def _hexo() -> list[Listing]:
-    root = "public/"
+def _hexo(theme: str, home_excerpt: str = "more", terms_excerpt: str = "none") -> list[Listing]:
+    """A Hexo site's listing pages under its theme: the home page (``home_excerpt`` a card) and
+    its second page, the archives and their second page, the tag and category pages (with
+    ``terms_excerpt``), ten posts a page (Hexo's generators' default)."""
+    root, site = "public/", f"/hexo-{theme}"
     return [
-        Listing("home", root + "index.html", "/hexo-landscape/", excerpt="more", per_page=10),
+        Listing("home", root + "index.html", f"{site}/", excerpt=home_excerpt, per_page=10),
         Listing(
             "home-2",
             root + "page/2/index.html",
-            "/hexo-landscape/page/2/",
-            excerpt="more",
+            f"{site}/page/2/",
+            excerpt=home_excerpt,
             page=2,
             per_page=10,
         ),
-        Listing("archive", root + "archives/index.html", "/hexo-landscape/archives/", per_page=10),
+        Listing("archive", root + "archives/index.html", f"{site}/archives/", per_page=10),
         Listing(
             "archive-2",
             root + "archives/page/2/index.html",
-            "/hexo-landscape/archives/page/2/",
+            f"{site}/archives/page/2/",
             page=2,
             per_page=10,
         ),
-        # the theme's tag and category pages are archives: titles and dates; Hexo keeps a
-        # category's case in its folder (categories/Fastify/), a tag's as written (lower case)
+        # Hexo keeps a category's case in its folder (categories/Fastify/), a tag's as written
+        # (lower case)
         *[
             replace(
                 x, file=x.file.replace(n, n.capitalize()), path=x.path.replace(n, n.capitalize())
@@ -175,7 +182,10 @@ def _hexo() -> list[Listing]:
             if x.id.startswith("category-")
             else x
             for x in _taxonomy(
-                root + "{kinds}/{name}/index.html", "/hexo-landscape/{kinds}/{name}/", "none"
+                root + "{kinds}/{name}/index.html",
+                site + "/{kinds}/{name}/",
+                terms_excerpt,
+                per_page=10,
             )
             for n in [x.id.split("-", 1)[1]]
         ],
@@ -183,7 +193,13 @@ def _hexo() -> list[Listing]:
 
 
 LISTINGS: dict[str, Callable[[], list[Listing]]] = {
-    "hexo-landscape": _hexo,
+    # landscape's tag and category pages are its archive list: titles and dates
+    "hexo-landscape": lambda: _hexo("landscape"),
+    # Butterfly's cards: the post's text cut to 500 characters (its index_post_content method
+    # 3); its tag and category pages are its archive list
+    "hexo-butterfly": lambda: _hexo("butterfly", home_excerpt="chars500"),
+    # Icarus's tag and category pages are its home page's cards, excerpts and all
+    "hexo-icarus": lambda: _hexo("icarus", terms_excerpt="more"),
     "eleventy-base-blog": lambda: [
         # the starter's home page: the latest three posts, titles and dates
         Listing("home", "_site/index.html", "/eleventy-base-blog/", per_page=3),
@@ -306,6 +322,8 @@ LISTINGS: dict[str, Callable[[], list[Listing]]] = {
 }
 SITES = {
     "hexo-landscape": "hexo-landscape",
+    "hexo-butterfly": "hexo-butterfly",
+    "hexo-icarus": "hexo-icarus",
     "eleventy-base-blog": "eleventy-base-blog",
     "vuepress-hope": "vuepress-hope",
     "pelican": "pelican",
