@@ -241,3 +241,32 @@ def test_blocks_of_one_kind_are_kin_not_an_enclosing_body() -> None:
     lone = element(f"<div id='w'><section>{prose * 3}</section><section>{prose}</section></div>")
     _, prose_of = score_candidates(lone)
     assert not scoring._has_kin(lone.find(".//section"), lone, prose_of)
+
+
+def test_a_card_of_links_joins_its_kin_at_their_place() -> None:
+    # a category page's cards: one card's excerpt is the post's table of contents (mostly
+    # links), the others are prose; a block of the same class in the sidebar, mostly links too,
+    # sits elsewhere in the template and stays out
+    contents = "".join(
+        f"<li><a href='#s{n}'>Section number {n} of the guide</a></li>" for n in range(15)
+    )
+    text = "Set the tubers in egg boxes, eyes up, on a cool windowsill, out of the sun, for weeks. "
+
+    def card(title: str, excerpt: str) -> str:
+        return (
+            f"<div class='card'><article class='entry'><p class='title'><a href='/{title}/'>"
+            f"{title}</a></p><div class='content'>{excerpt}</div></article></div>"
+        )
+
+    cards = card("checklist", f"<ul>{contents}</ul><p>Dig in.</p>") + "".join(
+        card(name, f"<p>{text * 2}</p>") for name in ("potatoes", "mould", "currants")
+    )
+    rail = "".join(f"<li><a href='/p{n}/'>Recent post {n}</a></li>" for n in range(6))
+    body = element(
+        f"<div id='page'><div class='column-main'>{cards}</div><div class='column-side'>"
+        f"<div class='card'><article class='entry'><ul>{rail}</ul></article></div></div></div>"
+    )
+    region = dom.fold(best_region(body).text_content())
+    assert "Section number 14" in region and "Dig in." in region
+    assert region.count("Set the tubers") == 6  # (every card, two sentences each)
+    assert "Recent post" not in region

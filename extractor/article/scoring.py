@@ -48,7 +48,8 @@ ARTICLE_BODY_NAMES = re.compile(r"article-?body|story-?body|entry-content")
 # A block of the winner's kind joins it when it holds this much prose...
 KIN_MIN_PROSE = 100
 # ...and is not mostly links (a teaser card that shares the class). Once two blocks so join, a
-# block of the kind holding this much text at their place of the template joins as well.
+# block of the kind holding this much text at their place of the template joins as well, links
+# or not.
 KIN_MAX_LINK_DENSITY = 0.5
 KIN_SHORT_MIN_CHARS = 20
 # The region widens to its parent when the parent holds at least this much more prose, relative
@@ -550,11 +551,17 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
     ]
     outer = set(same)
     same = [el for el in same if not any(a in outer for a in el.iterancestors())]
-    same = [el for el in same if el is top or link_density(el) <= KIN_MAX_LINK_DENSITY]
-    kin = [el for el in same if el is top or prose.get(el, 0) >= KIN_MIN_PROSE]
+    kin = [
+        el
+        for el in same
+        if el is top
+        or (prose.get(el, 0) >= KIN_MIN_PROSE and link_density(el) <= KIN_MAX_LINK_DENSITY)
+    ]
     if len(kin) < 2:
         return top
     if len(kin) < len(same):
+        # (a block mostly of links joins only here, at the others' place: a card whose excerpt
+        # is the post's table of contents, a post that is one link)
         places = {template_place(el, body) for el in kin}
         joined = set(kin)
         kin = [
