@@ -799,3 +799,27 @@ def test_a_bootstrap_accordion_keeps_the_section_heading_above_it() -> None:
     assert all(part in out for part in parts)
     assert [out.index(part) for part in parts] == sorted(out.index(part) for part in parts)
     assert "Weir Rowing Club" not in out
+
+
+@pytest.mark.parametrize(
+    ("widget", "content"),
+    [
+        ("card-widget card-info text-center", "post-body text-left"),  # Bootstrap's utilities
+        ("sidebar-box has-text-centered", "entry has-text-justified"),  # Bulma's
+        ("widget text-gray-700 text-sm", "prose text-lg"),  # Tailwind's
+    ],
+)
+def test_a_text_style_utility_does_not_name_content(widget: str, content: str) -> None:
+    # "text-center" says how a block's text looks: a widget so styled (here at the foot of the
+    # article's block) still goes, and the article named for what it is stays
+    para = "<p>The ferry timetable changes on Monday, and the harbour office has the new times.</p>"
+    html = (
+        f"<html><body><main><div class='{content}'>{para * 6}"
+        f"<div class='{widget}'><div class='site-data'><a href='/archives/'>Articles 12</a>"
+        "<a href='/tags/'>Tags 4</a><a href='/categories/'>Categories 2</a></div>"
+        "<p>The editors write here about the islands every week of the year.</p></div>"
+        "</div></main></body></html>"
+    )
+    out = extract_html(html, url="https://pages.test/post/").markdown
+    assert out.count("ferry timetable") == 6
+    assert "Articles 12" not in out and "The editors write" not in out

@@ -143,6 +143,15 @@ CODE_SHARE = 0.5  # share of a named block's text that is code, for the block to
 CONTENT_NAMES = re.compile(
     r"article|entry|post-?(?:body|content|text)|story|main|content|body|text|blog"
 )
+# Style utilities named after text (Bootstrap's "text-center", Tailwind's "text-sm" and
+# "text-gray-700", Bulma's "has-text-centered"): how a block's text looks, not what it is.
+TEXT_UTILITY = re.compile(
+    r"^(?:has-)?text-(?:center|left|right|start|end|justify|upper|lower|capitali|weight|bold"
+    r"|italic|normal|muted|primary|secondary|success|danger|warning|info|light|dark|white|black"
+    r"|reset|wrap|nowrap|truncate|break|xs|sm|md|lg|xl|\dxl|base|gr[ae]y|slate|zinc|neutral"
+    r"|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet"
+    r"|purple|fuchsia|pink|rose|\d)"
+)
 # class/id words of embedded posts (a quoted tweet is article text, even in a "social" box).
 EMBED_NAMES = re.compile(r"embed|twitter-tweet|instagram-media|tiktok")
 # class/id words of comment sections and comment forms (kept with include_comments).
@@ -358,7 +367,8 @@ def _names_content(names: str) -> bool:
     return any(
         CONTENT_NAMES.search(token) and not _boilerplate_token(token)
         for token in names.split()
-        if ":" not in token  # a utility under a prefix or variant ("x:text-sm"): a style
+        # (a utility under a prefix or variant, "x:text-sm", is a style too)
+        if ":" not in token and not TEXT_UTILITY.match(token)
     )
 
 
