@@ -19,6 +19,7 @@ import shutil
 import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from tests.bench.docs.build import (
@@ -117,6 +118,9 @@ PAGE_PATHS = {
     "hugo": "/hugo/posts/{doc}/",
     "mkdocs-material-blog": "/mkdocs-material-blog/blog/{doc}/",
     "vuepress-hope": "/vuepress-hope/posts/{doc}.html",
+    "wordpress-tt1": "/wordpress-tt1/posts/{doc}/",
+    "wordpress-tt2": "/wordpress-tt2/posts/{doc}/",
+    "wordpress-tt3": "/wordpress-tt3/posts/{doc}/",
 }
 
 
@@ -458,6 +462,14 @@ def build_jekyll(work: Path, posts: list[Post]) -> None:
     saved("jekyll-minima", posts, lambda p: site / "_site" / "posts" / p.id / "index.html")
 
 
+def build_wordpress(work: Path, posts: list[Post], generator: str) -> None:
+    """WordPress from Debian with one of its default themes (see wordpress.py)."""
+    from tests.bench.blogs.wordpress import build_wordpress as build_site
+
+    out = build_site(work, posts, generator)
+    saved(generator, posts, lambda p: out / "posts" / p.id / "index.html")
+
+
 BUILDERS: dict[str, Callable[[Path, list[Post]], None]] = {
     "hexo-landscape": build_hexo,
     "hexo-butterfly": lambda work, posts: build_hexo(work, posts, "butterfly"),
@@ -468,6 +480,10 @@ BUILDERS: dict[str, Callable[[Path, list[Post]], None]] = {
     "mkdocs-material-blog": build_mkdocs_blog,
     "hugo": build_hugo,
     "jekyll-minima": build_jekyll,
+    **{
+        name: partial(build_wordpress, generator=name)
+        for name in ("wordpress-tt1", "wordpress-tt2", "wordpress-tt3")
+    },
 }
 
 

@@ -23,6 +23,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from markdown_it import MarkdownIt
 
 import tests.bench.blogs.build as blogs
 from tests.bench.blogs.build import BASE, Post, page_url
+from tests.bench.blogs.wordpress import THEMES as WORDPRESS
 from tests.bench.docs.build import Doc, build_main
 
 HERE = Path(__file__).resolve().parent
@@ -70,7 +72,8 @@ def plain(markdown: str) -> str:
 
 def excerpt_of(post: Post, rule: str) -> str | None:
     """The card's excerpt under the theme's ``rule``: ``more`` (what is above ``<!-- more -->``),
-    ``full`` (the whole post), ``words50`` (Pelican's summary: the first 50 words), ``chars500``
+    ``full`` (the whole post), ``words50`` (Pelican's summary: the first 50 words), ``more55``
+    (WordPress's excerpt: the first 55 words of what is above the mark), ``chars500``
     (Butterfly's auto excerpt: the post's text cut to 500 characters with "...") or ``none``."""
     body = post.doc.body
     if rule == "more":
@@ -79,6 +82,8 @@ def excerpt_of(post: Post, rule: str) -> str | None:
         return plain(body.replace(MORE, "")).strip()
     if rule == "words50":
         return " ".join(plain(body.replace(MORE, "")).split()[:50])
+    if rule == "more55":
+        return " ".join(plain(body.split(MORE, 1)[0]).split()[:55])
     if rule == "chars500":
         text = plain(body.replace(MORE, "")).strip()
         return text if len(text) <= 500 else text[:497] + "..."
@@ -189,6 +194,45 @@ def _hexo(theme: str, home_excerpt: str = "more", terms_excerpt: str = "none") -
             )
             for n in [x.id.split("-", 1)[1]]
         ],
+    ]
+
+
+def _wordpress(generator: str) -> list[Listing]:
+    """WordPress's listing pages (tests/bench/blogs/wordpress.py renders them into ``out/``):
+    ten posts a page, each with its excerpt (the default themes show ``the_excerpt`` or the
+    post-excerpt block on the home page, the year's archive and the term pages)."""
+    site = f"/{generator}"
+    return [
+        Listing("home", "out/index.html", f"{site}/", excerpt="more55", per_page=10),
+        Listing(
+            "home-2",
+            "out/page/2/index.html",
+            f"{site}/page/2/",
+            excerpt="more55",
+            page=2,
+            per_page=10,
+        ),
+        Listing(
+            "archive",
+            "out/posts/2024/index.html",
+            f"{site}/posts/2024/",
+            excerpt="more55",
+            per_page=10,
+        ),
+        Listing(
+            "archive-2",
+            "out/posts/2024/page/2/index.html",
+            f"{site}/posts/2024/page/2/",
+            excerpt="more55",
+            page=2,
+            per_page=10,
+        ),
+        *_taxonomy(
+            "out/posts/{kind}/{name}/index.html",
+            site + "/posts/{kind}/{name}/",
+            "more55",
+            per_page=10,
+        ),
     ]
 
 
@@ -319,6 +363,7 @@ LISTINGS: dict[str, Callable[[], list[Listing]]] = {
     ],
     # minima's home page: every post, titles and dates (excerpts only with show_excerpts)
     "jekyll-minima": lambda: [Listing("home", "_site/index.html", "/jekyll-minima/")],
+    **{name: partial(_wordpress, name) for name in WORDPRESS},
 }
 SITES = {
     "hexo-landscape": "hexo-landscape",
@@ -330,6 +375,7 @@ SITES = {
     "mkdocs-material-blog": "mkdocs-material-blog",
     "hugo": "hugo",
     "jekyll-minima": "jekyll-minima",
+    **{name: name for name in WORDPRESS},
 }
 
 
