@@ -270,3 +270,32 @@ def test_a_card_of_links_joins_its_kin_at_their_place() -> None:
     assert "Section number 14" in region and "Dig in." in region
     assert region.count("Set the tubers") == 6  # (every card, two sentences each)
     assert "Recent post" not in region
+
+
+def _two_cards(title: str) -> HtmlElement:
+    # (the first excerpt the longer: the list holds less than as much again, no widening)
+    text = "Stuff wet autumn leaves into a bin bag, pierce it with a fork, leave it by the shed. "
+    cards = "".join(
+        f"<li class='card'>{title.format(n=n)}<div class='columns'><div class='column'>"
+        f"<div class='post-excerpt'><p>{text * (4 - n)}</p></div></div><div class='column'>"
+        f"<div class='post-date'>March {n}, 2024</div></div></div></li>"
+        for n in (1, 2)
+    )
+    return element(f"<div id='page'><ul class='grid'>{cards}</ul><footer>Powered</footer></div>")
+
+
+def test_excerpts_gathered_as_kin_come_with_their_cards_titles() -> None:
+    # a block theme's archive page: the excerpts are kin; each card's title, a heading that
+    # links to the post, comes with its excerpt
+    body = _two_cards("<h2 class='post-title'><a href='/posts/leaf-{n}/'>Leaf mould {n}</a></h2>")
+    region = dom.fold(best_region(body).text_content())
+    assert "Leaf mould 1" in region and "Leaf mould 2" in region
+    assert region.count("Stuff wet autumn leaves") == 5
+
+
+def test_a_heading_with_a_permalink_mark_is_no_card_title() -> None:
+    # a thread's post subjects, each with its "¶" link to the post on this page: the posts'
+    # texts are gathered without them
+    body = _two_cards("<h4 class='subject'>Re: leaf mould <a href='?post={n}#{n}'>¶</a></h4>")
+    region = dom.fold(best_region(body).text_content())
+    assert "Re: leaf mould" not in region and region.count("Stuff wet autumn leaves") == 5

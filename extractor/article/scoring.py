@@ -20,7 +20,7 @@ from extractor.article.boilerplate import (
     names_of,
 )
 from extractor.article.threads import template_place
-from extractor.dom import ancestor, is_within, text_content
+from extractor.dom import ancestor, fold, is_within, text_content
 from extractor.normalize.footnotes import reference_targets
 
 # Blocks whose own text counts as a paragraph.
@@ -575,12 +575,31 @@ def _gather_kin(top: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, in
         ]
     if ancestor(top, "a") is not None:
         kin = _cards_of(kin)
+    else:
+        cards = _cards_of(kin)
+        if all(_titled(card, el) for card, el in zip(cards, kin, strict=True)):
+            kin = cards
     region = top.makeelement("div", {})
     kin[0].addprevious(region)  # the new region stays in the document, where the first block was
     for el in kin:
         el.tail = None
         region.append(el)
     return region
+
+
+def _titled(card: HtmlElement, block: HtmlElement) -> bool:
+    """Does the card hold, beside the block, a title that links elsewhere (a listing card's
+    title over its excerpt; not a post's subject with its permalink mark, "¶" to "#24")?"""
+    if card is block:
+        return False
+    for heading in card.iter(*HEADING_TAGS):
+        if is_within(heading, block):
+            continue
+        title = fold(text_content(heading))
+        for link in heading.iter("a"):
+            if title and fold(text_content(link)) == title and "#" not in link.get("href", "#"):
+                return True
+    return False
 
 
 def _cards_of(kin: list[HtmlElement]) -> list[HtmlElement]:
