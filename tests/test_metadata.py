@@ -441,3 +441,28 @@ def test_byline_line_is_looked_for_only_near_the_title() -> None:
     filler = "".join(f"<div><span>Paragraph {i} of the story.</span></div>" for i in range(20))
     html = f"<html><body><h1>Title</h1>{filler}<div><span>By Jane Doe</span></div></body></html>"
     assert extract_html(html, "https://example.org/p").metadata.byline is None
+
+
+def test_a_title_part_that_the_page_heads_with_is_the_title() -> None:
+    # a tracker's "Topic - Project - Tracker": the <h1> names the project, an <h2> the topic
+    assert (
+        titles.pick(
+            stated=[],
+            heading="Pottery Co-op",
+            document_title="Sharing a kiln - Pottery Co-op - Makers Tracker",
+            sites=("makers.test",),
+            subheadings=("Project", "Sharing a kiln", "Replies (2)"),
+        )
+        == "Sharing a kiln"
+    )
+    # a first part that names the site is no title ("Git - git-commit Documentation")
+    assert (
+        titles.pick(
+            stated=[],
+            heading=None,
+            document_title="Git - git-commit Documentation",
+            sites=("git-scm.com", "git-scm"),
+            subheadings=("Git",),
+        )
+        == "Git - git-commit Documentation"
+    )

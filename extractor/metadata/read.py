@@ -442,6 +442,9 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
         ),
         site_heading=_first(views, lambda v: _first_heading(v, url, site=True)),
         placed=any(_place_heading(view) for view in views),
+        subheadings=tuple(
+            text for view in views for h in view.doc.iter("h2", "h3") if (text := _heading_text(h))
+        ),
     )
     return Metadata(
         title=title,

@@ -111,6 +111,18 @@ def _titled_with_site(heading: str | None, title: str) -> bool:
     )
 
 
+def _headed_part(title: str, subheadings: tuple[str, ...], sites: tuple[str, ...]) -> str | None:
+    """The first part of a title in parts, when a heading of the page below <h1> says it and
+    it does not name the site (see ``pick``)."""
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2 or not key(parts[0]) or key(parts[0]) not in {key(h) for h in subheadings}:
+        return None
+    part = key(parts[0])
+    if _is_site(parts[0], sites) or any(part in key(site) for site in sites):
+        return None  # ("Git - git-commit Documentation" on git-scm.com)
+    return readable(parts[0])
+
+
 def pick(
     stated: list[str],
     heading: str | None,
@@ -119,6 +131,7 @@ def pick(
     site_heading: str | None = None,
     placed: bool = False,
     title_names_home: bool = False,
+    subheadings: tuple[str, ...] = (),
 ) -> str | None:
     """The article's title.
 
@@ -129,7 +142,9 @@ def pick(
     <h1> that names its place in the site ("Home", see ``names_a_place``); when <title> names
     it too, the page is the site's name for a place, and ``heading`` is the document's title.
     ``title_names_home``: <title> is, word for word, a link to the site's home (its logo): it
-    names the site, and ``heading`` is the page's title.
+    names the site, and ``heading`` is the page's title. ``subheadings``: the page's <h2>s and <h3>s;
+    the first part of a <title> in parts that one of them says is the title (a tracker's "Topic
+    - Project", the topic an <h2> under the project's <h1>), unless that part names the site.
     """
     heading = readable(heading)
     cleaned = [strip_site(t, sites) for t in stated if fold(t)]
@@ -158,6 +173,8 @@ def pick(
         return heading  # "JSDoc: Home" over <h1>Home</h1>, then the README's own heading
     if heading and title_names_home:
         return heading  # <title>Packages</title> and the logo's "Packages" over <h1>fastify</h1>
+    if doc_title and (found := _headed_part(doc_title, subheadings, sites)):
+        return found
     if doc_title:
         return strip_unknown_site(doc_title)
     return heading or readable(site_heading) or None
