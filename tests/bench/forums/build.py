@@ -628,6 +628,12 @@ def _threads_json(threads: list[Thread]) -> str:
 def _post_and_save(engine: str, site: Path, bin_dir: Path, threads: list[Thread]) -> None:
     (site / "threads.json").write_text(_threads_json(threads), "utf-8")
     run([str(bin_dir / "python"), "post_threads.py", READER], site)
+    _save_pages(engine, site, threads)
+
+
+def _save_pages(engine: str, site: Path, threads: list[Thread]) -> None:
+    """The thread pages the engine's script left in ``out/`` into the corpus, and their
+    addresses into ``urls.json``."""
     urls = json.loads((site / "out" / "urls.json").read_text("utf-8"))
     for thread in threads:
         save(engine, thread.doc, (site / "out" / f"{thread.id}.html").read_text("utf-8"), CORPUS)
@@ -682,10 +688,107 @@ def build_pybbm(work: Path, threads: list[Thread]) -> None:
     _post_and_save("pybbm", site, bin_dir, threads)
 
 
+# runs in Redmine (its `rails runner`): posts the threads to a board of a public project as its
+# members, a reply that quotes as the board's "Quote" link does, then saves every topic page as
+# a visitor fetches it
+_REDMINE_POST = r"""require "json"
+require "securerandom"
+i18n = Object.new.extend(Redmine::I18n)
+Setting.text_formatting = "common_mark"
+Setting.default_language = "en"
+Setting.app_title = "Node Servers Forum"
+Setting.user_format = :username
+threads = JSON.parse(File.read("threads.json"))
+project = Project.create!(name: "Node.js", identifier: "nodejs", is_public: true,
+                          enabled_module_names: ["boards"])
+board = Board.create!(project: project, name: "Logging and servers",
+                      description: "Questions and notes about Pino and Fastify")
+users = {}
+member = lambda do |name|
+  users[name] ||= begin
+    u = User.new(firstname: name, lastname: "Member", mail: "#{name.tr('.', '_')}@forum.test")
+    u.login = name
+    u.password = SecureRandom.hex(16)
+    u.save!
+    u
+  end
+end
+start = Time.utc(2024, 3, 4, 9, 0)
+urls = {}
+threads.each_with_index do |thread, n|
+  topic = nil
+  thread["posts"].each_with_index do |post, i|
+    body = post["markdown"]
+    if post["quote"] != ""  # what the Quote link puts in the editor, then the reply
+      quoted = Message.where(board: board, author: member.call(post["quote_author"])).last
+      head = if quoted.root == quoted
+               i18n.ll("en", :text_user_wrote, quoted.author)
+             else
+               i18n.ll("en", :text_user_wrote_in,
+                       {value: quoted.author, link: "message##{quoted.id}"})
+             end
+      body = "#{head}\n> " + post["quote"].strip.gsub(/(\r?\n|\r\n?)/, "\n> ") + "\n\n" + body
+    end
+    message = Message.new(board: board, author: member.call(post["author"]), content: body,
+                          subject: topic ? "RE: #{thread['title']}" : thread["title"])
+    message.parent = topic if topic
+    message.save!
+    at = start + n * 86400 + i * 3 * 3600 + i * 7 * 60
+    Message.where(id: message.id).update_all(created_on: at, updated_on: at)
+    topic ||= message
+  end
+  urls[thread["id"]] = "/boards/#{board.id}/topics/#{topic.id}"
+end
+session = ActionDispatch::Integration::Session.new(Rails.application)
+session.host! "forum.test"
+Dir.mkdir("out") unless Dir.exist?("out")
+urls.each do |doc, url|
+  session.get url
+  raise "#{url}: #{session.response.status}" unless session.response.status == 200
+  File.write("out/#{doc}.html", session.response.body)
+end
+File.write("out/urls.json", JSON.pretty_generate(urls))
+"""
+
+REDMINE = Path("/usr/share/redmine")
+
+
+def build_redmine(work: Path, threads: list[Thread]) -> None:
+    """Redmine (Debian's package, Ruby on Rails) and its forums: a board of a public project,
+    posts in CommonMark, on its own SQLite database in the work folder."""
+    if not REDMINE.exists():
+        raise RuntimeError(
+            "Redmine is not installed (Debian: apt-get install redmine redmine-sqlite)"
+        )
+    site = work / "redmine"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(REDMINE, site, symlinks=True)
+    # Debian links the instances and the bundle's lock file to /var/lib/redmine; this copy gets
+    # an instance of its own
+    (site / "instances").unlink()
+    (site / "Gemfile.lock").unlink()
+    shutil.copy(Path("/var/lib/redmine/Gemfile.lock"), site / "Gemfile.lock")
+    instance = site / "instances" / "bench"
+    for folder in ("config", "tmp", "log", "files"):
+        (instance / folder).mkdir(parents=True)
+    (instance / "config" / "database.yml").write_text(
+        f"production:\n  adapter: sqlite3\n  database: {site / 'db.sqlite3'}\n  encoding: utf8\n"
+    )
+    (instance / "config" / "secret_key.txt").write_text(os.urandom(32).hex())
+    env = {"REDMINE_INSTANCE": "bench", "RAILS_ENV": "production", "REDMINE_LANG": "en"}
+    run(["bin/rake", "db:migrate"], site, env)
+    run(["bin/rake", "redmine:load_default_data"], site, env)
+    (site / "threads.json").write_text(_threads_json(threads), "utf-8")
+    (site / "post_threads.rb").write_text(_REDMINE_POST)
+    run(["bin/rails", "runner", "post_threads.rb"], site, env)
+    _save_pages("redmine", site, threads)
+
+
 BUILDERS: dict[str, Callable[[Path, list[Thread]], None]] = {
     "machina": build_machina,
     "spirit": build_spirit,
     "pybbm": build_pybbm,
+    "redmine": build_redmine,
 }
 
 
