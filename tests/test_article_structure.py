@@ -823,3 +823,18 @@ def test_a_text_style_utility_does_not_name_content(widget: str, content: str) -
     out = extract_html(html, url="https://pages.test/post/").markdown
     assert out.count("ferry timetable") == 6
     assert "Articles 12" not in out and "The editors write" not in out
+
+
+@pytest.mark.parametrize(
+    ("names", "boilerplate_named"),
+    [
+        ("sidebar", True),
+        ("primary-sidebar widget-area", True),
+        ("nosidebar", False),  # a layout without one (Redmine's main block)
+        ("no-sidebar", False),
+        ("has-sidebar", False),  # a layout with one (WordPress themes' body class)
+        ("with_sidebar", False),
+    ],
+)
+def test_a_layout_named_for_its_sidebar_is_not_one(names: str, boilerplate_named: bool) -> None:
+    assert names_boilerplate(names) is boilerplate_named

@@ -950,3 +950,41 @@ def test_a_link_aggregators_post_keeps_its_comment_tree() -> None:
     )
     for chrome in ("Type here to comment", "Subscribe", "Create post"):
         assert chrome not in out
+
+
+TRACKER_POSTS = ("Our studio and the one across", "We did it for three years", "Agree on the log")
+
+
+def test_a_trackers_board_keeps_its_two_replies_without_their_subject_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a project tracker's forum (Redmine's boards): the topic and each reply name their author
+    # by one kind of link; each reply's header repeats the subject ("RE: ...") with its author
+    # and date; the page's layout classes ("has-main-menu" on <body>, "nosidebar") name no rail
+    html = (PAGES / "forum-tracker-board" / "index.html").read_text(encoding="utf-8")
+    page = extract_html(html, url="https://pages.test/forum-tracker-board/")
+    assert in_order(page.markdown, *TRACKER_POSTS)
+    assert "RE: Sharing" not in page.markdown and "Added by" not in page.markdown
+    # the <title> is "Topic - Project - Tracker"; the topic is also the page's <h2>
+    assert page.metadata.title == "Sharing a kiln between two studios"
+    monkeypatch.setattr(cleanup, "REPLY_PREFIXES", frozenset())
+    assert "RE: Sharing a kiln" in fixture_markdown("forum-tracker-board")
+    monkeypatch.setattr(threads, "MEMBER_LINKS_MIN", 3)  # two replies do not make a thread
+    assert "Agree on the log" not in fixture_markdown("forum-tracker-board")
+
+
+def test_one_reply_subject_is_no_thread_chrome() -> None:
+    # a single heading "Re: <title>" (a mail quoted in an article) stays
+    body = dom.parse(
+        "<html><body><div><h3>Re: Harbour plan</h3><p>The letter in full.</p></div></body></html>"
+    ).find(".//body/div")
+    assert cleanup._reply_subjects(body, "Harbour plan") == []
+
+
+def test_the_pages_own_layout_classes_name_no_rail() -> None:
+    doc = dom.parse(
+        "<html><body class='has-main-menu'><div id='main' class='nosidebar'><p><a>x</a></p>"
+        "</div><div class='sidebar'><a>y</a></div></body></html>"
+    )
+    first, second = doc.iter("a")
+    assert not boilerplate.in_rail(first) and boilerplate.in_rail(second)

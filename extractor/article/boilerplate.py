@@ -88,7 +88,9 @@ _HIDDEN = (
 # "hero-banner", Salesforce Commerce's "herobanner"; ad, cookie and top banners go)
 BOILERPLATE_NAMES = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert"
-    r"|sponsor|(?<!hero)(?<!hero[_-])banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager|sidebar"
+    r"|sponsor|(?<!hero)(?<!hero[_-])banner|cookie|consent|gdpr|popup|modal|breadcrumb|pagination|pager"
+    # (a sidebar; not a page's layout named for having one or not: "nosidebar", "has-sidebar")
+    r"|(?<!no)(?<!no[_-])(?<!has[_-])(?<!with[_-])(?<!without[_-])sidebar"
     r"|widget|masthead|footer|recirc|navbar|menu|toolbar|outbrain|taboola|trending|most-?popular"
     r"|latest"  # a rail of the site's latest posts (WordPress's "wp-block-latest-posts")
     r"|more-?stories|read-?more|read-?next|up-?next|also-?read|tags|tag-?list|author-?bio"
@@ -616,6 +618,7 @@ def in_rail(el: HtmlElement) -> bool:
     return any(
         above.tag in ("aside", "nav", "footer") or names_boilerplate(names_of(above))
         for above in el.iterancestors()
+        if above.tag not in ("body", "html")  # (the page's layout: "has-main-menu")
     )
 
 

@@ -677,6 +677,8 @@ def drop_title(region: HtmlElement, title: str | None, page_url: str | None = No
     them so) and stay.
     """
     removal = Removal("title-duplicate", "the title heading, kept in metadata instead")
+    for el in _reply_subjects(region, title):
+        removal.take(el)
     top = next(region.iter(*_ALL_HEADINGS), None)
     if (
         top is not None
@@ -719,6 +721,25 @@ def drop_title(region: HtmlElement, title: str | None, page_url: str | None = No
     ):
         removal.take(first)
     return removal.step()
+
+
+# The words a reply's subject starts with: "Re:" (and the German, Nordic and Polish "Aw:",
+# "Sv:", "Odp:"), as mail and forum software write it.
+REPLY_PREFIXES = frozenset({"re", "aw", "sv", "odp"})
+
+
+def _reply_subjects(region: HtmlElement, title: str | None) -> list[HtmlElement]:
+    """The headings of a thread's replies that repeat its title as a reply's subject ("RE:
+    Benchmarking - Added by ..."), when two or more do: each post's header, not its text."""
+    wanted = _words(title)
+    if not wanted:
+        return []
+    found = []
+    for el in region.iter(*_ALL_HEADINGS):
+        words = _words(text_content(el))
+        if words[:1] and words[0] in REPLY_PREFIXES and words[1 : 1 + len(wanted)] == wanted:
+            found.append(el)
+    return found if len(found) >= 2 else []
 
 
 def _first_of_linked_titles(first: HtmlElement, region: HtmlElement, page_url: str) -> bool:

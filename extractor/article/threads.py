@@ -161,7 +161,7 @@ def voted_like_its_replies(body: HtmlElement, comments: list[HtmlElement]) -> bo
 MEMBER_NAME_MAX_CHARS = 40
 MEMBER_NAME_MAX_WORDS = 3
 # ... carried by this many of the replies' links of one kind, naming more than one member.
-MEMBER_LINKS_MIN = 3
+MEMBER_LINKS_MIN = 2
 _SITE_PATH = re.compile(r"^/[^/]")
 
 
