@@ -158,6 +158,7 @@ PAGE_PATHS = {
     "jsdoc": "/jsdoc/{doc}/index.html",
     "mediawiki": "/mediawiki/index.php/{doc}",
     "mediawiki-vector-2022": "/mediawiki-vector-2022/index.php/{doc}",
+    "redmine-wiki": "/projects/packages/wiki/{doc}",
 }
 
 
@@ -913,6 +914,77 @@ def build_mediawiki(
         server.wait()
 
 
+REDMINE = Path("/usr/share/redmine")  # Debian: apt-get install redmine redmine-sqlite
+
+
+def redmine_site(site: Path) -> tuple[Path, dict[str, str]]:
+    """A fresh copy of Debian's Redmine at ``site`` with an instance of its own (an SQLite
+    database in the folder, its default data loaded), and the environment its commands run in."""
+    if not REDMINE.exists():
+        raise RuntimeError(
+            "Redmine is not installed (Debian: apt-get install redmine redmine-sqlite)"
+        )
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(REDMINE, site, symlinks=True)
+    # Debian links the instances and the bundle's lock file to /var/lib/redmine; this copy gets
+    # an instance of its own
+    (site / "instances").unlink()
+    (site / "Gemfile.lock").unlink()
+    shutil.copy(Path("/var/lib/redmine/Gemfile.lock"), site / "Gemfile.lock")
+    instance = site / "instances" / "bench"
+    for folder in ("config", "tmp", "log", "files"):
+        (instance / folder).mkdir(parents=True)
+    (instance / "config" / "database.yml").write_text(
+        f"production:\n  adapter: sqlite3\n  database: {site / 'db.sqlite3'}\n  encoding: utf8\n"
+    )
+    (instance / "config" / "secret_key.txt").write_text(os.urandom(32).hex())
+    env = {"REDMINE_INSTANCE": "bench", "RAILS_ENV": "production", "REDMINE_LANG": "en"}
+    run(["bin/rake", "db:migrate"], site, env)
+    run(["bin/rake", "redmine:load_default_data"], site, env)
+    return site, env
+
+
+# runs in Redmine (its `rails runner`): each document as a page of a public project's wiki, in
+# CommonMark, then every page saved as a visitor fetches it
+_REDMINE_WIKI = r"""require "json"
+Setting.text_formatting = "common_mark"
+Setting.default_language = "en"
+Setting.app_title = "Packages"
+docs = JSON.parse(File.read("docs.json"))
+editor = User.new(firstname: "Docs", lastname: "Editor", mail: "editor@docs.test")
+editor.login = "editor"
+editor.password = SecureRandom.hex(16)
+editor.save!
+project = Project.create!(name: "Packages", identifier: "packages", is_public: true,
+                          enabled_module_names: ["wiki"])
+wiki = project.wiki || Wiki.create!(project: project, start_page: "Wiki")
+session = ActionDispatch::Integration::Session.new(Rails.application)
+session.host! "docs.test"
+Dir.mkdir("out") unless Dir.exist?("out")
+docs.each do |doc|
+  page = WikiPage.new(wiki: wiki, title: doc["id"])
+  page.content = WikiContent.new(page: page, text: doc["text"], author: editor)
+  page.save!
+  session.get "/projects/packages/wiki/#{page.title}"
+  raise "#{page.title}: #{session.response.status}" unless session.response.status == 200
+  File.write("out/#{doc['id']}.html", session.response.body)
+end
+"""
+
+
+def build_redmine_wiki(work: Path, docs: list[Doc]) -> None:
+    """Redmine's wiki (Debian's Redmine 5, Rails): each document a page of a public project's
+    wiki in CommonMark, rendered by Redmine as a visitor sees it."""
+    site, env = redmine_site(work / "redmine-wiki")
+    payload = [{"id": d.id, "text": d.with_h1()} for d in docs]
+    (site / "docs.json").write_text(json.dumps(payload), "utf-8")
+    # (by its full path: the runner loads a bare name from the load path first, where Redmine's
+    # own wiki.rb is)
+    (site / "bench_wiki.rb").write_text(_REDMINE_WIKI)
+    run(["bin/rails", "runner", str(site / "bench_wiki.rb")], site, env)
+    save_built("redmine-wiki", docs, lambda d: site / "out" / f"{d.id}.html")
+
+
 BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "mkdocs-material": build_mkdocs,
     "sphinx-furo": lambda w, d: build_sphinx(w, d, "furo", "sphinx-furo"),
@@ -965,6 +1037,7 @@ BUILDERS: dict[str, Callable[[Path, list[Doc]], None]] = {
     "mediawiki-vector-2022": lambda w, d: build_mediawiki(
         w, d, "mediawiki-vector-2022", "vector-2022"
     ),
+    "redmine-wiki": build_redmine_wiki,
 }
 
 

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from tests.bench.blogs.build import article
-from tests.bench.docs.build import Doc, build_main, pyenv, run, save
+from tests.bench.docs.build import Doc, build_main, pyenv, redmine_site, run, save
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
@@ -750,37 +750,14 @@ end
 File.write("out/urls.json", JSON.pretty_generate(urls))
 """
 
-REDMINE = Path("/usr/share/redmine")
-
 
 def build_redmine(work: Path, threads: list[Thread]) -> None:
     """Redmine (Debian's package, Ruby on Rails) and its forums: a board of a public project,
     posts in CommonMark, on its own SQLite database in the work folder."""
-    if not REDMINE.exists():
-        raise RuntimeError(
-            "Redmine is not installed (Debian: apt-get install redmine redmine-sqlite)"
-        )
-    site = work / "redmine"
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.copytree(REDMINE, site, symlinks=True)
-    # Debian links the instances and the bundle's lock file to /var/lib/redmine; this copy gets
-    # an instance of its own
-    (site / "instances").unlink()
-    (site / "Gemfile.lock").unlink()
-    shutil.copy(Path("/var/lib/redmine/Gemfile.lock"), site / "Gemfile.lock")
-    instance = site / "instances" / "bench"
-    for folder in ("config", "tmp", "log", "files"):
-        (instance / folder).mkdir(parents=True)
-    (instance / "config" / "database.yml").write_text(
-        f"production:\n  adapter: sqlite3\n  database: {site / 'db.sqlite3'}\n  encoding: utf8\n"
-    )
-    (instance / "config" / "secret_key.txt").write_text(os.urandom(32).hex())
-    env = {"REDMINE_INSTANCE": "bench", "RAILS_ENV": "production", "REDMINE_LANG": "en"}
-    run(["bin/rake", "db:migrate"], site, env)
-    run(["bin/rake", "redmine:load_default_data"], site, env)
+    site, env = redmine_site(work / "redmine")
     (site / "threads.json").write_text(_threads_json(threads), "utf-8")
     (site / "post_threads.rb").write_text(_REDMINE_POST)
-    run(["bin/rails", "runner", "post_threads.rb"], site, env)
+    run(["bin/rails", "runner", str(site / "post_threads.rb")], site, env)
     _save_pages("redmine", site, threads)
 
 
