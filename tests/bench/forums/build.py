@@ -751,6 +751,84 @@ File.write("out/urls.json", JSON.pretty_generate(urls))
 """
 
 
+# runs in Redmine (its `rails runner`): each thread as an issue of a public project's tracker,
+# its first post the description and the others notes, a note that quotes as the issue's Quote
+# link does; then every issue page saved as a visitor fetches it
+_REDMINE_ISSUES = r"""require "json"
+require "securerandom"
+i18n = Object.new.extend(Redmine::I18n)
+Setting.text_formatting = "common_mark"
+Setting.default_language = "en"
+Setting.app_title = "Node Servers Tracker"
+Setting.user_format = :username
+threads = JSON.parse(File.read("threads.json"))
+project = Project.create!(name: "Node.js", identifier: "nodejs", is_public: true,
+                          enabled_module_names: ["issue_tracking"])
+project.trackers = Tracker.all
+project.save!
+users = {}
+member = lambda do |name|
+  users[name] ||= begin
+    u = User.new(firstname: name, lastname: "Member", mail: "#{name.tr('.', '_')}@forum.test")
+    u.login = name
+    u.password = SecureRandom.hex(16)
+    u.save!
+    u
+  end
+end
+start = Time.utc(2024, 3, 4, 9, 0)
+urls = {}
+threads.each_with_index do |thread, n|
+  issue = nil
+  thread["posts"].each_with_index do |post, i|
+    body = post["markdown"]
+    at = start + n * 86400 + i * 3 * 3600 + i * 7 * 60
+    if post["quote"] != ""  # what the Quote link puts in the editor, then the note
+      quoted = member.call(post["quote_author"])
+      last = Journal.where(journalized: issue, user: quoted).where.not(notes: "").last
+      head = if last
+               number = Journal.where(journalized: issue).order(:id).pluck(:id).index(last.id) + 1
+               i18n.ll("en", :text_user_wrote_in, {value: quoted, link: "#note-#{number}"})
+             else
+               i18n.ll("en", :text_user_wrote, quoted)
+             end
+      body = "#{head}\n> " + post["quote"].strip.gsub(/(\r?\n|\r\n?)/, "\n> ") + "\n\n" + body
+    end
+    if issue.nil?
+      issue = Issue.new(project: project, tracker: project.trackers.first,
+                        author: member.call(post["author"]), subject: thread["title"],
+                        description: body)
+      issue.save!
+      Issue.where(id: issue.id).update_all(created_on: at, updated_on: at)
+    else
+      note = Journal.create!(journalized: issue, user: member.call(post["author"]), notes: body)
+      Journal.where(id: note.id).update_all(created_on: at)
+    end
+  end
+  urls[thread["id"]] = "/issues/#{issue.id}"
+end
+session = ActionDispatch::Integration::Session.new(Rails.application)
+session.host! "forum.test"
+Dir.mkdir("out") unless Dir.exist?("out")
+urls.each do |doc, url|
+  session.get url
+  raise "#{url}: #{session.response.status}" unless session.response.status == 200
+  File.write("out/#{doc}.html", session.response.body)
+end
+File.write("out/urls.json", JSON.pretty_generate(urls))
+"""
+
+
+def build_redmine_issues(work: Path, threads: list[Thread]) -> None:
+    """Redmine's issue tracker: each thread an issue of a public project, its first post the
+    description and the replies notes (in CommonMark), on its own SQLite database."""
+    site, env = redmine_site(work / "redmine-issues")
+    (site / "threads.json").write_text(_threads_json(threads), "utf-8")
+    (site / "post_issues.rb").write_text(_REDMINE_ISSUES)
+    run(["bin/rails", "runner", str(site / "post_issues.rb")], site, env)
+    _save_pages("redmine-issues", site, threads)
+
+
 def build_redmine(work: Path, threads: list[Thread]) -> None:
     """Redmine (Debian's package, Ruby on Rails) and its forums: a board of a public project,
     posts in CommonMark, on its own SQLite database in the work folder."""
@@ -766,6 +844,7 @@ BUILDERS: dict[str, Callable[[Path, list[Thread]], None]] = {
     "spirit": build_spirit,
     "pybbm": build_pybbm,
     "redmine": build_redmine,
+    "redmine-issues": build_redmine_issues,
 }
 
 
