@@ -299,3 +299,38 @@ def test_a_heading_with_a_permalink_mark_is_no_card_title() -> None:
     body = _two_cards("<h4 class='subject'>Re: leaf mould <a href='?post={n}#{n}'>¶</a></h4>")
     region = dom.fold(best_region(body).text_content())
     assert "Re: leaf mould" not in region and region.count("Stuff wet autumn leaves") == 5
+
+
+def _issue_page(notes_tag: str = "div") -> HtmlElement:
+    note = (
+        "I can reproduce it on the tablet, not on the office computer; the form sends a number. "
+        * 2
+    )
+    journals = "".join(
+        f"<div class='journal'><h4>#{n} Updated by member {n}</h4><div class='wiki'><p>{note}"
+        f"</p></div></div>"
+        for n in (1, 2, 3)
+    )
+    return element(
+        "<div id='page'><div id='content'><h2>Bug #12</h2><div class='issue'>"
+        "<h3>Glaze log loses the cone</h3>"
+        "<div class='description'><div class='wiki'><p>Logged from the tablet by the kiln, a "
+        "firing loses its cone number on saving; the hours and the date are kept.</p></div>"
+        f"</div></div><div id='history'><{notes_tag} id='notes'>{journals}</{notes_tag}></div>"
+        "</div><div id='footer'>Powered by a tracker</div></div>"
+    )
+
+
+def test_a_run_of_posts_takes_in_the_opening_post_of_their_kind() -> None:
+    # an issue's notes won the region; the description above them is a text block of the
+    # notes' kind ("wiki"): the region widens to the element holding both
+    body = _issue_page()
+    _, prose = score_candidates(body)
+    notes = body.get_element_by_id("notes")
+    region = scoring._with_opening_post(notes, body, prose)
+    assert region.get("id") == "content" and "Logged from the tablet" in region.text_content()
+    # the page's <main> is where its content ends: no widening past it
+    main = _issue_page("main")
+    _, prose = score_candidates(main)
+    notes = main.get_element_by_id("notes")
+    assert scoring._with_opening_post(notes, main, prose) is notes

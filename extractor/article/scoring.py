@@ -8,6 +8,7 @@ same kind elsewhere on the page (an article split by ads or pictures) join it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from lxml.html import HtmlElement
@@ -52,6 +53,10 @@ KIN_MIN_PROSE = 100
 # or not.
 KIN_MAX_LINK_DENSITY = 0.5
 KIN_SHORT_MIN_CHARS = 20
+# A region holding this many text blocks of one kind is a run of posts (see _with_opening_post);
+# the element that takes in the opening post holds at most this share of other text besides.
+POST_BLOCKS = 2
+OPENING_FRAME_SHARE = 0.5
 # The region widens to its parent when the parent holds at least this much more prose, relative
 # to the region's own (a landing page's sections, a thread's posts, a listing's cards)...
 WIDEN_MIN_GAIN = 1.0
@@ -223,6 +228,7 @@ def best_region(body: HtmlElement) -> HtmlElement:
     top = _widen(best, body, prose, part=near_tie)
     top = _written_frame(top, body)
     region = _gather_kin(top, body, prose)
+    region = _with_opening_post(region, body, prose)
     return _main_over_a_scrap(region, body, prose)
 
 
@@ -600,6 +606,46 @@ def _titled(card: HtmlElement, block: HtmlElement) -> bool:
             if title and fold(text_content(link)) == title and "#" not in link.get("href", "#"):
                 return True
     return False
+
+
+def _with_opening_post(
+    region: HtmlElement, body: HtmlElement, prose: dict[HtmlElement, int]
+) -> HtmlElement:
+    """A region of several posts whose text blocks are of one kind (tag and class, at least
+    POST_BLOCKS of them) widens to take in a block of that kind with prose that comes before
+    it outside (an issue's description above its notes, a question above its answers): the
+    lowest element holding both, unless it is mostly links or holds much else."""
+    if region.getparent() is None or ends_content(region):
+        return region  # (not beyond the page's <main> or an article body)
+    kinds = Counter(
+        (el.tag, el.get("class"))
+        for el in region.iter("div", "section", "article")
+        if el.get("class") and prose.get(el, 0) >= KIN_MIN_PROSE
+    )
+    if not kinds:
+        return region
+    opening = None
+    for (tag, cls), count in kinds.most_common():
+        if count < POST_BLOCKS:
+            break
+        for el in body.iter(tag):
+            if el is region or is_within(el, region):
+                break
+            if el.get("class") == cls and prose.get(el, 0) >= KIN_MIN_PROSE:
+                opening = el
+        if opening is not None:
+            break
+    if opening is None:
+        return region
+    frame = next((a for a in region.iterancestors() if is_within(opening, a)), None)
+    if frame is None or frame is body or frame.tag == "html":
+        return region
+    held = len(text_content(region)) + len(text_content(opening))
+    if len(text_content(frame)) - held > OPENING_FRAME_SHARE * held:
+        return region
+    if link_density(frame) > WIDEN_MAX_LINK_DENSITY:
+        return region
+    return frame
 
 
 def _cards_of(kin: list[HtmlElement]) -> list[HtmlElement]:
