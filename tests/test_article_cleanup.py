@@ -322,3 +322,15 @@ def test_a_list_articles_calls_to_action_go_and_its_items_stay() -> None:
         assert f"## {name}" in md and f"Read the full {name} review" in md
     assert "sleeps four, carries water for a week" in md
     assert "sail it with someone who knows the estuary" in md
+
+
+def test_the_sites_banner_heading_goes_over_the_pages_own() -> None:
+    # a theme's header <h1> with the site's name inside the region, over a tag page's <h1>
+    html = (
+        "<html><head><title>Pino | Server Notes</title></head><body><header><h1>Server Notes"
+        "</h1></header><main><h1>Pino</h1><ul><li><a href='/p/help/'>Help</a></li>"
+        "<li><a href='/p/child/'>Child loggers</a></li></ul></main></body></html>"
+    )
+    page = extract_html(html, url="http://blog.test/tags/pino/")
+    assert page.metadata.title == "Pino" and page.metadata.site_name == "Server Notes"
+    assert "Server Notes" not in page.markdown and "Child loggers" in page.markdown

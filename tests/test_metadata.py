@@ -466,3 +466,16 @@ def test_a_title_part_that_the_page_heads_with_is_the_title() -> None:
         )
         == "Git - git-commit Documentation"
     )
+
+
+def test_an_h1_saying_the_titles_last_part_names_the_site() -> None:
+    # a tracker's wiki: <title> "Cookie - Packages", the header's <h1> "Packages" (the project),
+    # the page's own <h1> "cookie"
+    doc = dom.parse(
+        "<html><head><title>Cookie - Packages</title></head><body><div id='header'>"
+        "<h1><span class='current-project'>Packages</span></h1></div><div class='wiki'>"
+        "<h1>cookie</h1><p>Parse and serialise HTTP cookies.</p></div></body></html>"
+    )
+    meta = read_metadata(doc, "http://docs.test/projects/packages/wiki/Cookie")
+    assert meta.title == "cookie" and meta.site_name == "Packages"
+    assert titles.title_tail("Bug #12: Glaze log") is None  # (one part: no site's name)

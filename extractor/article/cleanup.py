@@ -665,8 +665,14 @@ def drop_edit_links(region: HtmlElement) -> Step:
     return removal.step()
 
 
-def drop_title(region: HtmlElement, title: str | None, page_url: str | None = None) -> Step:
-    """The title heading repeated at the top of the region (the title is in metadata).
+def drop_title(
+    region: HtmlElement,
+    title: str | None,
+    page_url: str | None = None,
+    site_name: str | None = None,
+) -> Step:
+    """The title heading repeated at the top of the region (the title is in metadata), and the
+    site's name as a heading over it (``site_name``: a banner's <h1> inside the region).
 
     A heading at the top that names the page's place in the site ("Home", see
     ``names_a_place``) goes with it. The heading that states the title goes, unless a higher
@@ -680,6 +686,15 @@ def drop_title(region: HtmlElement, title: str | None, page_url: str | None = No
     for el in _reply_subjects(region, title):
         removal.take(el)
     top = next(region.iter(*_ALL_HEADINGS), None)
+    if (
+        top is not None
+        and site_name
+        and _words(site_name) != _words(title)
+        and _words(text_content(top)) == _words(site_name)
+        and _text_above(top, region) <= TITLE_KICKER_MAX_CHARS
+    ):
+        removal.take(top)  # the site's banner (its name) over the page's own heading
+        top = next(region.iter(*_ALL_HEADINGS), None)
     if (
         top is not None
         and title

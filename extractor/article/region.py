@@ -182,7 +182,10 @@ def find_article(
     run("junk-lines", lambda: cleanup.drop_junk_lines(region, product=product))
     run("jump-links", lambda: cleanup.drop_jump_links(region))
     run("edit-links", lambda: cleanup.drop_edit_links(region))
-    run("title-duplicate", lambda: cleanup.drop_title(region, meta.title, meta.canonical_url))
+    run(
+        "title-duplicate",
+        lambda: cleanup.drop_title(region, meta.title, meta.canonical_url, meta.site_name),
+    )
     run("byline-duplicate", lambda: cleanup.drop_bylines(region, meta.byline))
     return region, steps
 

@@ -174,15 +174,31 @@ def _stated_titles(view: _View) -> list[str]:
     return [f for f in found if f]
 
 
-def _first_heading(view: _View, url: str = "", *, site: bool = False) -> str | None:
+def _first_heading(
+    view: _View, url: str = "", *, site: bool = False, title: str | None = None
+) -> str | None:
     """The text of the page's first <h1> that is not the site's name (with ``site``, of the
-    first that is); ``url`` is the page's address."""
+    first that is); ``url`` is the page's address. An <h1> saying the last part of the page's
+    <title> in parts (``title``: "cookie - Packages" over a header's <h1>Packages</h1>) names
+    the site too."""
+    banners = _banners(view, titles.title_tail(title))
     for h1 in view.doc.iter("h1"):
-        if _names_the_site(h1, url) is site:
+        if (_names_the_site(h1, url) or h1 in banners) is site:
             text = _heading_text(h1)
             if text and (site or not titles.names_a_place(text)):
                 return text
     return None
+
+
+def _banners(view: _View, tail: str | None) -> list[HtmlElement]:
+    """The <h1>s that say ``tail`` (the last part of the <title>) with another <h1> after
+    them: a header's banner over the page's own heading, not a story's <h1> that its title
+    ends with ("Clocks - Budget passes ...")."""
+    if not tail:
+        return []
+    h1s = [h for h in view.doc.iter("h1") if _heading_text(h)]
+    wanted = titles.key(tail)
+    return [h for h in h1s[:-1] if titles.key(_heading_text(h)) == wanted]
 
 
 def _place_heading(view: _View) -> bool:
@@ -431,16 +447,21 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
     sites = [name for view in views for name in _site_names(view)]
     site_name = sites[0] if sites else None
     document_title = _first(views, lambda v: fold(v.doc.findtext(".//title")) or None)
+    tail = titles.title_tail(document_title)
+    if site_name is None and any(_banners(view, tail) for view in views):
+        site_name = tail  # the name every <title> ends with, which the banner's <h1> says
     title = titles.pick(
         stated=[t for view in views for t in _stated_titles(view)],
-        heading=_first(views, lambda v: _first_heading(v, url)),
+        heading=_first(views, lambda v: _first_heading(v, url, title=document_title)),
         document_title=document_title,
         sites=tuple(dict.fromkeys(sites + _host_names(url))),
         title_names_home=any(
             _links_home(view, url, document_title) and not _heading_links_away(view, url)
             for view in views
         ),
-        site_heading=_first(views, lambda v: _first_heading(v, url, site=True)),
+        site_heading=_first(
+            views, lambda v: _first_heading(v, url, site=True, title=document_title)
+        ),
         placed=any(_place_heading(view) for view in views),
         subheadings=tuple(
             text for view in views for h in view.doc.iter("h2", "h3") if (text := _heading_text(h))

@@ -111,10 +111,17 @@ def _titled_with_site(heading: str | None, title: str) -> bool:
     )
 
 
+def title_tail(title: str | None) -> str | None:
+    """The last part of a <title> in parts ("Cookie - Packages": "Packages"), where a site
+    names itself on every page; None for a title of one part."""
+    parts = _SITE_SEPARATOR.split(fold(title)) if title else []
+    return parts[-1] if len(parts) >= 2 and key(parts[-1]) else None
+
+
 def _headed_part(title: str, subheadings: tuple[str, ...], sites: tuple[str, ...]) -> str | None:
     """The first part of a title in parts, when a heading of the page below <h1> says it and
     it does not name the site (see ``pick``)."""
-    parts = _SEPARATOR.split(title)
+    parts = _SITE_SEPARATOR.split(title)  # (not at a colon: "Bug #12: Glaze log ...")
     if len(parts) < 2 or not key(parts[0]) or key(parts[0]) not in {key(h) for h in subheadings}:
         return None
     part = key(parts[0])
