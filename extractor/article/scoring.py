@@ -57,6 +57,7 @@ KIN_SHORT_MIN_CHARS = 20
 # the element that takes in the opening post holds at most this share of other text besides.
 POST_BLOCKS = 2
 OPENING_FRAME_SHARE = 0.5
+OPENING_COPY_CHARS = 200  # ...and the block is no copy of a post: its start is not in them
 # The region widens to its parent when the parent holds at least this much more prose, relative
 # to the region's own (a landing page's sections, a thread's posts, a listing's cards)...
 WIDEN_MIN_GAIN = 1.0
@@ -614,7 +615,8 @@ def _with_opening_post(
     """A region of several posts whose text blocks are of one kind (tag and class, at least
     POST_BLOCKS of them) widens to take in a block of that kind with prose that comes before
     it outside (an issue's description above its notes, a question above its answers): the
-    lowest element holding both, unless it is mostly links or holds much else."""
+    lowest element holding both, unless it is mostly links or holds much else. A block that
+    repeats one of the posts (the accepted answer shown above the thread) is none."""
     if region.getparent() is None or ends_content(region):
         return region  # (not beyond the page's <main> or an article body)
     kinds = Counter(
@@ -625,13 +627,20 @@ def _with_opening_post(
     if not kinds:
         return region
     opening = None
+    said = fold(text_content(region))
     for (tag, cls), count in kinds.most_common():
         if count < POST_BLOCKS:
             break
         for el in body.iter(tag):
             if el is region or is_within(el, region):
                 break
-            if el.get("class") == cls and prose.get(el, 0) >= KIN_MIN_PROSE:
+            if (
+                el.get("class") == cls
+                and prose.get(el, 0) >= KIN_MIN_PROSE
+                and not is_within(region, el)  # (a layout block holding the region)
+                # not a copy of one of the posts, shown above them (an accepted answer)
+                and fold(text_content(el))[:OPENING_COPY_CHARS] not in said
+            ):
                 opening = el
         if opening is not None:
             break
