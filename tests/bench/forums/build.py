@@ -688,21 +688,16 @@ def build_pybbm(work: Path, threads: list[Thread]) -> None:
     _post_and_save("pybbm", site, bin_dir, threads)
 
 
-# runs in Redmine (its `rails runner`): posts the threads to a board of a public project as its
-# members, a reply that quotes as the board's "Quote" link does, then saves every topic page as
-# a visitor fetches it
-_REDMINE_POST = r"""require "json"
+# The Ruby that both Redmine scripts share: the settings and the members (made on first use),
+# the reply's text as the Quote link writes it (`quoted_by`: its header line), and the pages
+# saved as a visitor fetches them.
+_REDMINE_HEAD = r"""require "json"
 require "securerandom"
 i18n = Object.new.extend(Redmine::I18n)
 Setting.text_formatting = "common_mark"
 Setting.default_language = "en"
-Setting.app_title = "Node Servers Forum"
 Setting.user_format = :username
 threads = JSON.parse(File.read("threads.json"))
-project = Project.create!(name: "Node.js", identifier: "nodejs", is_public: true,
-                          enabled_module_names: ["boards"])
-board = Board.create!(project: project, name: "Logging and servers",
-                      description: "Questions and notes about Pino and Fastify")
 users = {}
 member = lambda do |name|
   users[name] ||= begin
@@ -713,8 +708,32 @@ member = lambda do |name|
     u
   end
 end
+quoting = lambda do |head, post|
+  "#{head}\n> " + post["quote"].strip.gsub(/(\r?\n|\r\n?)/, "\n> ") + "\n\n" + post["markdown"]
+end
 start = Time.utc(2024, 3, 4, 9, 0)
 urls = {}
+"""
+_REDMINE_SAVE = r"""session = ActionDispatch::Integration::Session.new(Rails.application)
+session.host! "forum.test"
+Dir.mkdir("out") unless Dir.exist?("out")
+urls.each do |doc, url|
+  session.get url
+  raise "#{url}: #{session.response.status}" unless session.response.status == 200
+  File.write("out/#{doc}.html", session.response.body)
+end
+File.write("out/urls.json", JSON.pretty_generate(urls))
+"""
+
+# runs in Redmine (its `rails runner`): posts the threads to a board of a public project as its
+# members, a reply that quotes as the board's "Quote" link does, then saves every topic page
+_REDMINE_POST = (
+    _REDMINE_HEAD
+    + r"""Setting.app_title = "Node Servers Forum"
+project = Project.create!(name: "Node.js", identifier: "nodejs", is_public: true,
+                          enabled_module_names: ["boards"])
+board = Board.create!(project: project, name: "Logging and servers",
+                      description: "Questions and notes about Pino and Fastify")
 threads.each_with_index do |thread, n|
   topic = nil
   thread["posts"].each_with_index do |post, i|
@@ -727,7 +746,7 @@ threads.each_with_index do |thread, n|
                i18n.ll("en", :text_user_wrote_in,
                        {value: quoted.author, link: "message##{quoted.id}"})
              end
-      body = "#{head}\n> " + post["quote"].strip.gsub(/(\r?\n|\r\n?)/, "\n> ") + "\n\n" + body
+      body = quoting.call(head, post)
     end
     message = Message.new(board: board, author: member.call(post["author"]), content: body,
                           subject: topic ? "RE: #{thread['title']}" : thread["title"])
@@ -739,45 +758,20 @@ threads.each_with_index do |thread, n|
   end
   urls[thread["id"]] = "/boards/#{board.id}/topics/#{topic.id}"
 end
-session = ActionDispatch::Integration::Session.new(Rails.application)
-session.host! "forum.test"
-Dir.mkdir("out") unless Dir.exist?("out")
-urls.each do |doc, url|
-  session.get url
-  raise "#{url}: #{session.response.status}" unless session.response.status == 200
-  File.write("out/#{doc}.html", session.response.body)
-end
-File.write("out/urls.json", JSON.pretty_generate(urls))
 """
-
+    + _REDMINE_SAVE
+)
 
 # runs in Redmine (its `rails runner`): each thread as an issue of a public project's tracker,
 # its first post the description and the others notes, a note that quotes as the issue's Quote
-# link does; then every issue page saved as a visitor fetches it
-_REDMINE_ISSUES = r"""require "json"
-require "securerandom"
-i18n = Object.new.extend(Redmine::I18n)
-Setting.text_formatting = "common_mark"
-Setting.default_language = "en"
-Setting.app_title = "Node Servers Tracker"
-Setting.user_format = :username
-threads = JSON.parse(File.read("threads.json"))
+# link does; then saves every issue page
+_REDMINE_ISSUES = (
+    _REDMINE_HEAD
+    + r"""Setting.app_title = "Node Servers Tracker"
 project = Project.create!(name: "Node.js", identifier: "nodejs", is_public: true,
                           enabled_module_names: ["issue_tracking"])
 project.trackers = Tracker.all
 project.save!
-users = {}
-member = lambda do |name|
-  users[name] ||= begin
-    u = User.new(firstname: name, lastname: "Member", mail: "#{name.tr('.', '_')}@forum.test")
-    u.login = name
-    u.password = SecureRandom.hex(16)
-    u.save!
-    u
-  end
-end
-start = Time.utc(2024, 3, 4, 9, 0)
-urls = {}
 threads.each_with_index do |thread, n|
   issue = nil
   thread["posts"].each_with_index do |post, i|
@@ -792,7 +786,7 @@ threads.each_with_index do |thread, n|
              else
                i18n.ll("en", :text_user_wrote, quoted)
              end
-      body = "#{head}\n> " + post["quote"].strip.gsub(/(\r?\n|\r\n?)/, "\n> ") + "\n\n" + body
+      body = quoting.call(head, post)
     end
     if issue.nil?
       issue = Issue.new(project: project, tracker: project.trackers.first,
@@ -807,36 +801,21 @@ threads.each_with_index do |thread, n|
   end
   urls[thread["id"]] = "/issues/#{issue.id}"
 end
-session = ActionDispatch::Integration::Session.new(Rails.application)
-session.host! "forum.test"
-Dir.mkdir("out") unless Dir.exist?("out")
-urls.each do |doc, url|
-  session.get url
-  raise "#{url}: #{session.response.status}" unless session.response.status == 200
-  File.write("out/#{doc}.html", session.response.body)
-end
-File.write("out/urls.json", JSON.pretty_generate(urls))
 """
+    + _REDMINE_SAVE
+)
 
 
-def build_redmine_issues(work: Path, threads: list[Thread]) -> None:
-    """Redmine's issue tracker: each thread an issue of a public project, its first post the
-    description and the replies notes (in CommonMark), on its own SQLite database."""
-    site, env = redmine_site(work / "redmine-issues")
+def build_redmine(work: Path, threads: list[Thread], engine: str = "redmine") -> None:
+    """Redmine (Debian's package, Ruby on Rails) on its own SQLite database in the work folder,
+    posts in CommonMark: its forums ("redmine": a board of a public project) or its issue
+    tracker ("redmine-issues": each thread an issue, the replies its notes)."""
+    site, env = redmine_site(work / engine)
     (site / "threads.json").write_text(_threads_json(threads), "utf-8")
-    (site / "post_issues.rb").write_text(_REDMINE_ISSUES)
-    run(["bin/rails", "runner", str(site / "post_issues.rb")], site, env)
-    _save_pages("redmine-issues", site, threads)
-
-
-def build_redmine(work: Path, threads: list[Thread]) -> None:
-    """Redmine (Debian's package, Ruby on Rails) and its forums: a board of a public project,
-    posts in CommonMark, on its own SQLite database in the work folder."""
-    site, env = redmine_site(work / "redmine")
-    (site / "threads.json").write_text(_threads_json(threads), "utf-8")
-    (site / "post_threads.rb").write_text(_REDMINE_POST)
-    run(["bin/rails", "runner", str(site / "post_threads.rb")], site, env)
-    _save_pages("redmine", site, threads)
+    script = site / "post_threads.rb"
+    script.write_text(_REDMINE_POST if engine == "redmine" else _REDMINE_ISSUES)
+    run(["bin/rails", "runner", str(script)], site, env)
+    _save_pages(engine, site, threads)
 
 
 BUILDERS: dict[str, Callable[[Path, list[Thread]], None]] = {
@@ -844,7 +823,7 @@ BUILDERS: dict[str, Callable[[Path, list[Thread]], None]] = {
     "spirit": build_spirit,
     "pybbm": build_pybbm,
     "redmine": build_redmine,
-    "redmine-issues": build_redmine_issues,
+    "redmine-issues": lambda work, threads: build_redmine(work, threads, "redmine-issues"),
 }
 
 
