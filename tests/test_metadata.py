@@ -479,3 +479,20 @@ def test_an_h1_saying_the_titles_last_part_names_the_site() -> None:
     meta = read_metadata(doc, "http://docs.test/projects/packages/wiki/Cookie")
     assert meta.title == "cookie" and meta.site_name == "Packages"
     assert titles.title_tail("Bug #12: Glaze log") is None  # (one part: no site's name)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Added by rhea_clay over 2 years ago", "rhea_clay"),  # a tracker's "Added by"
+        ("Posted by Bob Walsh", "Bob Walsh"),
+        ("authored by mkrause 8 days ago", "mkrause"),
+        ("Dana Obi about an hour ago", "Dana Obi"),
+        ("14 hours ago", None),  # a date alone is no byline
+        ("Mary Agoston", "Mary Agoston"),  # ("ago" inside a name)
+    ],
+)
+def test_a_byline_loses_its_verb_and_its_relative_date(line: str, byline: str | None) -> None:
+    from extractor.metadata.read import _clean_byline
+
+    assert _clean_byline(line) == byline

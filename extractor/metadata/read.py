@@ -70,7 +70,10 @@ LANG_META = ("content-language", "language", "dc.language", "og:locale")
 _BYLINE_CLASS = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 # a byline longer than this is body text that happened to mention an author
 MAX_BYLINE_CHARS = 100
-_BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av)\s*[:\s]\s*", re.IGNORECASE)
+_BY_PREFIX = re.compile(
+    r"^(?:(?:added|posted|written|authored|submitted|created)\s+)?(?:by|von|par|por|di|door|av)\s*[:\s]\s*",
+    re.IGNORECASE,
+)
 # a line that is nothing but "By Jane Doe": the byline of editors that write every block as a
 # div or span with no class to tell it (Draft.js, Lexical, ProseMirror output)
 _BY_LINE = re.compile(
@@ -81,7 +84,10 @@ _TEXT_BLOCKS = ("p", "div", "span")
 # where a byline line goes on to give the date: "Jane Doe Published 11:11 PM EST Nov 19, 2019"
 _BYLINE_TAIL = re.compile(
     r"\s*(?:\b(?:published|updated|posted|on)\b|[|•·]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep"
-    r"|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}).*$",
+    r"|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}"
+    # a tracker's or forum's relative date: "over 2 years ago", "about an hour ago"
+    r"|\b(?:about|over|almost|less\s+than)?\s*(?:an?|\d+)\s+(?:second|minute|hour|day|week"
+    r"|month|year)s?\s+ago\b).*$",
     re.IGNORECASE,
 )
 # elements that hold a whole section or a form field, never just a byline
