@@ -334,3 +334,22 @@ def test_the_sites_banner_heading_goes_over_the_pages_own() -> None:
     page = extract_html(html, url="http://blog.test/tags/pino/")
     assert page.metadata.title == "Pino" and page.metadata.site_name == "Server Notes"
     assert "Server Notes" not in page.markdown and "Child loggers" in page.markdown
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("<h3>Replies (2)</h3>", True),  # heading a thread's replies: a count, still a label
+        ("<p>7 Comments</p>", True),
+        ("<h2>2 responses</h2>", True),
+        ("<h3>Replies to the council's consultation</h3>", False),
+        ("<p>12 answers came in by the deadline, most of them from the harbour.</p>", False),
+    ],
+)
+def test_a_count_of_replies_is_a_label(line: str, dropped: bool) -> None:
+    reply = "<p>We did it for three years; a shared calendar worked best of all for us.</p>"
+    region = dom.parse(
+        f"<html><body><div id='r'><p>The question, in full.</p>{line}{reply}</div></body></html>"
+    ).get_element_by_id("r")
+    step = drop_junk_lines(region)
+    assert (step.removed == 1) is dropped

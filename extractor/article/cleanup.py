@@ -408,6 +408,15 @@ def _is_promo_headline(el: HtmlElement, text: str) -> bool:
     return text.isupper() and len(text.split()) >= PROMO_MIN_WORDS and _is_link_line(el)
 
 
+# The count over a thread's replies or a story's comments ("Replies (2)", "7 Comments", "2
+# responses"): a label, even where it heads the replies (a junk line heading prose stays).
+COUNT_LINES = re.compile(
+    r"(?:comments|replies|answers|responses) ?\(\d+\)|\d+ (?:comments?|repl(?:y|ies)"
+    r"|answers?|responses?)",
+    re.IGNORECASE,
+)
+
+
 def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
     """Short lines that are page furniture: "Advertisement", "Share this", "Read more"...; on a
     product page (``product``) the store's discount badges too (see ``STORE_BADGE_LINES``); and
@@ -423,7 +432,7 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
             and (JUNK_LINES.match(text) or (product and STORE_BADGE_LINES.match(text)))
             and _line_of(el, region) is not None
             and not _heads_prose(el)
-        ):
+        ) or (COUNT_LINES.fullmatch(text) and _line_of(el, region) is not None):
             removal.take(el)
         elif el.tag == "a" and _is_control(el, text, region):
             removal.take(el)  # (not its line: a picture beside it, with no text, stays)
