@@ -71,7 +71,8 @@ _BYLINE_CLASS = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 # a byline longer than this is body text that happened to mention an author
 MAX_BYLINE_CHARS = 100
 _BY_PREFIX = re.compile(
-    r"^(?:(?:added|posted|written|authored|submitted|created)\s+)?(?:by|von|par|por|di|door|av)\s*[:\s]\s*",
+    r"^(?:(?:added|posted|written|authored|submitted|created)\s+)?"
+    r"(?:by|von|par|por|di|door|av)\s*[:\s]\s*",
     re.IGNORECASE,
 )
 # a line that is nothing but "By Jane Doe": the byline of editors that write every block as a
@@ -181,13 +182,13 @@ def _stated_titles(view: _View) -> list[str]:
 
 
 def _first_heading(
-    view: _View, url: str = "", *, site: bool = False, title: str | None = None
+    view: _View, url: str = "", *, site: bool = False, tail: str | None = None
 ) -> str | None:
     """The text of the page's first <h1> that is not the site's name (with ``site``, of the
-    first that is); ``url`` is the page's address. An <h1> saying the last part of the page's
-    <title> in parts (``title``: "cookie - Packages" over a header's <h1>Packages</h1>) names
-    the site too."""
-    banners = _banners(view, titles.title_tail(title))
+    first that is); ``url`` is the page's address. A banner saying ``tail``, the last part of
+    the page's <title> in parts ("cookie - Packages" over a header's <h1>Packages</h1>), names
+    the site too (see ``_banners``)."""
+    banners = _banners(view, tail)
     for h1 in view.doc.iter("h1"):
         if (_names_the_site(h1, url) or h1 in banners) is site:
             text = _heading_text(h1)
@@ -458,16 +459,14 @@ def read_metadata(doc: HtmlElement, url: str, server_doc: HtmlElement | None = N
         site_name = tail  # the name every <title> ends with, which the banner's <h1> says
     title = titles.pick(
         stated=[t for view in views for t in _stated_titles(view)],
-        heading=_first(views, lambda v: _first_heading(v, url, title=document_title)),
+        heading=_first(views, lambda v: _first_heading(v, url, tail=tail)),
         document_title=document_title,
         sites=tuple(dict.fromkeys(sites + _host_names(url))),
         title_names_home=any(
             _links_home(view, url, document_title) and not _heading_links_away(view, url)
             for view in views
         ),
-        site_heading=_first(
-            views, lambda v: _first_heading(v, url, site=True, title=document_title)
-        ),
+        site_heading=_first(views, lambda v: _first_heading(v, url, site=True, tail=tail)),
         placed=any(_place_heading(view) for view in views),
         subheadings=tuple(
             text for view in views for h in view.doc.iter("h2", "h3") if (text := _heading_text(h))
