@@ -334,3 +334,27 @@ def test_a_run_of_posts_takes_in_the_opening_post_of_their_kind() -> None:
     _, prose = score_candidates(main)
     notes = main.get_element_by_id("notes")
     assert scoring._with_opening_post(notes, main, prose) is notes
+
+
+def named_cells_page() -> str:
+    page = Path(__file__).parent / "pages" / "article-table-layout-named-cells" / "index.html"
+    return page.read_text(encoding="utf-8")
+
+
+def test_a_label_named_like_the_article_gives_way_to_the_prose() -> None:
+    # a table layout whose every cell has the site's one text style ("main-text"): a label
+    # cell in the left column wins on its name, a line of text against the course page's
+    # paragraphs and lists in an unnamed cell, which scores well over half as much
+    md = extract_html(named_cells_page(), url="https://pages.test/named-cells/").markdown
+    assert md.startswith("**Summary**\n\nWetlands change with the seasons")
+    for line in ("- Transects, quadrats and fixed-point photography", "**What to bring**",
+                 "Field guides, quadrats and measuring equipment are provided."):  # fmt: skip
+        assert line in md
+    for chrome in ("Field Ecology and Conservation Courses", "Bird Counts", "01632"):
+        assert chrome not in md
+
+
+def test_without_the_scrap_rule_the_label_was_the_region(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scoring, "SCRAP_GAIN", 10**9)
+    md = extract_html(named_cells_page(), url="https://pages.test/named-cells/").markdown
+    assert "Wetlands change" not in md

@@ -83,6 +83,11 @@ PANEL_NAMES = re.compile(r"tab-?pane|tab-?panel|tab-?content|accordion|collaps|t
 NEAR_TIE = 0.9
 # A region with less prose than this is a scrap (see ``_main_over_a_scrap``).
 SCRAP_MAX_PROSE = 200
+# A best candidate that is a scrap (a label cell named like the article, "main-body") gives
+# way to one scoring at least SCRAP_TIE of its score with SCRAP_GAIN times its prose, and at
+# least a card's (CARD_MAX_PROSE): its name outweighed a few paragraphs' points, not their text.
+SCRAP_TIE = 0.5
+SCRAP_GAIN = 5
 PART_TAGS = frozenset({"ul", "ol", "dl", "li"})
 # A container with at least this share of its text in <pre> is a code block (with its
 # highlighter's wrappers), never the article: code scores high on commas and length.
@@ -246,7 +251,7 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
     best_score = 0.0
     targets: set[str] | None = None
     for el, score in ranked:
-        if score < NEAR_TIE * best_score:
+        if score < SCRAP_TIE * best_score:
             break
         if is_code_only(el) or in_callout(el):
             continue
@@ -260,8 +265,19 @@ def _best(raw: dict[HtmlElement, float], prose: dict[HtmlElement, int]) -> tuple
     if not finals:
         return ranked[0][0], False
     best = max(finals, key=lambda item: item[1])[0]
-    if prose.get(best, 0) >= CARD_MAX_PROSE:
+    own = prose.get(best, 0)
+    if own >= CARD_MAX_PROSE:
         return best, False
+    if own < SCRAP_MAX_PROSE:
+        # a scrap that won on its name or tag: the best candidate holding prose gets it
+        least = max(CARD_MAX_PROSE, SCRAP_GAIN * own)
+        fuller = [
+            (el, final)
+            for el, final in finals
+            if final >= SCRAP_TIE * best_score and prose.get(el, 0) >= least
+        ]
+        if fuller:
+            return max(fuller, key=lambda item: item[1])[0], True
     near = [el for el, final in finals if final >= NEAR_TIE * best_score]
     return max(near, key=lambda el: (prose.get(el, 0), el is best)), True
 
