@@ -511,6 +511,21 @@ def test_cells_gathered_out_of_their_table_keep_their_blocks() -> None:
     )
 
 
+def test_a_region_that_is_one_cell_keeps_its_blocks() -> None:
+    # a table layout's content cell chosen as the region: its paragraphs, list and picture
+    # stay blocks, not one line of run-together text
+    doc = dom.parse(
+        "<html><body><table><tr><td><p>Summary</p><p>First paragraph.</p>"
+        "<ul><li>one</li><li>two</li></ul><img src='https://site.test/a.png' alt='Map'>"
+        "<p>Last paragraph.</p></td></tr></table></body></html>"
+    )
+    cell = next(doc.iter("td"))
+    assert to_markdown(cell) == (
+        "Summary\n\nFirst paragraph.\n\n- one\n- two\n\n![Map](https://site.test/a.png)\n\n"
+        "Last paragraph.\n"
+    )
+
+
 def test_dropped_elements_and_tidy_output() -> None:
     out = md(
         "<p>a</p><script>var x_y = 1;</script><style>p{}</style><button>Share</button>"

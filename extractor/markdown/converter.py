@@ -177,8 +177,8 @@ _BLOCKS = frozenset(
     )
 )  # fmt: skip
 _INLINE_PARENTS = frozenset(("td", "th"))
-# what holds a cell read as a table's (a row), or the region when it is a cell itself
-_CELL_HOLDERS = frozenset(("tr", "body"))
+# what holds a cell read as a table's
+_CELL_HOLDERS = frozenset(("tr",))
 _NOFORMAT_PARENTS = frozenset(("pre", "code", "kbd", "samp"))
 # markdownify's test for a heading's name (a match at the start: "h2", "h10")
 _HEADING_NAME = re.compile(r"h(\d+)")
@@ -246,10 +246,9 @@ class ArticleConverter(_Converter):  # type: ignore[misc]
             and node.parent is not None
             and node.parent.name not in _CELL_HOLDERS
         ):
-            # cells gathered out of their table into the region (a forum's post cells): each
-            # its blocks, as a layout table's cell gives them. (A region that is one cell is
-            # read as before, its text run together: as blocks, its images' alt text no
-            # longer reads as text, and the classic corpora scored lower.)
+            # cells gathered out of their table into the region (a forum's post cells), or a
+            # region that is one cell (a table layout's content cell): each its blocks, as a
+            # layout table's cell gives them, its paragraphs never run together on one line
             return f"\n\n{self._render_cell(node, False).strip()}\n\n"
         inside = bool(name) and _INSIDE[name]
         below = set(parent_tags)
