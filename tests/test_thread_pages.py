@@ -988,3 +988,21 @@ def test_the_pages_own_layout_classes_name_no_rail() -> None:
     )
     first, second = doc.iter("a")
     assert not boilerplate.in_rail(first) and boilerplate.in_rail(second)
+
+
+def test_a_long_discussion_under_a_marked_article_body_stays_comments() -> None:
+    # a photo post of one sentence (div.hentry > div.entry-content) over a comment list holding
+    # nearly all the page's prose: the page marks its article body apart from the comments, so
+    # they are a discussion under the post, not the posts of a thread
+    out = fixture_markdown("article-photo-post-long-comments")
+    assert out.startswith("After the first set of sample pictures")
+    assert "![Close-up of a flower]" in out
+    for comment in ("These look sharp wide open", "I rented one for a weekend", "kestrel_m"):
+        assert comment not in out
+
+
+def test_without_the_marked_body_the_comments_made_a_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(boilerplate, "_article_body_apart", lambda body, comments: False)
+    assert "I rented one for a weekend" in fixture_markdown("article-photo-post-long-comments")

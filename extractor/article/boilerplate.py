@@ -177,8 +177,11 @@ COMMENT_FORM_NAMES = re.compile(r"(?:comment|reply|respond)[-_]?form(?![a-z])")
 # Comment sections may outweigh a short article, so their guard is looser.
 COMMENT_GUARD_SHARE = 0.7
 # Comment-named blocks that together hold more than this share of the page's prose are the
-# page itself (the posts of a forum thread), not a comment section under an article.
+# page itself (the posts of a forum thread), not a comment section under an article, unless the
+# page marks one article body outside them (a photo post of a sentence over a long discussion).
 THREAD_SHARE = 0.9
+# class/id names of the article body proper (the region does not widen beyond one)
+ARTICLE_BODY_NAMES = re.compile(r"article-?body|story-?body|entry-content")
 # schema.org types by which a page declares a discussion whose replies are its content (Google
 # asks forums for DiscussionForumPosting, and question-and-answer sites for QAPage)
 THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
@@ -608,8 +611,29 @@ def is_a_thread(
         or voted_like_its_replies(body, outermost)
         or authored_like_its_replies(body, outermost, in_rail)
         or replies_shaped_like_the_post(body, outermost, COMMENT_NAMES)
-        or guard.holds_much_together(outermost, THREAD_SHARE)
+        or (
+            guard.holds_much_together(outermost, THREAD_SHARE)
+            and not _article_body_apart(body, outermost)
+        )
     )
+
+
+def names_article_body(el: HtmlElement) -> bool:
+    """Does the element name itself the article body (``ARTICLE_BODY_NAMES``, or schema.org's
+    ``articleBody``)?"""
+    return "articleBody" in (el.get("itemprop") or "") or bool(
+        ARTICLE_BODY_NAMES.search(names_of(el))
+    )
+
+
+def _article_body_apart(body: HtmlElement, comments: list[HtmlElement]) -> bool:
+    """Does the page mark one article body (none inside another), apart from its comments?"""
+    marked = [el for el in body.iter() if isinstance(el.tag, str) and names_article_body(el)]
+    outer = set(marked)
+    marked = [el for el in marked if not any(a in outer for a in el.iterancestors())]
+    if len(marked) != 1:
+        return False
+    return not any(is_within(marked[0], c) or is_within(c, marked[0]) for c in comments)
 
 
 def in_rail(el: HtmlElement) -> bool:

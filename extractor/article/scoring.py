@@ -17,6 +17,7 @@ from extractor.article.boilerplate import (
     COMMENT_NAMES,
     DISCLOSED_NAMES,
     HEADING_TAGS,
+    names_article_body,
     names_boilerplate,
     names_of,
 )
@@ -44,8 +45,6 @@ ARTICLE_NAMES = re.compile(r"article|entry|post|story|content|body|text|blog|mai
 NAME_POINTS = 25
 # Markup that names the article body outright.
 ARTICLE_BODY_POINTS = 60
-# class/id names of the article body proper (the region does not widen beyond one).
-ARTICLE_BODY_NAMES = re.compile(r"article-?body|story-?body|entry-content")
 # A block of the winner's kind joins it when it holds this much prose...
 KIN_MIN_PROSE = 100
 # ...and is not mostly links (a teaser card that shares the class). Once two blocks so join, a
@@ -533,9 +532,7 @@ def _holds_its_like(parent: HtmlElement, region: HtmlElement) -> bool:
 def ends_content(el: HtmlElement) -> bool:
     """The page's own word on where its content ends: its <main>, or its article body (not a
     post's ``itemprop="text"``: a thread's posts are widened over)."""
-    if el.tag == "main" or el.get("role") == "main" or "articleBody" in (el.get("itemprop") or ""):
-        return True
-    return bool(ARTICLE_BODY_NAMES.search(names_of(el)))
+    return el.tag == "main" or el.get("role") == "main" or names_article_body(el)
 
 
 def _main_over_a_scrap(
