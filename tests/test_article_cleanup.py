@@ -165,6 +165,26 @@ def test_the_title_fallback_leaves_a_listings_cards(
     assert (step.removed == 1) is dropped
 
 
+@pytest.mark.parametrize("wrapper", ["div", "table"])
+def test_a_section_h1_after_the_text_stays_in_a_region_inside_a_layout_table(
+    wrapper: str,
+) -> None:
+    # the region is a table layout's content cell: the paragraph above the <h1> is text above
+    # it, whatever blocks hold the region (the cell's own table is no quote around it)
+    cell = (
+        "<p>Many people find their scalp oily a day after washing, and wonder what it means"
+        " for their hair.</p><h1>How to tell what kind it is</h1><p>More text.</p>"
+    )
+    page = (
+        f"<div><div id='r'>{cell}</div></div>"
+        if wrapper == "div"
+        else f"<table><tr><td id='r'>{cell}</td></tr></table>"
+    )
+    region = dom.parse(f"<html><body>{page}</body></html>").get_element_by_id("r")
+    assert drop_title(region, "Oily hair: what to eat and what not to").removed == 0
+    assert "How to tell what kind it is" in dom.text_content(region)
+
+
 @pytest.mark.parametrize(
     ("line", "dropped"),
     [

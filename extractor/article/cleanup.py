@@ -807,10 +807,20 @@ def _text_above(heading: HtmlElement, region: HtmlElement) -> int:
             break
         if el in lineage:
             continue
-        nested = any(a.tag in _TEXT_BLOCKS for a in el.iterancestors() if a is not region)
-        if not nested:
+        if not _nested_below(el, region):
             total += len(fold(text_content(el)))
     return total
+
+
+def _nested_below(el: HtmlElement, region: HtmlElement) -> bool:
+    """Is the text block inside another below ``region`` (a paragraph in a quote or a table)?
+    A region inside a layout table is no block around its paragraphs."""
+    for above in el.iterancestors():
+        if above is region:
+            return False
+        if above.tag in _TEXT_BLOCKS:
+            return True
+    return False
 
 
 def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
