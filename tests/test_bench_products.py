@@ -16,10 +16,11 @@ from tests.bench.split import part_of
 def test_every_product_has_a_page_and_both_parts_are_there() -> None:
     truth = load_truth(CORPUS)
     assert len(truth) >= 20
-    built = {p.name.removesuffix(".html.gz") for p in (CORPUS / "html" / "oscar").iterdir()}
-    assert built == set(truth)
+    for engine, prefix in (("oscar", "/catalogue/"), ("shuup", "/p/")):
+        built = {p.name.removesuffix(".html.gz") for p in (CORPUS / "html" / engine).iterdir()}
+        assert built == set(truth)
+        assert all(page_url(engine, doc).startswith(f"http://shop.test{prefix}") for doc in truth)
     assert {part_of(doc) for doc in truth} == {"tune", "measure"}
-    assert all(page_url("oscar", doc).startswith("http://shop.test/catalogue/") for doc in truth)
 
 
 def test_a_readme_becomes_a_product() -> None:

@@ -1,4 +1,4 @@
-"""Build the product corpus: package READMEs sold as products by a real shop engine.
+"""Build the product corpus: package READMEs sold as products by two real shop engines.
 
 Django Oscar (installed from PyPI into its own virtualenv, a throwaway Django project on SQLite
 in the work folder, its own templates) gets one product per document of the landing corpus's
@@ -10,7 +10,8 @@ Every product page is fetched with Django's test client and saved gzipped as
 ``corpus/html/<engine>/<doc>.html.gz``. The truth, ``corpus/truth/<doc>.md``, is the title as a
 level-1 heading, then the description's paragraphs and the attributes as "Name: value" lines
 (what a reader takes from the page about the product); the shop's controls, prices, stock
-lines, reviews and recommendations are not in it.
+lines, reviews and recommendations are not in it. Shuup (on a Python 3.8, see ``PIP``) gets the
+same products, with the licence and version as attributes shown on the product page.
 
   python -m tests.bench.products.build [--work /tmp/extractor-products-build]
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -30,8 +32,14 @@ from tests.bench.landing.build import SOURCES, collect_docs
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 BASE = "http://shop.test"
-# Oscar 3.2 leaves its thumbnailer (sorl-thumbnail, its default) to be installed beside it
-PIP = {"oscar": ["django-oscar==3.2.6", "Django==4.2.30", "sorl-thumbnail==12.11.0"]}
+# Oscar 3.2 leaves its thumbnailer (sorl-thumbnail, its default) to be installed beside it;
+# Shuup 3.1 pins Babel 2.5 and a django-enumfields that run on Python 3.8 at the latest, and its
+# Jinja 2 needs a MarkupSafe from before 2.1
+PIP = {
+    "oscar": ["django-oscar==3.2.6", "Django==4.2.30", "sorl-thumbnail==12.11.0"],
+    "shuup": ["shuup==3.1.0", "markupsafe<2.1"],
+}
+SHUUP_PYTHON = "3.8"
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 2, 4
 REVIEWS = (
     ("Does what it says", 5, "Bought it for a small job at work and it has not let me down once."),
@@ -232,16 +240,122 @@ def build_oscar(work: Path, products: list[Product]) -> None:
     (site / "products.json").write_text(json.dumps([asdict(p) for p in products]))
     (site / "reviews.json").write_text(json.dumps(REVIEWS))
     run([str(bin_dir / "python"), "load.py"], site)
+    _save_pages("oscar", site, products)
+
+
+_SHUUP_SETTINGS = """
+from shuup_workbench.settings import *  # noqa
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "shop.sqlite3"}}
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+"""
+
+_SHUUP_LOAD = """
+import json, os
+os.environ["DJANGO_SETTINGS_MODULE"] = "shop.settings"
+import django
+django.setup()
+from decimal import Decimal
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+call_command("shuup_init", verbosity=0)
+from django.test import Client
+from django.urls import reverse
+from django.utils.text import slugify
+from shuup.core.models import (
+    Attribute, AttributeType, AttributeVisibility, Category, CategoryStatus, Shop,
+)
+from shuup.testing.factories import (
+    create_product, get_default_product_type, get_default_supplier,
+)
+shop, supplier, kind = Shop.objects.first(), get_default_supplier(), get_default_product_type()
+products = json.load(open("products.json"))
+for code in ("licence", "version"):
+    attribute = Attribute.objects.create(
+        identifier=code, type=AttributeType.UNTRANSLATED_STRING,
+        visibility_mode=AttributeVisibility.SHOW_ON_PRODUCT_PAGE,
+    )
+    attribute.set_current_language("en")
+    attribute.name = code.title()
+    attribute.save()
+    kind.attributes.add(attribute)
+category = Category.objects.create(identifier="javascript", status=CategoryStatus.VISIBLE)
+category.set_current_language("en")
+category.name, category.slug = "JavaScript libraries", "javascript"
+category.save()
+category.shops.add(shop)
+out = {}
+for n, p in enumerate(products):
+    item = create_product(
+        f"PKG{n:05d}", shop=shop, supplier=supplier, default_price=Decimal("19.99") + n,
+        width=0, height=0, depth=0, net_weight=0, gross_weight=0,
+    )
+    item.set_current_language("en")
+    item.name, item.description, item.slug = p["title"], p["description"], slugify(p["id"])
+    item.save()
+    for name, value in p["attributes"]:
+        item.set_attribute_value(name.lower(), value)
+    listed = item.get_shop_instance(shop)
+    listed.primary_category = category
+    listed.save()
+    listed.categories.add(category)
+    path = reverse("shuup:product", kwargs={"pk": item.pk, "slug": item.slug})
+    page = Client().get(path)
+    assert page.status_code == 200, (p["id"], page.status_code)
+    out[p["id"]] = {"path": path, "html": page.content.decode("utf-8")}
+json.dump(out, open("pages.json", "w"))
+"""
+
+
+def python_for(version: str) -> Path:
+    """An interpreter of this Python version that runs: pyenv's, else ``pythonX.Y`` on the
+    PATH (a pyenv shim there fails when that version is not selected)."""
+    found = shutil.which(f"python{version}")
+    candidates = [*sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python"))]
+    candidates += [Path(found)] if found else []
+    for candidate in candidates:
+        done = subprocess.run([str(candidate), "--version"], capture_output=True, check=False)
+        if done.returncode == 0:
+            return candidate
+    raise RuntimeError(f"needs a Python {version} (pyenv's, or python{version} on the PATH)")
+
+
+def build_shuup(work: Path, products: list[Product]) -> None:
+    """Shuup 3.1 with its own front and default theme (Bootstrap 3), a product per document,
+    on a Python 3.8 of the machine's (see ``PIP``)."""
+    env = work / "shuup-env" / "venv"
+    if not (env / "bin" / "python").exists():
+        env.parent.mkdir(parents=True, exist_ok=True)
+        run([str(python_for(SHUUP_PYTHON)), "-m", "venv", str(env)], env.parent)
+        run([str(env / "bin" / "pip"), "install", "-q", *PIP["shuup"]], env.parent)
+        # (enum34, which an old dependency pulls in, shadows the standard library's enum)
+        run([str(env / "bin" / "pip"), "uninstall", "-y", "-q", "enum34"], env.parent)
+    site = work / "shuup"
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "shop").mkdir(parents=True)
+    (site / "shop" / "__init__.py").write_text("")
+    (site / "shop" / "settings.py").write_text(_SHUUP_SETTINGS)
+    (site / "load.py").write_text(_SHUUP_LOAD)
+    (site / "products.json").write_text(json.dumps([asdict(p) for p in products]))
+    run([str(env / "bin" / "python"), "load.py"], site)
+    _save_pages("shuup", site, products)
+
+
+def _save_pages(engine: str, site: Path, products: list[Product]) -> None:
+    """The engine's pages into the corpus, their addresses into urls.json beside the others'."""
     pages = json.loads((site / "pages.json").read_text("utf-8"))
     urls = {}
     for product in products:
         page = pages[product.id]
-        save("oscar", Doc(product.id, ""), page["html"], CORPUS)
+        save(engine, Doc(product.id, ""), page["html"], CORPUS)
         urls[product.id] = BASE + page["path"]
-    (CORPUS / "urls.json").write_text(json.dumps({"oscar": urls}, indent=1) + "\n")
+    index = CORPUS / "urls.json"
+    known = json.loads(index.read_text("utf-8")) if index.is_file() else {}
+    known[engine] = urls
+    index.write_text(json.dumps(known, indent=1, sort_keys=True) + "\n")
 
 
-BUILDERS = {"oscar": build_oscar}
+BUILDERS = {"oscar": build_oscar, "shuup": build_shuup}
 
 
 def page_url(engine: str, doc: str) -> str:
