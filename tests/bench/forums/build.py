@@ -4,7 +4,8 @@ Each document (MIT-licensed Markdown of two npm packages, licences in corpus/REA
 into three to eight posts, a post per section (adjacent sections joined when there are more than
 eight), written by invented members; some replies quote the first paragraph of the post before
 them, as the engine quotes. Each engine, installed from PyPI into its own virtualenv, gets a
-throwaway Django project on SQLite in the work folder; the threads are posted through the engine's
+throwaway Django project on SQLite in the work folder (Askbot, a question-and-answer site, the
+first post its question and the others its answers); the threads are posted through the engine's
 own models and forms (so its Markdown renders them as it would a member's post), then every
 thread page is fetched with Django's test client, signed in as a member who reads it, and saved
 gzipped as ``corpus/html/<engine>/<doc>.html.gz``. The truth, ``corpus/truth/<doc>.md``, is the
@@ -61,6 +62,7 @@ PIP = {
     # pybbm's last release imports django.utils.six and loads the staticfiles tag library (both
     # gone in Django 3.0) and builds Python-Markdown with safe_mode (gone in Markdown 3.0)
     "pybbm": ["pybbm==0.19.0", "Django==2.2.28", "Markdown==2.6.11", "django-annoying==0.10.8"],
+    "askbot": ["askbot==0.13.0"],
 }
 # invented members; the first of a thread's three starts it, the others answer in turn
 MEMBERS = ("marta_k", "ollie.dev", "sanjay_r", "lin_wei", "quietfox", "harbor_ray", "nadia.p")
@@ -688,6 +690,76 @@ def build_pybbm(work: Path, threads: list[Thread]) -> None:
     _post_and_save("pybbm", site, bin_dir, threads)
 
 
+_ASKBOT_POST = """\
+import datetime, json, os, sys
+sys.path.insert(0, ".")
+os.environ["DJANGO_SETTINGS_MODULE"] = "qaproj.settings"
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from askbot.conf import settings as askbot_settings
+from askbot.models import Post
+from django.contrib.auth.models import User
+from django.test import Client
+
+# a thread's members answer more than once (each post of the document is an answer)
+askbot_settings.update("LIMIT_ONE_ANSWER_PER_USER", False)
+threads = json.load(open("threads.json"))
+users = {}
+def user(name):
+    if name not in users:
+        users[name] = User.objects.create_user(name, f"{name}@forum.test", "pw")
+        users[name].reputation = 1000  # (links and pictures in a post need some)
+        users[name].save()
+    return users[name]
+reader = user(sys.argv[1])
+start = datetime.datetime(2024, 3, 4, 9, 0, tzinfo=datetime.timezone.utc)
+urls = {}
+for n, thread in enumerate(threads):
+    first, *rest = thread["posts"]
+    question = user(first["author"]).post_question(
+        title=thread["title"], body_text=first["markdown"], tags="pino fastify")
+    posts = [question]
+    for post in rest:
+        text = post["markdown"]
+        if post["quote"]:  # a Markdown blockquote of the passage: Askbot has no quote button
+            text = "\\n".join("> " + line for line in post["quote"].splitlines()) + "\\n\\n" + text
+        posts.append(user(post["author"]).post_answer(question=question, body_text=text))
+    for i, post in enumerate(posts):
+        when = start + datetime.timedelta(days=n, hours=3 * i, minutes=7 * i)
+        Post.objects.filter(pk=post.pk).update(added_at=when)
+    urls[thread["id"]] = question.get_absolute_url()
+client = Client()
+client.force_login(reader)
+os.makedirs("out", exist_ok=True)
+for doc, url in urls.items():
+    response = client.get(url, follow=True)
+    assert response.status_code == 200, (url, response.status_code)
+    open(f"out/{doc}.html", "w", encoding="utf-8").write(response.content.decode("utf-8"))
+json.dump(urls, open("out/urls.json", "w"), indent=1)
+"""
+
+
+def build_askbot(work: Path, threads: list[Thread]) -> None:
+    """Askbot (a question-and-answer site, as StackExchange's): the project ``askbot-setup``
+    makes on SQLite, the first post the question and every other an answer."""
+    bin_dir = pyenv(work / "askbot-env", PIP["askbot"])
+    site = work / "askbot-site"  # (a folder named as a module it imports is refused)
+    shutil.rmtree(site, ignore_errors=True)
+    setup = [
+        str(bin_dir / "askbot-setup"), "-r", str(site), "--proj-name", "qaproj",
+        "--db-engine", "sqlite", "--db-name", str(site / "qa.sqlite3"),
+        "--admin-name", "admin", "--admin-email", "admin@forum.test",
+        "--domain-name", "forum.test", "--noinput",
+    ]  # fmt: skip
+    run(setup, work)
+    with (site / "qaproj" / "settings.py").open("a") as settings:
+        settings.write('\nALLOWED_HOSTS = ["*"]\n')  # (the setup allows the domain alone)
+    (site / "post_threads.py").write_text(_ASKBOT_POST)
+    _post_and_save("askbot", site, bin_dir, threads)
+
+
 # The Ruby that both Redmine scripts share: the settings and the members (made on first use),
 # the reply's text as the Quote link writes it (`quoted_by`: its header line), and the pages
 # saved as a visitor fetches them.
@@ -822,6 +894,7 @@ BUILDERS: dict[str, Callable[[Path, list[Thread]], None]] = {
     "machina": build_machina,
     "spirit": build_spirit,
     "pybbm": build_pybbm,
+    "askbot": build_askbot,
     "redmine": build_redmine,
     "redmine-issues": lambda work, threads: build_redmine(work, threads, "redmine-issues"),
 }
