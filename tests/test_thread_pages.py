@@ -1006,3 +1006,34 @@ def test_without_the_marked_body_the_comments_made_a_thread(
 ) -> None:
     monkeypatch.setattr(boilerplate, "_article_body_apart", lambda body, comments: False)
     assert "I rented one for a weekend" in fixture_markdown("article-photo-post-long-comments")
+
+
+def test_a_questions_post_controls_and_answer_form_go() -> None:
+    # Askbot: each post's bar of controls (div.js-post-controls: edit, flag, close, delete, a
+    # permalink) and the new-answer form under its "Your Answer" heading are no post's text
+    out = fixture_markdown("forum-question-post-controls")
+    assert in_order(
+        out,
+        "My loaves rise well on the bench",
+        "What should I change first?",
+        "Three hours at 24 degrees is most likely too long",
+        "Also look at your shaping.",
+    )
+    for chrome in ("edit", "flag offensive", "close", "delete", "link", "Your Answer",
+                   "This space is reserved", "Add Answer"):  # fmt: skip
+        assert not re.search(rf"^(?:\[|## )?{chrome}", out, re.M), chrome
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "js-question-controls js-post-controls",
+        "post-controls",
+        "comment-controls",
+        "new-answer-form",
+        "postcontrols",
+        "comment_controls",
+    ],
+)
+def test_a_posts_control_bar_and_an_answer_form_are_named_boilerplate(names: str) -> None:
+    assert boilerplate.names_boilerplate(names)

@@ -108,10 +108,12 @@ BOILERPLATE_NAMES = re.compile(
     r"|(?:^|\s)message-(?:user|cell--user)(?:$|\s)"
     # a forum post's own chrome: its signature (vBulletin, phpBB, XenForo, Invision, Stack
     # Exchange's user card), the bar of buttons under it (vBulletin's postfoot and postcontrols,
-    # phpBB's post-buttons, XenForo's action and reactions bars, SMF's quickbuttons, Invision's
-    # comment controls), its "Last edited" line and a quote's "Click to expand..." link
-    r"|(?:^|[\s_-]|ips)signature|postfoot|postcontrols|post-?buttons|message-actionbar"
-    r"|reactions-?bar|quickbuttons|comment_controls|last-?edit|expandlink"
+    # Discourse's and Askbot's post-controls, phpBB's post-buttons, XenForo's action and
+    # reactions bars, SMF's quickbuttons, Invision's comment controls), its "Last edited" line
+    # and a quote's "Click to expand..." link; a question's answer form with its heading and
+    # notes ("Your Answer", Askbot's new-answer-form)
+    r"|(?:^|[\s_-]|ips)signature|postfoot|post-?controls|post-?buttons|message-actionbar"
+    r"|reactions-?bar|quickbuttons|comment[-_]?controls|last-?edit|expandlink|answer[-_]?form"
     r"|(?:^|[\s_-])(?:ad|ads|nav|skip|print|tools|rating|paywall)(?:$|[\s_-])"
     # what a utility class hides from print ("x:print:hidden", "print:hidden"): the page's chrome
     r"|(?:^|\s)(?:[a-z0-9-]+:)*print:hidden(?:$|\s)"
