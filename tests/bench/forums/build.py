@@ -341,8 +341,24 @@ from machina import urls as machina_urls
 urlpatterns = [path("forum/", include(machina_urls))]
 """
 
+# The end of every Django engine's script: each thread page fetched as the signed-in reader
+# (``reader``), following a redirect to the thread's own address, into ``out/`` with the
+# addresses in ``out/urls.json``.
+_SAVE_AS_READER = """\
+client = Client()
+client.force_login(reader)
+os.makedirs("out", exist_ok=True)
+for doc, url in urls.items():
+    response = client.get(url, follow=True)
+    assert response.status_code == 200, (url, response.status_code)
+    open(f"out/{doc}.html", "w", encoding="utf-8").write(response.content.decode("utf-8"))
+json.dump(urls, open("out/urls.json", "w"), indent=1)
+"""
+
+
 # runs in the engine's virtualenv, in the project folder: posts the threads, saves the pages
-_MACHINA_POST = """\
+_MACHINA_POST = (
+    """\
 import datetime, json, os, sys
 os.environ["DJANGO_SETTINGS_MODULE"] = "forumsite.settings"
 import django
@@ -397,17 +413,12 @@ for n, thread in enumerate(threads):
     topic.update_trackers()
     urls[thread["id"]] = reverse("forum_conversation:topic", kwargs={
         "forum_slug": forum.slug, "forum_pk": forum.pk, "slug": topic.slug, "pk": topic.pk})
-client = Client()
-client.force_login(reader)
-os.makedirs("out", exist_ok=True)
-for doc, url in urls.items():
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    open(f"out/{doc}.html", "w", encoding="utf-8").write(response.content.decode("utf-8"))
-json.dump(urls, open("out/urls.json", "w"), indent=1)
 """
+    + _SAVE_AS_READER
+)
 
-_SPIRIT_POST = """\
+_SPIRIT_POST = (
+    """\
 import datetime, json, os, sys
 os.environ["DJANGO_SETTINGS_MODULE"] = "forumsite.settings.dev"
 import django
@@ -458,15 +469,9 @@ for n, thread in enumerate(threads):
         Comment.objects.filter(pk=comment.pk).update(date=when)
     topic.refresh_from_db()
     urls[thread["id"]] = topic.get_absolute_url()
-client = Client()
-client.force_login(reader)
-os.makedirs("out", exist_ok=True)
-for doc, url in urls.items():
-    response = client.get(url, follow=True)
-    assert response.status_code == 200, (url, response.status_code)
-    open(f"out/{doc}.html", "w", encoding="utf-8").write(response.content.decode("utf-8"))
-json.dump(urls, open("out/urls.json", "w"), indent=1)
 """
+    + _SAVE_AS_READER
+)
 
 
 _PYBBM_SETTINGS = """\
@@ -563,7 +568,8 @@ _PYBBM_BASE = """\
 </html>
 """
 
-_PYBBM_POST = """\
+_PYBBM_POST = (
+    """\
 import datetime, json, os, sys
 os.environ["DJANGO_SETTINGS_MODULE"] = "forumsite.settings"
 import django
@@ -609,15 +615,9 @@ for n, thread in enumerate(threads):
         Post.objects.filter(pk=made.pk).update(created=when)
     Topic.objects.filter(pk=topic.pk).update(created=start + datetime.timedelta(days=n))
     urls[thread["id"]] = topic.get_absolute_url()
-client = Client()
-client.force_login(reader)
-os.makedirs("out", exist_ok=True)
-for doc, url in urls.items():
-    response = client.get(url, follow=True)
-    assert response.status_code == 200, (url, response.status_code)
-    open(f"out/{doc}.html", "w", encoding="utf-8").write(response.content.decode("utf-8"))
-json.dump(urls, open("out/urls.json", "w"), indent=1)
 """
+    + _SAVE_AS_READER
+)
 
 
 def _threads_json(threads: list[Thread]) -> str:
@@ -690,7 +690,8 @@ def build_pybbm(work: Path, threads: list[Thread]) -> None:
     _post_and_save("pybbm", site, bin_dir, threads)
 
 
-_ASKBOT_POST = """\
+_ASKBOT_POST = (
+    """\
 import datetime, json, os, sys
 sys.path.insert(0, ".")
 os.environ["DJANGO_SETTINGS_MODULE"] = "qaproj.settings"
@@ -730,15 +731,9 @@ for n, thread in enumerate(threads):
         when = start + datetime.timedelta(days=n, hours=3 * i, minutes=7 * i)
         Post.objects.filter(pk=post.pk).update(added_at=when)
     urls[thread["id"]] = question.get_absolute_url()
-client = Client()
-client.force_login(reader)
-os.makedirs("out", exist_ok=True)
-for doc, url in urls.items():
-    response = client.get(url, follow=True)
-    assert response.status_code == 200, (url, response.status_code)
-    open(f"out/{doc}.html", "w", encoding="utf-8").write(response.content.decode("utf-8"))
-json.dump(urls, open("out/urls.json", "w"), indent=1)
 """
+    + _SAVE_AS_READER
+)
 
 
 def build_askbot(work: Path, threads: list[Thread]) -> None:
