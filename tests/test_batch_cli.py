@@ -4,6 +4,7 @@ a batch stopped by SIGTERM or killed outright leaving no browser behind."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -87,10 +88,15 @@ def test_manifest_and_resume_skip_what_is_done(pages_url: str, tmp_path: Path) -
 def test_a_stopped_batch_leaves_no_browser(pages_url: str, tmp_path: Path, how: int) -> None:
     listing = tmp_path / "urls.txt"
     listing.write_text("".join(f"{pages_url}md-tables/?delay=3000&n={i}\n" for i in range(12)))
+    # the batch's temporary folders go below the test's own: a killed process cannot remove
+    # its own, and they must not outlive the test
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "extractor", "--urls", str(listing), "--format", "json", "-q"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     seen: set[int] = set()
     deadline = time.monotonic() + 60
@@ -109,3 +115,5 @@ def test_a_stopped_batch_leaves_no_browser(pages_url: str, tmp_path: Path, how: 
     while any(alive(p) for p in seen) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [p for p in seen if alive(p)]
+    if how == signal.SIGTERM:
+        assert not list(scratch.iterdir())  # a stopped batch removes its temporary folders
