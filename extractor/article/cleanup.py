@@ -14,7 +14,7 @@ from extractor.article.boilerplate import COMMENT_NAMES, names_of
 from extractor.article.datelines import DATE_LINE_MAX_CHARS, is_date_line
 from extractor.article.posts import is_post_byline, posts_holding_bylines
 from extractor.article.scoring import link_density
-from extractor.dom import ancestor, fold, previous_element, text_content
+from extractor.dom import ancestor, fold, is_within, previous_element, text_content
 from extractor.metadata.titles import key, names_a_place
 from extractor.normalize.core import leads_nowhere
 from extractor.records import Step
@@ -815,12 +815,8 @@ def _text_above(heading: HtmlElement, region: HtmlElement) -> int:
 def _nested_below(el: HtmlElement, region: HtmlElement) -> bool:
     """Is the text block inside another below ``region`` (a paragraph in a quote or a table)?
     A region inside a layout table is no block around its paragraphs."""
-    for above in el.iterancestors():
-        if above is region:
-            return False
-        if above.tag in _TEXT_BLOCKS:
-            return True
-    return False
+    holder = ancestor(el, *_TEXT_BLOCKS)
+    return holder is not None and is_within(holder, region)
 
 
 def drop_bylines(region: HtmlElement, byline: str | None) -> Step:
