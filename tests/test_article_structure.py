@@ -667,6 +667,59 @@ def test_an_aria_accordion_keeps_its_questions_and_hidden_answers() -> None:
         assert chrome not in out
 
 
+def test_a_disclosure_without_aria_controls_opens_the_panel_after_it() -> None:
+    # WAI-ARIA's disclosure pattern makes aria-controls optional: a show/hide link with
+    # aria-expanded alone opens the hidden block right after its wrapper
+    out = fixture_markdown("service-show-hide-details")
+    assert "pays interest on the balance daily" in out
+    assert "### What it leaves out" in out and "bonus rates for new customers" in out
+    assert out.rstrip().endswith("in about ten minutes.")
+    assert "Lost or stolen cards" not in out  # the account toggle's panel is links: it goes
+
+
+def _opened(body: str) -> set[str]:
+    doc = dom.parse(f"<html><body>{body}</body></html>")
+    return {el.get("id") for el in boilerplate.opened_in_place(doc.find("body"))}
+
+
+_PROSE = "<p>" + "The panel holds a paragraph a reader opens to read, long enough. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("body", "opened"),
+    [
+        (f'<button aria-expanded="false">More</button><div id="p" hidden>{_PROSE}</div>', {"p"}),
+        (f'<div><a aria-expanded="false">More</a></div><div id="p" hidden>{_PROSE}</div>', {"p"}),
+        # a control with words beside it does not fill its wrapper
+        (
+            f'<div><a aria-expanded="false">More</a> or less</div><div id="p" hidden>{_PROSE}</div>',
+            set(),
+        ),
+        # the block after it is not hidden, or is a menu of links, or is named for chrome
+        (f'<button aria-expanded="false">More</button><div id="p">{_PROSE}</div>', set()),
+        (
+            '<button aria-expanded="false">Menu</button><div id="p" hidden><a href="/a">'
+            + "A long menu entry " * 8
+            + "</a></div>",
+            set(),
+        ),
+        (
+            f'<button aria-expanded="false">More</button><div id="p" class="share-panel" hidden>'
+            f"{_PROSE}</div>",
+            set(),
+        ),
+        # aria-controls names the panel, wherever it is
+        (
+            f'<button aria-expanded="false" aria-controls="p">More</button><p>x</p>'
+            f'<div id="p" hidden>{_PROSE}</div>',
+            {"p"},
+        ),
+    ],
+)
+def test_what_a_disclosure_control_opens(body: str, opened: set[str]) -> None:
+    assert _opened(body) == opened
+
+
 def test_an_author_box_under_the_post_is_not_the_post() -> None:
     # Elementor's Author Box widget in the post's own container: the writer's name and biography
     out = fixture_markdown("article-author-box")

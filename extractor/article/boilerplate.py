@@ -24,7 +24,7 @@ from extractor.article.threads import (
     replies_shaped_like_the_post,
     voted_like_its_replies,
 )
-from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, is_within, text_content
+from extractor.dom import MEDIA_TAGS, NON_CONTENT_TAGS, ancestor, fold, is_within, text_content
 from extractor.normalize.figures import describes_something
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -214,6 +214,11 @@ DISCLOSED_NAMES = re.compile(
 # links and no more than this share of its text in links (a menu a toggle opens is links).
 DISCLOSED_TEXT_CHARS = 80
 DISCLOSED_MAX_LINKED = 0.5
+# A disclosure control naming no panel opens the hidden block right after it, or after the
+# wrappers it alone fills, up to this many.
+PANEL_WRAPPER_LEVELS = 2
+# The class words that hide a closed panel (a boilerplate name elsewhere: what a page hides).
+HIDING_NAMES = re.compile(r"(?:^|(?<=\s))(?:hidden|hide|is-hidden)(?=$|\s)")
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
@@ -504,14 +509,14 @@ def _drop_field_labels(body: HtmlElement, removal: Removal) -> None:
             removal.take(label)
 
 
-def drop_hidden(scan: PageScan, opened: frozenset[str] = frozenset()) -> Step:
+def drop_hidden(scan: PageScan, opened: Collection[HtmlElement] = ()) -> Step:
     """Elements the page hides (hidden attribute, aria-hidden, display:none), but for the
     panels a reader opens in place (``opened``: see ``opened_in_place``)."""
     removal = Removal("hidden", "elements the page hides (hidden, aria-hidden, display:none)")
     for el in scan.hidden:
         if _disclosed_on_demand(el):
             continue
-        if el.get("id") in opened and _reads_as_text(el):
+        if el in opened and _reads_as_text(el):
             continue  # an accordion's panel whatever its name ("acd-a-content")
         removal.take(el)
     return removal.step()
@@ -524,12 +529,62 @@ def _disclosed_on_demand(el: HtmlElement) -> bool:
     return el.get("role") not in CHROME_ROLES and bool(DISCLOSED_NAMES.search(names_of(el)))
 
 
-def opened_in_place(body: HtmlElement) -> frozenset[str]:
-    """The ids of what the page's disclosure controls open (WAI-ARIA's disclosure and
-    accordion pattern: a button with ``aria-expanded`` and ``aria-controls``), read before
-    the buttons go with the form controls."""
-    ids = body.xpath(".//*[@aria-expanded][@aria-controls]/@aria-controls")
-    return frozenset(token for value in ids for token in str(value).split())
+def opened_in_place(body: HtmlElement) -> frozenset[HtmlElement]:
+    """What the page's disclosure controls open (WAI-ARIA's disclosure and accordion pattern: a
+    control with ``aria-expanded``), read before the buttons go with the form controls: the
+    elements its ``aria-controls`` names or, where it names none, the hidden block right after
+    it (``_panel_after``)."""
+    controls = body.xpath(".//*[@aria-expanded]")
+    if not controls:
+        return frozenset()
+    opened: set[HtmlElement] = set()
+    named: set[str] = set()
+    for control in controls:
+        ids = (control.get("aria-controls") or "").split()
+        if ids:
+            named.update(ids)
+            continue
+        panel = _panel_after(control)
+        if panel is not None:
+            opened.add(panel)
+    if named:
+        opened.update(
+            body.xpath(
+                ".//*[@id][contains($ids, concat(' ', @id, ' '))]", ids=f" {' '.join(named)} "
+            )
+        )
+    return frozenset(opened)
+
+
+def _panel_after(control: HtmlElement) -> HtmlElement | None:
+    """The hidden block a disclosure control without ``aria-controls`` opens: the element
+    right after it, or after the wrapper it alone fills (``<div><a aria-expanded>..</a></div>``,
+    up to PANEL_WRAPPER_LEVELS wrappers)."""
+    node = control
+    for _ in range(PANEL_WRAPPER_LEVELS + 1):
+        after = node.getnext()
+        if after is not None:
+            return after if _hidden_prose(after) else None
+        parent = node.getparent()
+        if parent is None or len(parent) != 1 or (parent.text or "").strip():
+            return None
+        if (node.tail or "").strip():
+            return None  # words beside the control: it does not fill its wrapper
+        node = parent
+    return None
+
+
+def _hidden_prose(el: HtmlElement) -> bool:
+    """A hidden block of paragraphs (not a menu or a dialog a toggle opens): hidden, named
+    for no boilerplate, holding a paragraph of DISCLOSED_TEXT_CHARS, read as text."""
+    if not isinstance(el.tag, str) or not _hidden(el.attrib):
+        return False
+    if names_boilerplate(HIDING_NAMES.sub(" ", names_of(el))):
+        return False
+    if el.get("role") in CHROME_ROLES:
+        return False
+    long_paragraph = any(len(fold(text_content(p))) >= DISCLOSED_TEXT_CHARS for p in el.iter("p"))
+    return long_paragraph and _reads_as_text(el)
 
 
 def _reads_as_text(el: HtmlElement) -> bool:
