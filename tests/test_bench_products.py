@@ -16,7 +16,7 @@ from tests.bench.split import part_of
 def test_every_product_has_a_page_and_both_parts_are_there() -> None:
     truth = load_truth(CORPUS)
     assert len(truth) >= 20
-    for engine, prefix in (("oscar", "/catalogue/"), ("shuup", "/p/")):
+    for engine, prefix in (("oscar", "/catalogue/"), ("shuup", "/p/"), ("cartridge", "/shop/")):
         built = {p.name.removesuffix(".html.gz") for p in (CORPUS / "html" / engine).iterdir()}
         assert built == set(truth)
         assert all(page_url(engine, doc).startswith(f"http://shop.test{prefix}") for doc in truth)

@@ -1,4 +1,4 @@
-"""Build the product corpus: package READMEs sold as products by two real shop engines.
+"""Build the product corpus: package READMEs sold as products by three real shop engines.
 
 Django Oscar (installed from PyPI into its own virtualenv, a throwaway Django project on SQLite
 in the work folder, its own templates) gets one product per document of the landing corpus's
@@ -11,7 +11,10 @@ Every product page is fetched with Django's test client and saved gzipped as
 level-1 heading, then the description's paragraphs and the attributes as "Name: value" lines
 (what a reader takes from the page about the product); the shop's controls, prices, stock
 lines, reviews and recommendations are not in it. Shuup (on a Python 3.8, see ``PIP``) gets the
-same products, with the licence and version as attributes shown on the product page.
+same products, with the licence and version as attributes shown on the product page. Cartridge,
+Mezzanine's shop (on a Python 3.10, see ``PIP``), gets them too, each with a price, a category
+and three related products; it has no product attributes, so its pages lack the truth's two
+attribute lines (a ceiling for every extractor).
 
   python -m tests.bench.products.build [--work /tmp/extractor-products-build]
 """
@@ -38,8 +41,20 @@ BASE = "http://shop.test"
 PIP = {
     "oscar": ["django-oscar==3.2.6", "Django==4.2.30", "sorl-thumbnail==12.11.0"],
     "shuup": ["shuup==3.1.0", "markupsafe<2.1"],
+    # Cartridge 1.3 runs on Mezzanine 6 and Django 3.2 up to Python 3.10; its PDF invoices'
+    # xhtml2pdf is held before the releases that need a cairo to build against
+    "cartridge": [
+        "cartridge==1.3.4",
+        "mezzanine==6.0.0",
+        "Django==3.2.25",
+        "xhtml2pdf==0.2.8",
+        "reportlab<4",
+    ],
 }
 SHUUP_PYTHON = "3.8"
+CARTRIDGE_PYTHON = "3.10"
+# Cartridge formats prices by a locale of the machine's (the C locale has no currency)
+CARTRIDGE_LOCALE = "en_GB.UTF-8"
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 2, 4
 REVIEWS = (
     ("Does what it says", 5, "Bought it for a small job at work and it has not let me down once."),
@@ -341,6 +356,72 @@ def build_shuup(work: Path, products: list[Product]) -> None:
     _save_pages("shuup", site, products)
 
 
+_CARTRIDGE_SETTINGS = f"""
+ALLOWED_HOSTS = ["*"]
+DEBUG = False
+SHOP_CURRENCY_LOCALE = "{CARTRIDGE_LOCALE}"
+"""
+
+_CARTRIDGE_LOAD = """
+import json, os
+os.environ["DJANGO_SETTINGS_MODULE"] = "shop.settings"
+import django
+django.setup()
+from decimal import Decimal
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.test import Client
+from cartridge.shop.models import Category, Product
+from mezzanine.core.models import CONTENT_STATUS_PUBLISHED
+products = json.load(open("products.json"))
+category = Category.objects.create(title="JavaScript libraries", status=CONTENT_STATUS_PUBLISHED)
+made = []
+for n, p in enumerate(products):
+    item = Product.objects.create(title=p["title"], content=p["description"], available=True,
+                                  status=CONTENT_STATUS_PUBLISHED)
+    item.categories.add(category)
+    item.variations.create(sku=f"PKG{n:05d}", unit_price=Decimal("19.99") + n, num_in_stock=20,
+                           default=True)
+    item.copy_default_variation()
+    made.append(item)
+for n, item in enumerate(made):  # the shop's "Related Products": the next three in the list
+    item.related_products.add(*(made[(n + k) % len(made)] for k in (1, 2, 3)))
+out = {}
+for p, item in zip(products, made):
+    path = item.get_absolute_url()
+    page = Client().get(path)
+    assert page.status_code == 200, (p["id"], page.status_code)
+    out[p["id"]] = {"path": path, "html": page.content.decode("utf-8")}
+json.dump(out, open("pages.json", "w"))
+"""
+
+
+def build_cartridge(work: Path, products: list[Product]) -> None:
+    """Cartridge 1.3 in the project ``mezzanine-project -a cartridge`` makes (Mezzanine's
+    default theme, Bootstrap 3), a product per document, on a Python 3.10 of the machine's."""
+    locales = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False)
+    if CARTRIDGE_LOCALE.lower().replace("-", "") not in locales.stdout.lower():
+        raise RuntimeError(
+            f"Cartridge needs the {CARTRIDGE_LOCALE} locale: "
+            "localedef -i en_GB -f UTF-8 en_GB.UTF-8"
+        )
+    env = work / "cartridge-env" / "venv"
+    if not (env / "bin" / "python").exists():
+        env.parent.mkdir(parents=True, exist_ok=True)
+        run([str(python_for(CARTRIDGE_PYTHON)), "-m", "venv", str(env)], env.parent)
+        run([str(env / "bin" / "pip"), "install", "-q", *PIP["cartridge"]], env.parent)
+    site = work / "cartridge"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    run([str(env / "bin" / "mezzanine-project"), "-a", "cartridge", "shop", "."], site)
+    with (site / "shop" / "local_settings.py").open("a", encoding="utf-8") as settings:
+        settings.write(_CARTRIDGE_SETTINGS)
+    (site / "load.py").write_text(_CARTRIDGE_LOAD)
+    (site / "products.json").write_text(json.dumps([asdict(p) for p in products]))
+    run([str(env / "bin" / "python"), "load.py"], site)
+    _save_pages("cartridge", site, products)
+
+
 def _save_pages(engine: str, site: Path, products: list[Product]) -> None:
     """The engine's pages into the corpus, their addresses into urls.json beside the others'."""
     pages = json.loads((site / "pages.json").read_text("utf-8"))
@@ -355,7 +436,7 @@ def _save_pages(engine: str, site: Path, products: list[Product]) -> None:
     index.write_text(json.dumps(known, indent=1, sort_keys=True) + "\n")
 
 
-BUILDERS = {"oscar": build_oscar, "shuup": build_shuup}
+BUILDERS = {"oscar": build_oscar, "shuup": build_shuup, "cartridge": build_cartridge}
 
 
 def page_url(engine: str, doc: str) -> str:
