@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
+from extractor.article.cleanup import PRICE_LINES
 from extractor.article.products import is_product_page
 from extractor.article.region import find_article
 from extractor.pipeline import extract_html
@@ -193,6 +194,41 @@ def test_a_discount_line_stays_on_a_page_that_shows_no_product() -> None:
     assert "Save 16%" not in text
 
 
+def test_a_price_line_is_not_the_product() -> None:
+    # the buy box's figure alone on its line (Oscar's "price_color", Cartridge's variation
+    # list): it goes on a product page, and stays where no product is shown
+    buy_box = '<ul class="variations"><li><span class="price">£19.99</span></li></ul>'
+    body = f"<main><h1>Tent</h1>{DESCRIPTION}</p>{buy_box}</main>"
+    assert "£19.99" not in region_text(PRODUCT_LD, body)
+    assert "£19.99" in region_text("", body)
+    # a sentence that names a price is text
+    sentence = "<p>At £19.99 it costs less than a night at the campsite.</p>"
+    assert "At £19.99" in region_text(
+        PRODUCT_LD, f"<main><h1>Tent</h1>{DESCRIPTION}</p>{sentence}</main>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "price"),
+    [
+        ("£19.99", True),
+        ("From $1,299.99", True),
+        ("149,00 €", True),
+        ("-50,00 €", True),
+        ("Price: $20 – $25 incl. VAT", True),
+        ("€20.99 / def", True),
+        ("USD 20", True),
+        ("Now $19.99", True),
+        ("19.99", False),  # no currency: a version, a size
+        ("$5 off", False),
+        ("In 2019 $5 bought a meal", False),
+        ("$34.99 $49.99", False),  # a sale and a regular price side by side: left as it is
+    ],
+)
+def test_price_lines(line: str, price: bool) -> None:
+    assert bool(PRICE_LINES.match(line)) is price
+
+
 def review_list(entry_class: str, part_class: str) -> str:
     entry = (
         f'<div class="{entry_class}"><div class="{part_class}">Warm and dry</div>'
@@ -243,6 +279,23 @@ def test_a_shop_without_structured_data_is_known_by_its_cart_form_beside_the_tit
         "</body></html>"
     )
     assert not is_product_page(dom.parse(listing))  # (each card's form is far from the <h1>)
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        '<form action="/basket/add/7/" method="post">',  # Oscar
+        '<form action="/cart/add" method="post">',  # Shopify
+        '<form id="product_addtocart_form">',  # Magento
+        '<form method="post" id="add-cart" class="shop-form">',  # Cartridge
+    ],
+)
+def test_the_cart_forms_of_shops(form: str) -> None:
+    page = (
+        '<html><body><div class="page"><h1>Tent</h1><div class="buy">'
+        f"{form}<button>Buy</button></form></div></div></body></html>"
+    )
+    assert is_product_page(dom.parse(page))
 
 
 def test_oscars_reviews_and_rail_go_and_its_description_stays() -> None:

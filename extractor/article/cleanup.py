@@ -86,6 +86,21 @@ STORE_BADGE_LINES = re.compile(
     r"(?: ?\(\d{1,2} ?%\))?|save \d{1,2} ?%)$",
     re.IGNORECASE,
 )
+# An amount of money as a store writes it: a currency sign or code before or after the number.
+_MONEY = (
+    r"(?:(?:[$€£¥₹]|(?:usd|eur|gbp|chf) )\s?\d[\d.,\s]*"
+    r"|\d[\d.,\s]*\s?(?:[$€£¥₹]|kr|zł|kč|lei|usd|eur|gbp|chf))"
+)
+# A line that is the product's price and nothing else ("£19.99", "From $1,299.99", "149,00 €",
+# "$4.99 / lb", "Price: $20 – $25 incl. VAT"): the buy box's figure, junk in the text on a product page (the
+# price a clipping keeps is the page's schema.org offer; on a listing, the price is part of the
+# card and stays).
+PRICE_LINES = re.compile(
+    r"^-?\s?(?:(?:from|now|only|was|price|our price|sale price|regular price|list price)"
+    rf":?\s)?{_MONEY}(?:\s?[–-]\s?{_MONEY})?(?:\s?/\s?\w{{1,12}})?"
+    r"(?:\s?\(?(?:incl?|excl?|ex)\.?\s(?:tax|vat)\)?)?$",
+    re.IGNORECASE,
+)
 # Junk lines are short; longer text is never matched against the table above.
 JUNK_MAX_CHARS = 120
 # A heading that says a junk phrase stays when its section holds a paragraph this long (see
@@ -419,7 +434,8 @@ COUNT_LINES = re.compile(
 
 def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
     """Short lines that are page furniture: "Advertisement", "Share this", "Read more"...; on a
-    product page (``product``) the store's discount badges too (see ``STORE_BADGE_LINES``); and
+    product page (``product``) the store's discount badges and price lines too (see
+    ``_store_line``); and
     a link alone on its line, repeated under each item (see ``_repeated_link_lines``)."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
     for el in _outside_code(region, LINE_TAGS):
@@ -429,7 +445,7 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
         text = fold(raw)
         if (
             len(text) <= JUNK_MAX_CHARS
-            and (JUNK_LINES.match(text) or (product and STORE_BADGE_LINES.match(text)))
+            and (JUNK_LINES.match(text) or (product and _store_line(text)))
             and _line_of(el, region) is not None
             and not _heads_prose(el)
         ) or (COUNT_LINES.fullmatch(text) and _line_of(el, region) is not None):
@@ -442,6 +458,12 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
         if is_attached(line):
             removal.take(line)
     return removal.step()
+
+
+def _store_line(text: str) -> bool:
+    """A product page's discount badge or price line (see ``STORE_BADGE_LINES``,
+    ``PRICE_LINES``)."""
+    return bool(STORE_BADGE_LINES.match(text) or PRICE_LINES.match(text))
 
 
 def _repeated_link_lines(region: HtmlElement) -> list[HtmlElement]:

@@ -33,7 +33,7 @@ from extractor.removal import Removal, is_attached
 # schema.org types of one product (not a list of them).
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
 # what a form that puts one product in the cart says of itself (action, id, class)
-CART_FORMS = re.compile(r"(?:basket|cart)[/_-]?add|add[/_-]?to[/_-]?(?:basket|cart)|addtocart")
+CART_FORMS = re.compile(r"(?:basket|cart)[/_-]?add|add[/_-]?(?:to[/_-]?)?(?:basket|cart)")
 # The product's column reaches at most this far above its <h1>.
 MAX_LEVELS = 4
 # A table or list of fewer label/value pairs than this is no specification.
@@ -60,7 +60,8 @@ def is_product_page(doc: HtmlElement, declared: frozenset[str] | None = None) ->
 def _cart_form_by_title(doc: HtmlElement) -> bool:
     """The page's <h1> and a form that puts a product in the cart (``CART_FORMS`` in its
     action, id or class: Oscar's "add_to_basket_form", Shopify's "/cart/add", Magento's
-    "product_addtocart_form", PrestaShop's "add-to-cart-or-refresh") sit in one column, at most
+    "product_addtocart_form", PrestaShop's "add-to-cart-or-refresh", Cartridge's "add-cart")
+    sit in one column, at most
     ``MAX_LEVELS`` above the form: the product's name beside its buy box (a listing's cards
     each have a form, under headings of their own)."""
     h1 = next(doc.iter("h1"), None)
