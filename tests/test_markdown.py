@@ -534,6 +534,13 @@ def test_dropped_elements_and_tidy_output() -> None:
     assert out == "a\n\nb\n"
 
 
+def test_a_rule_that_separates_nothing_goes() -> None:
+    # the rules around a block that went (a store's price between two <hr>), and at the ends
+    out = md("<hr><p>a</p><hr><hr><p>b</p><hr><p>c</p><hr>")
+    assert out == "a\n\n---\n\nb\n\n---\n\nc\n"
+    assert md("<pre><code>---\n---</code></pre>") == "```\n---\n---\n```\n"  # code keeps its own
+
+
 def test_deterministic_and_region_untouched() -> None:
     region = region_of(
         '<h1>T</h1><p>x <a href="/a">y</a></p><table><tr><td>1</td><td>2</td></tr></table>'

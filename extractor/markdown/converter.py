@@ -36,6 +36,8 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX_MARK = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 # characters that show nothing: a line of only these is blank
 _INVISIBLE = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+# A thematic break as markdownify writes one (<hr>).
+_RULE = "---"
 # Chinese and Japanese characters (not Hangul: Korean is written with spaces). A line break
 # between two of them is no space at all (CSS Text's segment break rule), and emphasis
 # cannot be closed against one by inserting a space.
@@ -560,9 +562,12 @@ def _drop_hard_break(lines: list[str]) -> None:
 
 
 def tidy(markdown: str) -> str:
-    """No trailing spaces, no runs of blank lines (outside code), one trailing newline."""
+    """No trailing spaces, no runs of blank lines (outside code), one trailing newline; no
+    thematic break that separates nothing (at either end, or right after another one: the
+    rules around a block that went, as a store's price between two <hr>)."""
     out: list[str] = []
     fence: str | None = None
+    last = ""  # the last line with text, outside code
     for line in markdown.split("\n"):
         found = _FENCE.match(line)
         if fence is not None:
@@ -577,9 +582,15 @@ def tidy(markdown: str) -> str:
         if not line.strip(_INVISIBLE) or line.strip(_INVISIBLE) == "\\":
             line = ""
             _drop_hard_break(out)
+        if line == _RULE and last in ("", _RULE):
+            continue
         if line or (out and out[-1]):
             out.append(line)
+        if line:
+            last = line
     _drop_hard_break(out)
+    while out and out[-1] in ("", _RULE):
+        out.pop()
     text = "\n".join(out).strip("\n")
     return text + "\n" if text else ""
 
