@@ -643,6 +643,7 @@ def test_a_parent_shown_by_its_authors_name_alone_stays() -> None:
         "quickbuttons",  # SMF
         "ipscomment_controls",  # Invision
         "u-sronly",  # XenForo's screen-reader-only text ("Reactions:")
+        "icon-only icon-actions",  # Redmine's journal menu, drawn as its icon ("Actions")
     ],
 )
 def test_a_forum_posts_chrome_is_named_boilerplate(names: str) -> None:

@@ -76,11 +76,14 @@ CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
      "menu", "menubar", "toolbar", "tablist", "alert"}
 )  # fmt: skip
-# hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not); the
-# screen-reader ones also under a utility prefix (Tailwind's "x:sr-only", as Nextra writes it)
+# the class names that hide an element (on a closed panel, see ``HIDING_NAMES``)
+_HIDING_WORDS = r"hidden|hide|is-hidden"
+# hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not), and
+# a label drawn as an icon alone (Redmine's "icon-only" "Actions"); the screen-reader ones also
+# under a utility prefix (Tailwind's "x:sr-only", as Nextra writes it)
 _HIDDEN = (
-    r"(?:^|\s)(?:hidden|hide|is-hidden|u-sronly"
-    r"|(?:[a-z0-9]+:)?(?:visually-hidden|sr-only|screen-reader-text))"
+    rf"(?:^|\s)(?:{_HIDING_WORDS}|u-sronly"
+    r"|(?:[a-z0-9]+:)?(?:visually-hidden|sr-only|screen-reader-text|icon-only))"
     r"(?:$|\s)"
 )
 # class/id words of boilerplate blocks: share bars, related links, newsletter boxes, ads...
@@ -218,7 +221,7 @@ DISCLOSED_MAX_LINKED = 0.5
 # wrappers it alone fills, up to this many.
 PANEL_WRAPPER_LEVELS = 2
 # The class words that hide a closed panel (a boilerplate name elsewhere: what a page hides).
-HIDING_NAMES = re.compile(r"(?:^|(?<=\s))(?:hidden|hide|is-hidden)(?=$|\s)")
+HIDING_NAMES = re.compile(rf"(?:^|(?<=\s))(?:{_HIDING_WORDS})(?=$|\s)")
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A form holding fewer characters than this is a control, not a page wrapper (ASP.NET pages
