@@ -1037,3 +1037,28 @@ def test_a_questions_post_controls_and_answer_form_go() -> None:
 )
 def test_a_posts_control_bar_and_an_answer_form_are_named_boilerplate(names: str) -> None:
     assert boilerplate.names_boilerplate(names)
+
+
+def test_a_relative_post_date_is_written_as_the_absolute_one_the_page_gives() -> None:
+    # XenForo prints "Yesterday at 10:01 AM" with the time itself in its title and datetime:
+    # a note keeps the absolute one (the title as written, else the datetime)
+    out = fixture_markdown("forum-relative-post-dates")
+    assert "**hollis** · May 27, 2025 at 10:01 AM" in out
+    assert "**hollis** · May 28, 2025 at 9:55 AM" in out
+    assert "**devonr** · 2025-05-28 09:58" in out  # no title: the datetime
+    assert "Yesterday" not in out and "Today" not in out and "ago" not in out
+
+
+@pytest.mark.parametrize(
+    ("markup", "written"),
+    [
+        ('<span title="Sep 16, 2019 16:10:39">posted 6 years ago</span>', "Sep 16, 2019 16:10:39"),
+        ('<a title="2024-07-18 13:41:24Z">1 year, 7 months ago</a>', "2024-07-18 13:41"),
+        ('<time datetime="2024-03-06">2 years ago</time>', "2024-03-06"),
+        ('<span title="a tooltip">2 years ago</span>', "2 years ago"),  # no date in it
+        ('<time datetime="2024-03-06" title="Mar 6">Mar 6, 2024</time>', "Mar 6, 2024"),
+    ],
+)
+def test_absolute_post_dates(markup: str, written: str) -> None:
+    el = dom.parse(f"<html><body>{markup}</body></html>").find("body")[0]
+    assert posts._absolute(dom.fold(el.text_content()), el) == written

@@ -43,6 +43,7 @@ from lxml.html import HtmlElement
 from extractor.article.boilerplate import HEADING_TAGS, HIDDEN_NAMES, names_of
 from extractor.article.datelines import JOINING_WORDS, is_date_line
 from extractor.dom import DATE_NAMES, ancestor, fold, is_within, text_content
+from extractor.metadata.dates import to_iso
 from extractor.normalize.core import is_permalink_text
 from extractor.records import Step
 from extractor.removal import Removal, is_attached
@@ -277,7 +278,7 @@ def _posts_of(authors: list[HtmlElement], sizes: dict[HtmlElement, int]) -> list
             el, date = header
         date_el = _date_before(unit, text, el)
         if date_el is not None:
-            date = _shown_date(date_el, unit, author)
+            date = _absolute(_shown_date(date_el, unit, author), date_el)
         found.append(PostByline(unit, text, author, el, date, date_el))
     # a thread is written by more than one member: a series naming one (a "Logged" line, a
     # "Topic Author" badge, a role) is no series of authors
@@ -444,6 +445,28 @@ def _shown_date(el: HtmlElement, unit: HtmlElement, author: str) -> str:
         ):
             break
         shown = line
+    return shown
+
+
+def _absolute(shown: str, el: HtmlElement) -> str:
+    """A relative date ("Yesterday at 4:25 AM", "posted 6 years ago") as the absolute one the
+    page gives with it: its title as written, when it reads as a date ("Dec 19, 2025 at 4:25
+    AM", what a pointer over it shows), else its machine-readable date (``datetime``, or a
+    title such as "2026-11-28 10:41:09 -0600") as "2026-11-28 10:41". A note keeps the post's
+    line, and "yesterday" is wrong the day after."""
+    if not _RELATIVE_DATE.search(shown):
+        return shown
+    for node in el.iter(etree.Element):
+        relative = _line(node)
+        if not relative or relative not in shown:
+            continue
+        title = fold(node.get("title"))
+        if title and is_date_line(title):
+            return shown.replace(relative, title, 1)
+        iso = to_iso(node.get("datetime") or title)
+        if iso:
+            written = iso[:10] + (" " + iso[11:16] if "T" in iso else "")
+            return shown.replace(relative, written, 1)
     return shown
 
 
