@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor import dom
-from extractor.article.cleanup import PRICE_LINES
+from extractor.article.cleanup import PRICE_LINES, STOCK_LINES
 from extractor.article.products import is_product_page
 from extractor.article.region import find_article
 from extractor.pipeline import extract_html
@@ -197,15 +197,35 @@ def test_a_discount_line_stays_on_a_page_that_shows_no_product() -> None:
 def test_a_price_line_is_not_the_product() -> None:
     # the buy box's figure alone on its line (Oscar's "price_color", Cartridge's variation
     # list): it goes on a product page, and stays where no product is shown
-    buy_box = '<ul class="variations"><li><span class="price">£19.99</span></li></ul>'
+    buy_box = (
+        '<ul class="variations"><li><span class="price">£19.99</span></li></ul>'
+        '<p class="availability">In stock (7 available)</p>'
+    )
     body = f"<main><h1>Tent</h1>{DESCRIPTION}</p>{buy_box}</main>"
-    assert "£19.99" not in region_text(PRODUCT_LD, body)
-    assert "£19.99" in region_text("", body)
+    product = region_text(PRODUCT_LD, body)
+    assert "£19.99" not in product and "In stock" not in product
+    assert "£19.99" in region_text("", body) and "In stock" in region_text("", body)
     # a sentence that names a price is text
     sentence = "<p>At £19.99 it costs less than a night at the campsite.</p>"
     assert "At £19.99" in region_text(
         PRODUCT_LD, f"<main><h1>Tent</h1>{DESCRIPTION}</p>{sentence}</main>"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "stock"),
+    [
+        ("In stock", True),
+        ("In Stock!", True),
+        ("In stock (20 available)", True),
+        ("Only 3 left in stock", True),
+        ("Sold out", True),
+        ("In stock at our Leeds shop from Monday", False),
+        ("Available in three sizes", False),
+    ],
+)
+def test_stock_lines(line: str, stock: bool) -> None:
+    assert bool(STOCK_LINES.match(line)) is stock
 
 
 @pytest.mark.parametrize(

@@ -101,6 +101,13 @@ PRICE_LINES = re.compile(
     r"(?:\s?\(?(?:incl?|excl?|ex)\.?\s(?:tax|vat)\)?)?$",
     re.IGNORECASE,
 )
+# The buy box's stock status ("In stock", "In stock (20 available)", "Only 3 left in stock",
+# "Sold out"): junk in the text on a product page, as its price is.
+STOCK_LINES = re.compile(
+    r"^(?:in stock|out of stock|sold out|currently unavailable|available now|pre-?order"
+    r"|only \d+ left(?: in stock)?)(?: ?[!.])?(?: ?\(\d+ (?:available|in stock)\))?$",
+    re.IGNORECASE,
+)
 # Junk lines are short; longer text is never matched against the table above.
 JUNK_MAX_CHARS = 120
 # A heading that says a junk phrase stays when its section holds a paragraph this long (see
@@ -461,9 +468,9 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
 
 
 def _store_line(text: str) -> bool:
-    """A product page's discount badge or price line (see ``STORE_BADGE_LINES``,
-    ``PRICE_LINES``)."""
-    return bool(STORE_BADGE_LINES.match(text) or PRICE_LINES.match(text))
+    """A product page's discount badge, price or stock line (see ``STORE_BADGE_LINES``,
+    ``PRICE_LINES``, ``STOCK_LINES``)."""
+    return bool(STORE_BADGE_LINES.match(text) or PRICE_LINES.match(text) or STOCK_LINES.match(text))
 
 
 def _repeated_link_lines(region: HtmlElement) -> list[HtmlElement]:
