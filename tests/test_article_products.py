@@ -205,6 +205,14 @@ def test_a_price_line_is_not_the_product() -> None:
     product = region_text(PRODUCT_LD, body)
     assert "£19.99" not in product and "In stock" not in product
     assert "£19.99" in region_text("", body) and "In stock" in region_text("", body)
+    # a price column of a table and a list of plans in the description are text
+    table = (
+        "<table><tr><th>Part</th><th>Price</th></tr>"
+        "<tr><td>Pole set</td><td><strong>£19.99</strong></td></tr></table>"
+    )
+    plans = "<ul><li>$5 / month</li><li>$50 / year</li></ul>"
+    kept = region_text(PRODUCT_LD, f"<main><h1>Tent</h1>{DESCRIPTION}</p>{table}{plans}</main>")
+    assert "£19.99" in kept and "$5 / month" in kept and "$50 / year" in kept
     # a sentence that names a price is text
     sentence = "<p>At £19.99 it costs less than a night at the campsite.</p>"
     assert "At £19.99" in region_text(
@@ -237,7 +245,8 @@ def test_stock_lines(line: str, stock: bool) -> None:
         ("-50,00 €", True),
         ("Price: $20 – $25 incl. VAT", True),
         ("€20.99 / def", True),
-        ("USD 20", True),
+        ("42 EUR", True),
+        ("EUR 42", False),  # a code before the number: as often a shoe size
         ("Now $19.99", True),
         ("19.99", False),  # no currency: a version, a size
         ("$5 off", False),

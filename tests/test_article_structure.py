@@ -678,6 +678,19 @@ def test_a_disclosure_without_aria_controls_opens_the_panel_after_it() -> None:
     assert "Lost or stolen cards" not in out  # the account toggle's panel is links: it goes
 
 
+def test_a_question_whose_button_names_no_panel_stays_with_its_answer() -> None:
+    # an FAQ's question as a <button aria-expanded> alone, its answer hidden right after it
+    answer = (
+        "No. The account has no monthly fee, whatever you keep in it, for as long as you hold it."
+    )
+    body = (
+        '<main><h1>Questions</h1><div class="faq"><div><button aria-expanded="false">'
+        f"Is there a monthly fee?</button></div><div hidden><p>{answer}</p></div></div></main>"
+    )
+    out = extract_html(f"<html><body>{body}</body></html>", url="https://pages.test/q/").markdown
+    assert "Is there a monthly fee?" in out and "no monthly fee" in out
+
+
 def _opened(body: str) -> set[str]:
     doc = dom.parse(f"<html><body>{body}</body></html>")
     return {el.get("id") for el in boilerplate.opened_in_place(doc.find("body"))}

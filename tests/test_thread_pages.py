@@ -1057,6 +1057,12 @@ def test_a_relative_post_date_is_written_as_the_absolute_one_the_page_gives() ->
         ('<time datetime="2024-03-06">2 years ago</time>', "2024-03-06"),
         ('<span title="a tooltip">2 years ago</span>', "2 years ago"),  # no date in it
         ('<time datetime="2024-03-06" title="Mar 6">Mar 6, 2024</time>', "Mar 6, 2024"),
+        # the relative one is rewritten, not an absolute date before it
+        (
+            '<span>Posted <time datetime="2024-01-01T10:00:00Z">Jan 1, 2024</time>, edited '
+            '<time datetime="2024-01-02T08:00:00Z">2 hours ago</time></span>',
+            "Posted Jan 1, 2024, edited 2024-01-02 08:00",
+        ),
     ],
 )
 def test_absolute_post_dates(markup: str, written: str) -> None:

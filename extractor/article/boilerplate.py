@@ -44,7 +44,7 @@ _HEADING_BUTTONS = etree.XPath(  # (one walk: a union of six paths walked the pa
 )
 # Disclosure buttons (WAI-ARIA's pattern, without the heading around the button that it asks for):
 # their words head the panel they open, when it is kept (see ``_opens_text``).
-_DISCLOSURE_BUTTONS = etree.XPath("descendant::button[@aria-expanded][@aria-controls]")
+_DISCLOSURE_BUTTONS = etree.XPath("descendant::button[@aria-expanded]")
 # Labels naming a control by its id: the words of a field that goes with the form controls
 # ("Jump to:" before a forum's board select, "Search" before a text box). A checkbox's or a radio
 # button's label stays: CSS-only tabs and accordions print their headings so.
@@ -79,8 +79,8 @@ CHROME_ROLES = frozenset(
 # the class names that hide an element (on a closed panel, see ``HIDING_NAMES``)
 _HIDING_WORDS = r"hidden|hide|is-hidden"
 # hidden and screen-reader-only text, as whole class names ("field-label-hidden" is not), and
-# a label drawn as an icon alone (Redmine's "icon-only" "Actions"); the screen-reader ones also
-# under a utility prefix (Tailwind's "x:sr-only", as Nextra writes it)
+# a label drawn as an icon alone (Redmine's "icon-only" "Actions"); these last two also under
+# a utility prefix (Tailwind's "x:sr-only", as Nextra writes it)
 _HIDDEN = (
     rf"(?:^|\s)(?:{_HIDING_WORDS}|u-sronly"
     r"|(?:[a-z0-9]+:)?(?:visually-hidden|sr-only|screen-reader-text|icon-only))"
@@ -220,7 +220,9 @@ DISCLOSED_MAX_LINKED = 0.5
 # A disclosure control naming no panel opens the hidden block right after it, or after the
 # wrappers it alone fills, up to this many.
 PANEL_WRAPPER_LEVELS = 2
-# The class words that hide a closed panel (a boilerplate name elsewhere: what a page hides).
+# The class words that hide an element: on a panel hidden by its attributes (see
+# ``_hidden_prose``) they say how it is hidden, not that it is boilerplate. (A panel hidden by
+# its class alone is not known to be hidden, and goes by that name.)
 HIDING_NAMES = re.compile(rf"(?:^|(?<=\s))(?:{_HIDING_WORDS})(?=$|\s)")
 # Inline styles that hide an element.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -487,10 +489,14 @@ def drop_non_content(body: HtmlElement) -> Step:
 
 def _opens_text(button: HtmlElement) -> bool:
     """Whether the button names what it opens (two words or more) and opens a panel of text
-    that comes after it (see ``_reads_as_text``), not a menu or a "More" toggle."""
+    that comes after it (see ``_reads_as_text``; where it names none, the hidden block right
+    after it, see ``_panel_after``), not a menu or a "More" toggle."""
     if len(_WORD.findall(text_content(button))) < 2:
         return False
-    for token in (button.get("aria-controls") or "").split():
+    tokens = (button.get("aria-controls") or "").split()
+    if not tokens:
+        return _panel_after(button) is not None
+    for token in tokens:
         found = button.xpath("following::*[@id=$id][1]", id=token)
         if found and _reads_as_text(found[0]):
             return True

@@ -79,28 +79,36 @@ JUNK_PHRASES = (
     r"\{\{[^{}]*\}\}|\{%[^{}]*%\}",
 )
 JUNK_LINES = re.compile(r"^(?:" + "|".join(JUNK_PHRASES) + r")$", re.IGNORECASE)
+# The signs of the currencies a store writes its prices in.
+_CURRENCY = r"[$€£¥₹]"
 # A store's discount badges beside a product's price ("19% off", "You save $15", "Save: $150.00
 # (13%)"): junk on a product page (on a service's pricing page, "Save 16%" is the offer).
 STORE_BADGE_LINES = re.compile(
-    r"^(?:-?\d{1,2} ?% off|(?:you )?save:? ?(?:up to )?(?:[$€£] ?)?\d[\d.,]*(?: ?[$€£])?"
-    r"(?: ?\(\d{1,2} ?%\))?|save \d{1,2} ?%)$",
+    rf"^(?:-?\d{{1,2}} ?% off|(?:you )?save:? ?(?:up to )?(?:{_CURRENCY} ?)?\d[\d.,]*"
+    rf"(?: ?{_CURRENCY})?(?: ?\(\d{{1,2}} ?%\))?|save \d{{1,2}} ?%)$",
     re.IGNORECASE,
 )
-# An amount of money as a store writes it: a currency sign or code before or after the number.
+# An amount of money as a store writes it: a currency sign before the number, or a sign or
+# code after it ("EUR 42" before a number is as often a shoe size).
 _MONEY = (
-    r"(?:(?:[$€£¥₹]|(?:usd|eur|gbp|chf) )\s?\d[\d.,\s]*"
-    r"|\d[\d.,\s]*\s?(?:[$€£¥₹]|kr|zł|kč|lei|usd|eur|gbp|chf))"
+    rf"(?:{_CURRENCY}\s?\d[\d.,\s]*"
+    rf"|\d[\d.,\s]*\s?(?:{_CURRENCY}|kr|zł|kč|lei|usd|eur|gbp|chf))"
 )
 # A line that is the product's price and nothing else ("£19.99", "From $1,299.99", "149,00 €",
-# "$4.99 / lb", "Price: $20 – $25 incl. VAT"): the buy box's figure, junk in the text on a product page (the
-# price a clipping keeps is the page's schema.org offer; on a listing, the price is part of the
-# card and stays).
+# "$4.99 / lb", "Price: $20 – $25 incl. VAT"): the buy box's figure, junk in the text on a
+# product page (the price a clipping keeps is the page's schema.org offer; on a listing, the
+# price is part of the card and stays; see ``_in_buy_box`` for where it goes).
 PRICE_LINES = re.compile(
     r"^-?\s?(?:(?:from|now|only|was|price|our price|sale price|regular price|list price)"
     rf":?\s)?{_MONEY}(?:\s?[–-]\s?{_MONEY})?(?:\s?/\s?\w{{1,12}})?"
     r"(?:\s?\(?(?:incl?|excl?|ex)\.?\s(?:tax|vat)\)?)?$",
     re.IGNORECASE,
 )
+# class/id words of a store's buy box (its price, its stock, the variations it sells), and how
+# far above a line they are looked for: a price in a list is the buy box's only when so named
+# (a list of plans in the description keeps its prices).
+BUY_BOX_NAMES = re.compile(r"price|amount|availab|stock|variation|offer")
+BUY_BOX_LEVELS = 3
 # The buy box's stock status ("In stock", "In stock (20 available)", "Only 3 left in stock",
 # "Sold out"): junk in the text on a product page, as its price is.
 STOCK_LINES = re.compile(
@@ -441,9 +449,9 @@ COUNT_LINES = re.compile(
 
 def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
     """Short lines that are page furniture: "Advertisement", "Share this", "Read more"...; on a
-    product page (``product``) the store's discount badges and price lines too (see
-    ``_store_line``); and
-    a link alone on its line, repeated under each item (see ``_repeated_link_lines``)."""
+    product page (``product``) the buy box's discount badges, price and stock lines too (see
+    ``_store_line``, ``_in_buy_box``); and a link alone on its line, repeated under each item
+    (see ``_repeated_link_lines``)."""
     removal = Removal("junk-lines", "page furniture lines (advertisement, share, read more...)")
     for el in _outside_code(region, LINE_TAGS):
         raw = text_content(el)
@@ -452,7 +460,7 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
         text = fold(raw)
         if (
             len(text) <= JUNK_MAX_CHARS
-            and (JUNK_LINES.match(text) or (product and _store_line(text)))
+            and (JUNK_LINES.match(text) or (product and _store_line(text) and _in_buy_box(el)))
             and _line_of(el, region) is not None
             and not _heads_prose(el)
         ) or (COUNT_LINES.fullmatch(text) and _line_of(el, region) is not None):
@@ -465,6 +473,18 @@ def drop_junk_lines(region: HtmlElement, *, product: bool = False) -> Step:
         if is_attached(line):
             removal.take(line)
     return removal.step()
+
+
+def _in_buy_box(el: HtmlElement) -> bool:
+    """Does a price or stock line stand where the buy box puts one: not in a table (a price
+    column), nor in a list or a definition list unless a buy-box name is on it or just above
+    it (Cartridge's "variations" list)?"""
+    if ancestor(el, "table") is not None:
+        return False
+    if el.tag not in ("li", "dd", "dt") and ancestor(el, "li", "dd", "dt") is None:
+        return True
+    above = [el, *el.iterancestors()][: BUY_BOX_LEVELS + 1]
+    return any(BUY_BOX_NAMES.search(names_of(node)) for node in above)
 
 
 def _store_line(text: str) -> bool:

@@ -458,7 +458,7 @@ def _absolute(shown: str, el: HtmlElement) -> str:
         return shown
     for node in el.iter(etree.Element):
         relative = _line(node)
-        if not relative or relative not in shown:
+        if not relative or relative not in shown or not _RELATIVE_DATE.search(relative):
             continue
         title = fold(node.get("title"))
         if title and is_date_line(title):

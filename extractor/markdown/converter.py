@@ -589,7 +589,7 @@ def tidy(markdown: str) -> str:
         if line:
             last = line
     _drop_hard_break(out)
-    while out and out[-1] in ("", _RULE):
+    while fence is None and out and out[-1] in ("", _RULE):
         out.pop()
     text = "\n".join(out).strip("\n")
     return text + "\n" if text else ""
