@@ -335,16 +335,23 @@ def python_for(version: str) -> Path:
     raise RuntimeError(f"needs a Python {version} (pyenv's, or python{version} on the PATH)")
 
 
+def engine_env(work: Path, engine: str, version: str) -> Path:
+    """The engine's virtualenv on a Python of this version (see ``python_for``), its ``PIP``
+    packages installed the first time."""
+    env = work / f"{engine}-env" / "venv"
+    if not (env / "bin" / "python").exists():
+        env.parent.mkdir(parents=True, exist_ok=True)
+        run([str(python_for(version)), "-m", "venv", str(env)], env.parent)
+        run([str(env / "bin" / "pip"), "install", "-q", *PIP[engine]], env.parent)
+    return env
+
+
 def build_shuup(work: Path, products: list[Product]) -> None:
     """Shuup 3.1 with its own front and default theme (Bootstrap 3), a product per document,
     on a Python 3.8 of the machine's (see ``PIP``)."""
-    env = work / "shuup-env" / "venv"
-    if not (env / "bin" / "python").exists():
-        env.parent.mkdir(parents=True, exist_ok=True)
-        run([str(python_for(SHUUP_PYTHON)), "-m", "venv", str(env)], env.parent)
-        run([str(env / "bin" / "pip"), "install", "-q", *PIP["shuup"]], env.parent)
-        # (enum34, which an old dependency pulls in, shadows the standard library's enum)
-        run([str(env / "bin" / "pip"), "uninstall", "-y", "-q", "enum34"], env.parent)
+    env = engine_env(work, "shuup", SHUUP_PYTHON)
+    # (enum34, which an old dependency pulls in, shadows the standard library's enum)
+    run([str(env / "bin" / "pip"), "uninstall", "-y", "-q", "enum34"], env.parent)
     site = work / "shuup"
     shutil.rmtree(site, ignore_errors=True)
     (site / "shop").mkdir(parents=True)
@@ -405,11 +412,7 @@ def build_cartridge(work: Path, products: list[Product]) -> None:
             f"Cartridge needs the {CARTRIDGE_LOCALE} locale: "
             "localedef -i en_GB -f UTF-8 en_GB.UTF-8"
         )
-    env = work / "cartridge-env" / "venv"
-    if not (env / "bin" / "python").exists():
-        env.parent.mkdir(parents=True, exist_ok=True)
-        run([str(python_for(CARTRIDGE_PYTHON)), "-m", "venv", str(env)], env.parent)
-        run([str(env / "bin" / "pip"), "install", "-q", *PIP["cartridge"]], env.parent)
+    env = engine_env(work, "cartridge", CARTRIDGE_PYTHON)
     site = work / "cartridge"
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
