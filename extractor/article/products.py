@@ -61,9 +61,8 @@ def _cart_form_by_title(doc: HtmlElement) -> bool:
     """The page's <h1> and a form that puts a product in the cart (``CART_FORMS`` in its
     action, id or class: Oscar's "add_to_basket_form", Shopify's "/cart/add", Magento's
     "product_addtocart_form", PrestaShop's "add-to-cart-or-refresh", Cartridge's "add-cart")
-    sit in one column, at most
-    ``MAX_LEVELS`` above the form: the product's name beside its buy box (a listing's cards
-    each have a form, under headings of their own)."""
+    sit in one column, at most ``MAX_LEVELS`` above the form: the product's name beside its
+    buy box (a listing's cards each have a form, under headings of their own)."""
     h1 = next(doc.iter("h1"), None)
     if h1 is None:
         return False
